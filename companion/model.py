@@ -1,0 +1,203 @@
+"""The native program format: what a program file says, validated.
+
+These models describe the file an organizer writes (`companion schema` prints
+their JSON Schema). Validation rejects whatever would mislead an attendee:
+naive times, ends before starts, talks outside their session, duplicate ids
+and references to ids that do not exist. The resolved, queryable program with
+derived talk times and people lives in `companion.program`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Final, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+FORMAT_NAME: Final = "c4ml-companion-program"
+FORMAT_VERSION: Final = 1
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=200),
+    Field(description="A stable id: lower-case letters, digits, '.', '_' and '-'."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")]
+
+
+class _Strict(BaseModel):
+    """Unknown keys are errors, so a typo in a program file never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Link(_Strict):
+    label: Text
+    url: Url
+
+
+class Venue(_Strict):
+    name: Text
+    address: Text | None = None
+    room: Text | None = Field(None, description="Null when the room was not published.")
+
+
+class Organizer(_Strict):
+    name: Text
+    affiliation: Text | None = None
+
+
+class Conference(_Strict):
+    id: Identifier
+    name: Text = Field(description="Short name, e.g. 'C4ML 2026'.")
+    title: Text = Field(description="Full name, e.g. '7th Workshop on Compilers for ML'.")
+    co_located_with: Text | None = None
+    start_date: date
+    end_date: date
+    timezone: Text = Field(description="The venue's IANA time zone, e.g. 'Australia/Sydney'.")
+    venue: Venue
+    links: list[Link] = []
+    contact: Text | None = None
+    organizers: list[Organizer] = []
+    scope: Text | None = None
+    notes: list[Text] = []
+    program_version: Text | None = Field(
+        None, description="Which published version of the program this file transcribes."
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> Conference:
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {self.timezone!r}") from None
+        if self.end_date < self.start_date:
+            raise ValueError(f"end_date {self.end_date} is before start_date {self.start_date}")
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class SlotKind(StrEnum):
+    OPENING = "opening"
+    SESSION = "session"
+    BREAK = "break"
+    MEAL = "meal"
+    CLOSING = "closing"
+    RELATED = "related"
+    OTHER = "other"
+
+
+def _check_window(what: str, start: datetime, end: datetime | None) -> None:
+    if end is not None and end <= start:
+        raise ValueError(f"{what}: end {end.isoformat()} is not after start {start.isoformat()}")
+
+
+class Slot(_Strict):
+    """One item of the day: a session, a break, the opening, a related event..."""
+
+    id: Identifier
+    kind: SlotKind
+    title: Text
+    start: AwareDatetime
+    end: AwareDatetime | None = Field(None, description="Null when no end time was published.")
+    note: Text | None = None
+    links: list[Link] = []
+
+    @model_validator(mode="after")
+    def _check(self) -> Slot:
+        _check_window(f"slot {self.id!r}", self.start, self.end)
+        return self
+
+
+class TalkEntry(_Strict):
+    """A talk as written in the file; its order in `talks` is its order in the session.
+
+    Give `start` and `end` only when the exact slot was published; otherwise
+    the talk's time is estimated by splitting its session evenly.
+    """
+
+    id: Identifier
+    title: Text
+    authors: Annotated[list[Text], Field(min_length=1)]
+    affiliation: Text | None = Field(None, description="The affiliation line of the talk.")
+    session: Identifier = Field(description="The id of the session slot the talk belongs to.")
+    start: AwareDatetime | None = None
+    end: AwareDatetime | None = None
+    links: list[Link] = []
+
+    @model_validator(mode="after")
+    def _check(self) -> TalkEntry:
+        if (self.start is None) != (self.end is None):
+            raise ValueError(f"talk {self.id!r}: give both start and end, or neither")
+        if self.start is not None:
+            _check_window(f"talk {self.id!r}", self.start, self.end)
+        return self
+
+
+def _outside(talk: TalkEntry, session: Slot) -> bool:
+    """True when a talk's published time does not fit in its session's window."""
+    if talk.start is None or talk.end is None:
+        return False
+    return talk.start < session.start or (session.end is not None and talk.end > session.end)
+
+
+class ProgramFile(_Strict):
+    """A conference program in the native format."""
+
+    model_config = ConfigDict(title="C4ML Companion program", populate_by_name=True)
+
+    schema_url: str | None = Field(None, alias="$schema")
+    format: Literal["c4ml-companion-program"] = FORMAT_NAME
+    format_version: Literal[1] = FORMAT_VERSION
+    conference: Conference
+    slots: list[Slot]
+    talks: list[TalkEntry] = []
+
+    @model_validator(mode="after")
+    def _check(self) -> ProgramFile:
+        self._check_unique_ids()
+        self._check_slot_dates()
+        sessions = {slot.id: slot for slot in self.slots if slot.kind is SlotKind.SESSION}
+        for index, talk in enumerate(self.talks):
+            place = f"talks[{index}] {talk.id!r}"
+            session = sessions.get(talk.session)
+            if session is None:
+                raise ValueError(f"{place}: session {talk.session!r} is not a session slot")
+            if _outside(talk, session):
+                raise ValueError(f"{place}: its time lies outside session {session.id!r}")
+        for session in sessions.values():
+            self._check_session_times(session)
+        return self
+
+    def _check_unique_ids(self) -> None:
+        ids = [slot.id for slot in self.slots] + [talk.id for talk in self.talks]
+        repeated = sorted(item for item, count in Counter(ids).items() if count > 1)
+        if repeated:
+            raise ValueError(f"duplicate id(s): {', '.join(repeated)}")
+
+    def _check_slot_dates(self) -> None:
+        first, last = self.conference.start_date, self.conference.end_date
+        for index, slot in enumerate(self.slots):
+            day = slot.start.astimezone(self.conference.zone).date()
+            if not first <= day <= last:
+                raise ValueError(
+                    f"slots[{index}] {slot.id!r}: starts on {day}, outside the conference dates"
+                )
+
+    def _check_session_times(self, session: Slot) -> None:
+        """A session's talks are all timed or all estimated; estimating needs an end."""
+        talks = [talk for talk in self.talks if talk.session == session.id]
+        timed = [talk for talk in talks if talk.start is not None]
+        if timed and len(timed) != len(talks):
+            raise ValueError(f"session {session.id!r}: give times for all of its talks or for none")
+        if talks and not timed and session.end is None:
+            raise ValueError(
+                f"session {session.id!r}: needs an end time to estimate its talks' times"
+            )

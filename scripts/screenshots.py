@@ -1,0 +1,26 @@
+"""Render the README screenshots (SVG) headlessly: `python scripts/screenshots.py`."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from companion.clock import fixed_clock, parse_moment
+from companion.loading import load_program
+from companion.ui.app import CompanionApp
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+MOMENT = "2026-02-01T16:10"
+
+
+async def main() -> None:
+    program = load_program()
+    clock = fixed_clock(parse_moment(MOMENT, program.conference.zone))
+    app = CompanionApp(program, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.save_screenshot("screenshot.svg", path=str(ASSETS))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

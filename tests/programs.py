@@ -1,0 +1,94 @@
+"""Small program documents for tests, built as plain dicts so each test can break one rule."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+
+def t(hm: str, day: str = "2030-03-04", offset: str = "+01:00") -> str:
+    return f"{day}T{hm}:00{offset}"
+
+
+BASE: dict[str, Any] = {
+    "format": "c4ml-companion-program",
+    "format_version": 1,
+    "conference": {
+        "id": "tiny-2030",
+        "name": "Tiny 2030",
+        "title": "A tiny workshop",
+        "start_date": "2030-03-04",
+        "end_date": "2030-03-04",
+        "timezone": "Europe/Paris",
+        "venue": {"name": "Hall A"},
+        "organizers": [{"name": "Zoë Ørsted", "affiliation": "Org U"}],
+    },
+    "slots": [
+        {
+            "id": "opening",
+            "kind": "opening",
+            "title": "Opening",
+            "start": t("09:00"),
+            "end": t("09:10"),
+        },
+        {
+            "id": "s1",
+            "kind": "session",
+            "title": "Session One",
+            "start": t("09:10"),
+            "end": t("10:10"),
+        },
+        {
+            "id": "coffee",
+            "kind": "break",
+            "title": "Coffee",
+            "start": t("10:10"),
+            "end": t("10:30"),
+        },
+        {
+            "id": "s2",
+            "kind": "session",
+            "title": "Session Two",
+            "start": t("10:30"),
+            "end": t("11:30"),
+        },
+    ],
+    "talks": [
+        {
+            "id": "alpha",
+            "title": "Alpha",
+            "authors": ["Ann Able", "Émile Zola"],
+            "affiliation": "U1",
+            "session": "s1",
+        },
+        {
+            "id": "beta",
+            "title": "Beta",
+            "authors": ["Bob Baker"],
+            "affiliation": "U2",
+            "session": "s1",
+        },
+        {
+            "id": "gamma",
+            "title": "Gamma",
+            "authors": ["Ann Able"],
+            "affiliation": "U3",
+            "session": "s2",
+            "start": t("10:30"),
+            "end": t("11:00"),
+        },
+        {
+            "id": "delta",
+            "title": "Delta",
+            "authors": ["Cy Cole"],
+            "session": "s2",
+            "start": t("11:00"),
+            "end": t("11:30"),
+        },
+    ],
+}
+
+
+def tiny_program() -> dict[str, Any]:
+    """A fresh, valid copy of the tiny program."""
+    return copy.deepcopy(BASE)
