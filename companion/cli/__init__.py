@@ -1,0 +1,105 @@
+"""The command line: `companion` starts the TUI; subcommands serve scripts and shells.
+
+Every failure a user can cause ends in one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from companion import __version__
+from companion.cli.browse import cmd_about, cmd_now, cmd_run_tui, cmd_show, cmd_speakers, cmd_talks
+from companion.cli.context import Context, UserError, print_json
+from companion.cli.stars import cmd_note, cmd_star, cmd_starred, cmd_unstar
+from companion.clock import fixed_clock, parse_moment, system_clock
+from companion.loading import ProgramError, load_program
+from companion.model import ProgramFile
+from companion.program import Program
+from companion.store import StoreError
+
+EXIT_USAGE = 2
+
+Handler = Callable[[Context], None]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="companion",
+        description="C4ML 2026 companion: the program, offline, in your terminal. "
+        "Without a command it starts the full-screen app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--program",
+        type=Path,
+        metavar="PATH",
+        help="a program file in the native format (default: bundled C4ML 2026)",
+    )
+    parser.add_argument(
+        "--now",
+        metavar="DATETIME",
+        help="pretend it is this ISO 8601 time, e.g. 2026-02-01T16:30 "
+        "(without an offset: the venue's time)",
+    )
+    parser.set_defaults(handler=cmd_run_tui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(
+        name: str, handler: Handler | None, text: str, json_flag: bool = False
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(handler=handler)
+        if json_flag:
+            sub.add_argument("--json", action="store_true", help="print a JSON array")
+        return sub
+
+    command("talks", cmd_talks, "list the talks in program order", json_flag=True)
+    command("speakers", cmd_speakers, "list every author and organizer", json_flag=True)
+    show = command("show", cmd_show, "show one talk or person by id", json_flag=True)
+    show.add_argument("id", help="a talk id (see `companion talks`) or a person id")
+    command("now", cmd_now, "say what is on now and what comes next")
+    command("about", cmd_about, "the event: date, venue, links, contact")
+    star = command("star", cmd_star, "star talks by id")
+    star.add_argument("ids", nargs="+", metavar="ID")
+    unstar = command("unstar", cmd_unstar, "remove the star from talks by id")
+    unstar.add_argument("ids", nargs="+", metavar="ID")
+    command(
+        "starred",
+        cmd_starred,
+        "list your starred talks, with what moved since you last looked",
+        json_flag=True,
+    )
+    note = command(
+        "note", cmd_note, "print a talk's note; with TEXT set it; with an empty TEXT clear it"
+    )
+    note.add_argument("id", metavar="ID")
+    note.add_argument("text", nargs="*", metavar="TEXT")
+    command("schema", None, "print the JSON Schema of the program file format")
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.handler is None:
+            print_json(ProgramFile.model_json_schema(by_alias=True))
+            return 0
+        program = load_program(args.program)
+        clock = fixed_clock(_parse_now(args.now, program)) if args.now else system_clock
+        args.handler(Context(args, program, clock))
+    except (UserError, ProgramError, StoreError) as error:
+        print(f"companion: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return 0
+
+
+def _parse_now(text: str, program: Program) -> datetime:
+    try:
+        return parse_moment(text, program.conference.zone)
+    except ValueError:
+        raise UserError(f"--now: {text!r} is not an ISO 8601 date and time") from None

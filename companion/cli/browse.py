@@ -1,0 +1,98 @@
+"""Commands that browse the program: talks, speakers, show, now, about, the TUI."""
+
+from __future__ import annotations
+
+from companion.cli.context import Context, UserError, print_json
+from companion.clock import describe_now_next, format_day, zone_label
+from companion.render import (
+    person_details,
+    person_json,
+    short_authors,
+    talk_details,
+    talk_json,
+    talk_line,
+)
+
+
+def cmd_talks(ctx: Context) -> None:
+    starred = ctx.starred_ids()
+    talks = ctx.program.talks
+    if ctx.args.json:
+        print_json([talk_json(talk, starred=talk.id in starred) for talk in talks])
+        return
+    conference = ctx.program.conference
+    print(f"{conference.name} — {conference.title}")
+    print(
+        f"Times in {conference.timezone} ({zone_label(ctx.zone, talks[0].start)})"
+        if talks
+        else "No talks in this program."
+    )
+    if any(talk.estimated for talk in talks):
+        print("≈ marks an estimated time: only session windows were published.")
+    for slot, session_talks in ctx.program.agenda():
+        if not session_talks:
+            continue
+        print(f"\n{slot.title}")
+        for talk in session_talks:
+            print(f"{talk_line(talk, ctx.zone, starred=talk.id in starred)}  [{talk.id}]")
+            print(f"{'':15}{short_authors(talk.authors)} — {talk.affiliation or ''}")
+
+
+def cmd_speakers(ctx: Context) -> None:
+    people = ctx.program.people
+    if ctx.args.json:
+        print_json([person_json(person) for person in people])
+        return
+    width = max((len(person.name) for person in people), default=0)
+    for person in people:
+        roles = ", ".join(str(role) for role in person.roles)
+        print(f"{person.name:<{width}}  {roles:<17}  {'; '.join(person.affiliations)}")
+
+
+def cmd_show(ctx: Context) -> None:
+    program, item_id = ctx.program, ctx.args.id
+    starred = ctx.starred_ids()
+    if program.has_talk(item_id):
+        talk, is_starred = program.talk(item_id), item_id in starred
+        note = ctx.note(item_id)
+        if ctx.args.json:
+            print_json([talk_json(talk, starred=is_starred, note=note)])
+        else:
+            print("\n".join(talk_details(program, talk, ctx.zone, starred=is_starred, note=note)))
+        return
+    try:
+        person = program.person(item_id)
+    except KeyError:
+        raise UserError(
+            f"no talk or person with id {item_id!r} (see `companion talks` "
+            "and `companion speakers --json`)"
+        ) from None
+    if ctx.args.json:
+        print_json([person_json(person)])
+    else:
+        print("\n".join(person_details(program, person, ctx.zone, starred)))
+
+
+def cmd_now(ctx: Context) -> None:
+    print(describe_now_next(ctx.program, ctx.clock(), ctx.zone))
+
+
+def cmd_about(ctx: Context) -> None:
+    conference = ctx.program.conference
+    lines = [f"{conference.name} — {conference.title}", format_day(conference.start_date)]
+    lines.append(
+        conference.venue.name
+        + (f", {conference.venue.address}" if conference.venue.address else "")
+    )
+    if conference.co_located_with:
+        lines.append(f"Co-located with {conference.co_located_with}")
+    lines.extend(f"{link.label}: {link.url}" for link in conference.links)
+    if conference.contact:
+        lines.append(f"Contact: {conference.contact}")
+    print("\n".join(lines))
+
+
+def cmd_run_tui(ctx: Context) -> None:
+    from companion.ui.app import CompanionApp  # Textual loads only for the TUI.
+
+    CompanionApp(ctx.program, clock=ctx.clock).run()

@@ -1,0 +1,68 @@
+"""What every command gets: its arguments, the program, the clock and the user's store."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import Any
+
+from companion.clock import Clock
+from companion.paths import data_dir
+from companion.program import Program
+from companion.store import Store, store_path
+
+
+class UserError(Exception):
+    """Something the user asked for cannot be done; the message is one line."""
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def warn(message: str) -> None:
+    print(f"companion: {message}", file=sys.stderr)
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    program: Program
+    clock: Clock
+
+    @property
+    def zone(self) -> tzinfo:
+        return self.program.conference.zone
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        """The user's store for this conference, created if needed; raises StoreError."""
+        store = Store.open(data_dir(), self.program.conference.id)
+        if store.moved_aside:
+            warn(f"the store was unreadable; kept it as {store.moved_aside} and started anew")
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def has_store(self) -> bool:
+        return store_path(data_dir(), self.program.conference.id).exists()
+
+    def starred_ids(self) -> set[str]:
+        """The user's stars, without creating a store when there is none yet."""
+        if not self.has_store():
+            return set()
+        with self.store() as store:
+            return store.starred_ids()
+
+    def note(self, talk_id: str) -> str:
+        """The user's note on a talk ("" when none), without creating a store."""
+        if not self.has_store():
+            return ""
+        with self.store() as store:
+            return store.note(talk_id)
