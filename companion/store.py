@@ -71,13 +71,13 @@ class Store:
     def __init__(
         self,
         connection: sqlite3.Connection,
-        path: Path,
+        path: Path | None,
         *,
         read_only: bool,
         moved_aside: Path | None = None,
     ) -> None:
         self._db = connection
-        self.path = path
+        self.path = path  # None for a store kept in memory only
         self.read_only = read_only
         self.moved_aside = moved_aside
 
@@ -105,6 +105,16 @@ class Store:
                 except sqlite3.Error:
                     pass
             raise StoreError(f"cannot save stars in {data_dir}: {_reason(error)}") from None
+
+    @classmethod
+    def in_memory(cls, conference_id: str, copy_of: Store | None = None) -> Store:
+        """A store that lasts as long as the process, for when nothing can be saved."""
+        connection = sqlite3.connect(":memory:", isolation_level=None)
+        if copy_of is not None:
+            copy_of._db.backup(connection)
+        else:
+            _initialise(connection, conference_id)
+        return cls(connection, None, read_only=False)
 
     def close(self) -> None:
         self._db.close()
@@ -178,7 +188,7 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
-            raise StoreError(f"cannot save: {self.path.parent} is not writable")
+            raise StoreError(f"cannot save: {self.path} is read-only")
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from companion.clock import fixed_clock, parse_moment
 from companion.loading import load_program
 from companion.paths import DATA_DIR_VARIABLE
 from companion.program import Program
+from companion.ui.app import CompanionApp
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +39,17 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         timeout=60,
         cwd=cwd,
     )
+
+
+VENUE_NOW = "2026-02-01T16:30"  # inside Session 3, during "Analyzing the complexities..."
+
+
+@pytest.fixture
+def make_app(program: Program) -> Callable[..., CompanionApp]:
+    """Build the app on a program (the bundled one by default) with a stopped clock."""
+
+    def build(now: str = VENUE_NOW, on: Program | None = None) -> CompanionApp:
+        chosen = on or program
+        return CompanionApp(chosen, clock=fixed_clock(parse_moment(now, chosen.conference.zone)))
+
+    return build

@@ -1,32 +1,255 @@
-"""The Textual application: owns the program, the clock and the user's stars."""
+"""The Textual application: owns the program, the clock, the display zone and the stars.
+
+Screens read this state through `services(self)` and watch its reactives;
+they change it only through the methods here, which write through the store.
+"""
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from collections.abc import Iterable
+from datetime import datetime, tzinfo
+from functools import cached_property
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
 
-from companion.clock import Clock, system_clock
+from companion.clock import Clock, local_zone, system_clock, zone_label
+from companion.paths import data_dir
 from companion.program import Program
+from companion.search import Hit, HitKind, SearchIndex
+from companion.store import Store, StoreError
+from companion.ui.commands import ProgramCommands
+from companion.ui.screens.about import AboutScreen
+from companion.ui.screens.help import HelpScreen
+from companion.ui.screens.person import PersonScreen
 from companion.ui.screens.schedule import ScheduleScreen
+from companion.ui.screens.search import SearchScreen
+from companion.ui.screens.speakers import SpeakersScreen
+from companion.ui.screens.starred import StarredScreen
+from companion.ui.screens.talk import TalkScreen
+
+CLOCK_TICK_SECONDS = 20
+STORE_SYNC_SECONDS = 2
 
 
 class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "C4ML Companion"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {ProgramCommands}
+    MODES = {"schedule": ScheduleScreen, "speakers": SpeakersScreen, "starred": StarredScreen}
+    DEFAULT_MODE = "schedule"
+    BINDINGS = [
+        Binding(
+            "t",
+            "talk_details",
+            "Talk",
+            id="talk",
+            show=False,
+            tooltip="Details of the selected or last opened talk",
+        ),
+        Binding("slash", "search", "Search", id="search", tooltip="Find talks and people"),
+        Binding(
+            "z",
+            "toggle_zone",
+            "Zone",
+            id="zone",
+            show=False,
+            tooltip="Show times in the venue's zone or in your local zone",
+        ),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
+        Binding(
+            "1",
+            "switch_mode('schedule')",
+            "Schedule",
+            id="schedule",
+            tooltip="The whole day in order",
+        ),
+        Binding(
+            "2",
+            "switch_mode('speakers')",
+            "Speakers",
+            id="speakers",
+            tooltip="Every author and organizer",
+        ),
+        Binding(
+            "3", "switch_mode('starred')", "Starred", id="starred", tooltip="Your starred talks"
+        ),
+        Binding("i", "about", "About", id="about", show=False, tooltip="The event"),
+        Binding("q", "quit", "Quit", id="quit", show=False, tooltip="Leave the companion"),
+    ]
 
     starred: reactive[frozenset[str]] = reactive(frozenset())
+    now: reactive[datetime] = reactive(system_clock, always_update=False)
+    local_time: reactive[bool] = reactive(False)
 
     def __init__(self, program: Program, *, clock: Clock = system_clock) -> None:
         super().__init__()
         self.program = program
         self.clock = clock
-        self.sub_title = f"{program.conference.name} · {program.conference.venue.name}"
+        self.store = Store.in_memory(program.conference.id)  # replaced on mount
+        self.last_talk_id: str | None = None
+        self.set_reactive(CompanionApp.now, clock())
+
+    # -- start-up and background sync -------------------------------------------
+
+    def on_mount(self) -> None:
+        self._update_subtitle()
+        self._open_store()
+        self.set_interval(CLOCK_TICK_SECONDS, self._tick)
+        self.set_interval(STORE_SYNC_SECONDS, self._sync_stars)
+
+    def _open_store(self) -> None:
+        """Open the user's store; when it cannot be written, keep stars in memory and say so."""
+        conference_id = self.program.conference.id
+        try:
+            store = Store.open(data_dir(), conference_id)
+        except StoreError as error:
+            self.store = Store.in_memory(conference_id)
+            self.notify(f"Stars will not be saved: {error}", severity="warning", timeout=10)
+        else:
+            if store.moved_aside:
+                self.notify(
+                    f"Your stars file was unreadable; it was kept as "
+                    f"{store.moved_aside}. Starting afresh.",
+                    severity="warning",
+                    timeout=15,
+                )
+            if store.read_only:
+                self.store = Store.in_memory(conference_id, copy_of=store)
+                store.close()
+                self.notify(
+                    f"Stars will not be saved: {data_dir()} is not writable.",
+                    severity="warning",
+                    timeout=10,
+                )
+            else:
+                self.store = store
+        self.starred = frozenset(self.store.starred_ids())
+
+    def _tick(self) -> None:
+        self.now = self.clock()
+
+    def _sync_stars(self) -> None:
+        """Pick up stars made in another terminal."""
+        self.starred = frozenset(self.store.starred_ids())
+
+    # -- state changes, the only way screens modify app state --------------------
 
     @property
     def display_zone(self) -> tzinfo:
-        return self.program.conference.zone
+        return local_zone() if self.local_time else self.program.conference.zone
 
-    def on_mount(self) -> None:
-        self.push_screen(ScheduleScreen())
+    @property
+    def zone_caption(self) -> str:
+        where = "local time" if self.local_time else "venue time"
+        return f"{where}: {zone_label(self.display_zone, self.now)}"
+
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        return SearchIndex(self.program)
+
+    def toggle_star(self, talk_id: str) -> bool:
+        """Star or unstar a talk, writing through the store; returns the new state."""
+        starring = talk_id not in self.starred
+        try:
+            if starring:
+                self.store.star([self.program.talk(talk_id)])
+            else:
+                self.store.unstar([talk_id])
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return not starring
+        self.starred = frozenset(self.store.starred_ids())
+        return starring
+
+    def watch_local_time(self) -> None:
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        self.sub_title = f"{self.program.conference.name} · {self.zone_caption}"
+
+    # -- navigation ----------------------------------------------------------------
+
+    def open_talk(self, talk_id: str) -> None:
+        self.last_talk_id = talk_id
+        self.push_screen(TalkScreen(talk_id))
+
+    def open_person(self, person_id: str) -> None:
+        self.push_screen(PersonScreen(person_id))
+
+    def open_hit(self, hit: Hit | None) -> None:
+        if hit is None:
+            return
+        if hit.kind is HitKind.TALK:
+            self.open_talk(hit.id)
+        else:
+            self.open_person(hit.id)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
+            return None  # shown dimmed: you are there
+        return True
+
+    def action_talk_details(self) -> None:
+        selected = getattr(self.screen, "selected_talk_id", None)
+        talk_id = selected or self.last_talk_id or self.program.talks[0].id
+        if isinstance(self.screen, TalkScreen) and self.screen.talk_id == talk_id:
+            return
+        self.open_talk(talk_id)
+
+    def action_search(self) -> None:
+        self.push_screen(SearchScreen(), self.open_hit)
+
+    def action_toggle_zone(self) -> None:
+        self.local_time = not self.local_time
+        self.notify(f"Times now in {self.zone_caption}", timeout=3)
+
+    def action_help(self) -> None:
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Everywhere", self.BINDINGS),
+                    ("Schedule", ScheduleScreen.BINDINGS),
+                    ("Talk details", TalkScreen.BINDINGS),
+                    ("Speakers", SpeakersScreen.BINDINGS),
+                    ("Person", PersonScreen.BINDINGS),
+                    ("Starred", StarredScreen.BINDINGS),
+                    ("Search", SearchScreen.BINDINGS),
+                ]
+            )
+        )
+
+    def action_about(self) -> None:
+        self.push_screen(AboutScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Schedule",
+            "The whole day in order (1)",
+            lambda: self.run_action("switch_mode('schedule')"),
+        )
+        yield SystemCommand(
+            "Speakers",
+            "Every author and organizer (2)",
+            lambda: self.run_action("switch_mode('speakers')"),
+        )
+        yield SystemCommand(
+            "Starred", "Your starred talks (3)", lambda: self.run_action("switch_mode('starred')")
+        )
+        yield SystemCommand(
+            "Talk details", "The selected or last opened talk (t)", self.action_talk_details
+        )
+        yield SystemCommand("Search", "Find talks and people (/)", self.action_search)
+        yield SystemCommand(
+            "Switch time zone", "Venue time or your local time (z)", self.action_toggle_zone
+        )
+        yield SystemCommand("Help", "Every key (?)", self.action_help)
+        yield SystemCommand(
+            "About C4ML 2026", "Date, venue, organizers, contact (i)", self.action_about
+        )

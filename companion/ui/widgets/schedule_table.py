@@ -5,65 +5,115 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from datetime import datetime, tzinfo
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from companion.clock import format_window
+from companion.model import Slot, SlotKind
 from companion.program import Program, Talk
 from companion.render import short_authors
 
 SLOT_ROW_PREFIX = "slot:"
+TIME_WIDTH = 12
+SCROLLBAR_WIDTH = 2
+STAR = "★"
 
 
-class ScheduleTable(DataTable[str | Text]):
-    """One row per slot and per talk; a talk row's key is the talk's id."""
+def is_on(start: datetime, end: datetime | None, now: datetime) -> bool:
+    return start <= now and (end is None or now < end)
+
+
+class ScheduleTable(DataTable[Text]):
+    """One row per slot and per talk; a talk row's key is the talk's id.
+
+    Styles come from component classes, so themes and NO_COLOR apply.
+    """
+
+    COMPONENT_CLASSES = {"schedule-table--slot", "schedule-table--now", "schedule-table--muted"}
 
     def __init__(self, program: Program, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.program = program
 
     def on_mount(self) -> None:
-        self.add_column("Time", key="time", width=12)
-        self.add_column("", key="star", width=1)
-        self.add_column("Title", key="title")
-        self.add_column("Who", key="who")
+        self.add_column("Time", key="time", width=TIME_WIDTH)
+        self.add_column(STAR, key="star", width=1)
+        self.add_column("Talk · authors · affiliation", key="title", width=self._title_width())
 
-    def fill(self, zone: tzinfo, starred: AbstractSet[str], now: datetime | None = None) -> None:
+    def _title_width(self) -> int:
+        """The title column takes what the time and star columns leave, so nothing scrolls."""
+        used = TIME_WIDTH + 1 + 3 * 2 * self.cell_padding + SCROLLBAR_WIDTH
+        return max(20, self.size.width - used)
+
+    def on_resize(self) -> None:
+        column = self.columns.get(ColumnKey("title"))
+        if column is not None and column.width != self._title_width():
+            column.width = self._title_width()
+            self._require_update_dimensions = True
+            self.refresh()
+
+    def fill(self, zone: tzinfo, starred: AbstractSet[str], now: datetime) -> None:
         """Rebuild the rows, keeping the cursor on the same row."""
         selected = self.selected_key
         self.clear()
         for slot, talks in self.program.agenda():
-            window = format_window(slot.start, slot.end, zone, estimated=False)
-            is_now = now is not None and slot.start <= now and (slot.end is None or now < slot.end)
-            style = "bold reverse" if is_now and not talks else "bold"
             self.add_row(
-                Text(window, style=style),
-                "",
-                Text(slot.title, style=style),
-                "",
-                key=f"{SLOT_ROW_PREFIX}{slot.id}",
+                *self._slot_cells(slot, zone, now, bool(talks)), key=f"{SLOT_ROW_PREFIX}{slot.id}"
             )
             for talk in talks:
-                self.add_row(*self._talk_cells(talk, zone, talk.id in starred, now), key=talk.id)
+                self.add_row(
+                    *self._talk_cells(talk, zone, talk.id in starred, now), key=talk.id, height=2
+                )
         if selected is not None and selected in self.rows:
-            self.move_cursor(row=self.get_row_index(selected))
+            self.move_cursor(row=self.get_row_index(selected), animate=False)
 
-    @staticmethod
-    def _talk_cells(
-        talk: Talk, zone: tzinfo, starred: bool, now: datetime | None
+    def _style(self, *names: str) -> Style:
+        return Style.combine(self.get_component_rich_style(name, partial=True) for name in names)
+
+    def _slot_cells(
+        self, slot: Slot, zone: tzinfo, now: datetime, has_talks: bool
     ) -> tuple[Text, ...]:
-        is_now = now is not None and talk.start <= now < talk.end
-        style = "reverse" if is_now else ""
+        names = ["schedule-table--slot"]
+        if is_on(slot.start, slot.end, now) and not has_talks:
+            names.append("schedule-table--now")
+        style = self._style(*names)
+        title = Text(slot.title, style=style, no_wrap=True, overflow="ellipsis")
+        if slot.kind is SlotKind.RELATED:
+            title.append("  (not part of the workshop)", style=self._style("schedule-table--muted"))
+        return (
+            Text(format_window(slot.start, slot.end, zone, estimated=False), style=style),
+            Text(""),
+            title,
+        )
+
+    def _talk_cells(
+        self, talk: Talk, zone: tzinfo, starred: bool, now: datetime
+    ) -> tuple[Text, ...]:
+        style = self._style("schedule-table--now") if is_on(talk.start, talk.end, now) else Style()
+        title = Text(talk.title, style=style, no_wrap=True, overflow="ellipsis")
+        title.append(
+            f"\n{short_authors(talk.authors)} · {talk.affiliation or ''}",
+            style=self._style("schedule-table--muted"),
+        )
         return (
             Text(format_window(talk.start, talk.end, zone, talk.estimated), style=style),
-            Text("★" if starred else " "),
-            Text(talk.title, style=style),
-            Text(f"{short_authors(talk.authors)} · {talk.affiliation or ''}", style="dim"),
+            Text(STAR if starred else " "),
+            title,
         )
 
     @property
     def selected_key(self) -> str | None:
         if not self.row_count:
             return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return key
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    @property
+    def selected_talk_id(self) -> str | None:
+        key = self.selected_key
+        return key if key and not key.startswith(SLOT_ROW_PREFIX) else None
+
+    def select_key(self, key: str) -> None:
+        if key in self.rows:
+            self.move_cursor(row=self.get_row_index(key), animate=False)

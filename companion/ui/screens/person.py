@@ -1,0 +1,85 @@
+"""A person: affiliation(s), role and talks, each of which opens."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+
+from companion.ui.services import services
+from companion.ui.widgets.talk_options import talk_option
+
+
+class PersonScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "escape", "app.pop_screen", "Back", id="person.back", tooltip="Back to where you were"
+        ),
+        Binding("s", "star", "Star", id="person.star", tooltip="Star or unstar this talk"),
+    ]
+
+    def __init__(self, person_id: str) -> None:
+        super().__init__()
+        self.person_id = person_id
+
+    def compose(self) -> ComposeResult:
+        app = services(self)
+        person = app.program.person(self.person_id)
+        yield Header()
+        yield Static(escape(person.name), id="person-name")
+        facts = [f"[b]Role[/b]         {', '.join(str(role) for role in person.roles)}"]
+        label = "Affiliation" if len(person.affiliations) == 1 else "Affiliations"
+        facts += [f"[b]{label:<12}[/b] {escape(text)}" for text in person.affiliations[:1]]
+        facts += [f"             {escape(text)}" for text in person.affiliations[1:]]
+        if person.talk_ids:
+            facts.append("[dim]Affiliations are published per talk, not per author.[/dim]")
+        yield Static("\n".join(facts), id="person-facts")
+        yield Static(
+            "Talks — Enter opens" if person.talk_ids else "No talks in the program",
+            classes="section-label",
+        )
+        yield OptionList(id="person-talks")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        app = services(self)
+        self.watch(app, "starred", self.refresh_talks)
+        self.watch(app, "local_time", self.refresh_talks, init=False)
+
+    def refresh_talks(self) -> None:
+        app = services(self)
+        talks = self.query_one("#person-talks", OptionList)
+        highlighted = talks.highlighted
+        talks.clear_options()
+        person = app.program.person(self.person_id)
+        talks.add_options(
+            talk_option(
+                app.program.talk(talk_id),
+                app.display_zone,
+                app.starred,
+                app.program.talk(talk_id).session,
+            )
+            for talk_id in person.talk_ids
+        )
+        talks.highlighted = highlighted if highlighted is not None else 0
+        talks.focus()
+
+    @property
+    def selected_talk_id(self) -> str | None:
+        talks = self.query_one("#person-talks", OptionList)
+        if talks.highlighted is None or not talks.option_count:
+            return None
+        return talks.get_option_at_index(talks.highlighted).id
+
+    @on(OptionList.OptionSelected, "#person-talks")
+    def _open_talk(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            services(self).open_talk(event.option.id)
+
+    def action_star(self) -> None:
+        if self.selected_talk_id:
+            services(self).toggle_star(self.selected_talk_id)

@@ -1,0 +1,97 @@
+"""Search from anywhere: talks and people, results on every keystroke; Enter opens."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from companion.search import Hit, HitKind
+from companion.ui.services import services
+
+RESULT_LIMIT = 50
+
+
+class SearchScreen(ModalScreen[Hit | None]):
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Close", id="search.close", tooltip="Close search"),
+        Binding("down", "move(1)", "Down", id="search.down", show=False),
+        Binding("up", "move(-1)", "Up", id="search.up", show=False),
+        Binding(
+            "ctrl+s",
+            "star",
+            "Star",
+            id="search.star",
+            tooltip="Star or unstar the highlighted talk",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-dialog"):
+            yield Input(
+                placeholder="Search titles, people, affiliations, sessions", id="search-input"
+            )
+            yield OptionList(id="search-results")
+            yield Static("Enter opens · ↑↓ move · Ctrl+S star · Esc closes", id="search-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#search-input", Input).focus()
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self._hits = services(self).search_index.search(event.value, RESULT_LIMIT)
+        self._show_hits()
+
+    def _show_hits(self) -> None:
+        starred = services(self).starred
+        results = self.query_one("#search-results", OptionList)
+        results.clear_options()
+        for hit in self._hits:
+            marker = ("★" if hit.id in starred else "·") if hit.kind is HitKind.TALK else "@"
+            results.add_option(
+                Option(
+                    f"{marker} {escape(hit.label)}\n  [dim]{hit.kind} · {escape(hit.detail)}[/dim]",
+                    id=f"{hit.kind}:{hit.id}",
+                )
+            )
+        if self._hits:
+            results.highlighted = 0
+
+    def _highlighted_hit(self) -> Hit | None:
+        index = self.query_one("#search-results", OptionList).highlighted
+        return self._hits[index] if index is not None and index < len(self._hits) else None
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        self.dismiss(self._highlighted_hit())
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self._hits[event.option_index])
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if results.option_count:
+            current = results.highlighted or 0
+            results.highlighted = max(0, min(results.option_count - 1, current + step))
+
+    def action_star(self) -> None:
+        hit = self._highlighted_hit()
+        if hit and hit.kind is HitKind.TALK:
+            services(self).toggle_star(hit.id)
+            highlighted = self.query_one("#search-results", OptionList).highlighted
+            self._show_hits()
+            self.query_one("#search-results", OptionList).highlighted = highlighted
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,122 @@
+"""Starred: your talks in time order with the breaks between them; unstar in place."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from companion.clock import format_window
+from companion.model import SlotKind
+from companion.reconcile import StarStatus, reconcile
+from companion.ui.services import services
+from companion.ui.widgets.talk_options import talk_option
+
+BREAK_KINDS = {SlotKind.BREAK, SlotKind.MEAL, SlotKind.OPENING, SlotKind.CLOSING}
+
+
+class StarredScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "s", "unstar", "Unstar", id="starred.unstar", tooltip="Remove the star from this talk"
+        ),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="starred-summary")
+        yield OptionList(id="starred-list")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        app = services(self)
+        self.watch(app, "starred", self.refresh_list)
+        self.watch(app, "local_time", self.refresh_list, init=False)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def _statuses(self) -> list[StarStatus]:
+        app = services(self)
+        return reconcile(app.program, app.store.stars(), app.program.conference.zone)
+
+    def refresh_list(self) -> None:
+        """Rebuild the list; moves are shown now and then marked as seen."""
+        app = services(self)
+        statuses = [s for s in self._statuses() if s.record.talk_id in app.starred]
+        listing = self.query_one("#starred-list", OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        listing.add_options(self._options(statuses))
+        if listing.option_count:
+            listing.highlighted = min(highlighted or 0, listing.option_count - 1)
+        moved = [s for s in statuses if s.moved]
+        summary = (
+            f"{len(statuses)} starred"
+            if statuses
+            else "No starred talks yet: press s on a talk in the Schedule to star it."
+        )
+        if moved:
+            summary += f" · {len(moved)} moved since you last looked"
+        self.query_one("#starred-summary", Static).update(summary)
+        if moved:
+            app.store.mark_seen(s.talk for s in moved if s.talk)
+        listing.focus()
+
+    def _options(self, statuses: list[StarStatus]) -> list[Option | None]:
+        app = services(self)
+        zone = app.display_zone
+        present = [s for s in statuses if s.talk is not None]
+        options: list[Option | None] = []
+        previous_end = None
+        for status in present:
+            talk = status.talk
+            assert talk is not None
+            if previous_end is not None:
+                for slot in app.program.slots:
+                    if slot.kind in BREAK_KINDS and previous_end <= slot.start < talk.start:
+                        window = format_window(slot.start, slot.end, zone, estimated=False)
+                        options.append(
+                            Option(f"[dim]{window:<12}   {escape(slot.title)}[/dim]", disabled=True)
+                        )
+            detail = status.moved or talk.session
+            options.append(talk_option(talk, zone, app.starred, detail))
+            previous_end = talk.end
+        gone = [s for s in statuses if s.talk is None]
+        if gone:
+            options.append(None)
+            for status in gone:
+                options.append(
+                    Option(
+                        f"{'(gone)':<12} ★ {escape(status.record.title)}\n"
+                        f"{'':15}[dim]no longer in the program[/dim]",
+                        id=status.record.talk_id,
+                    )
+                )
+        return options
+
+    @property
+    def selected_talk_id(self) -> str | None:
+        listing = self.query_one("#starred-list", OptionList)
+        if listing.highlighted is None or not listing.option_count:
+            return None
+        talk_id = listing.get_option_at_index(listing.highlighted).id
+        return talk_id if talk_id and services(self).program.has_talk(talk_id) else None
+
+    @on(OptionList.OptionSelected, "#starred-list")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and services(self).program.has_talk(event.option.id):
+            services(self).open_talk(event.option.id)
+
+    def action_unstar(self) -> None:
+        listing = self.query_one("#starred-list", OptionList)
+        if listing.highlighted is None or not listing.option_count:
+            return
+        talk_id = listing.get_option_at_index(listing.highlighted).id
+        if talk_id:
+            services(self).toggle_star(talk_id)

@@ -1,0 +1,166 @@
+"""Talk details: everything the program knows about one talk, its star and the user's note."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from companion.clock import format_window
+from companion.program import Talk
+from companion.store import StoreError
+from companion.text import slugify
+from companion.ui.services import services
+
+NOTE_SAVE_DELAY = 0.4
+
+
+class TalkScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="talk.back", tooltip="Back to where you were"),
+        Binding("s", "star", "Star", id="talk.star", tooltip="Star or unstar this talk"),
+        Binding(
+            "left_square_bracket",
+            "step(-1)",
+            "Prev",
+            id="talk.previous",
+            tooltip="The previous talk in program order",
+        ),
+        Binding(
+            "right_square_bracket",
+            "step(1)",
+            "Next",
+            id="talk.next",
+            tooltip="The next talk in program order",
+        ),
+        Binding("e", "edit_note", "Note", id="talk.note", tooltip="Write a note on this talk"),
+    ]
+
+    def __init__(self, talk_id: str) -> None:
+        super().__init__()
+        self.talk_id = talk_id
+        self._save_timer: Timer | None = None
+        self._note_text: str | None = None  # what to save; None when nothing is pending
+
+    @property
+    def talk(self) -> Talk:
+        return services(self).program.talk(self.talk_id)
+
+    @property
+    def selected_talk_id(self) -> str:
+        return self.talk_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="talk-body"):
+            yield Static(id="talk-title")
+            yield Static(id="talk-facts")
+            yield Static("Authors — Enter opens a person", classes="section-label")
+            yield OptionList(id="talk-authors")
+            yield Static(
+                "Your note — saved as you type (e to edit, Esc to leave)", classes="section-label"
+            )
+            yield TextArea(id="talk-note", soft_wrap=True, show_line_numbers=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        app = services(self)
+        self.watch(app, "starred", self._show_facts, init=False)
+        self.watch(app, "local_time", self._show_facts, init=False)
+        self._show_talk()
+
+    def _show_talk(self) -> None:
+        talk = self.talk
+        services(self).last_talk_id = talk.id
+        self.query_one("#talk-title", Static).update(escape(talk.title))
+        authors = self.query_one("#talk-authors", OptionList)
+        authors.clear_options()
+        authors.add_options(Option(escape(name), id=slugify(name)) for name in talk.authors)
+        authors.highlighted = 0
+        note = self.query_one("#talk-note", TextArea)
+        with note.prevent(TextArea.Changed):
+            note.load_text(services(self).store.note(talk.id))
+        self._show_facts()
+        authors.focus()
+
+    def _show_facts(self) -> None:
+        app, talk = services(self), self.talk
+        zone = app.display_zone
+        window = format_window(talk.start, talk.end, zone, talk.estimated)
+        lines = [
+            f"[b]Affiliation[/b]  {escape(talk.affiliation or 'not published')}",
+            f"[b]Session[/b]      {escape(talk.session)} · talk {talk.order} of "
+            f"{len(app.program.talks_in_session(talk.session_id))}",
+            f"[b]Time[/b]         {talk.start.astimezone(zone):%a %d %b} {window} "
+            f"({app.zone_caption})",
+        ]
+        if talk.estimated:
+            lines.append(
+                "              [i]estimated: the exact slot inside the session was "
+                "not published[/i]"
+            )
+        lines.extend(
+            f'[b]Link[/b]         [link="{link.url}"]{escape(link.label)}[/link] {escape(link.url)}'
+            for link in talk.links
+        )
+        starred = talk.id in app.starred
+        lines.append(f"[b]Starred[/b]      {'★ yes' if starred else 'no (s to star)'}")
+        self.query_one("#talk-facts", Static).update("\n".join(lines))
+        self.set_class(starred, "-starred")
+
+    @on(OptionList.OptionSelected, "#talk-authors")
+    def _open_author(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            services(self).open_person(event.option.id)
+
+    @on(TextArea.Changed, "#talk-note")
+    def _note_changed(self, event: TextArea.Changed) -> None:
+        self._note_text = event.text_area.text
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(NOTE_SAVE_DELAY, self.save_note)
+
+    def save_note(self) -> None:
+        """Write the note through; called shortly after typing stops and when leaving."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        text, self._note_text = self._note_text, None
+        if text is None:
+            return
+        try:
+            services(self).store.set_note(self.talk_id, text)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+
+    def on_unmount(self) -> None:
+        self.save_note()
+
+    def action_back(self) -> None:
+        note = self.query_one("#talk-note", TextArea)
+        if note.has_focus:
+            self.query_one("#talk-authors", OptionList).focus()
+        else:
+            self.save_note()
+            self.dismiss()
+
+    def action_star(self) -> None:
+        services(self).toggle_star(self.talk_id)
+
+    def action_step(self, offset: int) -> None:
+        self.save_note()
+        talks = services(self).program.talks
+        index = [talk.id for talk in talks].index(self.talk_id) + offset
+        if 0 <= index < len(talks):
+            self.talk_id = talks[index].id
+            self._show_talk()
+
+    def action_edit_note(self) -> None:
+        self.query_one("#talk-note", TextArea).focus()

@@ -1,0 +1,21 @@
+"""Talks as OptionList options: time, star and title, keyed by talk id."""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+from datetime import tzinfo
+
+from rich.markup import escape
+from textual.widgets.option_list import Option
+
+from companion.clock import format_window
+from companion.program import Talk
+
+
+def talk_option(talk: Talk, zone: tzinfo, starred: AbstractSet[str], detail: str = "") -> Option:
+    window = format_window(talk.start, talk.end, zone, talk.estimated)
+    star = "★" if talk.id in starred else " "
+    text = f"{window:<12} {star} {escape(talk.title)}"
+    if detail:
+        text += f"\n{'':15}[dim]{escape(detail)}[/dim]"
+    return Option(text, id=talk.id)

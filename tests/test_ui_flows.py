@@ -1,0 +1,394 @@
+"""The TUI, walked through as a user would with Textual's pilot: keys in, widgets and store out."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static, TextArea
+
+from companion.store import Store
+from companion.ui.app import STORE_SYNC_SECONDS, CompanionApp
+from companion.ui.screens.about import AboutScreen
+from companion.ui.screens.help import HelpScreen
+from companion.ui.screens.person import PersonScreen
+from companion.ui.screens.schedule import ScheduleScreen
+from companion.ui.screens.search import SearchScreen
+from companion.ui.screens.speakers import SpeakersScreen
+from companion.ui.screens.starred import StarredScreen
+from companion.ui.screens.talk import NOTE_SAVE_DELAY, TalkScreen
+from companion.ui.widgets.schedule_table import ScheduleTable
+
+AppFactory = Callable[..., CompanionApp]
+SIZE = (80, 24)
+
+
+def stored_stars(data_dir: Path) -> set[str]:
+    store = Store.open(data_dir, "c4ml-2026")
+    try:
+        return store.starred_ids()
+    finally:
+        store.close()
+
+
+def text_of(app: CompanionApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def options_of(app: CompanionApp, selector: str) -> list[str | None]:
+    listing = app.screen.query_one(selector, OptionList)
+    return [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+
+
+async def move_schedule_to(pilot: Pilot[None], talk_id: str) -> None:
+    """Walk the cursor with the arrow keys until it rests on `talk_id`."""
+    table = pilot.app.screen.query_one(ScheduleTable)
+    await pilot.press(*["up"] * table.row_count)
+    for _ in range(table.row_count):
+        if table.selected_key == talk_id:
+            return
+        await pilot.press("down")
+    raise AssertionError(f"{talk_id} not reachable")
+
+
+async def test_open_a_talk_star_it_and_find_it_starred(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await move_schedule_to(pilot, "magellan")
+        await pilot.press("enter")
+        assert isinstance(app.screen, TalkScreen) and app.screen.talk_id == "magellan"
+        assert "Magellan: Autonomous Discovery" in text_of(app, "#talk-title")
+        facts = text_of(app, "#talk-facts")
+        assert "estimated" in facts and "≈16:00–16:27" in facts
+        assert "https://arxiv.org/abs/2601.21096" in facts
+        await pilot.press("s")
+        assert "magellan" in app.starred
+        assert stored_stars(data_dir) == {"magellan"}
+        assert "★ yes" in text_of(app, "#talk-facts")
+
+        await pilot.press("3")
+        assert isinstance(app.screen, StarredScreen)
+        assert options_of(app, "#starred-list") == ["magellan"]
+        await pilot.press("s")  # unstar in place
+        assert options_of(app, "#starred-list") == []
+        assert stored_stars(data_dir) == set()
+        assert "No starred talks yet" in text_of(app, "#starred-summary")
+
+
+async def test_starred_shows_breaks_between_stars_in_time_order(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for talk_id in ("xtc", "library-liberation", "deeptools"):
+            app.toggle_star(talk_id)
+        await pilot.press("3")
+        listing = app.screen.query_one("#starred-list", OptionList)
+        rows = [listing.get_option_at_index(i) for i in range(listing.option_count)]
+        talks = [row.id for row in rows if row.id]
+        assert talks == ["library-liberation", "deeptools", "xtc"]
+        breaks = [str(row.prompt) for row in rows if row.disabled]
+        assert any("Lunch" in text for text in breaks)
+        assert any("Break" in text for text in breaks)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TalkScreen)
+        assert app.screen.talk_id == "library-liberation"
+
+
+async def test_from_a_talk_open_an_author_and_jump_to_their_talk(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_talk("magellan")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # the third author
+        assert isinstance(app.screen, PersonScreen)
+        assert app.screen.person_id == "ngan-nv-vu"
+        assert "Ngân (NV) Vũ" in text_of(app, "#person-name")
+        await pilot.press("enter")
+        assert isinstance(app.screen, TalkScreen) and app.screen.talk_id == "magellan"
+        await pilot.press("escape", "escape", "escape")
+        assert isinstance(app.screen, ScheduleScreen)
+
+
+async def test_previous_and_next_talk_in_program_order(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_talk("defeat-the-heap")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        assert app.screen.talk_id == "magellan"  # type: ignore[attr-defined]
+        assert "Session 3" in text_of(app, "#talk-facts")
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert app.screen.talk_id == "pytorch-to-calyx"  # type: ignore[attr-defined]
+        app.open_talk("xtc")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        assert app.screen.talk_id == "xtc"  # type: ignore[attr-defined]
+
+
+async def test_a_note_saves_itself_while_typing_and_on_leaving(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_talk("magellan")
+        await pilot.pause()
+        await pilot.press("e", *"Ask about", "space", *"Böck")
+        await pilot.pause(NOTE_SAVE_DELAY + 0.3)
+        assert app.store.note("magellan") == "Ask about Böck"
+        await pilot.press("x", "escape", "escape")  # leave at once, before the delay
+        assert isinstance(app.screen, ScheduleScreen)
+        store = Store.open(data_dir, "c4ml-2026")
+        assert store.note("magellan") == "Ask about Böckx"
+        app.open_talk("magellan")
+        await pilot.pause()
+        assert app.screen.query_one("#talk-note", TextArea).text == "Ask about Böckx"
+
+
+async def search(pilot: Pilot[None], query: str) -> list[str]:
+    await pilot.press("slash")
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    for character in query:
+        await pilot.press("space" if character == " " else character)
+    await pilot.pause()
+    return [str(option_id) for option_id in options_of(pilot.app, "#search-results")]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "opens"),
+    [
+        ("ngan vu", "person:ngan-nv-vu", PersonScreen),
+        ("Böck", "person:markus-bock", PersonScreen),
+        ("bock", "person:markus-bock", PersonScreen),
+        ("magelan", "talk:magellan", TalkScreen),  # a typo
+        ("d-matrix", "talk:graph-compiler-complexities", TalkScreen),  # an affiliation
+        ("session 2", "talk:deeptools", TalkScreen),  # a session name, then program order
+    ],
+)
+async def test_search_from_anywhere(
+    make_app: AppFactory, query: str, first: str, opens: type
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")  # search works from any place
+        results = await search(pilot, query)
+        assert results[0] == first
+        await pilot.press("enter")
+        assert isinstance(app.screen, opens)
+        assert (getattr(app.screen, "person_id", None) or app.screen.talk_id) == first.split(":")[1]  # type: ignore[attr-defined]
+
+
+async def test_search_updates_on_every_keystroke_and_stars(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        results = await search(pilot, "x")
+        assert len(results) > 1
+        await pilot.press("t", "c")
+        await pilot.pause()
+        assert options_of(app, "#search-results")[0] == "talk:xtc"
+        await pilot.press("ctrl+s")
+        assert stored_stars(data_dir) == {"xtc"}
+        await pilot.press("escape")
+        assert isinstance(app.screen, ScheduleScreen)
+
+
+@pytest.fixture
+def berlin_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+async def test_switch_between_venue_and_local_time(
+    make_app: AppFactory, berlin_local_time: None
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(ScheduleTable)
+        first_talk = table.get_row_index("library-liberation")
+        assert str(table.get_cell_at((first_talk, 0))) == "≈11:05–11:38"
+        assert "venue time: AEDT" in app.sub_title
+        await pilot.press("z")
+        assert str(table.get_cell_at((first_talk, 0))) == "≈01:05–01:38"
+        assert "local time: CET, UTC+01:00" in app.sub_title
+        app.open_talk("library-liberation")
+        await pilot.pause()
+        assert "≈01:05–01:38 (local time: CET" in text_of(app, "#talk-facts")
+        await pilot.press("z")
+        assert "≈11:05–11:38 (venue time: AEDT" in text_of(app, "#talk-facts")
+
+
+@pytest.mark.parametrize(
+    ("now", "banner", "cursor"),
+    [
+        (
+            "2026-02-01T16:30",
+            "Now   ≈16:27–16:53 Analyzing the complexities",
+            "graph-compiler-complexities",
+        ),
+        ("2026-02-01T15:45", "Now   15:30–16:00 Break", "slot:break"),
+        ("2026-02-01T10:45", "Now   nothing on right now", "slot:opening"),
+        (
+            "2026-01-20T09:00",
+            "C4ML 2026 is on Sunday 1 February 2026: in 12 days.",
+            "slot:cc-2026-panel",
+        ),
+        ("2026-02-03T09:00", "C4ML 2026 took place on Sunday 1 February 2026.", None),
+    ],
+)
+async def test_now_and_next_follow_the_clock(
+    make_app: AppFactory, now: str, banner: str, cursor: str | None
+) -> None:
+    app = make_app(now)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = " ".join(str(app.screen.query_one("NowNext", Static).render()).split())
+        assert shown.startswith(" ".join(banner.split()))
+        if cursor:
+            assert app.screen.query_one(ScheduleTable).selected_key == cursor
+
+
+async def test_the_banner_follows_the_real_clock_when_it_moves(make_app: AppFactory) -> None:
+    app = make_app("2026-02-01T16:30")
+    async with app.run_test(size=SIZE) as pilot:
+        app.clock = lambda: app.program.talk("xtc").start
+        app._tick()
+        await pilot.pause()
+        assert "Now   ≈16:53–17:20 XTC" in str(app.screen.query_one("NowNext", Static).render())
+
+
+async def test_speakers_filter_ignores_accents_and_opens_a_person(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        assert isinstance(app.screen, SpeakersScreen)
+        everyone = options_of(app, "#speaker-list")
+        assert len(everyone) == len(app.program.people)
+        assert everyone.index("samuel-bayliss") < everyone.index("markus-bock")
+        await pilot.press("f", *"bock")
+        assert options_of(app, "#speaker-list") == ["markus-bock"]
+        await pilot.press("enter")
+        assert isinstance(app.screen, PersonScreen)
+        assert "organizer" in str(app.screen.query_one("#person-facts", Static).render())
+
+
+async def test_modes_are_one_key_away_and_the_current_one_is_dimmed(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key, mode in (("2", "speakers"), ("3", "starred"), ("1", "schedule")):
+            await pilot.press(key)
+            assert app.current_mode == mode
+        assert app.check_action("switch_mode", ("schedule",)) is None
+        assert app.check_action("switch_mode", ("starred",)) is True
+        await move_schedule_to(pilot, "xtc")
+        await pilot.press("t")
+        assert isinstance(app.screen, TalkScreen) and app.screen.talk_id == "xtc"
+        await pilot.press("2", "t")  # talk details: the last one opened
+        assert isinstance(app.screen, TalkScreen) and app.screen.talk_id == "xtc"
+
+
+async def test_help_lists_every_binding_and_about_tells_the_event(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text", Static).render())
+        for screen in (CompanionApp, ScheduleScreen, TalkScreen, StarredScreen, SearchScreen):
+            for binding in screen.BINDINGS:
+                assert binding.tooltip in text  # type: ignore[union-attr]
+        await pilot.press("escape", "i")
+        assert isinstance(app.screen, AboutScreen)
+        about = str(app.screen.query_one("#about-text", Static).render())
+        for fact in (
+            "Sunday 1 February 2026",
+            "ICC Sydney",
+            "Markus Böck, ETH Zurich",
+            "c4ml@googlegroups.com",
+            "Room: not published",
+            "autotuning",
+        ):
+            assert fact in about
+
+
+async def test_command_palette_reaches_places_talks_and_people(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"starred")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "starred"
+        await pilot.press("ctrl+p", *"ngan")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen) and app.screen.person_id == "ngan-nv-vu"
+
+
+async def test_clicking_a_row_twice_opens_the_talk(make_app: AppFactory) -> None:
+    app = make_app("2026-01-20T09:00")
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(ScheduleTable)
+        row_y = (
+            table.region.y
+            + 1
+            + sum(  # below the header row
+                row.height for row in table.ordered_rows[: table.get_row_index("slot:opening")]
+            )
+        )
+        await pilot.click(offset=(20, row_y + 2))  # the first talk, just below two slot rows
+        await pilot.click(offset=(20, row_y + 2))
+        await pilot.pause()
+        assert isinstance(app.screen, TalkScreen)
+        assert app.screen.talk_id == "library-liberation"
+
+
+async def test_stars_from_another_terminal_appear(make_app: AppFactory, data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        other = Store.open(data_dir, "c4ml-2026")
+        other.star([app.program.talk("deeptools")])
+        other.close()
+        await pilot.pause(STORE_SYNC_SECONDS + 0.5)
+        assert "deeptools" in app.starred
+        table = app.screen.query_one(ScheduleTable)
+        assert str(table.get_cell_at((table.get_row_index("deeptools"), 1))) == "★"
+
+
+async def test_an_unwritable_data_dir_browses_and_says_so_once(
+    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("COMPANION_DATA_DIR", str(blocker / "data"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        warnings = [n.message for n in app._notifications if "will not be saved" in n.message]
+        assert len(warnings) == 1
+        await pilot.press("s")  # still works, for this session
+        assert app.starred == {"graph-compiler-complexities"}
+        await pilot.press("s")
+        assert len([n for n in app._notifications if "will not be saved" in n.message]) == 1
+    assert not (blocker / "data").exists()
+
+
+async def test_a_corrupt_store_is_kept_and_the_user_told(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "c4ml-2026.sqlite3").write_bytes(b"\x00garbage" * 100)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        [kept] = [p for p in data_dir.iterdir() if ".unreadable-" in p.name]
+        assert any(str(kept) in n.message for n in app._notifications)
+        await pilot.press("s")
+    assert stored_stars(data_dir) == {"graph-compiler-complexities"}
