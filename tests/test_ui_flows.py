@@ -392,3 +392,39 @@ async def test_a_corrupt_store_is_kept_and_the_user_told(
         assert any(str(kept) in n.message for n in app._notifications)
         await pilot.press("s")
     assert stored_stars(data_dir) == {"graph-compiler-complexities"}
+
+
+async def test_starred_screen_flags_moves_once_and_keeps_vanished_talks(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    import json
+
+    from companion.loading import parse_program
+    from tests.programs import tiny_program
+
+    before = parse_program(json.dumps(tiny_program()), "v1")
+    store = Store.open(data_dir, before.conference.id)
+    store.star([before.talk("alpha"), before.talk("beta")])
+    store.close()
+    document = tiny_program()
+    document["slots"][1].update(start="2030-03-04T10:30:00+01:00", end="2030-03-04T11:30:00+01:00")
+    document["slots"][3].update(start="2030-03-04T09:10:00+01:00", end="2030-03-04T10:10:00+01:00")
+    document["talks"] = [document["talks"][0]]  # beta and the timed talks are gone
+    after = parse_program(json.dumps(document), "v2")
+    app = make_app("2030-03-04T08:00", on=after)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        listing = app.screen.query_one("#starred-list", OptionList)
+        prompts = [
+            str(listing.get_option_at_index(i).prompt)
+            for i in range(listing.option_count)
+            if listing.get_option_at_index(i).id
+        ]
+        assert "moved: was 09:10–09:40, now 10:30–11:30" in prompts[0]
+        assert "Beta" in prompts[1] and "no longer in the program" in prompts[1]
+        assert "1 moved since you last looked" in text_of(app, "#starred-summary")
+    again = make_app("2030-03-04T08:00", on=after)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        assert "moved" not in text_of(again, "#starred-summary")
+        assert options_of(again, "#starred-list")[-1] == "beta"

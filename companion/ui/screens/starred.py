@@ -26,6 +26,11 @@ class StarredScreen(Screen[None]):
         ),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Moves found on this visit: marked seen at once, but shown until the user leaves.
+        self._moves: dict[str, str] = {}
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="starred-summary")
@@ -40,21 +45,28 @@ class StarredScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_list()
 
+    def on_screen_suspend(self) -> None:
+        self._moves.clear()
+
     def _statuses(self) -> list[StarStatus]:
         app = services(self)
         return reconcile(app.program, app.store.stars(), app.program.conference.zone)
 
     def refresh_list(self) -> None:
-        """Rebuild the list; moves are shown now and then marked as seen."""
+        """Rebuild the list; moves are marked seen at once and shown until the user leaves."""
         app = services(self)
         statuses = [s for s in self._statuses() if s.record.talk_id in app.starred]
+        newly_moved = [s for s in statuses if s.moved]
+        if newly_moved:
+            app.store.mark_seen(s.talk for s in newly_moved if s.talk)
+        self._moves.update({s.record.talk_id: s.moved for s in newly_moved if s.moved})
         listing = self.query_one("#starred-list", OptionList)
         highlighted = listing.highlighted
         listing.clear_options()
         listing.add_options(self._options(statuses))
         if listing.option_count:
             listing.highlighted = min(highlighted or 0, listing.option_count - 1)
-        moved = [s for s in statuses if s.moved]
+        moved = [s for s in statuses if s.record.talk_id in self._moves]
         summary = (
             f"{len(statuses)} starred"
             if statuses
@@ -63,8 +75,6 @@ class StarredScreen(Screen[None]):
         if moved:
             summary += f" · {len(moved)} moved since you last looked"
         self.query_one("#starred-summary", Static).update(summary)
-        if moved:
-            app.store.mark_seen(s.talk for s in moved if s.talk)
         listing.focus()
 
     def _options(self, statuses: list[StarStatus]) -> list[Option | None]:
@@ -83,7 +93,7 @@ class StarredScreen(Screen[None]):
                         options.append(
                             Option(f"[dim]{window:<12}   {escape(slot.title)}[/dim]", disabled=True)
                         )
-            detail = status.moved or talk.session
+            detail = self._moves.get(talk.id) or talk.session
             options.append(talk_option(talk, zone, app.starred, detail))
             previous_end = talk.end
         gone = [s for s in statuses if s.talk is None]

@@ -1,0 +1,48 @@
+"""What each screen looks like at 80x24 and 120x40, compared with reviewed SVG snapshots.
+
+Update after a deliberate change with `pytest tests/test_snapshots.py --snapshot-update`,
+then look at every changed SVG before committing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from companion.program import Program
+from companion.store import Store
+from companion.ui.app import CompanionApp
+
+SIZES = [(80, 24), (120, 40)]
+# Keys from the schedule (cursor on the talk now on, 16:30) to each screen.
+SCREENS = {
+    "schedule": [],
+    "talk": ["enter"],
+    "person": ["enter", "enter"],
+    "speakers": ["2"],
+    "starred": ["3"],
+    "search": ["slash", "n", "g", "a", "n", "space", "v", "u"],
+    "help": ["question_mark"],
+    "about": ["i"],
+}
+
+
+@pytest.fixture
+def starred_app(
+    make_app: Callable[..., CompanionApp], data_dir: Path, program: Program
+) -> CompanionApp:
+    store = Store.open(data_dir, program.conference.id)
+    store.star([program.talk(talk_id) for talk_id in ("library-liberation", "magellan")])
+    store.set_note("magellan", "Ask about the search budget")
+    store.close()
+    return make_app()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_screen(
+    snap_compare: Callable[..., bool], starred_app: CompanionApp, screen: str, size: tuple[int, int]
+) -> None:
+    assert snap_compare(starred_app, press=[*SCREENS[screen], "_"], terminal_size=size)
