@@ -428,3 +428,14 @@ async def test_starred_screen_flags_moves_once_and_keeps_vanished_talks(
         await pilot.press("3")
         assert "moved" not in text_of(again, "#starred-summary")
         assert options_of(again, "#starred-list")[-1] == "beta"
+
+
+async def test_open_a_talks_link(make_app: AppFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    app = make_app()
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_talk("magellan")
+        await pilot.pause()
+        await pilot.press("o")
+        assert opened == ["https://arxiv.org/abs/2601.21096"]

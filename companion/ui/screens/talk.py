@@ -40,6 +40,8 @@ class TalkScreen(Screen[None]):
             tooltip="The next talk in program order",
         ),
         Binding("e", "edit_note", "Note", id="talk.note", tooltip="Write a note on this talk"),
+        Binding("o", "open_links", "Open link", id="talk.open_links", show=False,
+                tooltip="Open the talk's links (paper, slides) in your browser"),
     ]
 
     def __init__(self, talk_id: str) -> None:
@@ -161,6 +163,13 @@ class TalkScreen(Screen[None]):
         if 0 <= index < len(talks):
             self.talk_id = talks[index].id
             self._show_talk()
+
+    def action_open_links(self) -> None:
+        links = self.talk.links
+        if not links:
+            self.notify("This talk has no links in the program.", timeout=3)
+        for link in links:
+            self.app.open_url(link.url)
 
     def action_edit_note(self) -> None:
         self.query_one("#talk-note", TextArea).focus()
