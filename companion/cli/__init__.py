@@ -14,8 +14,10 @@ from pathlib import Path
 from companion import __version__
 from companion.cli.browse import cmd_about, cmd_now, cmd_run_tui, cmd_show, cmd_speakers, cmd_talks
 from companion.cli.context import Context, UserError, print_json
+from companion.cli.export import cmd_export
 from companion.cli.stars import cmd_note, cmd_star, cmd_starred, cmd_unstar
 from companion.clock import fixed_clock, parse_moment, system_clock
+from companion.export import ExportError, ExportFormat
 from companion.loading import ProgramError, load_program
 from companion.model import ProgramFile
 from companion.program import Program
@@ -78,6 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     note.add_argument("id", metavar="ID")
     note.add_argument("text", nargs="*", metavar="TEXT")
+    export = command(
+        "export", cmd_export, "export your starred talks (or --all) as ics, md, csv or json"
+    )
+    export.add_argument("--format", "-f", required=True, choices=[f.value for f in ExportFormat])
+    export.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="the file to write, or - for standard output (default: your documents folder)",
+    )
+    export.add_argument("--all", action="store_true", help="the whole program, not just stars")
+    export.add_argument("--force", action="store_true", help="overwrite an existing file")
     command("schema", None, "print the JSON Schema of the program file format")
     return parser
 
@@ -92,7 +106,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         program = load_program(args.program)
         clock = fixed_clock(_parse_now(args.now, program)) if args.now else system_clock
         args.handler(Context(args, program, clock))
-    except (UserError, ProgramError, StoreError) as error:
+    except (UserError, ProgramError, StoreError, ExportError) as error:
         print(f"companion: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     return 0

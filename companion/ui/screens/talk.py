@@ -40,8 +40,14 @@ class TalkScreen(Screen[None]):
             tooltip="The next talk in program order",
         ),
         Binding("e", "edit_note", "Note", id="talk.note", tooltip="Write a note on this talk"),
-        Binding("o", "open_links", "Open link", id="talk.open_links", show=False,
-                tooltip="Open the talk's links (paper, slides) in your browser"),
+        Binding(
+            "o",
+            "open_links",
+            "Open link",
+            id="talk.open_links",
+            show=False,
+            tooltip="Open the talk's links (paper, slides) in your browser",
+        ),
     ]
 
     def __init__(self, talk_id: str) -> None:

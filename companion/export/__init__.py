@@ -1,0 +1,127 @@
+"""Exporting talks (the starred ones, or the whole program) to ics, md, csv and json.
+
+Writers turn an `Export` into text; `write_export` puts it on disk atomically:
+a temporary file in the target's folder, renamed into place, so a failed
+export never leaves half a file, and an existing file is kept unless the
+caller says to overwrite it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+import platformdirs
+
+from companion.program import Program, Talk
+
+
+class ExportFormat(StrEnum):
+    ICS = "ics"
+    MD = "md"
+    CSV = "csv"
+    JSON = "json"
+
+    @property
+    def description(self) -> str:
+        return {
+            ExportFormat.ICS: "Calendar (.ics) for phone and desktop calendars",
+            ExportFormat.MD: "Markdown agenda for your notes",
+            ExportFormat.CSV: "CSV for spreadsheets",
+            ExportFormat.JSON: "JSON for scripts",
+        }[self]
+
+
+class ExportError(Exception):
+    """The export could not be written; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Export:
+    """What to export: talks in time order, with the user's notes and stars."""
+
+    program: Program
+    talks: list[Talk]
+    notes: dict[str, str] = field(default_factory=dict)
+    starred: frozenset[str] = frozenset()
+    everything: bool = False  # the whole program rather than the starred talks
+    created: datetime = field(default_factory=lambda: datetime.now().astimezone())
+
+    @property
+    def heading(self) -> str:
+        what = "program" if self.everything else "starred talks"
+        return f"{self.program.conference.name} — {what}"
+
+
+def build_export(
+    program: Program,
+    starred: set[str] | frozenset[str],
+    notes: dict[str, str],
+    *,
+    everything: bool = False,
+) -> Export:
+    """The starred talks that are in the program (or all talks), in time order."""
+    talks = [talk for talk in program.talks if everything or talk.id in starred]
+    return Export(program, talks, notes, frozenset(starred), everything)
+
+
+def render(export: Export, export_format: ExportFormat) -> str:
+    return _writer(export_format)(export)
+
+
+def _writer(export_format: ExportFormat) -> Callable[[Export], str]:
+    # Imported here so that `companion talks` never pays for the iCalendar library.
+    if export_format is ExportFormat.ICS:
+        from companion.export.ics import write_ics
+
+        return write_ics
+    if export_format is ExportFormat.MD:
+        from companion.export.markdown import write_markdown
+
+        return write_markdown
+    from companion.export.tabular import write_csv, write_json
+
+    return write_csv if export_format is ExportFormat.CSV else write_json
+
+
+def suggested_path(export: Export, export_format: ExportFormat) -> Path:
+    """Where an export goes by default: the user's documents folder."""
+    what = "program" if export.everything else "starred"
+    name = f"{export.program.conference.id}-{what}.{export_format.value}"
+    return platformdirs.user_documents_path() / name
+
+
+def write_export(text: str, target: Path, *, overwrite: bool, bom: bool = False) -> None:
+    """Write `text` to `target` atomically; refuse to replace a file unless `overwrite`."""
+    target = target.expanduser()
+    if target.is_dir():
+        raise ExportError(f"{target} is a directory; give a file name")
+    if target.exists() and not overwrite:
+        raise ExportError(f"{target} exists; use --force to overwrite it")
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise ExportError(f"cannot write to {folder}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if overwrite:
+            os.replace(temporary, target)
+        else:
+            os.link(temporary, target)  # fails rather than replace a file that appeared meanwhile
+            os.unlink(temporary)
+    except FileExistsError:
+        os.unlink(temporary)
+        raise ExportError(f"{target} exists; use --force to overwrite it") from None
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {target}: {error.strerror or error}") from None

@@ -1,0 +1,83 @@
+"""iCalendar (RFC 5545) export, written with the `icalendar` library.
+
+Times carry TZID=<venue zone> with a matching VTIMEZONE, so every calendar
+shows the right hour; UIDs are derived from stable talk ids, so importing a
+newer export updates events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, timedelta
+
+from icalendar import Calendar, Event, Timezone
+
+from companion import __version__
+from companion.clock import format_day, format_window
+from companion.export import Export
+from companion.program import Talk
+
+
+def event_uid(talk: Talk, conference_id: str) -> str:
+    return f"{talk.id}@{conference_id}.c4ml-companion"
+
+
+def describe(export: Export, talk: Talk) -> str:
+    zone = export.program.conference.zone
+    lines = [
+        f"Authors: {', '.join(talk.authors)}",
+        f"Affiliation: {talk.affiliation or 'not published'}",
+        f"Session: {talk.session}",
+    ]
+    if talk.estimated:
+        session = next(s for s in export.program.slots if s.id == talk.session_id)
+        window = format_window(session.start, session.end, zone, estimated=False)
+        count = len(export.program.talks_in_session(talk.session_id))
+        lines.append(
+            "Time estimated: the exact slot inside the session was not published. "
+            f"The session runs {window} {session.start.astimezone(zone).tzname()} on "
+            f"{format_day(session.start.astimezone(zone).date())}; "
+            f"this is talk {talk.order} of {count}."
+        )
+    lines.extend(f"{link.label}: {link.url}" for link in talk.links)
+    note = export.notes.get(talk.id)
+    if note:
+        lines.append(f"Your note: {note}")
+    return "\n".join(lines)
+
+
+def write_ics(export: Export) -> str:
+    conference = export.program.conference
+    zone = conference.zone
+    calendar = Calendar()
+    calendar.add("prodid", f"-//C4ML Companion//companion {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", export.heading)
+    calendar.add("x-wr-timezone", conference.timezone)
+    calendar.add_component(
+        Timezone.from_tzid(
+            conference.timezone,
+            first_date=conference.start_date - timedelta(days=366),
+            last_date=conference.end_date + timedelta(days=366),
+        )
+    )
+    venue = conference.venue
+    location = ", ".join(part for part in (venue.room, venue.name, venue.address) if part)
+    stamp = export.created.astimezone(UTC)
+    for talk in export.talks:
+        event = Event()
+        event.add("uid", event_uid(talk, conference.id))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", talk.start.astimezone(zone))
+        event.add("dtend", talk.end.astimezone(zone))
+        event.add("summary", talk.title)
+        event.add("location", location)
+        event.add("description", describe(export, talk))
+        event.add("categories", [talk.session])
+        if talk.links:
+            event.add("url", talk.links[0].url)
+        event.add("status", "CONFIRMED")
+        event.add("transp", "OPAQUE")
+        calendar.add_component(event)
+    return str(calendar.to_ical().decode("utf-8"))

@@ -1,0 +1,56 @@
+"""Markdown export: a readable agenda grouped by session, with times, authors and notes."""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from companion.clock import format_day, format_window, zone_label
+from companion.export import Export
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def md_escape(text: str) -> str:
+    """Escape the characters Markdown would read as formatting."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def write_markdown(export: Export) -> str:
+    conference = export.program.conference
+    zone = conference.zone
+    lines = [
+        f"# {md_escape(export.heading)}",
+        "",
+        f"{md_escape(conference.title)} · {format_day(conference.start_date)} · "
+        f"{md_escape(conference.venue.name)}",
+        "",
+    ]
+    if not export.talks:
+        lines.append("No starred talks." if not export.everything else "No talks.")
+        return "\n".join(lines) + "\n"
+    lines.append(f"Times in {conference.timezone} ({zone_label(zone, export.talks[0].start)}).")
+    if any(talk.estimated for talk in export.talks):
+        lines.append(
+            "≈ marks an estimated time: the exact slot inside the session was not published."
+        )
+    sessions = {slot.id: slot for slot in export.program.slots}
+    for session_id, talks in groupby(export.talks, key=lambda talk: talk.session_id):
+        session = sessions[session_id]
+        window = format_window(session.start, session.end, zone, estimated=False)
+        lines += ["", f"## {md_escape(session.title)} ({window})"]
+        for talk in talks:
+            star = " ★" if export.everything and talk.id in export.starred else ""
+            lines += [
+                "",
+                f"### {format_window(talk.start, talk.end, zone, talk.estimated)} · "
+                f"{md_escape(talk.title)}{star}",
+                "",
+                f"- Authors: {md_escape(', '.join(talk.authors))}",
+                f"- Affiliation: {md_escape(talk.affiliation or 'not published')}",
+            ]
+            lines += [f"- {md_escape(link.label)}: <{link.url}>" for link in talk.links]
+            note = export.notes.get(talk.id)
+            if note:
+                lines.append(f"- Note: {md_escape(note)}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,65 @@
+"""CSV (a header row, one row per talk, UTF-8) and JSON (like `talks --json`, plus notes)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from companion.export import Export
+from companion.render import talk_json
+
+CSV_COLUMNS = [
+    "id",
+    "title",
+    "authors",
+    "affiliation",
+    "session",
+    "date",
+    "start",
+    "end",
+    "timezone",
+    "estimated",
+    "starred",
+    "note",
+    "url",
+    "start_iso",
+    "end_iso",
+]
+
+
+def write_csv(export: Export) -> str:
+    zone = export.program.conference.zone
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for talk in export.talks:
+        start, end = talk.start.astimezone(zone), talk.end.astimezone(zone)
+        writer.writerow(
+            [
+                talk.id,
+                talk.title,
+                "; ".join(talk.authors),
+                talk.affiliation or "",
+                talk.session,
+                f"{start:%Y-%m-%d}",
+                f"{start:%H:%M}",
+                f"{end:%H:%M}",
+                export.program.conference.timezone,
+                "yes" if talk.estimated else "no",
+                "yes" if talk.id in export.starred else "no",
+                export.notes.get(talk.id, ""),
+                talk.links[0].url if talk.links else "",
+                talk.start.isoformat(),
+                talk.end.isoformat(),
+            ]
+        )
+    return out.getvalue()
+
+
+def write_json(export: Export) -> str:
+    data = [
+        talk_json(talk, starred=talk.id in export.starred, note=export.notes.get(talk.id, ""))
+        for talk in export.talks
+    ]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
