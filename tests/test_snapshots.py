@@ -26,13 +26,19 @@ SCREENS = {
     "search": ["slash", "n", "g", "a", "n", "space", "v", "u"],
     "help": ["question_mark"],
     "about": ["i"],
+    "export": ["3", "x"],
 }
 
 
 @pytest.fixture
 def starred_app(
-    make_app: Callable[..., CompanionApp], data_dir: Path, program: Program
+    make_app: Callable[..., CompanionApp],
+    data_dir: Path,
+    program: Program,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> CompanionApp:
+    monkeypatch.setenv("HOME", "/home/attendee")  # the export dialog shows a path under it
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent")
     store = Store.open(data_dir, program.conference.id)
     store.star([program.talk(talk_id) for talk_id in ("library-liberation", "magellan")])
     store.set_note("magellan", "Ask about the search budget")

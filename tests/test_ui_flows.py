@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 
 from companion.store import Store
 from companion.ui.app import STORE_SYNC_SECONDS, CompanionApp
@@ -439,3 +439,40 @@ async def test_open_a_talks_link(make_app: AppFactory, monkeypatch: pytest.Monke
         await pilot.pause()
         await pilot.press("o")
         assert opened == ["https://arxiv.org/abs/2601.21096"]
+
+
+async def test_export_from_the_starred_screen(make_app: AppFactory, tmp_path: Path) -> None:
+    import icalendar
+
+    from companion.ui.screens.export import ExportScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.toggle_star("magellan")
+        app.store.set_note("magellan", "Ngân (NV) Vũ: ask about heuristics")
+        await pilot.press("3", "x")
+        assert isinstance(app.screen, ExportScreen)
+        path_field = app.screen.query_one("#export-path", Input)
+        assert path_field.value.endswith("c4ml-2026-starred.ics")
+        await pilot.press("down")  # Markdown: the suggested name follows the format
+        assert path_field.value.endswith("c4ml-2026-starred.md")
+        await pilot.press("up")
+        target = tmp_path / "agenda.ics"
+        path_field.value = str(target)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, StarredScreen)
+        assert any(str(target) in n.message for n in app._notifications)
+        [event] = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+        assert str(event["UID"]) == "magellan@c4ml-2026.c4ml-companion"
+        assert "Ngân (NV) Vũ: ask about heuristics" in str(event["DESCRIPTION"])
+
+        target.write_text("precious", encoding="utf-8")  # exists: ask once more first
+        await pilot.press("x")
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ExportScreen)
+        assert "exists" in str(app.screen.query_one("#export-status", Static).render())
+        assert target.read_text(encoding="utf-8") == "precious"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, StarredScreen)
+        assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")

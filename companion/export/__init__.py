@@ -96,6 +96,12 @@ def suggested_path(export: Export, export_format: ExportFormat) -> Path:
     return platformdirs.user_documents_path() / name
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_export(text: str, target: Path, *, overwrite: bool, bom: bool = False) -> None:
     """Write `text` to `target` atomically; refuse to replace a file unless `overwrite`."""
     target = target.expanduser()
@@ -107,6 +113,7 @@ def write_export(text: str, target: Path, *, overwrite: bool, bom: bool = False)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
     except OSError as error:
         raise ExportError(f"cannot write to {folder}: {error.strerror or error}") from None
     try:

@@ -22,6 +22,7 @@ from companion.search import Hit, HitKind, SearchIndex
 from companion.store import Store, StoreError
 from companion.ui.commands import ProgramCommands
 from companion.ui.screens.about import AboutScreen
+from companion.ui.screens.export import ExportScreen
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.person import PersonScreen
 from companion.ui.screens.schedule import ScheduleScreen
@@ -205,6 +206,9 @@ class CompanionApp(App[None]):
     def action_search(self) -> None:
         self.push_screen(SearchScreen(), self.open_hit)
 
+    def action_export(self) -> None:
+        self.push_screen(ExportScreen())
+
     def action_toggle_zone(self) -> None:
         self.local_time = not self.local_time
         self.notify(f"Times now in {self.zone_caption}", timeout=3)
@@ -220,6 +224,7 @@ class CompanionApp(App[None]):
                     ("Person", PersonScreen.BINDINGS),
                     ("Starred", StarredScreen.BINDINGS),
                     ("Search", SearchScreen.BINDINGS),
+                    ("Export", ExportScreen.BINDINGS),
                 ]
             )
         )
@@ -246,6 +251,11 @@ class CompanionApp(App[None]):
             "Talk details", "The selected or last opened talk (t)", self.action_talk_details
         )
         yield SystemCommand("Search", "Find talks and people (/)", self.action_search)
+        yield SystemCommand(
+            "Export starred talks",
+            "Calendar, Markdown, CSV or JSON (x on Starred)",
+            self.action_export,
+        )
         yield SystemCommand(
             "Switch time zone", "Venue time or your local time (z)", self.action_toggle_zone
         )

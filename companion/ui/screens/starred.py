@@ -24,6 +24,13 @@ class StarredScreen(Screen[None]):
         Binding(
             "s", "unstar", "Unstar", id="starred.unstar", tooltip="Remove the star from this talk"
         ),
+        Binding(
+            "x",
+            "app.export",
+            "Export",
+            id="starred.export",
+            tooltip="Export your starred talks: calendar, Markdown, CSV, JSON",
+        ),
     ]
 
     def __init__(self) -> None:

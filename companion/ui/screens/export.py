@@ -1,0 +1,135 @@
+"""The export dialog: pick a format, see (and edit) the path, confirm, learn where it went."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from companion.export import (
+    Export,
+    ExportError,
+    ExportFormat,
+    build_export,
+    render,
+    suggested_path,
+    write_export,
+)
+from companion.ui.services import services
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Dismisses with the path written, or None when cancelled."""
+
+    BINDINGS = [
+        Binding(
+            "escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without exporting"
+        ),
+        Binding(
+            "ctrl+s",
+            "export",
+            "Export",
+            id="export.confirm",
+            tooltip="Write the file (asks once more before replacing one)",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._confirmed_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Static("Format", classes="section-label")
+            yield OptionList(
+                *(
+                    Option(f"{fmt.value:<5} {fmt.description}", id=fmt.value)
+                    for fmt in ExportFormat
+                ),
+                id="export-format",
+            )
+            yield Checkbox("The whole program, not only my starred talks", id="export-all")
+            yield Static("Save to", classes="section-label")
+            yield Input(id="export-path")
+            yield Static(id="export-status")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export-confirm")
+                yield Button("Cancel", id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-dialog").border_title = "Export (Ctrl+S writes, Esc cancels)"
+        formats = self.query_one("#export-format", OptionList)
+        formats.highlighted = 0
+        formats.focus()
+        self._suggest()
+
+    @property
+    def export_format(self) -> ExportFormat:
+        formats = self.query_one("#export-format", OptionList)
+        return list(ExportFormat)[formats.highlighted or 0]
+
+    def _export(self) -> Export:
+        app = services(self)
+        everything = self.query_one("#export-all", Checkbox).value
+        return build_export(app.program, app.starred, app.store.notes(), everything=everything)
+
+    def _suggest(self) -> None:
+        export = self._export()
+        self.query_one("#export-path", Input).value = str(
+            suggested_path(export, self.export_format)
+        )
+        what = "talks" if export.everything else "starred talks"
+        status = f"{len(export.talks)} {what} will be written."
+        if not export.talks:
+            status = "Nothing starred yet: the file will be a valid, empty document."
+        self._status(status)
+
+    def _status(self, text: str, warning: bool = False) -> None:
+        status = self.query_one("#export-status", Static)
+        status.update(text)
+        status.set_class(warning, "-warning")
+
+    @on(OptionList.OptionHighlighted, "#export-format")
+    @on(Checkbox.Changed, "#export-all")
+    def _choice_changed(self) -> None:
+        self._suggest()
+
+    @on(OptionList.OptionSelected, "#export-format")
+    def _format_chosen(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-confirm")
+    def action_export(self) -> None:
+        target = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
+        if not target.name:
+            self._status("Give a file name.", warning=True)
+            return
+        overwrite = target.exists() and self._confirmed_overwrite == target
+        if target.exists() and not overwrite:
+            self._confirmed_overwrite = target
+            self._status(f"{target} exists. Export again to replace it.", warning=True)
+            return
+        export = self._export()
+        try:
+            write_export(
+                render(export, self.export_format),
+                target,
+                overwrite=overwrite,
+                bom=self.export_format is ExportFormat.CSV,
+            )
+        except ExportError as error:
+            self._status(str(error), warning=True)
+            return
+        self.notify(f"Exported {len(export.talks)} talk(s) to {target}", timeout=8)
+        self.dismiss(target)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
