@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 
 from companion.ui.services import services
-from companion.ui.widgets.talk_options import talk_option
+from companion.ui.widgets.talk_options import TalkList, talk_option
 
 
 class PersonScreen(Screen[None]):
@@ -41,7 +41,7 @@ class PersonScreen(Screen[None]):
             "Talks — Enter opens" if person.talk_ids else "No talks in the program",
             classes="section-label",
         )
-        yield OptionList(id="person-talks")
+        yield TalkList(id="person-talks")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -51,11 +51,9 @@ class PersonScreen(Screen[None]):
 
     def refresh_talks(self) -> None:
         app = services(self)
-        talks = self.query_one("#person-talks", OptionList)
-        highlighted = talks.highlighted
-        talks.clear_options()
+        talks = self.query_one("#person-talks", TalkList)
         person = app.program.person(self.person_id)
-        talks.add_options(
+        talks.replace(
             talk_option(
                 app.program.talk(talk_id),
                 app.display_zone,
@@ -64,15 +62,11 @@ class PersonScreen(Screen[None]):
             )
             for talk_id in person.talk_ids
         )
-        talks.highlighted = highlighted if highlighted is not None else 0
         talks.focus()
 
     @property
     def selected_talk_id(self) -> str | None:
-        talks = self.query_one("#person-talks", OptionList)
-        if talks.highlighted is None or not talks.option_count:
-            return None
-        return talks.get_option_at_index(talks.highlighted).id
+        return self.query_one("#person-talks", TalkList).highlighted_id
 
     @on(OptionList.OptionSelected, "#person-talks")
     def _open_talk(self, event: OptionList.OptionSelected) -> None:

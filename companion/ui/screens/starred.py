@@ -14,7 +14,7 @@ from companion.clock import format_window
 from companion.model import SlotKind
 from companion.reconcile import StarStatus, reconcile
 from companion.ui.services import services
-from companion.ui.widgets.talk_options import talk_option
+from companion.ui.widgets.talk_options import TalkList, talk_option
 
 BREAK_KINDS = {SlotKind.BREAK, SlotKind.MEAL, SlotKind.OPENING, SlotKind.CLOSING}
 
@@ -41,7 +41,7 @@ class StarredScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="starred-summary")
-        yield OptionList(id="starred-list")
+        yield TalkList(id="starred-list")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -67,12 +67,8 @@ class StarredScreen(Screen[None]):
         if newly_moved:
             app.store.mark_seen(s.talk for s in newly_moved if s.talk)
         self._moves.update({s.record.talk_id: s.moved for s in newly_moved if s.moved})
-        listing = self.query_one("#starred-list", OptionList)
-        highlighted = listing.highlighted
-        listing.clear_options()
-        listing.add_options(self._options(statuses))
-        if listing.option_count:
-            listing.highlighted = min(highlighted or 0, listing.option_count - 1)
+        listing = self.query_one("#starred-list", TalkList)
+        listing.replace(self._options(statuses))
         moved = [s for s in statuses if s.record.talk_id in self._moves]
         summary = (
             f"{len(statuses)} starred"
@@ -118,10 +114,7 @@ class StarredScreen(Screen[None]):
 
     @property
     def selected_talk_id(self) -> str | None:
-        listing = self.query_one("#starred-list", OptionList)
-        if listing.highlighted is None or not listing.option_count:
-            return None
-        talk_id = listing.get_option_at_index(listing.highlighted).id
+        talk_id = self.query_one("#starred-list", TalkList).highlighted_id
         return talk_id if talk_id and services(self).program.has_talk(talk_id) else None
 
     @on(OptionList.OptionSelected, "#starred-list")
@@ -131,9 +124,6 @@ class StarredScreen(Screen[None]):
             services(self).open_talk(event.option.id)
 
     def action_unstar(self) -> None:
-        listing = self.query_one("#starred-list", OptionList)
-        if listing.highlighted is None or not listing.option_count:
-            return
-        talk_id = listing.get_option_at_index(listing.highlighted).id
+        talk_id = self.query_one("#starred-list", TalkList).highlighted_id
         if talk_id:
             services(self).toggle_star(talk_id)

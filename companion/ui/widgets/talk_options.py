@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from datetime import tzinfo
 
 from rich.markup import escape
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from companion.clock import format_window
@@ -19,3 +21,20 @@ def talk_option(talk: Talk, zone: tzinfo, starred: AbstractSet[str], detail: str
     if detail:
         text += f"\n{'':15}[dim]{escape(detail)}[/dim]"
     return Option(text, id=talk.id)
+
+
+class TalkList(OptionList):
+    """An OptionList of talks that keeps its place when its options are replaced."""
+
+    def replace(self, options: Iterable[Option | None]) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options(options)
+        if self.option_count:
+            self.highlighted = min(highlighted or 0, self.option_count - 1)
+
+    @property
+    def highlighted_id(self) -> str | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        return self.get_option_at_index(self.highlighted).id
