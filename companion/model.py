@@ -59,7 +59,7 @@ class Conference(_Strict):
     start_date: date
     end_date: date
     timezone: Text = Field(description="The venue's IANA time zone, e.g. 'Australia/Sydney'.")
-    venue: Venue
+    venue: Venue | None = None
     links: list[Link] = []
     contact: Text | None = None
     organizers: list[Organizer] = []
@@ -82,6 +82,13 @@ class Conference(_Strict):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def venue_line(self) -> str:
+        """The venue's name and address on one line ("" when the program names none)."""
+        if self.venue is None:
+            return ""
+        return ", ".join(part for part in (self.venue.name, self.venue.address) if part)
 
 
 class SlotKind(StrEnum):
@@ -120,22 +127,34 @@ class TalkEntry(_Strict):
     """A talk as written in the file; its order in `talks` is its order in the session.
 
     Give `start` and `end` only when the exact slot was published; otherwise
-    the talk's time is estimated by splitting its session evenly.
+    the talk's time is estimated by splitting its session evenly. A talk outside
+    any session (a multi-room conference) must give its times.
     """
 
     id: Identifier
     title: Text
-    authors: Annotated[list[Text], Field(min_length=1)]
+    subtitle: Text | None = None
+    authors: list[Text] = Field(description="The speakers or authors, in published order.")
     affiliation: Text | None = Field(None, description="The affiliation line of the talk.")
-    session: Identifier = Field(description="The id of the session slot the talk belongs to.")
+    session: Identifier | None = Field(
+        None, description="The id of the session slot the talk belongs to, if any."
+    )
     start: AwareDatetime | None = None
     end: AwareDatetime | None = None
+    room: Text | None = None
+    track: Text | None = None
+    kind: Text | None = Field(None, description="The talk's type: lecture, workshop, ...")
+    language: Text | None = None
+    abstract: Text | None = None
+    description: Text | None = None
     links: list[Link] = []
 
     @model_validator(mode="after")
     def _check(self) -> TalkEntry:
         if (self.start is None) != (self.end is None):
             raise ValueError(f"talk {self.id!r}: give both start and end, or neither")
+        if self.session is None and self.start is None:
+            raise ValueError(f"talk {self.id!r}: a talk outside a session needs start and end")
         if self.start is not None:
             _check_window(f"talk {self.id!r}", self.start, self.end)
         return self
@@ -167,6 +186,8 @@ class ProgramFile(_Strict):
         sessions = {slot.id: slot for slot in self.slots if slot.kind is SlotKind.SESSION}
         for index, talk in enumerate(self.talks):
             place = f"talks[{index}] {talk.id!r}"
+            if talk.session is None:
+                continue
             session = sessions.get(talk.session)
             if session is None:
                 raise ValueError(f"{place}: session {talk.session!r} is not a session slot")

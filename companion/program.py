@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from collections.abc import Set as AbstractSet
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,15 +25,27 @@ class Talk(BaseModel):
 
     id: str
     title: str
+    subtitle: str | None = None
     authors: tuple[str, ...]
     affiliation: str | None
-    session_id: str
-    session: str
-    order: int
+    session_id: str | None
+    session: str | None
+    order: int  # in its session, from 1; 0 outside sessions
     start: datetime
     end: datetime
     estimated: bool
+    room: str | None = None
+    track: str | None = None
+    kind: str | None = None
+    language: str | None = None
+    abstract: str | None = None
+    description: str | None = None
     links: tuple[Link, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """The talk's place in the program: its session, else its room (or track)."""
+        return self.session or self.room or self.track or ""
 
 
 class Role(StrEnum):
@@ -60,37 +74,63 @@ def split_evenly(start: datetime, end: datetime, parts: int) -> list[tuple[datet
     return list(itertools.pairwise(boundaries))
 
 
-def _resolve_talks(document: ProgramFile) -> list[Talk]:
+Window = tuple[datetime, datetime, bool, int]  # start, end, estimated, order in session
+
+
+def _session_windows(document: ProgramFile) -> dict[str, Window]:
+    """Each session talk's window: published, or an even share of its session."""
     by_session: dict[str, list[TalkEntry]] = {}
     for entry in document.talks:
-        by_session.setdefault(entry.session, []).append(entry)
-    talks: list[Talk] = []
+        if entry.session is not None:
+            by_session.setdefault(entry.session, []).append(entry)
+    windows: dict[str, Window] = {}
     for slot in document.slots:
         entries = by_session.get(slot.id, [])
-        if not entries:
-            continue
-        estimated = entries[0].start is None
-        if estimated:
+        if entries and entries[0].start is None:
             assert slot.end is not None  # guaranteed by ProgramFile validation
-            windows = split_evenly(slot.start, slot.end, len(entries))
+            shares = split_evenly(slot.start, slot.end, len(entries))
+            for order, (entry, (start, end)) in enumerate(zip(entries, shares, strict=True), 1):
+                windows[entry.id] = (start, end, True, order)
         else:
-            windows = [(e.start, e.end) for e in entries]  # type: ignore[misc]
-        for order, (entry, (start, end)) in enumerate(zip(entries, windows, strict=True), 1):
-            talks.append(
-                Talk(
-                    id=entry.id,
-                    title=entry.title,
-                    authors=tuple(entry.authors),
-                    affiliation=entry.affiliation,
-                    session_id=slot.id,
-                    session=slot.title,
-                    order=order,
-                    start=start,
-                    end=end,
-                    estimated=estimated,
-                    links=tuple(entry.links),
-                )
+            for order, entry in enumerate(entries, 1):
+                assert entry.start is not None and entry.end is not None
+                windows[entry.id] = (entry.start, entry.end, False, order)
+    return windows
+
+
+def _resolve_talks(document: ProgramFile) -> list[Talk]:
+    sessions = {slot.id: slot.title for slot in document.slots}
+    windows = _session_windows(document)
+    talks = []
+    for entry in document.talks:
+        if entry.id in windows:
+            start, end, estimated, order = windows[entry.id]
+        else:
+            assert entry.start is not None and entry.end is not None
+            start, end, estimated, order = entry.start, entry.end, False, 0
+        talks.append(
+            Talk(
+                id=entry.id,
+                title=entry.title,
+                subtitle=entry.subtitle,
+                authors=tuple(entry.authors),
+                affiliation=entry.affiliation,
+                session_id=entry.session,
+                session=sessions[entry.session] if entry.session else None,
+                order=order,
+                start=start,
+                end=end,
+                estimated=estimated,
+                room=entry.room,
+                track=entry.track,
+                kind=entry.kind,
+                language=entry.language,
+                abstract=entry.abstract,
+                description=entry.description,
+                links=tuple(entry.links),
             )
+        )
+    # Stable: parallel talks keep the file's order (frab and c3voc list them room by room).
     return sorted(talks, key=lambda talk: (talk.start, talk.order))
 
 
@@ -155,6 +195,44 @@ class Program:
         """The day in order: each slot with its talks (none outside sessions)."""
         for slot in self.slots:
             yield slot, self.talks_in_session(slot.id) if slot.kind is SlotKind.SESSION else ()
+
+    def entries(self, day: date | None = None) -> list[Slot | Talk]:
+        """Slots and talks in time order, a session before its talks; one day's, if given."""
+        zone = self.conference.zone
+        items: list[Slot | Talk] = [*self.slots, *self.talks]
+        if day is not None:
+            items = [item for item in items if item.start.astimezone(zone).date() == day]
+        return sorted(items, key=lambda item: (item.start, isinstance(item, Talk)))
+
+    @cached_property
+    def days(self) -> tuple[date, ...]:
+        """The days, in the venue's zone, on which something starts."""
+        zone = self.conference.zone
+        items: list[Slot | Talk] = [*self.slots, *self.talks]
+        starts = {item.start.astimezone(zone).date() for item in items}
+        return tuple(sorted(starts))
+
+    @cached_property
+    def rooms(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(talk.room for talk in self.talks if talk.room))
+
+    @cached_property
+    def tracks(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(talk.track for talk in self.talks if talk.track))
+
+    def conflicts(self, starred: AbstractSet[str]) -> set[str]:
+        """Starred talks whose time overlaps another starred talk's."""
+        chosen = sorted(
+            (self.talk(i) for i in starred if self.has_talk(i)), key=lambda talk: talk.start
+        )
+        clashing: set[str] = set()
+        latest: Talk | None = None  # the chosen talk ending last so far
+        for talk in chosen:
+            if latest is not None and talk.start < latest.end:
+                clashing.update({talk.id, latest.id})
+            if latest is None or talk.end > latest.end:
+                latest = talk
+        return clashing
 
     def speakers_of(self, talk: Talk) -> tuple[Person, ...]:
         return tuple(self._people_by_id[slugify(name)] for name in talk.authors)

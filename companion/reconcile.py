@@ -39,10 +39,10 @@ def _when(start: datetime, end: datetime, zone: tzinfo, with_day: bool) -> str:
 def describe_move(record: StarRecord, talk: Talk, zone: tzinfo) -> str | None:
     """ "moved: was 11:10–11:37, now 16:00–16:27", or None when nothing moved."""
     same_time = (record.start, record.end) == (talk.start, talk.end)
-    if same_time and record.session == talk.session:
+    if same_time and record.session == talk.where:
         return None
     if same_time:
-        return f"moved: was in {record.session}, now in {talk.session}"
+        return f"moved: was in {record.session}, now in {talk.where}"
     other_day = record.start.astimezone(zone).date() != talk.start.astimezone(zone).date()
     was = _when(record.start, record.end, zone, other_day)
     now = _when(talk.start, talk.end, zone, other_day)

@@ -16,6 +16,19 @@ def short_authors(authors: tuple[str, ...], shown: int = 2) -> str:
     return f"{', '.join(authors[:shown])} et al."
 
 
+def talk_place(program: Program, talk: Talk) -> str:
+    """ "Session 3: ... · talk 1 of 3", or the room and track of a talk outside sessions."""
+    parts = []
+    if talk.session_id:
+        count = len(program.talks_in_session(talk.session_id))
+        parts.append(f"{talk.session} · talk {talk.order} of {count}")
+    if talk.room:
+        parts.append(f"room {talk.room}")
+    if talk.track:
+        parts.append(f"track {talk.track}")
+    return " · ".join(parts) or "not published"
+
+
 def talk_json(talk: Talk, *, starred: bool, note: str | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": talk.id,
@@ -30,6 +43,13 @@ def talk_json(talk: Talk, *, starred: bool, note: str | None = None) -> dict[str
         "estimated": talk.estimated,
         "starred": starred,
         "links": [link.model_dump() for link in talk.links],
+        "room": talk.room,
+        "track": talk.track,
+        "subtitle": talk.subtitle,
+        "kind": talk.kind,
+        "language": talk.language,
+        "abstract": talk.abstract,
+        "description": talk.description,
     }
     if note is not None:
         data["note"] = note
@@ -61,8 +81,7 @@ def talk_details(
         "",
         f"Authors:     {', '.join(talk.authors)}",
         f"Affiliation: {talk.affiliation or 'not published'}",
-        f"Session:     {talk.session} (talk {talk.order} of "
-        f"{len(program.talks_in_session(talk.session_id))})",
+        f"Where:       {talk_place(program, talk)}",
         f"Time:        {talk.start.astimezone(zone):%a %d %b %Y} {window}",
     ]
     if talk.estimated:
@@ -71,6 +90,9 @@ def talk_details(
             "talks were published"
         )
     lines.extend(f"Link:        {link.label} <{link.url}>" for link in talk.links)
+    for label, text in (("Abstract", talk.abstract), ("Description", talk.description)):
+        if text:
+            lines += ["", f"{label}:", text]
     lines.append(f"Starred:     {'yes' if starred else 'no'}")
     if note:
         lines.append(f"Note:        {note}")

@@ -95,11 +95,20 @@ class SearchIndex:
                     HitKind.TALK,
                     talk.id,
                     talk.title,
-                    talk.session,
+                    talk.where,
                     (
                         (_words(talk.title), 1.0),
                         (_words(" ".join(talk.authors)), 0.9),
-                        (_words(f"{talk.affiliation or ''} {talk.session} {talk.id}"), 0.6),
+                        (
+                            _words(
+                                " ".join(
+                                    filter(
+                                        None, (talk.affiliation, talk.where, talk.track, talk.id)
+                                    )
+                                )
+                            ),
+                            0.6,
+                        ),
                     ),
                 )
             )

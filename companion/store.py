@@ -202,7 +202,7 @@ class Store:
 
 
 def _seen(talk: Talk) -> tuple[str, str, str, str]:
-    return talk.title, talk.session, talk.start.isoformat(), talk.end.isoformat()
+    return talk.title, talk.where, talk.start.isoformat(), talk.end.isoformat()
 
 
 def _reason(error: BaseException) -> str:

@@ -62,7 +62,7 @@ def test_ics_carries_every_field(starred: None, tmp_path: Path) -> None:
         "Ngân (NV) Vũ",
         "Amir Yazdanbakhsh",
         "Affiliation: Google, Google DeepMind, and Cornell University",
-        "Session: Session 3: Optimization & Analysis",
+        "Where: Session 3: Optimization & Analysis · talk 1 of 3",
         f"Your note: {NOTE}",
         "exact slot inside the session was not published",
         "The session runs 16:00–17:20 AEDT on Sunday 1 February 2026",

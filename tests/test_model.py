@@ -75,7 +75,7 @@ RULES: dict[str, tuple[Mutation, str]] = {
     "estimated talks need a session end": (_set("slots.1.end", None), "needs an end time"),
     "unknown field": (_set("talks.0.speaker", "x"), "talks[0].speaker"),
     "bad id": (_set("talks.0.id", "Has Spaces"), "talks[0].id"),
-    "no authors": (_set("talks.0.authors", []), "talks[0].authors"),
+    "no session and no times": (_delete("talks.0.session"), "outside a session needs start"),
     "empty title": (_set("talks.0.title", "  "), "talks[0].title"),
     "wrong format version": (_set("format_version", 2), "format_version"),
 }

@@ -80,10 +80,8 @@ def cmd_now(ctx: Context) -> None:
 def cmd_about(ctx: Context) -> None:
     conference = ctx.program.conference
     lines = [f"{conference.name} — {conference.title}", format_day(conference.start_date)]
-    lines.append(
-        conference.venue.name
-        + (f", {conference.venue.address}" if conference.venue.address else "")
-    )
+    if conference.venue_line:
+        lines.append(conference.venue_line)
     if conference.co_located_with:
         lines.append(f"Co-located with {conference.co_located_with}")
     lines.extend(f"{link.label}: {link.url}" for link in conference.links)

@@ -15,6 +15,7 @@ from companion import __version__
 from companion.clock import format_day, format_window
 from companion.export import Export
 from companion.program import Talk
+from companion.render import talk_place
 
 
 def event_uid(talk: Talk, conference_id: str) -> str:
@@ -26,9 +27,9 @@ def describe(export: Export, talk: Talk) -> str:
     lines = [
         f"Authors: {', '.join(talk.authors)}",
         f"Affiliation: {talk.affiliation or 'not published'}",
-        f"Session: {talk.session}",
+        f"Where: {talk_place(export.program, talk)}",
     ]
-    if talk.estimated:
+    if talk.estimated and talk.session_id:
         session = next(s for s in export.program.slots if s.id == talk.session_id)
         window = format_window(session.start, session.end, zone, estimated=False)
         count = len(export.program.talks_in_session(talk.session_id))
@@ -62,8 +63,7 @@ def write_ics(export: Export) -> str:
             last_date=conference.end_date + timedelta(days=366),
         )
     )
-    venue = conference.venue
-    location = ", ".join(part for part in (venue.room, venue.name, venue.address) if part)
+    room = conference.venue.room if conference.venue else None
     stamp = export.created.astimezone(UTC)
     for talk in export.talks:
         event = Event()
@@ -72,9 +72,13 @@ def write_ics(export: Export) -> str:
         event.add("dtstart", talk.start.astimezone(zone))
         event.add("dtend", talk.end.astimezone(zone))
         event.add("summary", talk.title)
-        event.add("location", location)
+        location = ", ".join(p for p in (talk.room or room, conference.venue_line) if p)
+        if location:
+            event.add("location", location)
         event.add("description", describe(export, talk))
-        event.add("categories", [talk.session])
+        categories = [c for c in (talk.session, talk.track) if c]
+        if categories:
+            event.add("categories", categories)
         if talk.links:
             event.add("url", talk.links[0].url)
         event.add("status", "CONFIRMED")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import tzinfo
 from itertools import groupby
 
 from companion.clock import format_day, format_window, zone_label
 from companion.export import Export
+from companion.program import Talk
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -16,14 +18,22 @@ def md_escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+def _group(talk: Talk, zone: tzinfo) -> str:
+    """Talks group under their session, else under their day."""
+    return talk.session_id or format_day(talk.start.astimezone(zone).date())
+
+
 def write_markdown(export: Export) -> str:
     conference = export.program.conference
     zone = conference.zone
     lines = [
         f"# {md_escape(export.heading)}",
         "",
-        f"{md_escape(conference.title)} · {format_day(conference.start_date)} · "
-        f"{md_escape(conference.venue.name)}",
+        " · ".join(
+            md_escape(part)
+            for part in (conference.title, format_day(conference.start_date), conference.venue_line)
+            if part
+        ),
         "",
     ]
     if not export.talks:
@@ -35,16 +45,20 @@ def write_markdown(export: Export) -> str:
             "≈ marks an estimated time: the exact slot inside the session was not published."
         )
     sessions = {slot.id: slot for slot in export.program.slots}
-    for session_id, talks in groupby(export.talks, key=lambda talk: talk.session_id):
-        session = sessions[session_id]
-        window = format_window(session.start, session.end, zone, estimated=False)
-        lines += ["", f"## {md_escape(session.title)} ({window})"]
+    for group, talks in groupby(export.talks, key=lambda talk: _group(talk, zone)):
+        session = sessions.get(group)
+        if session is not None:
+            window = format_window(session.start, session.end, zone, estimated=False)
+            lines += ["", f"## {md_escape(session.title)} ({window})"]
+        else:
+            lines += ["", f"## {group}"]
         for talk in talks:
+            where = f" · {md_escape(talk.room)}" if talk.room else ""
             star = " ★" if export.everything and talk.id in export.starred else ""
             lines += [
                 "",
                 f"### {format_window(talk.start, talk.end, zone, talk.estimated)} · "
-                f"{md_escape(talk.title)}{star}",
+                f"{md_escape(talk.title)}{star}{where}",
                 "",
                 f"- Authors: {md_escape(', '.join(talk.authors))}",
                 f"- Affiliation: {md_escape(talk.affiliation or 'not published')}",

@@ -16,7 +16,7 @@ class ProgramCommands(Provider):
     def _targets(self) -> list[tuple[str, str, partial[None]]]:
         app = services(self.screen)
         talks = [
-            (f"Talk: {talk.title}", talk.session, partial(app.open_talk, talk.id))
+            (f"Talk: {talk.title}", talk.where, partial(app.open_talk, talk.id))
             for talk in app.program.talks
         ]
         people = [

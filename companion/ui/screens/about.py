@@ -21,10 +21,11 @@ def about_text(conference: Conference) -> str:
         days += f" to {format_day(conference.end_date)}"
     lines = [f"[b]{escape(conference.name)}[/b] — {escape(conference.title)}", ""]
     lines.append(f"[b]When[/b]    {days} ({conference.timezone})")
-    lines.append(f"[b]Where[/b]   {escape(venue.name)}")
-    if venue.address:
-        lines.append(f"        {escape(venue.address)}")
-    lines.append(f"        Room: {escape(venue.room or 'not published')}")
+    if venue is not None:
+        lines.append(f"[b]Where[/b]   {escape(venue.name)}")
+        if venue.address:
+            lines.append(f"        {escape(venue.address)}")
+        lines.append(f"        Room: {escape(venue.room or 'not published')}")
     if conference.co_located_with:
         lines.append(f"[b]With[/b]    {escape(conference.co_located_with)}")
     if conference.organizers:

@@ -58,7 +58,7 @@ class PersonScreen(Screen[None]):
                 app.program.talk(talk_id),
                 app.display_zone,
                 app.starred,
-                app.program.talk(talk_id).session,
+                app.program.talk(talk_id).where,
             )
             for talk_id in person.talk_ids
         )

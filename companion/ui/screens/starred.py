@@ -96,7 +96,7 @@ class StarredScreen(Screen[None]):
                         options.append(
                             Option(f"[dim]{window:<12}   {escape(slot.title)}[/dim]", disabled=True)
                         )
-            detail = self._moves.get(talk.id) or talk.session
+            detail = self._moves.get(talk.id) or talk.where
             options.append(talk_option(talk, zone, app.starred, detail))
             previous_end = talk.end
         gone = [s for s in statuses if s.talk is None]

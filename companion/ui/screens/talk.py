@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from companion.clock import format_window
 from companion.program import Talk
+from companion.render import talk_place
 from companion.store import StoreError
 from companion.text import slugify
 from companion.ui.services import services
@@ -103,8 +104,7 @@ class TalkScreen(Screen[None]):
         window = format_window(talk.start, talk.end, zone, talk.estimated)
         lines = [
             f"[b]Affiliation[/b]  {escape(talk.affiliation or 'not published')}",
-            f"[b]Session[/b]      {escape(talk.session)} · talk {talk.order} of "
-            f"{len(app.program.talks_in_session(talk.session_id))}",
+            f"[b]Where[/b]        {escape(talk_place(app.program, talk))}",
             f"[b]Time[/b]         {talk.start.astimezone(zone):%a %d %b} {window} "
             f"({app.zone_caption})",
         ]
