@@ -76,24 +76,36 @@ class Item:
     start: datetime
     end: datetime | None
     estimated: bool
-    slot: Slot
+    slot: Slot | None = None
     talk: Talk | None = None
+
+    @property
+    def is_related(self) -> bool:
+        return self.slot is not None and self.slot.kind is SlotKind.RELATED
+
+    @property
+    def where(self) -> str:
+        return self.talk.room or "" if self.talk else ""
 
 
 @dataclass(frozen=True)
 class NowNext:
     status: DayStatus
-    current: Item | None
-    next: Item | None
+    current: tuple[Item, ...]  # everything on now (parallel talks in a multi-room program)
+    next: tuple[Item, ...]  # everything starting at the next start time
 
 
 def timeline(program: Program) -> Iterator[Item]:
-    for slot, talks in program.agenda():
-        if talks:
-            for talk in talks:
-                yield Item(talk.title, talk.start, talk.end, talk.estimated, slot, talk)
-        else:
-            yield Item(slot.title, slot.start, slot.end, False, slot)
+    """Talks, and the slots that hold no talks, in time order."""
+    for entry in program.entries():
+        if isinstance(entry, Talk):
+            yield Item(entry.title, entry.start, entry.end, entry.estimated, talk=entry)
+        elif entry.kind is not SlotKind.SESSION or not program.talks_in_session(entry.id):
+            yield Item(entry.title, entry.start, entry.end, False, slot=entry)
+
+
+def format_dates(first: date, last: date) -> str:
+    return format_day(first) if first == last else f"{format_day(first)} to {format_day(last)}"
 
 
 def now_next(program: Program, now: datetime) -> NowNext:
@@ -108,23 +120,31 @@ def now_next(program: Program, now: datetime) -> NowNext:
         status = DayStatus.AFTER
     else:
         status = DayStatus.DURING
-    current: Item | None = None
-    upcoming: Item | None = None
+    current: list[Item] = []
+    upcoming: list[Item] = []
     for item in timeline(program):
         midnight = datetime.combine(item.start.astimezone(zone).date(), time(), zone)
         end = item.end or midnight + timedelta(days=1)
-        if item.start <= now < end and (current is None or item.slot.kind is not SlotKind.RELATED):
-            current = item
-        if upcoming is None and item.start > now:
-            upcoming = item
-    return NowNext(status, current, upcoming)
+        if item.start <= now < end:
+            current.append(item)
+        elif item.start > now and (not upcoming or item.start == upcoming[0].start):
+            upcoming.append(item)
+    if any(not item.is_related for item in current):
+        current = [item for item in current if not item.is_related]
+    return NowNext(status, tuple(current), tuple(upcoming))
+
+
+def _titles(items: tuple[Item, ...], shown: int = 2) -> str:
+    names = [f"{item.title} ({item.where})" if item.where else item.title for item in items[:shown]]
+    more = f" and {len(items) - shown} more" if len(items) > shown else ""
+    return "; ".join(names) + more
 
 
 def describe_now_next(program: Program, now: datetime, zone: tzinfo) -> str:
-    """One line for an attendee: what is on and what comes next, or where the day is."""
+    """One line for an attendee: what is on and what comes next, or where the event is."""
     conference = program.conference
     state = now_next(program, now)
-    when = format_day(conference.start_date)
+    when = format_dates(conference.start_date, conference.end_date)
     if state.status is DayStatus.BEFORE:
         days = (conference.start_date - now.astimezone(conference.zone).date()).days
         to_go = "tomorrow" if days == 1 else f"in {days} days"
@@ -132,15 +152,17 @@ def describe_now_next(program: Program, now: datetime, zone: tzinfo) -> str:
     if state.status is DayStatus.AFTER:
         return f"{conference.name} took place on {when}. The program stays here to browse."
     parts = []
-    if state.current:
-        item = state.current
+    if len(state.current) == 1:
+        item = state.current[0]
         window = format_window(item.start, item.end, zone, item.estimated)
-        parts.append(f"Now: {item.title} ({window})")
+        parts.append(f"Now: {_titles(state.current)} ({window})")
+    elif state.current:
+        parts.append(f"Now: {_titles(state.current)}")
     else:
         parts.append("Nothing on now")
     if state.next:
-        item = state.next
-        parts.append(f"Next: {item.title} at {format_time(item.start, zone, item.estimated)}")
+        at = format_time(state.next[0].start, zone, state.next[0].estimated)
+        parts.append(f"Next: {_titles(state.next)} at {at}")
     else:
         parts.append("Nothing more today")
     return " · ".join(parts)

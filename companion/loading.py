@@ -62,9 +62,8 @@ def parse_program(text: str | bytes, source: str) -> Program:
     return Program(document)
 
 
-def load_program(path: Path | None = None) -> Program:
-    """Load the program at `path`, or the bundled one when `path` is None."""
-    path = path or bundled_program_path()
+def read_program_bytes(path: Path) -> bytes:
+    """A program file's bytes, refusing directories, missing files and oversized ones."""
     try:
         if path.stat().st_size > MAX_PROGRAM_BYTES:
             raise ProgramError(f"{path}: larger than {MAX_PROGRAM_BYTES // 2**20} MiB")
@@ -75,4 +74,13 @@ def load_program(path: Path | None = None) -> Program:
         raise ProgramError(f"{path}: no such file") from None
     except OSError as error:
         raise ProgramError(f"{path}: cannot read ({error.strerror})") from None
-    return parse_program(raw, str(path))
+    return raw
+
+
+def load_program(path: Path | None = None) -> Program:
+    """Load the program at `path` in any supported format, or the bundled one when None."""
+    if path is None:
+        return parse_program(read_program_bytes(bundled_program_path()), "bundled program")
+    from companion.importers import parse_any  # only pay for the importers when used
+
+    return parse_any(read_program_bytes(path), str(path))[0]

@@ -101,7 +101,13 @@ class SlotKind(StrEnum):
     OTHER = "other"
 
 
+PLAUSIBLE_YEARS = range(1970, 2200)
+
+
 def _check_window(what: str, start: datetime, end: datetime | None) -> None:
+    for moment in (start, end):
+        if moment is not None and moment.year not in PLAUSIBLE_YEARS:
+            raise ValueError(f"{what}: {moment.isoformat()} is not a plausible date")
     if end is not None and end <= start:
         raise ValueError(f"{what}: end {end.isoformat()} is not after start {start.isoformat()}")
 

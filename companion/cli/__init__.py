@@ -9,16 +9,24 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from pathlib import Path
 
 from companion import __version__
-from companion.cli.browse import cmd_about, cmd_now, cmd_run_tui, cmd_show, cmd_speakers, cmd_talks
-from companion.cli.context import Context, UserError, print_json
+from companion.catalog import open_program
+from companion.cli.browse import (
+    cmd_about,
+    cmd_now,
+    cmd_programs,
+    cmd_run_tui,
+    cmd_show,
+    cmd_speakers,
+    cmd_talks,
+)
+from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.export import cmd_export
 from companion.cli.stars import cmd_note, cmd_star, cmd_starred, cmd_unstar
 from companion.clock import fixed_clock, parse_moment, system_clock
 from companion.export import ExportError, ExportFormat
-from companion.loading import ProgramError, load_program
+from companion.loading import ProgramError
 from companion.model import ProgramFile
 from companion.program import Program
 from companion.store import StoreError
@@ -37,9 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--program",
-        type=Path,
-        metavar="PATH",
-        help="a program file in the native format (default: bundled C4ML 2026)",
+        metavar="PATH|ID",
+        help="a program file (native, frab schedule.xml or c3voc schedule.json), kept for "
+        "offline use, or the id of a kept program (default: the bundled C4ML 2026)",
     )
     parser.add_argument(
         "--now",
@@ -92,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--all", action="store_true", help="the whole program, not just stars")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    command(
+        "programs", cmd_programs, "list the programs you have (bundled and kept)", json_flag=True
+    )
     command("schema", None, "print the JSON Schema of the program file format")
     return parser
 
@@ -103,7 +114,15 @@ def run(argv: Sequence[str] | None = None) -> int:
         if args.handler is None:
             print_json(ProgramFile.model_json_schema(by_alias=True))
             return 0
-        program = load_program(args.program)
+        opened = open_program(args.program)
+        program = opened.program
+        if opened.kept_as:
+            warn(
+                f"kept {program.conference.name} for offline use: next time "
+                f"`--program {program.conference.id}` works without the file"
+            )
+        if opened.keep_error:
+            warn(f"could not keep the program for offline use: {opened.keep_error}")
         clock = fixed_clock(_parse_now(args.now, program)) if args.now else system_clock
         args.handler(Context(args, program, clock))
     except (UserError, ProgramError, StoreError, ExportError) as error:

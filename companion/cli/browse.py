@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from companion.cli.context import Context, UserError, print_json
+from companion.catalog import list_programs
+from companion.cli.context import Context, UserError, print_json, warn
 from companion.clock import describe_now_next, format_day, zone_label
+from companion.program import Talk
 from companion.render import (
     person_details,
     person_json,
@@ -29,13 +31,18 @@ def cmd_talks(ctx: Context) -> None:
     )
     if any(talk.estimated for talk in talks):
         print("≈ marks an estimated time: only session windows were published.")
-    for slot, session_talks in ctx.program.agenda():
-        if not session_talks:
-            continue
-        print(f"\n{slot.title}")
-        for talk in session_talks:
-            print(f"{talk_line(talk, ctx.zone, starred=talk.id in starred)}  [{talk.id}]")
-            print(f"{'':15}{short_authors(talk.authors)} — {talk.affiliation or ''}")
+    program = ctx.program
+    for day in program.days:
+        if len(program.days) > 1:
+            print(f"\n== {format_day(day)} ==")
+        for entry in program.entries(day):
+            if not isinstance(entry, Talk):
+                if program.talks_in_session(entry.id):
+                    print(f"\n{entry.title}")
+                continue
+            print(f"{talk_line(entry, ctx.zone, starred=entry.id in starred)}  [{entry.id}]")
+            details = [short_authors(entry.authors), entry.affiliation, entry.room, entry.track]
+            print(f"{'':15}{' — '.join(part for part in details if part)}")
 
 
 def cmd_speakers(ctx: Context) -> None:
@@ -94,3 +101,29 @@ def cmd_run_tui(ctx: Context) -> None:
     from companion.ui.app import CompanionApp  # Textual loads only for the TUI.
 
     CompanionApp(ctx.program, clock=ctx.clock).run()
+
+
+def cmd_programs(ctx: Context) -> None:
+    entries, problems = list_programs()
+    for problem in problems:
+        warn(f"skipped an unreadable kept program: {problem}")
+    if ctx.args.json:
+        print_json(
+            [
+                {
+                    "id": e.id,
+                    "name": e.name,
+                    "title": e.title,
+                    "start_date": e.start_date.isoformat(),
+                    "end_date": e.end_date.isoformat(),
+                    "talks": e.talks,
+                    "path": str(e.path) if e.path else None,
+                    "bundled": e.path is None,
+                }
+                for e in entries
+            ]
+        )
+        return
+    for entry in entries:
+        where = "bundled" if entry.path is None else str(entry.path)
+        print(f"{entry.id:<24} {entry.start_date} {entry.talks:>5} talks  {entry.title}  [{where}]")

@@ -1,15 +1,11 @@
 """Exporting talks (the starred ones, or the whole program) to ics, md, csv and json.
 
-Writers turn an `Export` into text; `write_export` puts it on disk atomically:
-a temporary file in the target's folder, renamed into place, so a failed
-export never leaves half a file, and an existing file is kept unless the
-caller says to overwrite it.
+Writers turn an `Export` into text; `write_export` puts it on disk atomically
+(see `companion.files`), keeping an existing file unless told to overwrite it.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,6 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
+from companion.files import WriteError, write_atomic
 from companion.program import Program, Talk
 
 
@@ -96,39 +93,11 @@ def suggested_path(export: Export, export_format: ExportFormat) -> Path:
     return platformdirs.user_documents_path() / name
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def write_export(text: str, target: Path, *, overwrite: bool, bom: bool = False) -> None:
-    """Write `text` to `target` atomically; refuse to replace a file unless `overwrite`."""
-    target = target.expanduser()
-    if target.is_dir():
-        raise ExportError(f"{target} is a directory; give a file name")
-    if target.exists() and not overwrite:
-        raise ExportError(f"{target} exists; use --force to overwrite it")
-    folder = target.parent
+    """Write an export atomically; refuse to replace a file unless `overwrite`."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
-    except OSError as error:
-        raise ExportError(f"cannot write to {folder}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if overwrite:
-            os.replace(temporary, target)
-        else:
-            os.link(temporary, target)  # fails rather than replace a file that appeared meanwhile
-            os.unlink(temporary)
+        write_atomic(text, target.expanduser(), overwrite=overwrite, bom=bom)
     except FileExistsError:
-        os.unlink(temporary)
         raise ExportError(f"{target} exists; use --force to overwrite it") from None
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExportError(f"cannot write {target}: {error.strerror or error}") from None
+    except WriteError as error:
+        raise ExportError(str(error)) from None

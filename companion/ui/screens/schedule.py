@@ -1,17 +1,23 @@
-"""The Schedule: the whole day in order, with what is on now and next."""
+"""The Schedule: the program a day at a time, with what is on now and next.
+
+Multi-day programs get a day bar (`,` and `.` switch days); programs with rooms
+or tracks can be filtered to some of them (`r`).
+"""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer, Header, Tab, Tabs
 
 from companion.clock import now_next
+from companion.ui.screens.place_filter import PlaceFilterScreen
 from companion.ui.services import services
 from companion.ui.widgets.now_next import NowNext
-from companion.ui.widgets.schedule_table import ScheduleTable
+from companion.ui.widgets.schedule_table import SLOT_ROW_PREFIX, ScheduleTable, ScheduleView
 
 
 class ScheduleScreen(Screen[None]):
@@ -19,20 +25,53 @@ class ScheduleScreen(Screen[None]):
         Binding("enter", "open", "Open", id="schedule.open", tooltip="Details of this talk"),
         Binding("s", "star", "Star", id="schedule.star", tooltip="Star or unstar this talk"),
         Binding("n", "jump_now", "Now", id="schedule.now", tooltip="Go to what is on now, or next"),
+        Binding(
+            "comma",
+            "day(-1)",
+            "Day−",
+            id="schedule.previous_day",
+            tooltip="The previous day (multi-day programs)",
+        ),
+        Binding(
+            "full_stop",
+            "day(1)",
+            "Day+",
+            id="schedule.next_day",
+            tooltip="The next day (multi-day programs)",
+        ),
+        Binding(
+            "r",
+            "filter_places",
+            "Rooms",
+            id="schedule.filter",
+            tooltip="Show only some rooms and tracks (programs that have them)",
+        ),
     ]
 
+    day_index: reactive[int] = reactive(0, init=False)
+    places: reactive[frozenset[str]] = reactive(frozenset(), init=False)
+
     def compose(self) -> ComposeResult:
+        program = services(self).program
         yield Header()
         yield NowNext()
-        yield ScheduleTable(services(self).program, id="schedule")
+        tabs = Tabs(
+            *(Tab(f"{day:%a %d %b}", id=f"day-{i}") for i, day in enumerate(program.days)),
+            id="days",
+        )
+        tabs.can_focus = False
+        tabs.display = len(program.days) > 1
+        yield tabs
+        yield ScheduleTable(program, id="schedule")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         app = services(self)
         for name in ("starred", "now", "local_time"):
             self.watch(app, name, self.refresh_rows, init=False)
-        self.refresh_rows()
         self.action_jump_now()
+        self.refresh_rows()
+        self.table.focus()
 
     @property
     def table(self) -> ScheduleTable:
@@ -42,9 +81,42 @@ class ScheduleScreen(Screen[None]):
     def selected_talk_id(self) -> str | None:
         return self.table.selected_talk_id
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        program = services(self).program
+        if action == "day":
+            return len(program.days) > 1
+        if action == "filter_places":
+            return bool(program.rooms or program.tracks)
+        return True
+
     def refresh_rows(self) -> None:
         app = services(self)
-        self.table.fill(app.display_zone, app.starred, app.now)
+        days = app.program.days
+        day = days[self.day_index] if days else None
+        self.table.fill(ScheduleView(app.display_zone, app.starred, app.now, day, self.places))
+        self.sub_title = f"showing {len(self.places)} rooms/tracks (r)" if self.places else ""
+
+    def watch_day_index(self, index: int) -> None:
+        self.query_one(Tabs).active = f"day-{index}"
+        self.refresh_rows()
+
+    def watch_places(self) -> None:
+        self.refresh_rows()
+
+    @on(Tabs.TabActivated, "#days")
+    def _day_clicked(self, event: Tabs.TabActivated) -> None:
+        if event.tab.id:
+            self.day_index = int(event.tab.id.removeprefix("day-"))
+
+    def action_day(self, step: int) -> None:
+        self.day_index = (self.day_index + step) % len(services(self).program.days)
+
+    def action_filter_places(self) -> None:
+        def apply(places: frozenset[str] | None) -> None:
+            if places is not None:
+                self.places = places
+
+        self.app.push_screen(PlaceFilterScreen(self.places), apply)
 
     def action_open(self) -> None:
         if self.selected_talk_id:
@@ -60,10 +132,16 @@ class ScheduleScreen(Screen[None]):
             services(self).toggle_star(self.selected_talk_id)
 
     def action_jump_now(self) -> None:
-        """Put the cursor on what is on now (or next); before the day, on the first talk."""
+        """Show the day of what is on now (or next), with the cursor on it."""
         app = services(self)
         state = now_next(app.program, app.now)
-        item = state.current or state.next
-        if item is None:
+        items = state.current or state.next
+        if not items:
             return
-        self.table.select_key(item.talk.id if item.talk else f"slot:{item.slot.id}")
+        item = items[0]
+        start_day = item.start.astimezone(app.program.conference.zone).date()
+        if start_day in app.program.days:
+            self.day_index = app.program.days.index(start_day)
+        key = item.talk.id if item.talk else f"{SLOT_ROW_PREFIX}{item.slot.id if item.slot else ''}"
+        self.refresh_rows()
+        self.table.select_key(key)

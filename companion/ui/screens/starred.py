@@ -16,6 +16,7 @@ from companion.reconcile import StarStatus, reconcile
 from companion.ui.services import services
 from companion.ui.widgets.talk_options import TalkList, talk_option
 
+CONFLICT_NOTE = "! overlaps another starred talk"
 BREAK_KINDS = {SlotKind.BREAK, SlotKind.MEAL, SlotKind.OPENING, SlotKind.CLOSING}
 
 
@@ -84,6 +85,7 @@ class StarredScreen(Screen[None]):
         app = services(self)
         zone = app.display_zone
         present = [s for s in statuses if s.talk is not None]
+        conflicts = app.program.conflicts(app.starred)
         options: list[Option | None] = []
         previous_end = None
         for status in present:
@@ -97,6 +99,8 @@ class StarredScreen(Screen[None]):
                             Option(f"[dim]{window:<12}   {escape(slot.title)}[/dim]", disabled=True)
                         )
             detail = self._moves.get(talk.id) or talk.where
+            if talk.id in conflicts:
+                detail = f"{CONFLICT_NOTE} · {detail}"
             options.append(talk_option(talk, zone, app.starred, detail))
             previous_end = talk.end
         gone = [s for s in statuses if s.talk is None]

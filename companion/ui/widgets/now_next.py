@@ -29,10 +29,19 @@ class NowNext(Static):
         self._line(lines, "Next", state.next, "nothing more today")
         self.update(lines)
 
-    def _line(self, text: Text, label: str, item: Item | None, empty: str) -> None:
+    def _line(self, text: Text, label: str, items: tuple[Item, ...], empty: str) -> None:
         text.append(f"{label}  ", style="bold")
-        if item is None:
+        if not items:
             text.append(empty, style="italic")
             return
-        window = format_window(item.start, item.end, services(self).display_zone, item.estimated)
-        text.append(f"{window:<12} {item.title}")
+        first = items[0]
+        zone = services(self).display_zone
+        text.append(f"{format_window(first.start, first.end, zone, first.estimated):<12} ")
+        if len(items) == 1:
+            text.append(first.title)
+            return
+        shown = "; ".join(
+            f"{item.title} ({item.where})" if item.where else item.title for item in items[:2]
+        )
+        more = f" +{len(items) - 2} more" if len(items) > 2 else ""
+        text.append(f"{len(items)} at once: {shown}{more}")

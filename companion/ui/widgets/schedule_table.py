@@ -1,9 +1,14 @@
-"""The day's program as a table: slots as header rows, talks under their session."""
+"""A day of the program as a table: slots as header rows, talks in time order.
+
+Parallel talks (a multi-room program) follow each other at the same time, each
+with its room; starred talks that overlap carry a conflict marker.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from datetime import datetime, tzinfo
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
 
 from rich.style import Style
 from rich.text import Text
@@ -19,6 +24,23 @@ SLOT_ROW_PREFIX = "slot:"
 TIME_WIDTH = 12
 SCROLLBAR_WIDTH = 2
 STAR = "★"
+CONFLICT = "!"
+
+
+@dataclass(frozen=True)
+class ScheduleView:
+    """What the table shows: which day, which rooms and tracks, in which zone, at what time."""
+
+    zone: tzinfo
+    starred: AbstractSet[str]
+    now: datetime
+    day: date | None = None
+    places: frozenset[str] = frozenset()  # "room:NAME" / "track:NAME"; empty shows all
+
+    def shows(self, talk: Talk) -> bool:
+        if not self.places:
+            return True
+        return f"room:{talk.room}" in self.places or f"track:{talk.track}" in self.places
 
 
 def is_on(start: datetime, end: datetime | None, now: datetime) -> bool:
@@ -31,7 +53,13 @@ class ScheduleTable(DataTable[Text]):
     Styles come from component classes, so themes and NO_COLOR apply.
     """
 
-    COMPONENT_CLASSES = {"schedule-table--slot", "schedule-table--now", "schedule-table--muted"}
+    COMPONENT_CLASSES = {
+        "schedule-table--slot",
+        "schedule-table--now",
+        "schedule-table--muted",
+        "schedule-table--room",
+        "schedule-table--conflict",
+    }
 
     def __init__(self, program: Program, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
@@ -39,12 +67,12 @@ class ScheduleTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         self.add_column("Time", key="time", width=TIME_WIDTH)
-        self.add_column(STAR, key="star", width=1)
+        self.add_column(STAR, key="star", width=len(STAR + CONFLICT))
         self.add_column("Talk · authors · affiliation", key="title", width=self._title_width())
 
     def _title_width(self) -> int:
         """The title column takes what the time and star columns leave, so nothing scrolls."""
-        used = TIME_WIDTH + 1 + 3 * 2 * self.cell_padding + SCROLLBAR_WIDTH
+        used = TIME_WIDTH + len(STAR + CONFLICT) + 3 * 2 * self.cell_padding + SCROLLBAR_WIDTH
         return max(20, self.size.width - used)
 
     def on_resize(self) -> None:
@@ -54,17 +82,23 @@ class ScheduleTable(DataTable[Text]):
             self._require_update_dimensions = True
             self.refresh()
 
-    def fill(self, zone: tzinfo, starred: AbstractSet[str], now: datetime) -> None:
+    def fill(self, view: ScheduleView) -> None:
         """Rebuild the rows, keeping the cursor on the same row."""
         selected = self.selected_key
         self.clear()
-        for slot, talks in self.program.agenda():
-            self.add_row(
-                *self._slot_cells(slot, zone, now, bool(talks)), key=f"{SLOT_ROW_PREFIX}{slot.id}"
-            )
-            for talk in talks:
+        conflicts = self.program.conflicts(view.starred)
+        for entry in self.program.entries(view.day):
+            if isinstance(entry, Talk):
+                if view.shows(entry):
+                    marker = (STAR if entry.id in view.starred else " ") + (
+                        CONFLICT if entry.id in conflicts else ""
+                    )
+                    self.add_row(*self._talk_cells(entry, view, marker), key=entry.id, height=2)
+            else:
+                has_talks = bool(self.program.talks_in_session(entry.id))
                 self.add_row(
-                    *self._talk_cells(talk, zone, talk.id in starred, now), key=talk.id, height=2
+                    *self._slot_cells(entry, view.zone, view.now, has_talks),
+                    key=f"{SLOT_ROW_PREFIX}{entry.id}",
                 )
         if selected is not None and selected in self.rows:
             self.move_cursor(row=self.get_row_index(selected), animate=False)
@@ -88,18 +122,21 @@ class ScheduleTable(DataTable[Text]):
             title,
         )
 
-    def _talk_cells(
-        self, talk: Talk, zone: tzinfo, starred: bool, now: datetime
-    ) -> tuple[Text, ...]:
-        style = self._style("schedule-table--now") if is_on(talk.start, talk.end, now) else Style()
+    def _talk_cells(self, talk: Talk, view: ScheduleView, marker: str) -> tuple[Text, ...]:
+        on_now = is_on(talk.start, talk.end, view.now)
+        style = self._style("schedule-table--now") if on_now else Style()
         title = Text(talk.title, style=style, no_wrap=True, overflow="ellipsis")
-        title.append(
-            f"\n{short_authors(talk.authors)} · {talk.affiliation or ''}",
-            style=self._style("schedule-table--muted"),
-        )
+        if talk.room and len(self.program.rooms) > 1:
+            title.append(f"\n{talk.room}", style=self._style("schedule-table--room"))
+            title.append(" · ")
+        else:
+            title.append("\n")
+        who = " · ".join(part for part in (short_authors(talk.authors), talk.affiliation) if part)
+        title.append(who or (talk.track or ""), style=self._style("schedule-table--muted"))
+        marker_style = self._style("schedule-table--conflict") if CONFLICT in marker else Style()
         return (
-            Text(format_window(talk.start, talk.end, zone, talk.estimated), style=style),
-            Text(STAR if starred else " "),
+            Text(format_window(talk.start, talk.end, view.zone, talk.estimated), style=style),
+            Text(marker, style=marker_style),
             title,
         )
 

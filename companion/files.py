@@ -1,0 +1,51 @@
+"""Writing files so that a failure never leaves half a file and never clobbers one by surprise."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class WriteError(Exception):
+    """The file could not be written; the message is one line naming it."""
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def write_atomic(text: str, target: Path, *, overwrite: bool, bom: bool = False) -> None:
+    """Write `text` to a temporary file beside `target`, then move it into place.
+
+    Raises FileExistsError when `target` exists and not `overwrite`, WriteError otherwise.
+    """
+    if target.is_dir():
+        raise WriteError(f"{target} is a directory; give a file name")
+    if target.exists() and not overwrite:
+        raise FileExistsError(target)
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; these are ordinary files
+    except OSError as error:
+        raise WriteError(f"cannot write to {folder}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if overwrite:
+            os.replace(temporary, target)
+        else:
+            os.link(temporary, target)  # fails rather than replace a file that appeared meanwhile
+            os.unlink(temporary)
+    except FileExistsError:
+        os.unlink(temporary)
+        raise
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise WriteError(f"cannot write {target}: {error.strerror or error}") from None

@@ -1,0 +1,138 @@
+"""c3voc `schedule.json` (the JSON twin of frab's schedule.xml) to a native program."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from companion.importers.common import (
+    IdMaker,
+    ImportProblem,
+    clean,
+    end_of,
+    parse_duration,
+    parse_moment,
+)
+from companion.model import FORMAT_NAME, FORMAT_VERSION
+from companion.text import slugify
+
+
+def _object(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ImportProblem(f"{what} is not an object")
+    return value
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ImportProblem(f"{what} is not a list")
+    return value
+
+
+def _person(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return clean(value.get("public_name") or value.get("full_public_name") or value.get("name"))
+    return clean(value)
+
+
+def _links(event: dict[str, Any]) -> list[dict[str, str]]:
+    links = []
+    if url := clean(event.get("url")):
+        links.append({"label": "Event page", "url": url})
+    for link in _list(event.get("links"), "links"):
+        if isinstance(link, dict):
+            if url := clean(link.get("url")):
+                links.append({"label": clean(link.get("title")) or "Link", "url": url})
+        elif url := clean(link):
+            links.append({"label": "Link", "url": url})
+    return [link for link in links if link["url"].startswith(("http://", "https://"))]
+
+
+def _event(
+    event: dict[str, Any], day_date: str | None, room: str, zone: ZoneInfo, ids: IdMaker
+) -> dict[str, Any]:
+    title = clean(event.get("title"))
+    if not title:
+        raise ImportProblem("has no title")
+    if when := clean(event.get("date")):
+        start = parse_moment(when, zone)
+    elif day_date and (start_time := clean(event.get("start"))):
+        start = parse_moment(f"{day_date}T{start_time}", zone)
+    else:
+        raise ImportProblem("has neither a date nor a start time")
+    duration = parse_duration(clean(event.get("duration")) or "")
+    authors = [name for p in _list(event.get("persons"), "persons") if (name := _person(p))]
+    return {
+        "id": ids.make(clean(event.get("guid")), clean(event.get("id")), title),
+        "title": title,
+        "subtitle": clean(event.get("subtitle")),
+        "authors": authors,
+        "start": start.isoformat(),
+        "end": end_of(start, duration).isoformat(),
+        "room": clean(event.get("room")) or room,
+        "track": clean(event.get("track")),
+        "kind": clean(event.get("type")),
+        "language": clean(event.get("language")),
+        "abstract": clean(event.get("abstract")),
+        "description": clean(event.get("description")),
+        "links": _links(event),
+    }
+
+
+def read_c3voc_json(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The native document and, per talk, a label naming the event for error messages."""
+    schedule = _object(data.get("schedule"), "schedule")
+    conference = _object(schedule.get("conference"), "schedule.conference")
+    title = clean(conference.get("title"))
+    if not title:
+        raise ImportProblem("the conference has no title")
+    zone_name = clean(conference.get("time_zone_name")) or "UTC"
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ImportProblem(f"unknown time zone {zone_name!r}") from None
+    ids, talks, labels = IdMaker(), [], []
+    dates = []
+    for day_index, day_value in enumerate(_list(conference.get("days"), "conference.days")):
+        day = _object(day_value, f"days[{day_index}]")
+        day_date = clean(day.get("date"))
+        if day_date:
+            dates.append(day_date[:10])
+        rooms = _object(day.get("rooms") or {}, f"days[{day_index}].rooms")
+        for room, events in rooms.items():
+            for event_value in _list(events, f"room {room!r}"):
+                event = _object(event_value, f"an event in room {room!r}")
+                label = f"event {clean(event.get('id')) or clean(event.get('guid')) or '?'}"
+                try:
+                    talk = _event(event, day_date, str(room), zone, ids)
+                except ImportProblem as problem:
+                    raise ImportProblem(f"{label}: {problem}") from None
+                talks.append(talk)
+                labels.append(f"{label} ({talk['title']!r})")
+    first = clean(conference.get("start")) or (min(dates) if dates else None)
+    last = clean(conference.get("end")) or (max(dates) if dates else first)
+    if not first:
+        raise ImportProblem("no conference start date and no day dates")
+    acronym = clean(conference.get("acronym"))
+    url = clean(conference.get("url")) or clean(schedule.get("base_url"))
+    document = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "conference": {
+            "id": slugify(acronym or title) or "imported",
+            "name": acronym or title,
+            "title": title,
+            "start_date": first[:10],
+            "end_date": (last or first)[:10],
+            "timezone": zone.key,
+            "links": [{"label": "Website", "url": url}]
+            if url and url.startswith(("http://", "https://"))
+            else [],
+            "program_version": clean(schedule.get("version")),
+        },
+        "slots": [],
+        "talks": talks,
+    }
+    return document, labels

@@ -1,0 +1,58 @@
+"""Choose which rooms and tracks the schedule shows."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, SelectionList
+from textual.widgets.selection_list import Selection
+
+from companion.ui.services import services
+
+
+class PlaceFilterScreen(ModalScreen[frozenset[str] | None]):
+    """Dismisses with the chosen "room:NAME"/"track:NAME" values (empty: all), or None."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="filter.cancel", tooltip="Keep the filter"),
+        Binding("ctrl+s", "apply", "Apply", id="filter.apply", tooltip="Show what is ticked"),
+        Binding("a", "show_all", "All", id="filter.all", tooltip="Show every room and track"),
+    ]
+
+    def __init__(self, chosen: frozenset[str]) -> None:
+        super().__init__()
+        self.chosen = chosen
+
+    def compose(self) -> ComposeResult:
+        program = services(self).program
+        options = [
+            Selection(f"Room: {room}", f"room:{room}", f"room:{room}" in self.chosen)
+            for room in program.rooms
+        ]
+        options += [
+            Selection(f"Track: {track}", f"track:{track}", f"track:{track}" in self.chosen)
+            for track in program.tracks
+        ]
+        with Vertical(id="filter-dialog"):
+            yield SelectionList[str](*options, id="filter-places")
+            with Horizontal(id="filter-buttons"):
+                yield Button("Apply", variant="primary", id="filter-apply")
+                yield Button("Show all", id="filter-all")
+
+    def on_mount(self) -> None:
+        self.query_one("#filter-dialog").border_title = "Rooms and tracks (Space ticks, Ctrl+S)"
+        self.query_one(SelectionList).focus()
+
+    @on(Button.Pressed, "#filter-apply")
+    def action_apply(self) -> None:
+        self.dismiss(frozenset(self.query_one(SelectionList).selected))
+
+    @on(Button.Pressed, "#filter-all")
+    def action_show_all(self) -> None:
+        self.dismiss(frozenset())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

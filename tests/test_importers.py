@@ -1,0 +1,232 @@
+"""Importing frab/Pentabarf schedule.xml and c3voc schedule.json programs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from companion.importers import SourceFormat, parse_any
+from companion.loading import ProgramError
+from companion.program import Program
+from companion.store import Store
+from tests.conftest import run_cli
+from tests.test_cli import assert_clean_error
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FRAB = FIXTURES / "fosdemish.xml"
+C3VOC = FIXTURES / "congressish.json"
+
+
+def parse(path: Path) -> tuple[Program, SourceFormat]:
+    return parse_any(path.read_bytes(), str(path))
+
+
+def test_frab_xml_multi_day_multi_room_with_parallel_talks() -> None:
+    program, kind = parse(FRAB)
+    assert kind is SourceFormat.FRAB_XML
+    conference = program.conference
+    assert (conference.id, conference.name, conference.title) == (
+        "devconf-2030",
+        "devconf-2030",
+        "DevConf Brussels 2030",
+    )
+    assert conference.timezone == "Europe/Brussels"
+    assert [str(day) for day in program.days] == ["2030-02-02", "2030-02-03"]
+    assert program.rooms == ("Janson", "K.1.105")
+    assert program.tracks == ("Keynotes", "LLVM", "Social")
+    keynote = program.talk("0e5d2b6c-1111-4a8b-9c55-aaaaaaaaaaaa")  # the guid, lower-cased
+    assert keynote.start.isoformat() == "2030-02-02T10:00:00+01:00"
+    assert keynote.end - keynote.start == timedelta(minutes=50)
+    assert not keynote.estimated and keynote.session is None
+    assert keynote.authors == ("Zoë Ørsted", "José Cano")
+    assert (keynote.room, keynote.track, keynote.kind, keynote.language) == (
+        "Janson",
+        "Keynotes",
+        "keynote",
+        "en",
+    )
+    assert keynote.subtitle == "Why every runtime grows one"
+    assert keynote.abstract == "Ahead-of-time, just-in-time."
+    assert keynote.description == "A longer description."
+    assert [link.url for link in keynote.links] == [
+        "https://devconf.example.org/2030/schedule/event/keynote/",
+        "https://devconf.example.org/slides/101.pdf",
+    ]
+    parallel = [talk for talk in program.talks if talk.start == keynote.start]
+    assert {talk.room for talk in parallel} == {"Janson", "K.1.105"}
+    midnight = program.talk("0e5d2b6c-2222-4a8b-9c55-bbbbbbbbbbbb")
+    assert midnight.end.isoformat() == "2030-02-03T00:30:00+01:00"  # crosses midnight
+    assert midnight.authors == ()
+    assert "markus-bock" in {person.id for person in program.people}
+
+
+def test_c3voc_json_in_another_time_zone_crossing_midnight() -> None:
+    program, kind = parse(C3VOC)
+    assert kind is SourceFormat.C3VOC_JSON
+    assert program.conference.timezone == "America/New_York"
+    assert program.conference.id == "39c3"
+    assert len(program.days) == 2 and program.rooms == ("Saal 1", "Saal 2")
+    opening = program.talk("aaaaaaaa-0000-4000-8000-000000000001")
+    assert opening.start.isoformat() == "2029-12-27T11:00:00-05:00"
+    assert opening.authors == ("Émile Zola",)
+    assert opening.subtitle is None and opening.description is None  # blanks are absent
+    assert [link.label for link in opening.links] == ["Event page", "Extra"]
+    late = program.talk("aaaaaaaa-0000-4000-8000-000000000002")
+    assert late.end.isoformat() == "2029-12-28T00:30:00-05:00"
+    assert late.authors == ("Ann Able", "Bob Baker") and late.language == "de"
+    assert program.talk("aaaaaaaa-0000-4000-8000-000000000004").kind == "workshop"
+    assert program.conflicts(
+        {"aaaaaaaa-0000-4000-8000-000000000001", "aaaaaaaa-0000-4000-8000-000000000003"}
+    ) == {"aaaaaaaa-0000-4000-8000-000000000001", "aaaaaaaa-0000-4000-8000-000000000003"}
+
+
+def test_ids_fall_back_from_guid_to_id_to_a_slug() -> None:
+    data = json.loads(C3VOC.read_text(encoding="utf-8"))
+    events = data["schedule"]["conference"]["days"][0]["rooms"]["Saal 1"]
+    del events[0]["guid"]
+    del events[1]["guid"], events[1]["id"]
+    events.append(dict(events[1]))  # the same title again
+    program, _ = parse_any(json.dumps(data).encode(), "x.json")
+    ids = [talk.id for talk in program.talks]
+    assert "11" in ids
+    assert "late-night-lightning-talks" in ids and "late-night-lightning-talks-2" in ids
+
+
+def test_ids_survive_a_re_export_with_moved_talks(tmp_path: Path) -> None:
+    original, _ = parse(FRAB)
+    moved = FRAB.read_text(encoding="utf-8").replace(
+        "<date>2030-02-02T10:30:00+01:00</date>", "<date>2030-02-02T15:00:00+01:00</date>"
+    )
+    changed, _ = parse_any(moved.encode(), "moved.xml")
+    assert {t.id for t in original.talks} == {t.id for t in changed.talks}
+    tiling = "0e5d2b6c-4444-4a8b-9c55-dddddddddddd"
+    assert changed.talk(tiling).start.hour == 15
+
+
+def test_recognised_by_content_not_by_name(tmp_path: Path) -> None:
+    disguised = tmp_path / "program.txt"
+    shutil.copy(FRAB, disguised)
+    talks = json.loads(run_cli("--program", str(disguised), "talks", "--json").stdout)
+    assert len(talks) == 5 and talks[0]["room"] in {"Janson", "K.1.105"}
+    assert talks[0]["start"].endswith("+01:00")
+
+
+def test_an_import_is_kept_for_offline_use(tmp_path: Path) -> None:
+    copy = tmp_path / "schedule.json"
+    shutil.copy(C3VOC, copy)
+    first = run_cli("--program", str(copy), "talks")
+    assert first.returncode == 0 and "kept 39c3" in first.stderr
+    assert "kept" not in run_cli("--program", str(copy), "talks").stderr  # unchanged: quiet
+    copy.unlink()
+    offline = json.loads(run_cli("--program", "39c3", "talks", "--json").stdout)
+    assert len(offline) == 4
+    programs = json.loads(run_cli("programs", "--json").stdout)
+    assert [(p["id"], p["bundled"]) for p in programs] == [("c4ml-2026", True), ("39c3", False)]
+    assert "39th Example Congress" in run_cli("programs").stdout
+    assert_clean_error(run_cli("--program", "no-such-program", "talks"), "companion programs")
+
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE schedule [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<schedule><conference><title>&x;</title></conference></schedule>"""
+LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+<schedule><conference><title>&lol2;</title></conference></schedule>"""
+
+
+def _frab_with(old: str, new: str) -> bytes:
+    return FRAB.read_text(encoding="utf-8").replace(old, new, 1).encode()
+
+
+def _c3voc_with(path: list[str | int], value: object) -> bytes:
+    data = json.loads(C3VOC.read_text(encoding="utf-8"))
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return json.dumps(data).encode()
+
+
+SAAL_1 = ["schedule", "conference", "days", 0, "rooms", "Saal 1"]
+MALFORMED = {
+    "truncated xml": (FRAB.read_bytes()[:700], "not well-formed XML"),
+    "external entity": (XXE, "refused unsafe XML"),
+    "entity expansion": (LAUGHS, "refused unsafe XML"),
+    "wrong root": (b"<html><body/></html>", "not <schedule>"),
+    "no conference": (b"<schedule><day/></schedule>", "no <conference>"),
+    "bad duration": (
+        _frab_with("<duration>00:50</duration>", "<duration>soon</duration>"),
+        "event 101: duration 'soon' is not HH:MM",
+    ),
+    "bad date": (
+        _frab_with("<date>2030-02-02T10:00:00+01:00</date>", "<date>tomorrow</date>"),
+        "event 101: 'tomorrow' is not an ISO 8601",
+    ),
+    "missing title": (_frab_with("<title>MLIR in Production</title>", ""), "event 103: has no"),
+    "unknown zone": (_frab_with("Europe/Brussels", "Mars/Olympus"), "unknown time zone"),
+    "truncated json": (C3VOC.read_bytes()[:500], "not valid JSON"),
+    "days not a list": (
+        _c3voc_with(["schedule", "conference", "days"], {"a": 1}),
+        "conference.days is not a list",
+    ),
+    "event not an object": (_c3voc_with(SAAL_1, [42]), "not an object"),
+    "person of the wrong type": (
+        _c3voc_with([*SAAL_1, 0, "persons"], [[1, 2]]),
+        "event 11: expected text",
+    ),
+    "title of the wrong type": (_c3voc_with([*SAAL_1, 0, "title"], {"en": "x"}), "expected text"),
+    "bad conference date": (
+        _c3voc_with(["schedule", "conference", "start"], "someday"),
+        "start_date",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_malformed_files_are_one_clear_line_and_the_store_is_untouched(
+    case: str, tmp_path: Path, data_dir: Path
+) -> None:
+    content, expected = MALFORMED[case]
+    assert run_cli("star", "magellan").returncode == 0
+    path = tmp_path / "schedule.bin"
+    path.write_bytes(content)
+    assert_clean_error(run_cli("--program", str(path), "talks"), str(path), expected)
+    assert not (data_dir / "programs").exists()
+    store = Store.open(data_dir, "c4ml-2026")
+    assert store.starred_ids() == {"magellan"}
+    assert all(p.name.startswith("c4ml-2026.sqlite3") for p in data_dir.iterdir())
+
+
+def test_oversized_files_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from companion import loading
+
+    monkeypatch.setattr(loading, "MAX_PROGRAM_BYTES", 1024)
+    with pytest.raises(ProgramError, match="larger than"):
+        loading.load_program(FRAB)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("<duration>00:50</duration>", "<duration>99999999999:00:00</duration>", "is not HH:MM"),
+        (
+            "<date>2030-02-02T10:00:00+01:00</date>",
+            "<date>9999-12-31T23:30:00+01:00</date>",
+            "after the year 9999",
+        ),
+        ("<duration>00:50</duration>", "<duration>00:00</duration>", "duration of zero"),
+    ],
+)
+def test_durations_off_the_calendar(old: str, new: str, expected: str) -> None:
+    with pytest.raises(ProgramError, match=expected):
+        parse_any(_frab_with(old, new), "x.xml")
+
+
+def test_implausible_dates_are_refused() -> None:
+    date = "<date>2030-02-02T10:00:00+01:00</date>"
+    with pytest.raises(ProgramError, match="not a plausible date"):
+        parse_any(_frab_with(date, "<date>0001-01-01T00:10:00+05:00</date>"), "x.xml")
