@@ -52,3 +52,27 @@ def test_screen(
     snap_compare: Callable[..., bool], starred_app: CompanionApp, screen: str, size: tuple[int, int]
 ) -> None:
     assert snap_compare(starred_app, press=[*SCREENS[screen], "_"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_imported_multi_room_schedule(
+    snap_compare: Callable[..., bool],
+    make_app: Callable[..., CompanionApp],
+    data_dir: Path,
+    size: tuple[int, int],
+) -> None:
+    from companion.importers import parse_any
+    from tests.test_importers import FRAB
+
+    program, _ = parse_any(FRAB.read_bytes(), "fosdemish.xml")
+    store = Store.open(data_dir, program.conference.id)
+    store.star(
+        program.talk(talk_id)
+        for talk_id in (
+            "0e5d2b6c-1111-4a8b-9c55-aaaaaaaaaaaa",
+            "0e5d2b6c-3333-4a8b-9c55-cccccccccccc",
+        )
+    )
+    store.close()
+    app = make_app("2030-02-02T10:10", on=program)
+    assert snap_compare(app, press=["_"], terminal_size=size)

@@ -476,3 +476,43 @@ async def test_export_from_the_starred_screen(make_app: AppFactory, tmp_path: Pa
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, StarredScreen)
         assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+async def test_a_multi_day_multi_room_program(make_app: AppFactory) -> None:
+    from companion.importers import parse_any
+    from tests.test_importers import FRAB
+
+    program, _ = parse_any(FRAB.read_bytes(), "fosdemish.xml")
+    keynote, mlir = "0e5d2b6c-1111-4a8b-9c55-aaaaaaaaaaaa", "0e5d2b6c-3333-4a8b-9c55-cccccccccccc"
+    closing = "0e5d2b6c-5555-4a8b-9c55-eeeeeeeeeeee"
+    app = make_app("2030-02-02T10:10", on=program)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = app.screen.query_one(ScheduleTable)
+        keys = [row.key.value for row in table.ordered_rows]
+        assert keys[:2] == [keynote, mlir]  # parallel talks, side by side in time
+        assert closing not in keys  # day two is on its own page
+        banner = str(app.screen.query_one("NowNext", Static).render())
+        assert "2 at once: Keynote: Compilers Everywhere (Janson); MLIR in Production" in banner
+
+        await pilot.press("full_stop")
+        assert [row.key.value for row in table.ordered_rows] == [closing]
+        await pilot.press("comma")
+
+        app.toggle_star(keynote)
+        app.toggle_star(mlir)
+        await pilot.pause()
+        assert str(table.get_cell_at((table.get_row_index(keynote), 1))) == "★!"
+        assert str(table.get_cell_at((table.get_row_index(mlir), 1))) == "★!"
+
+        await pilot.press("r")
+        await pilot.press("down", "space", "ctrl+s")  # tick "Room: K.1.105"
+        talks = [row.key.value for row in table.ordered_rows]
+        assert mlir in talks and keynote not in talks
+        assert {program.talk(t).room for t in talks} == {"K.1.105"}
+        await pilot.press("r", "a")
+        assert keynote in [row.key.value for row in table.ordered_rows]
+
+        await pilot.press("3")
+        listing = app.screen.query_one("#starred-list", OptionList)
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert all("overlaps another starred talk" in prompt for prompt in prompts)

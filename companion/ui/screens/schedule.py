@@ -94,7 +94,11 @@ class ScheduleScreen(Screen[None]):
         days = app.program.days
         day = days[self.day_index] if days else None
         self.table.fill(ScheduleView(app.display_zone, app.starred, app.now, day, self.places))
-        self.sub_title = f"showing {len(self.places)} rooms/tracks (r)" if self.places else ""
+        self.sub_title = (
+            f"{services(self).sub_title} · showing {len(self.places)} rooms/tracks (r)"
+            if self.places
+            else None
+        )
 
     def watch_day_index(self, index: int) -> None:
         self.query_one(Tabs).active = f"day-{index}"
