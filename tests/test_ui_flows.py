@@ -516,3 +516,25 @@ async def test_a_multi_day_multi_room_program(make_app: AppFactory) -> None:
         listing = app.screen.query_one("#starred-list", OptionList)
         prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert all("overlaps another starred talk" in prompt for prompt in prompts)
+
+
+async def test_talk_details_of_an_imported_talk(make_app: AppFactory) -> None:
+    from companion.importers import parse_any
+    from tests.test_importers import FRAB
+
+    program, _ = parse_any(FRAB.read_bytes(), "fosdemish.xml")
+    app = make_app("2030-02-02T10:10", on=program)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.open_talk("0e5d2b6c-1111-4a8b-9c55-aaaaaaaaaaaa")
+        await pilot.pause()
+        assert "Why every runtime grows one" in text_of(app, "#talk-title")
+        facts = text_of(app, "#talk-facts")
+        for fact in (
+            "room Janson · track Keynotes",
+            "keynote · en",
+            "Ahead-of-time, just-in-time.",
+            "A longer description.",
+            "10:00–10:50 (venue time: CET",
+        ):
+            assert fact in facts
+        assert "estimated" not in facts

@@ -40,6 +40,8 @@ def describe(export: Export, talk: Talk) -> str:
             f"this is talk {talk.order} of {count}."
         )
     lines.extend(f"{link.label}: {link.url}" for link in talk.links)
+    if talk.abstract:
+        lines += ["", talk.abstract]
     note = export.notes.get(talk.id)
     if note:
         lines.append(f"Your note: {note}")

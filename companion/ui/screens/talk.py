@@ -87,7 +87,10 @@ class TalkScreen(Screen[None]):
     def _show_talk(self) -> None:
         talk = self.talk
         services(self).last_talk_id = talk.id
-        self.query_one("#talk-title", Static).update(escape(talk.title))
+        title = escape(talk.title)
+        if talk.subtitle:
+            title += f"\n[i]{escape(talk.subtitle)}[/i]"
+        self.query_one("#talk-title", Static).update(title)
         authors = self.query_one("#talk-authors", OptionList)
         authors.clear_options()
         authors.add_options(Option(escape(name), id=slugify(name)) for name in talk.authors)
@@ -117,8 +120,14 @@ class TalkScreen(Screen[None]):
             f'[b]Link[/b]         [link="{link.url}"]{escape(link.label)}[/link] {escape(link.url)}'
             for link in talk.links
         )
+        kind = " · ".join(part for part in (talk.kind, talk.language) if part)
+        if kind:
+            lines.append(f"[b]Type[/b]         {escape(kind)}")
         starred = talk.id in app.starred
         lines.append(f"[b]Starred[/b]      {'★ yes' if starred else 'no (s to star)'}")
+        for label, text in (("Abstract", talk.abstract), ("Description", talk.description)):
+            if text:
+                lines += ["", f"[b]{label}[/b]", escape(text)]
         self.query_one("#talk-facts", Static).update("\n".join(lines))
         self.set_class(starred, "-starred")
 
