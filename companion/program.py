@@ -8,20 +8,19 @@ minute, and carry `estimated=True` so every view and export can say so.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict
-
-from companion.model import Conference, Link, ProgramFile, Slot, SlotKind, TalkEntry
+from companion.model import Conference, Link, ProgramFile, Slot, TalkEntry
 from companion.text import name_sort_key, slugify
 
 
-class Talk(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Talk:
+    """A talk with its resolved time window (plain dataclass: built from validated data, fast)."""
 
     id: str
     title: str
@@ -53,9 +52,8 @@ class Role(StrEnum):
     ORGANIZER = "organizer"
 
 
-class Person(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True)
+class Person:
     id: str
     name: str
     affiliations: tuple[str, ...]
@@ -134,18 +132,32 @@ def _resolve_talks(document: ProgramFile) -> list[Talk]:
     return sorted(talks, key=lambda talk: (talk.start, talk.order))
 
 
+@dataclass
+class _PersonDraft:
+    name: str
+    # Dicts as ordered sets: first-seen order, constant-time membership.
+    affiliations: dict[str, None] = field(default_factory=dict)
+    roles: dict[Role, None] = field(default_factory=dict)
+    talks: dict[str, None] = field(default_factory=dict)
+
+
 def _derive_people(conference: Conference, talks: list[Talk]) -> list[Person]:
     """Everyone named in the program, once each; same name (ignoring accents) is one person."""
-    found: dict[str, dict[str, list[str]]] = {}
-    names: dict[str, str] = {}
+    drafts: dict[str, _PersonDraft] = {}
+    keys: dict[str, str] = {}  # name -> person id, so each distinct name is folded once
 
     def add(name: str, role: Role, affiliation: str | None, talk_id: str | None) -> None:
-        key = slugify(name)
-        names.setdefault(key, name)
-        entry = found.setdefault(key, {"affiliations": [], "roles": [], "talks": []})
-        for field, value in (("affiliations", affiliation), ("roles", role), ("talks", talk_id)):
-            if value is not None and value not in entry[field]:
-                entry[field].append(value)
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = slugify(name)
+        draft = drafts.get(key)
+        if draft is None:
+            draft = drafts[key] = _PersonDraft(name)
+        draft.roles[role] = None
+        if affiliation is not None:
+            draft.affiliations[affiliation] = None
+        if talk_id is not None:
+            draft.talks[talk_id] = None
 
     for organizer in conference.organizers:
         add(organizer.name, Role.ORGANIZER, organizer.affiliation, None)
@@ -153,14 +165,8 @@ def _derive_people(conference: Conference, talks: list[Talk]) -> list[Person]:
         for author in talk.authors:
             add(author, Role.AUTHOR, talk.affiliation, talk.id)
     people = [
-        Person(
-            id=key,
-            name=names[key],
-            affiliations=tuple(entry["affiliations"]),
-            roles=tuple(Role(role) for role in entry["roles"]),
-            talk_ids=tuple(entry["talks"]),
-        )
-        for key, entry in found.items()
+        Person(key, draft.name, tuple(draft.affiliations), tuple(draft.roles), tuple(draft.talks))
+        for key, draft in drafts.items()
     ]
     return sorted(people, key=lambda person: name_sort_key(person.name))
 
@@ -173,9 +179,16 @@ class Program:
         self.conference = document.conference
         self.slots: tuple[Slot, ...] = tuple(sorted(document.slots, key=lambda s: s.start))
         self.talks: tuple[Talk, ...] = tuple(_resolve_talks(document))
-        self.people: tuple[Person, ...] = tuple(_derive_people(self.conference, list(self.talks)))
         self._talks_by_id = {talk.id: talk for talk in self.talks}
-        self._people_by_id = {person.id: person for person in self.people}
+
+    @cached_property
+    def people(self) -> tuple[Person, ...]:
+        """Everyone named in the program, by family name; derived on first use."""
+        return tuple(_derive_people(self.conference, list(self.talks)))
+
+    @cached_property
+    def _people_by_id(self) -> dict[str, Person]:
+        return {person.id: person for person in self.people}
 
     def talk(self, talk_id: str) -> Talk:
         """The talk with this id; KeyError when there is none."""
@@ -190,11 +203,6 @@ class Program:
 
     def talks_in_session(self, session_id: str) -> tuple[Talk, ...]:
         return tuple(talk for talk in self.talks if talk.session_id == session_id)
-
-    def agenda(self) -> Iterator[tuple[Slot, tuple[Talk, ...]]]:
-        """The day in order: each slot with its talks (none outside sessions)."""
-        for slot in self.slots:
-            yield slot, self.talks_in_session(slot.id) if slot.kind is SlotKind.SESSION else ()
 
     def entries(self, day: date | None = None) -> list[Slot | Talk]:
         """Slots and talks in time order, a session before its talks; one day's, if given."""
@@ -233,6 +241,3 @@ class Program:
             if latest is None or talk.end > latest.end:
                 latest = talk
         return clashing
-
-    def speakers_of(self, talk: Talk) -> tuple[Person, ...]:
-        return tuple(self._people_by_id[slugify(name)] for name in talk.authors)

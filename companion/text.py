@@ -13,15 +13,18 @@ import unicodedata
 _SPECIAL_LETTERS = str.maketrans(
     {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"}
 )
+# Combining diacritical marks (all that Latin, Greek, Cyrillic and Vietnamese names use).
+_COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def fold(text: str) -> str:
     """Lower-case `text` and strip its accents, for comparison only."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.translate(_SPECIAL_LETTERS)
+    return _COMBINING_MARKS.sub("", decomposed).translate(_SPECIAL_LETTERS)
 
 
 def slugify(text: str) -> str:
@@ -37,4 +40,5 @@ def family_name(name: str) -> str:
 
 def name_sort_key(name: str) -> tuple[str, str]:
     """Sort people by family name, then full name, without regard to accents or case."""
-    return fold(family_name(name)), fold(name)
+    folded = fold(name)
+    return family_name(folded), folded

@@ -67,11 +67,27 @@ class ScheduleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         app = services(self)
-        for name in ("starred", "now", "local_time"):
-            self.watch(app, name, self.refresh_rows, init=False)
+        self.watch(app, "starred", self._stars_changed, init=False)
+        self.watch(app, "now", self._clock_ticked, init=False)
+        self.watch(app, "local_time", self.refresh_rows, init=False)
+        self._on_now: tuple[str, ...] = ()
         self.action_jump_now()
-        self.refresh_rows()
         self.table.focus()
+
+    def _view(self) -> ScheduleView:
+        app = services(self)
+        days = app.program.days
+        day = days[self.day_index] if days else None
+        return ScheduleView(app.display_zone, app.starred, app.now, day, self.places)
+
+    def _stars_changed(self) -> None:
+        """A star changes one cell, not the table: cheap even for thousands of rows."""
+        self.table.update_markers(self._view())
+
+    def _clock_ticked(self) -> None:
+        """Repaint only when what is on now has changed."""
+        if self.table.ids_on_now(self._view()) != self._on_now:
+            self.refresh_rows()
 
     @property
     def table(self) -> ScheduleTable:
@@ -90,10 +106,9 @@ class ScheduleScreen(Screen[None]):
         return True
 
     def refresh_rows(self) -> None:
-        app = services(self)
-        days = app.program.days
-        day = days[self.day_index] if days else None
-        self.table.fill(ScheduleView(app.display_zone, app.starred, app.now, day, self.places))
+        view = self._view()
+        self._on_now = self.table.ids_on_now(view)
+        self.table.fill(view)
         self.sub_title = (
             f"{services(self).sub_title} · showing {len(self.places)} rooms/tracks (r)"
             if self.places
@@ -141,11 +156,13 @@ class ScheduleScreen(Screen[None]):
         state = now_next(app.program, app.now)
         items = state.current or state.next
         if not items:
+            self.refresh_rows()
             return
         item = items[0]
         start_day = item.start.astimezone(app.program.conference.zone).date()
         if start_day in app.program.days:
-            self.day_index = app.program.days.index(start_day)
+            self.set_reactive(ScheduleScreen.day_index, app.program.days.index(start_day))
+            self.query_one(Tabs).active = f"day-{self.day_index}"
         key = item.talk.id if item.talk else f"{SLOT_ROW_PREFIX}{item.slot.id if item.slot else ''}"
         self.refresh_rows()
         self.table.select_key(key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from rich.markup import escape
 from textual import events, on
 from textual.app import ComposeResult
@@ -14,11 +16,12 @@ from companion.program import Person
 from companion.text import fold
 from companion.ui.services import services
 
+MAX_SHOWN = 500  # a longer list helps nobody and costs a refill on every keystroke
 
-def matches(person: Person, query: str) -> bool:
-    """Every word of the query appears in the name or affiliations, accents ignored."""
-    haystack = fold(f"{person.name} {' '.join(person.affiliations)}")
-    return all(word in haystack for word in fold(query).split())
+
+def haystack(person: Person) -> str:
+    """What the filter searches: the name and affiliations, accents and case folded away."""
+    return fold(f"{person.name} {' '.join(person.affiliations)}")
 
 
 def person_option(person: Person) -> Option:
@@ -54,14 +57,26 @@ class SpeakersScreen(Screen[None]):
         self.show_people("")
         self.query_one("#speaker-list", OptionList).focus()
 
+    @cached_property
+    def _haystacks(self) -> list[tuple[Person, str]]:
+        """Each person with their folded name and affiliations, folded once per screen."""
+        return [(person, haystack(person)) for person in services(self).program.people]
+
     def show_people(self, query: str) -> None:
-        people = [p for p in services(self).program.people if matches(p, query)]
+        words = fold(query).split()
+        found = [person for person, text in self._haystacks if all(w in text for w in words)]
         listing = self.query_one("#speaker-list", OptionList)
         listing.clear_options()
-        listing.add_options(person_option(person) for person in people)
-        if people:
+        listing.add_options(person_option(person) for person in found[:MAX_SHOWN])
+        if found:
             listing.highlighted = 0
-        self.sub_title = f"{len(people)} of {len(services(self).program.people)} people"
+        total = len(self._haystacks)
+        shown = (
+            f"first {MAX_SHOWN} of {len(found)} matches, type to narrow"
+            if len(found) > MAX_SHOWN
+            else f"{len(found)} of {total} people"
+        )
+        self.sub_title = shown
 
     @on(Input.Changed, "#speaker-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

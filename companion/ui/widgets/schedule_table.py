@@ -90,9 +90,7 @@ class ScheduleTable(DataTable[Text]):
         for entry in self.program.entries(view.day):
             if isinstance(entry, Talk):
                 if view.shows(entry):
-                    marker = (STAR if entry.id in view.starred else " ") + (
-                        CONFLICT if entry.id in conflicts else ""
-                    )
+                    marker = self._marker(entry.id, view.starred, conflicts)
                     self.add_row(*self._talk_cells(entry, view, marker), key=entry.id, height=2)
             else:
                 has_talks = bool(self.program.talks_in_session(entry.id))
@@ -102,6 +100,32 @@ class ScheduleTable(DataTable[Text]):
                 )
         if selected is not None and selected in self.rows:
             self.move_cursor(row=self.get_row_index(selected), animate=False)
+
+    @staticmethod
+    def _marker(talk_id: str, starred: AbstractSet[str], conflicts: AbstractSet[str]) -> str:
+        return (STAR if talk_id in starred else " ") + (CONFLICT if talk_id in conflicts else "")
+
+    def update_markers(self, view: ScheduleView) -> None:
+        """Bring the star and conflict markers up to date without rebuilding rows."""
+        conflicts = self.program.conflicts(view.starred)
+        style = self._style("schedule-table--conflict")
+        for row_key in list(self.rows):
+            talk_id = row_key.value
+            if talk_id is None or talk_id.startswith(SLOT_ROW_PREFIX):
+                continue
+            marker = self._marker(talk_id, view.starred, conflicts)
+            if str(self.get_cell(row_key, "star")) != marker:
+                self.update_cell(
+                    row_key, "star", Text(marker, style=style if CONFLICT in marker else Style())
+                )
+
+    def ids_on_now(self, view: ScheduleView) -> tuple[str, ...]:
+        """The rows highlighted as on now, to tell when a clock tick changes anything."""
+        return tuple(
+            item.id
+            for item in self.program.entries(view.day)
+            if is_on(item.start, item.end, view.now)
+        )
 
     def _style(self, *names: str) -> Style:
         return Style.combine(self.get_component_rich_style(name, partial=True) for name in names)
