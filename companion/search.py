@@ -1,14 +1,19 @@
 """Search over talks and people: case- and accent-insensitive, tolerant of small typos.
 
-The index folds every searchable text once; a query is folded and split into
-words, and every query word must match a word of the entry: as a prefix, inside
-it, or within a small edit distance ("grosman" finds "Grossman"). Titles and
-names count more than affiliations and session names.
+An inverted index maps every folded word to the entries it appears in, with a
+weight for where (title or name 1.0, authors 0.9, affiliation, session, room
+and track 0.6). Each query word matches index words as a whole word (1.0), a
+prefix (0.8) or, from three letters, inside a word (0.5); only a query word
+that matches nothing that way is tried as a typo (0.4, "grosman" finds
+"Grossman"). Every query word must match; ties keep program order.
 """
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -16,6 +21,7 @@ from companion.program import Program
 from companion.text import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
+MIN_QUERY_LETTERS = 2  # one letter matches half a big program and tells nobody anything
 
 
 class HitKind(StrEnum):
@@ -30,19 +36,6 @@ class Hit:
     label: str
     detail: str
     score: float
-
-
-@dataclass(frozen=True)
-class _Entry:
-    kind: HitKind
-    id: str
-    label: str
-    detail: str
-    fields: tuple[tuple[frozenset[str], float], ...]  # (words, weight), most important first
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(fold(text)))
 
 
 def _typo_budget(word: str) -> int:
@@ -68,79 +61,100 @@ def within_distance(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-def _word_score(query_word: str, words: frozenset[str]) -> float:
-    """1 for a whole word, 0.8 for a prefix, 0.5 inside a word, 0.4 for a near miss, else 0."""
-    if query_word in words:
-        return 1.0
-    best = 0.0
-    budget = _typo_budget(query_word)
-    for word in words:
-        if word.startswith(query_word):
-            return 0.8
-        if query_word in word:
-            best = max(best, 0.5)
-        elif budget and within_distance(query_word, word[: len(query_word) + budget], budget):
-            best = max(best, 0.4)
-    return best
-
-
 class SearchIndex:
     """Built once per program; `search` is cheap enough to run on every keystroke."""
 
     def __init__(self, program: Program) -> None:
-        entries = []
+        self._hits: list[tuple[HitKind, str, str, str]] = []
+        self._postings: dict[str, dict[int, float]] = {}
         for talk in program.talks:
-            entries.append(
-                _Entry(
-                    HitKind.TALK,
-                    talk.id,
-                    talk.title,
-                    talk.where,
+            self._add(
+                HitKind.TALK,
+                talk.id,
+                talk.title,
+                talk.where,
+                [
+                    (talk.title, 1.0),
+                    (" ".join(talk.authors), 0.9),
                     (
-                        (_words(talk.title), 1.0),
-                        (_words(" ".join(talk.authors)), 0.9),
-                        (
-                            _words(
-                                " ".join(
-                                    filter(
-                                        None, (talk.affiliation, talk.where, talk.track, talk.id)
-                                    )
-                                )
-                            ),
-                            0.6,
+                        " ".join(
+                            filter(
+                                None,
+                                (talk.affiliation, talk.session, talk.room, talk.track, talk.id),
+                            )
                         ),
+                        0.6,
                     ),
-                )
+                ],
             )
         for person in program.people:
-            entries.append(
-                _Entry(
-                    HitKind.PERSON,
-                    person.id,
-                    person.name,
-                    "; ".join(person.affiliations),
-                    ((_words(person.name), 1.0), (_words(" ".join(person.affiliations)), 0.6)),
-                )
+            affiliations = "; ".join(person.affiliations)
+            self._add(
+                HitKind.PERSON,
+                person.id,
+                person.name,
+                affiliations,
+                [(person.name, 1.0), (affiliations, 0.6)],
             )
-        self._entries = entries
+        self._vocabulary = sorted(self._postings)
+
+    def _add(
+        self,
+        kind: HitKind,
+        item_id: str,
+        label: str,
+        detail: str,
+        fields: Iterable[tuple[str, float]],
+    ) -> None:
+        index = len(self._hits)
+        self._hits.append((kind, item_id, label, detail))
+        for text, weight in fields:
+            for word in _WORD.findall(fold(text)):
+                postings = self._postings.setdefault(word, {})
+                if postings.get(index, 0.0) < weight:
+                    postings[index] = weight
+
+    def _matching_words(self, query_word: str) -> dict[str, float]:
+        """Index words the query word matches, with how well."""
+        matches: dict[str, float] = {}
+        start = bisect.bisect_left(self._vocabulary, query_word)
+        for word in self._vocabulary[start:]:
+            if not word.startswith(query_word):
+                break
+            matches[word] = 1.0 if word == query_word else 0.8
+        if len(query_word) >= 3:
+            for word in self._vocabulary:
+                if query_word in word and word not in matches:
+                    matches[word] = 0.5
+        budget = _typo_budget(query_word)
+        if not matches and budget:
+            letters = set(query_word)
+            for word in self._vocabulary:
+                head = word[: len(query_word) + budget]
+                if (
+                    abs(len(head) - len(query_word)) <= budget
+                    and len(letters - set(head)) <= budget
+                    and within_distance(query_word, head, budget)
+                ):
+                    matches[word] = 0.4
+        return matches
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         query_words = _WORD.findall(fold(query))
-        if not query_words:
+        if sum(map(len, query_words)) < MIN_QUERY_LETTERS:
             return []
-        hits = []
-        for entry in self._entries:
-            total = 0.0
-            for query_word in query_words:
-                best = max(
-                    weight * _word_score(query_word, words) for words, weight in entry.fields
-                )
-                if best == 0:
-                    break
-                total += best
-            else:
-                score = total / len(query_words)
-                hits.append(Hit(entry.kind, entry.id, entry.label, entry.detail, score))
-        # Stable: equal scores keep program order for talks and family-name order for people.
-        hits.sort(key=lambda hit: (-hit.score, hit.kind != HitKind.TALK))
-        return hits[:limit]
+        totals: dict[int, float] | None = None
+        for query_word in query_words:
+            scores: dict[int, float] = {}
+            for word, quality in self._matching_words(query_word).items():
+                for index, weight in self._postings[word].items():
+                    if totals is None or index in totals:
+                        score = quality * weight
+                        if scores.get(index, 0.0) < score:
+                            scores[index] = score
+            totals = scores if totals is None else {i: totals[i] + s for i, s in scores.items()}
+            if not totals:
+                return []
+        assert totals is not None
+        best = heapq.nsmallest(limit, totals.items(), key=lambda item: (-item[1], item[0]))
+        return [Hit(*self._hits[index], score=total / len(query_words)) for index, total in best]

@@ -11,10 +11,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.search import Hit, HitKind
+from companion.search import MIN_QUERY_LETTERS, Hit, HitKind
 from companion.ui.services import services
 
 RESULT_LIMIT = 50
+HELP = "Enter opens · ↑↓ move · Ctrl+S star · Esc closes"
+KEEP_TYPING = "Keep typing: search starts at two letters"
 
 
 class SearchScreen(ModalScreen[Hit | None]):
@@ -41,7 +43,7 @@ class SearchScreen(ModalScreen[Hit | None]):
                 placeholder="Search titles, people, affiliations, sessions", id="search-input"
             )
             yield OptionList(id="search-results")
-            yield Static("Enter opens · ↑↓ move · Ctrl+S star · Esc closes", id="search-help")
+            yield Static(HELP, id="search-help")
 
     def on_mount(self) -> None:
         self.query_one("#search-input", Input).focus()
@@ -50,6 +52,8 @@ class SearchScreen(ModalScreen[Hit | None]):
     def _query_changed(self, event: Input.Changed) -> None:
         self._hits = services(self).search_index.search(event.value, RESULT_LIMIT)
         self._show_hits()
+        short = 0 < len(event.value.strip()) < MIN_QUERY_LETTERS
+        self.query_one("#search-help", Static).update(KEEP_TYPING if short else HELP)
 
     def _show_hits(self) -> None:
         starred = services(self).starred
