@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -97,6 +98,14 @@ class SearchIndex:
                 [(person.name, 1.0), (affiliations, 0.6)],
             )
         self._vocabulary = sorted(self._postings)
+        # All words in one string, so a substring is found by str.find, not a Python loop.
+        self._joined = "\n".join(self._vocabulary)
+        self._offsets = list(
+            itertools.accumulate((len(word) + 1 for word in self._vocabulary), initial=0)
+        )
+        self._by_first_letter: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for word in self._vocabulary:
+            self._by_first_letter.setdefault(word[0], []).append((word, frozenset(word)))
 
     def _add(
         self,
@@ -115,27 +124,48 @@ class SearchIndex:
                     postings[index] = weight
 
     def _matching_words(self, query_word: str) -> dict[str, float]:
-        """Index words the query word matches, with how well."""
+        """Index words the query word matches, with how well.
+
+        A single character matches only itself: as a prefix it would match
+        thousands of words and narrow nothing.
+        """
+        if len(query_word) == 1:
+            return {query_word: 1.0} if query_word in self._postings else {}
         matches: dict[str, float] = {}
         start = bisect.bisect_left(self._vocabulary, query_word)
-        for word in self._vocabulary[start:]:
+        for word in itertools.islice(self._vocabulary, start, None):
             if not word.startswith(query_word):
                 break
             matches[word] = 1.0 if word == query_word else 0.8
         if len(query_word) >= 3:
-            for word in self._vocabulary:
-                if query_word in word and word not in matches:
-                    matches[word] = 0.5
+            for word in self._words_containing(query_word):
+                matches.setdefault(word, 0.5)
+        return matches or self._near_misses(query_word)
+
+    def _words_containing(self, query_word: str) -> Iterator[str]:
+        position = self._joined.find(query_word)
+        while position >= 0:
+            index = bisect.bisect_right(self._offsets, position) - 1
+            yield self._vocabulary[index]
+            position = self._joined.find(query_word, self._offsets[index + 1])
+
+    def _near_misses(self, query_word: str) -> dict[str, float]:
+        """Words within a small edit distance of the query word (over as many letters).
+
+        Only words starting with the query's first or second letter are tried:
+        typing the very first letter wrong is rare, and scanning everything is slow.
+        """
         budget = _typo_budget(query_word)
-        if not matches and budget:
-            letters = set(query_word)
-            for word in self._vocabulary:
+        if not budget:
+            return {}
+        letters = set(query_word)
+        matches = {}
+        for first in dict.fromkeys(query_word[:2]):
+            for word, word_letters in self._by_first_letter.get(first, ()):
+                if len(letters - word_letters) > budget:
+                    continue
                 head = word[: len(query_word) + budget]
-                if (
-                    abs(len(head) - len(query_word)) <= budget
-                    and len(letters - set(head)) <= budget
-                    and within_distance(query_word, head, budget)
-                ):
+                if within_distance(query_word, head, budget):
                     matches[word] = 0.4
         return matches
 
@@ -143,10 +173,13 @@ class SearchIndex:
         query_words = _WORD.findall(fold(query))
         if sum(map(len, query_words)) < MIN_QUERY_LETTERS:
             return []
+        matched = [self._matching_words(word) for word in query_words]
+        # The most selective word first, so later words only look at its entries.
+        matched.sort(key=lambda words: sum(len(self._postings[w]) for w in words))
         totals: dict[int, float] | None = None
-        for query_word in query_words:
+        for words in matched:
             scores: dict[int, float] = {}
-            for word, quality in self._matching_words(query_word).items():
+            for word, quality in words.items():
                 for index, weight in self._postings[word].items():
                     if totals is None or index in totals:
                         score = quality * weight

@@ -6,9 +6,9 @@ they change it only through the methods here, which write through the store.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
-from functools import cached_property
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -92,6 +92,8 @@ class CompanionApp(App[None]):
         self.clock = clock
         self.store = Store.in_memory(program.conference.id)  # replaced on mount
         self.last_talk_id: str | None = None
+        self._index_lock = threading.Lock()
+        self._search_index: SearchIndex | None = None
         self.set_reactive(CompanionApp.now, clock())
 
     # -- start-up and background sync -------------------------------------------
@@ -101,6 +103,11 @@ class CompanionApp(App[None]):
         self._open_store()
         self.set_interval(CLOCK_TICK_SECONDS, self._tick)
         self.set_interval(STORE_SYNC_SECONDS, self._sync_stars)
+        # Index for search after the first frame, off the UI thread, before anyone types.
+        self.call_after_refresh(self.run_worker, self._build_search_index, thread=True)
+
+    def _build_search_index(self) -> None:
+        _ = self.search_index
 
     def _open_store(self) -> None:
         """Open the user's store; when it cannot be written, keep stars in memory and say so."""
@@ -148,9 +155,13 @@ class CompanionApp(App[None]):
         where = "local time" if self.local_time else "venue time"
         return f"{where}: {zone_label(self.display_zone, self.now)}"
 
-    @cached_property
+    @property
     def search_index(self) -> SearchIndex:
-        return SearchIndex(self.program)
+        """Built once per program (normally by a worker right after start-up)."""
+        with self._index_lock:
+            if self._search_index is None:
+                self._search_index = SearchIndex(self.program)
+            return self._search_index
 
     def toggle_star(self, talk_id: str) -> bool:
         """Star or unstar a talk, writing through the store; returns the new state."""
