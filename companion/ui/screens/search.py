@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
+from collections.abc import Set as AbstractSet
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,9 +16,16 @@ from textual.widgets.option_list import Option
 from companion.search import MIN_QUERY_LETTERS, Hit, HitKind
 from companion.ui.services import services
 
-RESULT_LIMIT = 50
+RESULT_LIMIT = 30  # more than two screens of results helps nobody; refilling costs
 HELP = "Enter opens · ↑↓ move · Ctrl+S star · Esc closes"
 KEEP_TYPING = "Keep typing: search starts at two letters"
+
+
+def _option(hit: Hit, starred: AbstractSet[str]) -> Option:
+    marker = ("★" if hit.id in starred else "·") if hit.kind is HitKind.TALK else "@"
+    prompt = Text(f"{marker} {hit.label}\n")
+    prompt.append(f"  {hit.kind} · {hit.detail}", style="dim")
+    return Option(prompt, id=f"{hit.kind}:{hit.id}")
 
 
 class SearchScreen(ModalScreen[Hit | None]):
@@ -50,23 +59,20 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self, event: Input.Changed) -> None:
-        self._hits = services(self).search_index.search(event.value, RESULT_LIMIT)
+        self.show_results(event.value)
+
+    def show_results(self, query: str) -> None:
+        """What every keystroke costs: look the query up and refill the result list."""
+        self._hits = services(self).search_index.search(query, RESULT_LIMIT)
         self._show_hits()
-        short = 0 < len(event.value.strip()) < MIN_QUERY_LETTERS
+        short = 0 < len(query.strip()) < MIN_QUERY_LETTERS
         self.query_one("#search-help", Static).update(KEEP_TYPING if short else HELP)
 
     def _show_hits(self) -> None:
         starred = services(self).starred
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        for hit in self._hits:
-            marker = ("★" if hit.id in starred else "·") if hit.kind is HitKind.TALK else "@"
-            results.add_option(
-                Option(
-                    f"{marker} {escape(hit.label)}\n  [dim]{hit.kind} · {escape(hit.detail)}[/dim]",
-                    id=f"{hit.kind}:{hit.id}",
-                )
-            )
+        results.add_options(_option(hit, starred) for hit in self._hits)
         if self._hits:
             results.highlighted = 0
 
