@@ -6,10 +6,12 @@ the user asks for the terminal's local zone; estimated times carry "≈".
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
+from weakref import WeakKeyDictionary
 
 from companion.model import Slot, SlotKind
 from companion.program import Program, Talk
@@ -78,6 +80,12 @@ class Item:
     estimated: bool
     slot: Slot | None = None
     talk: Talk | None = None
+    open_ended: bool = False  # no end was published; `end` is the end of its day
+
+    @property
+    def shown_end(self) -> datetime | None:
+        """The end to show: none where none was published."""
+        return None if self.open_ended else self.end
 
     @property
     def is_related(self) -> bool:
@@ -95,13 +103,50 @@ class NowNext:
     next: tuple[Item, ...]  # everything starting at the next start time
 
 
-def timeline(program: Program) -> Iterator[Item]:
+def _items(program: Program) -> Iterator[Item]:
     """Talks, and the slots that hold no talks, in time order."""
+    zone = program.conference.zone
     for entry in program.entries():
         if isinstance(entry, Talk):
             yield Item(entry.title, entry.start, entry.end, entry.estimated, talk=entry)
         elif entry.kind is not SlotKind.SESSION or not program.talks_in_session(entry.id):
-            yield Item(entry.title, entry.start, entry.end, False, slot=entry)
+            # An item with no published end runs to the end of its day.
+            midnight = datetime.combine(entry.start.astimezone(zone).date(), time(), zone)
+            end = entry.end or midnight + timedelta(days=1)
+            yield Item(entry.title, entry.start, end, False, slot=entry, open_ended=not entry.end)
+
+
+class Timeline:
+    """Everything on the program in time order, for fast "what is on at T" questions."""
+
+    def __init__(self, program: Program) -> None:
+        self.items = list(_items(program))
+        self.starts = [item.start for item in self.items]
+        self.longest = max(
+            (item.end - item.start for item in self.items if item.end), default=timedelta()
+        )
+
+    def on_at(self, moment: datetime) -> list[Item]:
+        first = bisect.bisect_left(self.starts, moment - self.longest)
+        last = bisect.bisect_right(self.starts, moment)
+        return [item for item in self.items[first:last] if item.end and moment < item.end]
+
+    def next_after(self, moment: datetime) -> list[Item]:
+        first = bisect.bisect_right(self.starts, moment)
+        if first == len(self.items):
+            return []
+        last = bisect.bisect_right(self.starts, self.starts[first])
+        return self.items[first:last]
+
+
+_TIMELINES: WeakKeyDictionary[Program, Timeline] = WeakKeyDictionary()
+
+
+def timeline(program: Program) -> Timeline:
+    """The program's timeline, built once per program."""
+    if program not in _TIMELINES:
+        _TIMELINES[program] = Timeline(program)
+    return _TIMELINES[program]
 
 
 def format_dates(first: date, last: date) -> str:
@@ -109,7 +154,7 @@ def format_dates(first: date, last: date) -> str:
 
 
 def now_next(program: Program, now: datetime) -> NowNext:
-    """What is on at `now` and what starts next; an item with no end runs to midnight."""
+    """What is on at `now` and what starts next."""
     conference = program.conference
     zone = conference.zone
     first = datetime.combine(conference.start_date, time(), zone)
@@ -120,18 +165,11 @@ def now_next(program: Program, now: datetime) -> NowNext:
         status = DayStatus.AFTER
     else:
         status = DayStatus.DURING
-    current: list[Item] = []
-    upcoming: list[Item] = []
-    for item in timeline(program):
-        midnight = datetime.combine(item.start.astimezone(zone).date(), time(), zone)
-        end = item.end or midnight + timedelta(days=1)
-        if item.start <= now < end:
-            current.append(item)
-        elif item.start > now and (not upcoming or item.start == upcoming[0].start):
-            upcoming.append(item)
+    line = timeline(program)
+    current = line.on_at(now)
     if any(not item.is_related for item in current):
         current = [item for item in current if not item.is_related]
-    return NowNext(status, tuple(current), tuple(upcoming))
+    return NowNext(status, tuple(current), tuple(line.next_after(now)))
 
 
 def _titles(items: tuple[Item, ...], shown: int = 2) -> str:
@@ -154,7 +192,7 @@ def describe_now_next(program: Program, now: datetime, zone: tzinfo) -> str:
     parts = []
     if len(state.current) == 1:
         item = state.current[0]
-        window = format_window(item.start, item.end, zone, item.estimated)
+        window = format_window(item.start, item.shown_end, zone, item.estimated)
         parts.append(f"Now: {_titles(state.current)} ({window})")
     elif state.current:
         parts.append(f"Now: {_titles(state.current)}")

@@ -180,6 +180,7 @@ class Program:
         self.slots: tuple[Slot, ...] = tuple(sorted(document.slots, key=lambda s: s.start))
         self.talks: tuple[Talk, ...] = tuple(_resolve_talks(document))
         self._talks_by_id = {talk.id: talk for talk in self.talks}
+        self._entries: dict[date | None, list[Slot | Talk]] = {}  # per day, built on demand
 
     @cached_property
     def people(self) -> tuple[Person, ...]:
@@ -206,11 +207,15 @@ class Program:
 
     def entries(self, day: date | None = None) -> list[Slot | Talk]:
         """Slots and talks in time order, a session before its talks; one day's, if given."""
-        zone = self.conference.zone
-        items: list[Slot | Talk] = [*self.slots, *self.talks]
-        if day is not None:
-            items = [item for item in items if item.start.astimezone(zone).date() == day]
-        return sorted(items, key=lambda item: (item.start, isinstance(item, Talk)))
+        if day not in self._entries:
+            zone = self.conference.zone
+            items: list[Slot | Talk] = [*self.slots, *self.talks]
+            if day is not None:
+                items = [item for item in items if item.start.astimezone(zone).date() == day]
+            self._entries[day] = sorted(
+                items, key=lambda item: (item.start, isinstance(item, Talk))
+            )
+        return self._entries[day]
 
     @cached_property
     def days(self) -> tuple[date, ...]:

@@ -65,7 +65,13 @@ def child(kind: str, program_spec: str | None) -> None:
     from textual.widgets import Footer, Header, Static
 
     async def report_first_frame(pilot: Pilot[None]) -> None:
-        await pilot.pause()
+        """Wait for the main screen's content, then for its first refresh (the paint)."""
+        while not pilot.app.screen.query("Footer"):
+            await pilot.pause(0)
+        await pilot.pause(0)
+        painted = asyncio.get_running_loop().create_future()
+        pilot.app.screen.call_after_refresh(painted.set_result, None)
+        await painted
         peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         os.write(1, f"READY {peak_kib}\n".encode())  # Textual owns sys.stdout while running
         pilot.app.exit()

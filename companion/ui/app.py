@@ -25,6 +25,7 @@ from companion.ui.screens.about import AboutScreen
 from companion.ui.screens.export import ExportScreen
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.person import PersonScreen
+from companion.ui.screens.place_filter import PlaceFilterScreen
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.search import SearchScreen
 from companion.ui.screens.speakers import SpeakersScreen
@@ -236,6 +237,7 @@ class CompanionApp(App[None]):
                     ("Starred", StarredScreen.BINDINGS),
                     ("Search", SearchScreen.BINDINGS),
                     ("Export", ExportScreen.BINDINGS),
+                    ("Rooms and tracks", PlaceFilterScreen.BINDINGS),
                 ]
             )
         )

@@ -36,7 +36,7 @@ class NowNext(Static):
             return
         first = items[0]
         zone = services(self).display_zone
-        text.append(f"{format_window(first.start, first.end, zone, first.estimated):<12} ")
+        text.append(f"{format_window(first.start, first.shown_end, zone, first.estimated):<12} ")
         if len(items) == 1:
             text.append(first.title)
             return
