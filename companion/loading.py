@@ -47,6 +47,10 @@ def describe_validation_error(error: ValidationError) -> str:
 
 def parse_program(text: str | bytes, source: str) -> Program:
     """Validate a native program document; `source` names it in error messages."""
+    try:  # the fast path: pydantic's own JSON parser, straight into the models
+        return Program(ProgramFile.model_validate_json(text))
+    except ValidationError:
+        pass  # parse again below, to say precisely what is wrong
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

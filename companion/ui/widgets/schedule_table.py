@@ -64,6 +64,7 @@ class ScheduleTable(DataTable[Text]):
     def __init__(self, program: Program, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.program = program
+        self._styles: dict[tuple[str, ...], Style] = {}
 
     def on_mount(self) -> None:
         self.add_column("Time", key="time", width=TIME_WIDTH)
@@ -85,6 +86,7 @@ class ScheduleTable(DataTable[Text]):
     def fill(self, view: ScheduleView) -> None:
         """Rebuild the rows, keeping the cursor on the same row."""
         selected = self.selected_key
+        self._styles.clear()
         self.clear()
         conflicts = self.program.conflicts(view.starred)
         for entry in self.program.entries(view.day):
@@ -128,7 +130,13 @@ class ScheduleTable(DataTable[Text]):
         )
 
     def _style(self, *names: str) -> Style:
-        return Style.combine(self.get_component_rich_style(name, partial=True) for name in names)
+        """The rich style of component classes, looked up once per fill (a theme may change)."""
+        style = self._styles.get(names)
+        if style is None:
+            style = self._styles[names] = Style.combine(
+                self.get_component_rich_style(name, partial=True) for name in names
+            )
+        return style
 
     def _slot_cells(
         self, slot: Slot, zone: tzinfo, now: datetime, has_talks: bool
