@@ -232,8 +232,6 @@ def print_table(rows: list[Row], sizes: Sizes) -> None:
 def run(sizes: Sizes) -> list[Row]:
     from generate_program import generate
 
-    from companion.loading import bundled_program_path
-
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -245,7 +243,7 @@ def run(sizes: Sizes) -> list[Row]:
         step("bare Textual app")
         bare, bare_mib = median_start("bare", data, sizes.repeats)
         step("bundled program")
-        bundled, bundled_mib = median_start("app", data, sizes.repeats, str(bundled_program_path()))
+        bundled, bundled_mib = median_start("app", data, sizes.repeats)  # as plain `companion`
         step("large program, first import")
         imports = []
         for attempt in range(sizes.repeats):
