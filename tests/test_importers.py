@@ -179,6 +179,12 @@ MALFORMED = {
         "event 11: expected text",
     ),
     "title of the wrong type": (_c3voc_with([*SAAL_1, 0, "title"], {"en": "x"}), "expected text"),
+    "bad day date": (
+        _frab_with("<start>2030-02-02</start>", "")
+        .replace(b'date="2030-02-02"', b'date="someday"')
+        .replace(b'date="2030-02-03"', b'date="later"'),
+        "start_date",
+    ),
     "bad conference date": (
         _c3voc_with(["schedule", "conference", "start"], "someday"),
         "start_date",

@@ -89,3 +89,18 @@ def test_any_date_and_duration(moment: Any, duration: str) -> None:
     event = document["schedule"]["conference"]["days"][0]["rooms"]["Saal 1"][0]
     event["date"], event["duration"] = moment.isoformat(), duration
     only_clean_errors(json.dumps(document).encode())
+
+
+FRAB_ATTRIBUTES = [match.span(1) for match in re.finditer(rb'="([^"]*)"', FRAB)]
+
+
+@FUZZ
+@given(st.sampled_from(FRAB_ATTRIBUTES), st.text(max_size=30))
+def test_frab_attributes_replaced(span: tuple[int, int], text: str) -> None:
+    escaped = (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace('"', "&quot;")
+        .encode("utf-8", "surrogatepass")
+    )
+    only_clean_errors(FRAB[: span[0]] + escaped + FRAB[span[1] :])

@@ -12,9 +12,8 @@ from companion.importers.common import (
     end_of,
     parse_duration,
     parse_moment,
+    program_document,
 )
-from companion.model import FORMAT_NAME, FORMAT_VERSION
-from companion.text import slugify
 
 
 def _object(value: Any, what: str) -> dict[str, Any]:
@@ -99,7 +98,7 @@ def read_c3voc_json(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         day = _object(day_value, f"days[{day_index}]")
         day_date = clean(day.get("date"))
         if day_date:
-            dates.append(day_date[:10])
+            dates.append(day_date)
         rooms = _object(day.get("rooms") or {}, f"days[{day_index}].rooms")
         for room, events in rooms.items():
             for event_value in _list(events, f"room {room!r}"):
@@ -111,28 +110,15 @@ def read_c3voc_json(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
                     raise ImportProblem(f"{label}: {problem}") from None
                 talks.append(talk)
                 labels.append(f"{label} ({talk['title']!r})")
-    first = clean(conference.get("start")) or (min(dates) if dates else None)
-    last = clean(conference.get("end")) or (max(dates) if dates else first)
-    if not first:
-        raise ImportProblem("no conference start date and no day dates")
-    acronym = clean(conference.get("acronym"))
-    url = clean(conference.get("url")) or clean(schedule.get("base_url"))
-    document = {
-        "format": FORMAT_NAME,
-        "format_version": FORMAT_VERSION,
-        "conference": {
-            "id": slugify(acronym or title) or "imported",
-            "name": acronym or title,
-            "title": title,
-            "start_date": first[:10],
-            "end_date": (last or first)[:10],
-            "timezone": zone.key,
-            "links": [{"label": "Website", "url": url}]
-            if url and url.startswith(("http://", "https://"))
-            else [],
-            "program_version": clean(schedule.get("version")),
-        },
-        "slots": [],
-        "talks": talks,
-    }
+    document = program_document(
+        title=title,
+        acronym=clean(conference.get("acronym")),
+        start=clean(conference.get("start")),
+        end=clean(conference.get("end")),
+        day_dates=dates,
+        zone=zone,
+        url=clean(conference.get("url")) or clean(schedule.get("base_url")),
+        version=clean(schedule.get("version")),
+        talks=talks,
+    )
     return document, labels

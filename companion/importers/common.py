@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
 from companion.loading import ProgramError, describe_validation_error
-from companion.model import ProgramFile
+from companion.model import FORMAT_NAME, FORMAT_VERSION, ProgramFile
 from companion.program import Program
 from companion.text import slugify
 
@@ -82,6 +83,47 @@ class IdMaker:
             candidate, counter = f"{base}-{counter}", counter + 1
         self._used.add(candidate)
         return candidate
+
+
+def program_document(
+    *,
+    title: str,
+    acronym: str | None,
+    start: str | None,
+    end: str | None,
+    day_dates: list[str],
+    zone: ZoneInfo,
+    url: str | None,
+    version: str | None,
+    talks: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """The native document for an imported conference; dates fall back to its days'."""
+    days = sorted(day[:10] for day in day_dates)
+    first = start or (days[0] if days else None)
+    last = end or (days[-1] if days else first)
+    if not first:
+        raise ImportProblem("no conference start date and no day dates")
+    web = (
+        [{"label": "Website", "url": url}]
+        if url and url.startswith(("http://", "https://"))
+        else []
+    )
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "conference": {
+            "id": slugify(acronym or title) or "imported",
+            "name": acronym or title,
+            "title": title,
+            "start_date": first[:10],
+            "end_date": (last or first)[:10],
+            "timezone": zone.key,
+            "links": web,
+            "program_version": version,
+        },
+        "slots": [],
+        "talks": talks,
+    }
 
 
 def build_program(document: dict[str, Any], labels: list[str], source: str) -> Program:

@@ -6,7 +6,6 @@ untrusted file cannot make the parser fetch or balloon anything.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,9 +20,8 @@ from companion.importers.common import (
     end_of,
     parse_duration,
     parse_moment,
+    program_document,
 )
-from companion.model import FORMAT_NAME, FORMAT_VERSION
-from companion.text import slugify
 
 
 def _text(element: Element | None, tag: str) -> str | None:
@@ -105,29 +103,15 @@ def read_frab_xml(raw: bytes) -> tuple[dict[str, Any], list[str]]:
                 raise ImportProblem(f"{label}: {problem}") from None
             talks.append(talk)
             labels.append(f"{label} ({talk['title']!r})")
-    dates = [date.fromisoformat(d) for day in days if (d := day.get("date"))]
-    first = _text(conference, "start") or (min(dates).isoformat() if dates else None)
-    last = _text(conference, "end") or (max(dates).isoformat() if dates else first)
-    if not first:
-        raise ImportProblem("no conference start date and no <day date=...>")
-    acronym = _text(conference, "acronym")
-    base_url = _text(conference, "base_url") or _text(conference, "url")
-    document = {
-        "format": FORMAT_NAME,
-        "format_version": FORMAT_VERSION,
-        "conference": {
-            "id": slugify(acronym or title) or "imported",
-            "name": acronym or title,
-            "title": title,
-            "start_date": first[:10],
-            "end_date": (last or first)[:10],
-            "timezone": zone.key,
-            "links": [{"label": "Website", "url": base_url}]
-            if base_url and base_url.startswith(("http://", "https://"))
-            else [],
-            "program_version": _text(root, "version"),
-        },
-        "slots": [],
-        "talks": talks,
-    }
+    document = program_document(
+        title=title,
+        acronym=_text(conference, "acronym"),
+        start=_text(conference, "start"),
+        end=_text(conference, "end"),
+        day_dates=[d for day in days if (d := clean(day.get("date")))],
+        zone=zone,
+        url=_text(conference, "base_url") or _text(conference, "url"),
+        version=_text(root, "version"),
+        talks=talks,
+    )
     return document, labels
