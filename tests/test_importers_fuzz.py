@@ -4,6 +4,7 @@ never another exception."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,12 @@ from companion.loading import ProgramError
 FIXTURES = Path(__file__).parent / "fixtures"
 FRAB = (FIXTURES / "fosdemish.xml").read_bytes()
 C3VOC = json.loads((FIXTURES / "congressish.json").read_text(encoding="utf-8"))
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# FUZZ_EXAMPLES=2000 pytest tests/test_importers_fuzz.py digs deeper than CI's default.
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),

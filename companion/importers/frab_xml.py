@@ -83,6 +83,8 @@ def read_frab_xml(raw: bytes) -> tuple[dict[str, Any], list[str]]:
         raise ImportProblem(f"refused unsafe XML ({type(error).__name__})") from None
     except ParseError as error:
         raise ImportProblem(f"not well-formed XML ({error})") from None
+    except LookupError as error:  # an <?xml encoding=...?> Python does not know
+        raise ImportProblem(f"not readable XML ({error})") from None
     if root.tag != "schedule":
         raise ImportProblem(f"root element is <{root.tag}>, not <schedule>")
     conference = root.find("conference")
