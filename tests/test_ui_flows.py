@@ -541,3 +541,31 @@ async def test_talk_details_of_an_imported_talk(make_app: AppFactory) -> None:
         ):
             assert fact in facts
         assert "estimated" not in facts
+
+
+async def test_opening_on_a_later_day_shows_that_day_and_settles(make_app: AppFactory) -> None:
+    from companion.importers import parse_any
+    from tests.test_importers import FRAB
+
+    program, _ = parse_any(FRAB.read_bytes(), "fosdemish.xml")
+    app = make_app("2030-02-03T09:40", on=program)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        screen = app.screen
+        table = screen.query_one(ScheduleTable)
+        assert screen.day_index == 1  # type: ignore[attr-defined]
+        assert app.screen.query_one("Tabs").active == "day-1"  # type: ignore[attr-defined]
+        assert table.selected_key == "0e5d2b6c-5555-4a8b-9c55-eeeeeeeeeeee"
+        fills = 0
+        original = table.fill
+
+        def counting_fill(view: object) -> None:
+            nonlocal fills
+            fills += 1
+            original(view)  # type: ignore[arg-type]
+
+        table.fill = counting_fill  # type: ignore[method-assign]
+        await pilot.pause(0.3)
+        assert fills == 0  # nothing keeps refilling the table
+        await pilot.press("comma")
+        assert screen.day_index == 0  # type: ignore[attr-defined]

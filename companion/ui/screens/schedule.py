@@ -124,7 +124,9 @@ class ScheduleScreen(Screen[None]):
 
     @on(Tabs.TabActivated, "#days")
     def _day_clicked(self, event: Tabs.TabActivated) -> None:
-        if event.tab.id:
+        # Setting `active` ourselves also posts this message; one that arrives after the
+        # day moved on is stale, and following it would bounce between two days forever.
+        if event.tab.id and event.tab.id == self.query_one(Tabs).active:
             self.day_index = int(event.tab.id.removeprefix("day-"))
 
     def action_day(self, step: int) -> None:
@@ -166,3 +168,4 @@ class ScheduleScreen(Screen[None]):
         key = item.talk.id if item.talk else f"{SLOT_ROW_PREFIX}{item.slot.id if item.slot else ''}"
         self.refresh_rows()
         self.table.select_key(key)
+        self.call_after_refresh(self.table.select_key, key)  # again once laid out, to scroll
