@@ -93,7 +93,7 @@ def people(count: int, rng: random.Random) -> list[str]:
     names = []
     for index in range(count):
         first, last = rng.choice(FIRST), rng.choice(LAST)
-        names.append(f"{first} {last} {index}")  # the index keeps 20,000 people distinct
+        names.append(f"{first} {last}-{index}")  # the index keeps 20,000 people distinct
     return names
 
 

@@ -25,11 +25,8 @@ def haystack(person: Person) -> str:
 
 
 def person_option(person: Person) -> Option:
-    roles = ", ".join(str(role) for role in person.roles)
-    affiliation = "; ".join(person.affiliations)
-    return Option(
-        f"{escape(person.name)}  [dim]{roles} · {escape(affiliation)}[/dim]", id=person.id
-    )
+    details = " · ".join(filter(None, (", ".join(person.roles), "; ".join(person.affiliations))))
+    return Option(f"{escape(person.name)}  [dim]{escape(details)}[/dim]", id=person.id)
 
 
 class SpeakersScreen(Screen[None]):
