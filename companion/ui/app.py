@@ -21,19 +21,26 @@ from companion.program import Program
 from companion.search import Hit, HitKind, SearchIndex
 from companion.store import Store, StoreError
 from companion.ui.commands import ProgramCommands
-from companion.ui.screens.about import AboutScreen
-from companion.ui.screens.export import ExportScreen
-from companion.ui.screens.help import HelpScreen
-from companion.ui.screens.person import PersonScreen
-from companion.ui.screens.place_filter import PlaceFilterScreen
 from companion.ui.screens.schedule import ScheduleScreen
-from companion.ui.screens.search import SearchScreen
-from companion.ui.screens.speakers import SpeakersScreen
-from companion.ui.screens.starred import StarredScreen
-from companion.ui.screens.talk import TalkScreen
 
 CLOCK_TICK_SECONDS = 20
 STORE_SYNC_SECONDS = 2
+
+
+# Screens other than the Schedule are imported when first shown: start-up pays only
+# for what the first frame needs (modules, and Textual's parsing of their styles).
+
+
+def _speakers() -> Screen[None]:
+    from companion.ui.screens.speakers import SpeakersScreen
+
+    return SpeakersScreen()
+
+
+def _starred() -> Screen[None]:
+    from companion.ui.screens.starred import StarredScreen
+
+    return StarredScreen()
 
 
 class CompanionApp(App[None]):
@@ -41,7 +48,7 @@ class CompanionApp(App[None]):
     TITLE = "C4ML Companion"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {ProgramCommands}
-    MODES = {"schedule": ScheduleScreen, "speakers": SpeakersScreen, "starred": StarredScreen}
+    MODES = {"schedule": ScheduleScreen, "speakers": _speakers, "starred": _starred}
     DEFAULT_MODE = "schedule"
     BINDINGS = [
         Binding(
@@ -188,9 +195,13 @@ class CompanionApp(App[None]):
 
     def open_talk(self, talk_id: str) -> None:
         self.last_talk_id = talk_id
+        from companion.ui.screens.talk import TalkScreen
+
         self.push_screen(TalkScreen(talk_id))
 
     def open_person(self, person_id: str) -> None:
+        from companion.ui.screens.person import PersonScreen
+
         self.push_screen(PersonScreen(person_id))
 
     def open_hit(self, hit: Hit | None) -> None:
@@ -211,14 +222,18 @@ class CompanionApp(App[None]):
     def action_talk_details(self) -> None:
         selected = getattr(self.screen, "selected_talk_id", None)
         talk_id = selected or self.last_talk_id or self.program.talks[0].id
-        if isinstance(self.screen, TalkScreen) and self.screen.talk_id == talk_id:
-            return
+        if getattr(self.screen, "talk_id", None) == talk_id:
+            return  # already showing it
         self.open_talk(talk_id)
 
     def action_search(self) -> None:
+        from companion.ui.screens.search import SearchScreen
+
         self.push_screen(SearchScreen(), self.open_hit)
 
     def action_export(self) -> None:
+        from companion.ui.screens.export import ExportScreen
+
         self.push_screen(ExportScreen())
 
     def action_toggle_zone(self) -> None:
@@ -226,6 +241,15 @@ class CompanionApp(App[None]):
         self.notify(f"Times now in {self.zone_caption}", timeout=3)
 
     def action_help(self) -> None:
+        from companion.ui.screens.export import ExportScreen
+        from companion.ui.screens.help import HelpScreen
+        from companion.ui.screens.person import PersonScreen
+        from companion.ui.screens.place_filter import PlaceFilterScreen
+        from companion.ui.screens.search import SearchScreen
+        from companion.ui.screens.speakers import SpeakersScreen
+        from companion.ui.screens.starred import StarredScreen
+        from companion.ui.screens.talk import TalkScreen
+
         self.push_screen(
             HelpScreen(
                 [
@@ -243,6 +267,8 @@ class CompanionApp(App[None]):
         )
 
     def action_about(self) -> None:
+        from companion.ui.screens.about import AboutScreen
+
         self.push_screen(AboutScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

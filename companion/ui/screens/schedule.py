@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Tab, Tabs
 
 from companion.clock import now_next
-from companion.ui.screens.place_filter import PlaceFilterScreen
 from companion.ui.services import services
 from companion.ui.widgets.now_next import NowNext
 from companion.ui.widgets.schedule_table import SLOT_ROW_PREFIX, ScheduleTable, ScheduleView
@@ -55,13 +54,13 @@ class ScheduleScreen(Screen[None]):
         program = services(self).program
         yield Header()
         yield NowNext()
-        tabs = Tabs(
-            *(Tab(f"{day:%a %d %b}", id=f"day-{i}") for i, day in enumerate(program.days)),
-            id="days",
-        )
-        tabs.can_focus = False
-        tabs.display = len(program.days) > 1
-        yield tabs
+        if len(program.days) > 1:  # a one-day program needs no day bar (nor its styles)
+            tabs = Tabs(
+                *(Tab(f"{day:%a %d %b}", id=f"day-{i}") for i, day in enumerate(program.days)),
+                id="days",
+            )
+            tabs.can_focus = False
+            yield tabs
         yield ScheduleTable(program, id="schedule")
         yield Footer(compact=True)
 
@@ -116,11 +115,15 @@ class ScheduleScreen(Screen[None]):
         )
 
     def watch_day_index(self, index: int) -> None:
-        self.query_one(Tabs).active = f"day-{index}"
+        self._show_day_tab()
         self.refresh_rows()
 
     def watch_places(self) -> None:
         self.refresh_rows()
+
+    def _show_day_tab(self) -> None:
+        for tabs in self.query(Tabs):
+            tabs.active = f"day-{self.day_index}"
 
     @on(Tabs.TabActivated, "#days")
     def _day_clicked(self, event: Tabs.TabActivated) -> None:
@@ -133,6 +136,8 @@ class ScheduleScreen(Screen[None]):
         self.day_index = (self.day_index + step) % len(services(self).program.days)
 
     def action_filter_places(self) -> None:
+        from companion.ui.screens.place_filter import PlaceFilterScreen  # only when used
+
         def apply(places: frozenset[str] | None) -> None:
             if places is not None:
                 self.places = places
@@ -164,7 +169,7 @@ class ScheduleScreen(Screen[None]):
         start_day = item.start.astimezone(app.program.conference.zone).date()
         if start_day in app.program.days:
             self.set_reactive(ScheduleScreen.day_index, app.program.days.index(start_day))
-            self.query_one(Tabs).active = f"day-{self.day_index}"
+            self._show_day_tab()
         key = item.talk.id if item.talk else f"{SLOT_ROW_PREFIX}{item.slot.id if item.slot else ''}"
         self.refresh_rows()
         self.table.select_key(key)
