@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
+from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -241,30 +242,9 @@ class CompanionApp(App[None]):
         self.notify(f"Times now in {self.zone_caption}", timeout=3)
 
     def action_help(self) -> None:
-        from companion.ui.screens.export import ExportScreen
-        from companion.ui.screens.help import HelpScreen
-        from companion.ui.screens.person import PersonScreen
-        from companion.ui.screens.place_filter import PlaceFilterScreen
-        from companion.ui.screens.search import SearchScreen
-        from companion.ui.screens.speakers import SpeakersScreen
-        from companion.ui.screens.starred import StarredScreen
-        from companion.ui.screens.talk import TalkScreen
+        from companion.ui.screens.help import HelpScreen, help_sections
 
-        self.push_screen(
-            HelpScreen(
-                [
-                    ("Everywhere", self.BINDINGS),
-                    ("Schedule", ScheduleScreen.BINDINGS),
-                    ("Talk details", TalkScreen.BINDINGS),
-                    ("Speakers", SpeakersScreen.BINDINGS),
-                    ("Person", PersonScreen.BINDINGS),
-                    ("Starred", StarredScreen.BINDINGS),
-                    ("Search", SearchScreen.BINDINGS),
-                    ("Export", ExportScreen.BINDINGS),
-                    ("Rooms and tracks", PlaceFilterScreen.BINDINGS),
-                ]
-            )
-        )
+        self.push_screen(HelpScreen(help_sections(self.BINDINGS)))
 
     def action_about(self) -> None:
         from companion.ui.screens.about import AboutScreen
@@ -272,33 +252,17 @@ class CompanionApp(App[None]):
         self.push_screen(AboutScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands, then one per app binding, so the palette reaches them all."""
         yield from super().get_system_commands(screen)
-        yield SystemCommand(
-            "Schedule",
-            "The whole day in order (1)",
-            lambda: self.run_action("switch_mode('schedule')"),
-        )
-        yield SystemCommand(
-            "Speakers",
-            "Every author and organizer (2)",
-            lambda: self.run_action("switch_mode('speakers')"),
-        )
-        yield SystemCommand(
-            "Starred", "Your starred talks (3)", lambda: self.run_action("switch_mode('starred')")
-        )
-        yield SystemCommand(
-            "Talk details", "The selected or last opened talk (t)", self.action_talk_details
-        )
-        yield SystemCommand("Search", "Find talks and people (/)", self.action_search)
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.tooltip and binding.action != "quit":
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.tooltip} ({self.get_key_display(binding)})",
+                    partial(self.run_action, binding.action),
+                )
         yield SystemCommand(
             "Export starred talks",
             "Calendar, Markdown, CSV or JSON (x on Starred)",
             self.action_export,
-        )
-        yield SystemCommand(
-            "Switch time zone", "Venue time or your local time (z)", self.action_toggle_zone
-        )
-        yield SystemCommand("Help", "Every key (?)", self.action_help)
-        yield SystemCommand(
-            "About C4ML 2026", "Date, venue, organizers, contact (i)", self.action_about
         )

@@ -24,6 +24,30 @@ KEY_NAMES = {
 HelpSection = tuple[str, Sequence[BindingType]]
 
 
+def help_sections(app_bindings: Sequence[BindingType]) -> list[HelpSection]:
+    """Every place with its keys; screens are imported here, when help is asked for."""
+    from companion.ui.screens.export import ExportScreen
+    from companion.ui.screens.person import PersonScreen
+    from companion.ui.screens.place_filter import PlaceFilterScreen
+    from companion.ui.screens.schedule import ScheduleScreen
+    from companion.ui.screens.search import SearchScreen
+    from companion.ui.screens.speakers import SpeakersScreen
+    from companion.ui.screens.starred import StarredScreen
+    from companion.ui.screens.talk import TalkScreen
+
+    return [
+        ("Everywhere", app_bindings),
+        ("Schedule", ScheduleScreen.BINDINGS),
+        ("Talk details", TalkScreen.BINDINGS),
+        ("Speakers", SpeakersScreen.BINDINGS),
+        ("Person", PersonScreen.BINDINGS),
+        ("Starred", StarredScreen.BINDINGS),
+        ("Search", SearchScreen.BINDINGS),
+        ("Export", ExportScreen.BINDINGS),
+        ("Rooms and tracks", PlaceFilterScreen.BINDINGS),
+    ]
+
+
 def help_text(sections: Sequence[HelpSection]) -> Text:
     """Plain text with bold headings; no markup, since keys like "[" would read as tags."""
     text = Text()
