@@ -23,25 +23,34 @@ class ScheduleScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open", "Open", id="schedule.open", tooltip="Details of this talk"),
         Binding("s", "star", "Star", id="schedule.star", tooltip="Star or unstar this talk"),
-        Binding("n", "jump_now", "Now", id="schedule.now", tooltip="Go to what is on now, or next"),
+        Binding(
+            "n",
+            "jump_now",
+            "Now",
+            id="schedule.now",
+            show=False,  # in help; the footer keeps room for the modes at 80 columns
+            tooltip="Go to what is on now, or next",
+        ),
         Binding(
             "comma",
             "day(-1)",
-            "Day−",
+            "Day",
+            key_display=",.",  # one footer entry for both day keys, to fit 80 columns
             id="schedule.previous_day",
             tooltip="The previous day (multi-day programs)",
         ),
         Binding(
             "full_stop",
             "day(1)",
-            "Day+",
+            "Next day",
+            show=False,
             id="schedule.next_day",
             tooltip="The next day (multi-day programs)",
         ),
         Binding(
             "r",
             "filter_places",
-            "Rooms",
+            "Room",
             id="schedule.filter",
             tooltip="Show only some rooms and tracks (programs that have them)",
         ),
