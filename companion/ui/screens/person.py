@@ -34,7 +34,7 @@ class PersonScreen(Screen[None]):
         label = "Affiliation" if len(person.affiliations) == 1 else "Affiliations"
         facts += [f"[b]{label:<12}[/b] {escape(text)}" for text in person.affiliations[:1]]
         facts += [f"             {escape(text)}" for text in person.affiliations[1:]]
-        if person.talk_ids:
+        if person.talk_ids and person.affiliations:
             facts.append("[dim]Affiliations are published per talk, not per author.[/dim]")
         yield Static("\n".join(facts), id="person-facts")
         yield Static(
