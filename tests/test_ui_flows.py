@@ -569,3 +569,27 @@ async def test_opening_on_a_later_day_shows_that_day_and_settles(make_app: AppFa
         assert fills == 0  # nothing keeps refilling the table
         await pilot.press("comma")
         assert screen.day_index == 0  # type: ignore[attr-defined]
+
+
+async def test_quitting_right_after_typing_keeps_the_note_and_closes_the_store(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_talk("magellan")
+        await pilot.pause()
+        await pilot.press("e", "h", "i", "ctrl+q")  # well within the save delay
+    assert not (data_dir / "c4ml-2026.sqlite3-wal").exists()  # closed cleanly
+    assert Store.open(data_dir, "c4ml-2026").note("magellan") == "hi"
+
+
+async def test_switching_mode_while_typing_keeps_the_note(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_talk("xtc")
+        await pilot.pause()
+        await pilot.press("e", "o", "k", "escape", "2")
+        assert app.current_mode == "speakers"
+        assert app.store.note("xtc") == "ok"

@@ -115,6 +115,17 @@ class CompanionApp(App[None]):
         # Index for search after the first frame, off the UI thread, before anyone types.
         self.call_after_refresh(self.run_worker, self._build_search_index, thread=True)
 
+    async def action_quit(self) -> None:
+        """Save a note still being typed (its save is debounced), then leave."""
+        save_note = getattr(self.screen, "save_note", None)
+        if callable(save_note):
+            save_note()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        """Close the store, so SQLite folds its write-ahead log back into the file."""
+        self.store.close()
+
     def _build_search_index(self) -> None:
         _ = self.search_index
 

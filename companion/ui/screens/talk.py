@@ -157,6 +157,10 @@ class TalkScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), severity="error")
 
+    def on_screen_suspend(self) -> None:
+        """Another screen or mode takes over: save what was typed so far."""
+        self.save_note()
+
     def on_unmount(self) -> None:
         self.save_note()
 
