@@ -515,10 +515,18 @@ async def test_a_multi_day_multi_room_program(make_app: AppFactory) -> None:
         await pilot.press("r", "a")
         assert keynote in [row.key.value for row in table.ordered_rows]
 
+        app.toggle_star(closing)
         await pilot.press("3")
         listing = app.screen.query_one("#starred-list", OptionList)
-        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
-        assert all("overlaps another starred talk" in prompt for prompt in prompts)
+        options = [listing.get_option_at_index(i) for i in range(listing.option_count)]
+        prompts = {option.id: str(option.prompt) for option in options if option.id}
+        assert "overlaps another starred talk" in prompts[keynote]
+        assert "overlaps another starred talk" in prompts[mlir]
+        assert "overlaps" not in prompts[closing]
+        headings = [str(option.prompt) for option in options if option.disabled]
+        assert len(headings) == 2
+        assert "Saturday 2 February 2030" in headings[0]
+        assert "Sunday 3 February 2030" in headings[1]
 
 
 async def test_talk_details_of_an_imported_talk(make_app: AppFactory) -> None:

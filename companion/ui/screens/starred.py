@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.clock import format_window
+from companion.clock import format_day, format_window
 from companion.model import SlotKind
 from companion.reconcile import StarStatus, reconcile
 from companion.ui.services import services
@@ -88,9 +88,15 @@ class StarredScreen(Screen[None]):
         conflicts = app.program.conflicts(app.starred)
         options: list[Option | None] = []
         previous_end = None
+        several_days = len({s.start.astimezone(zone).date() for s in present}) > 1
+        previous_day = None
         for status in present:
             talk = status.talk
             assert talk is not None
+            day = talk.start.astimezone(zone).date()
+            if several_days and day != previous_day:
+                options.append(Option(f"[b]{format_day(day)}[/b]", disabled=True))
+                previous_day = day
             if previous_end is not None:
                 for slot in app.program.slots:
                     if slot.kind in BREAK_KINDS and previous_end <= slot.start < talk.start:
