@@ -236,3 +236,15 @@ def test_implausible_dates_are_refused() -> None:
     date = "<date>2030-02-02T10:00:00+01:00</date>"
     with pytest.raises(ProgramError, match="not a plausible date"):
         parse_any(_frab_with(date, "<date>0001-01-01T00:10:00+05:00</date>"), "x.xml")
+
+
+def test_starred_of_a_multi_day_program_by_day_with_overlaps(tmp_path: Path) -> None:
+    keynote, mlir = "0e5d2b6c-1111-4a8b-9c55-aaaaaaaaaaaa", "0e5d2b6c-3333-4a8b-9c55-cccccccccccc"
+    closing = "0e5d2b6c-5555-4a8b-9c55-eeeeeeeeeeee"
+    assert run_cli("--program", str(FRAB), "star", keynote, mlir, closing).returncode == 0
+    lines = run_cli("--program", "devconf-2030", "starred").stdout.splitlines()
+    assert lines[1] == "== Saturday 2 February 2030 =="
+    assert lines[3].strip() == "Janson · overlaps another starred talk"
+    assert lines[5].strip() == "K.1.105 · overlaps another starred talk"
+    assert lines[7] == "== Sunday 3 February 2030 =="
+    assert lines[9].strip() == "Janson"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from companion.cli.context import Context, UserError, print_json
+from companion.clock import format_day
 from companion.program import Talk
 from companion.reconcile import StarStatus, reconcile
 from companion.render import talk_json, talk_line
@@ -74,14 +75,23 @@ def cmd_starred(ctx: Context) -> None:
     if not statuses:
         print("No starred talks yet. Star one with `companion star ID`.")
         return
+    conflicts = ctx.program.conflicts({s.record.talk_id for s in statuses})
+    several_days = len(ctx.program.days) > 1
+    day = None
     for status in statuses:
         if status.talk is None:
             print(f"★ {'(gone)':<12} {status.record.title}  [{status.record.talk_id}]")
             print(f"{'':15}no longer in the program")
             continue
+        talk_day = status.talk.start.astimezone(ctx.zone).date()
+        if several_days and talk_day != day:
+            print(f"\n== {format_day(talk_day)} ==")
+            day = talk_day
         print(f"{talk_line(status.talk, ctx.zone, starred=True)}  [{status.talk.id}]")
-        if status.moved:
-            print(f"{'':15}{status.moved}")
+        overlap = "overlaps another starred talk" if status.talk.id in conflicts else None
+        details = " · ".join(filter(None, (status.talk.room, overlap)))
+        for line in filter(None, (details, status.moved)):
+            print(f"{'':15}{line}")
 
 
 def cmd_note(ctx: Context) -> None:
