@@ -567,10 +567,10 @@ async def test_opening_on_a_later_day_shows_that_day_and_settles(make_app: AppFa
         fills = 0
         original = table.fill
 
-        def counting_fill(view: object) -> None:
+        def counting_fill(view: object, focus: str | None = None) -> None:
             nonlocal fills
             fills += 1
-            original(view)  # type: ignore[arg-type]
+            original(view, focus)  # type: ignore[arg-type]
 
         table.fill = counting_fill  # type: ignore[method-assign]
         await pilot.pause(0.3)
@@ -601,3 +601,31 @@ async def test_switching_mode_while_typing_keeps_the_note(
         await pilot.press("e", "o", "k", "escape", "2")
         assert app.current_mode == "speakers"
         assert app.store.note("xtc") == "ok"
+
+
+async def test_a_long_day_fills_in_parts_and_ends_whole_and_in_order(make_app: AppFactory) -> None:
+    import sys
+
+    from companion.importers import parse_any
+    from companion.ui.widgets.schedule_table import FIRST_ROWS
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from generate_program import generate
+
+    program, _ = parse_any(generate(600, 1, 12, 300).encode(), "big")  # 08:00-20:30
+    app = make_app(program.talks[120].start.isoformat(), on=program)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        table = screen.query_one(ScheduleTable)
+        screen.action_jump_now()  # type: ignore[attr-defined]
+        cursor = table.get_row_index(str(table.selected_key))
+        assert table.row_count == cursor + FIRST_ROWS  # what the first paint waits for
+        app.toggle_star(program.talks[-1].id)  # while the rest is still going in
+        for _ in range(20):
+            await pilot.pause()
+            if table.row_count == len(program.talks):
+                break
+        assert [row.key.value for row in table.ordered_rows] == [t.id for t in program.talks]
+        assert program.talk(str(table.selected_key)).start == program.talks[120].start
+        last = table.get_row_index(program.talks[-1].id)
+        assert str(table.get_cell_at((last, 1))).startswith("★")

@@ -114,9 +114,12 @@ class ScheduleScreen(Screen[None]):
         return True
 
     def refresh_rows(self) -> None:
+        self._fill()
+
+    def _fill(self, focus: str | None = None) -> None:
         view = self._view()
         self._on_now = self.table.ids_on_now(view)
-        self.table.fill(view)
+        self.table.fill(view, focus)
         self.sub_title = (
             f"{services(self).sub_title} · showing {len(self.places)} rooms/tracks (r)"
             if self.places
@@ -180,6 +183,5 @@ class ScheduleScreen(Screen[None]):
             self.set_reactive(ScheduleScreen.day_index, app.program.days.index(start_day))
             self._show_day_tab()
         key = item.talk.id if item.talk else f"{SLOT_ROW_PREFIX}{item.slot.id if item.slot else ''}"
-        self.refresh_rows()
-        self.table.select_key(key)
+        self._fill(focus=key)
         self.call_after_refresh(self.table.select_key, key)  # again once laid out, to scroll

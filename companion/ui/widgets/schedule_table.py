@@ -12,6 +12,7 @@ from datetime import date, datetime, tzinfo
 
 from rich.style import Style
 from rich.text import Text
+from textual.timer import Timer
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
@@ -43,6 +44,15 @@ class ScheduleView:
         return f"room:{talk.room}" in self.places or f"track:{talk.track}" in self.places
 
 
+FIRST_ROWS = 120  # rows past the cursor's that go in before the first paint
+CHUNK_ROWS = 400  # rows added per step after it
+CHUNK_PAUSE = 0.02  # seconds between steps: time to paint and to take keys
+
+
+def _row_key(entry: Slot | Talk) -> str:
+    return entry.id if isinstance(entry, Talk) else f"{SLOT_ROW_PREFIX}{entry.id}"
+
+
 def is_on(start: datetime, end: datetime | None, now: datetime) -> bool:
     return start <= now and (end is None or now < end)
 
@@ -65,6 +75,10 @@ class ScheduleTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.program = program
         self._styles: dict[tuple[str, ...], Style] = {}
+        self._pending: list[Slot | Talk] = []  # rows still to add, a chunk per tick
+        self._filler: Timer | None = None
+        self._view: ScheduleView | None = None
+        self._conflicts: AbstractSet[str] = frozenset()
 
     def on_mount(self) -> None:
         self.add_column("Time", key="time", width=TIME_WIDTH)
@@ -83,25 +97,51 @@ class ScheduleTable(DataTable[Text]):
             self._require_update_dimensions = True
             self.refresh()
 
-    def fill(self, view: ScheduleView) -> None:
-        """Rebuild the rows, keeping the cursor on the same row."""
-        selected = self.selected_key
+    def fill(self, view: ScheduleView, focus: str | None = None) -> None:
+        """Rebuild the rows, keeping the cursor on its row (or putting it on `focus`).
+
+        A long day goes in by parts: the rows up to the cursor and a screenful past
+        it before the first paint, the rest over the frames that follow.
+        """
+        target = focus or self.selected_key
         self._styles.clear()
         self.clear()
-        conflicts = self.program.conflicts(view.starred)
-        for entry in self.program.entries(view.day):
+        self._view, self._conflicts = view, self.program.conflicts(view.starred)
+        entries = [
+            entry
+            for entry in self.program.entries(view.day)
+            if not isinstance(entry, Talk) or view.shows(entry)
+        ]
+        keys = [_row_key(entry) for entry in entries]
+        first = keys.index(target) + FIRST_ROWS if target in keys else FIRST_ROWS
+        self._add(entries[:first])
+        if target is not None:
+            self.select_key(target)
+        self._pending = entries[first:]
+        if self._pending and self._filler is None:
+            # An interval, not a one-shot timer: Textual drops a one-shot timer whose moment
+            # passed while the loop was busy, and the first paint keeps it busy.
+            self._filler = self.set_interval(CHUNK_PAUSE, self._add_chunk)
+
+    def _add_chunk(self) -> None:
+        chunk, self._pending = self._pending[:CHUNK_ROWS], self._pending[CHUNK_ROWS:]
+        self._add(chunk)
+        if not self._pending and self._filler is not None:
+            self._filler.stop()
+            self._filler = None
+
+    def _add(self, entries: list[Slot | Talk]) -> None:
+        view = self._view
+        assert view is not None  # set by fill before any rows are added
+        for entry in entries:
             if isinstance(entry, Talk):
-                if view.shows(entry):
-                    marker = self._marker(entry.id, view.starred, conflicts)
-                    self.add_row(*self._talk_cells(entry, view, marker), key=entry.id, height=2)
+                marker = self._marker(entry.id, view.starred, self._conflicts)
+                self.add_row(*self._talk_cells(entry, view, marker), key=entry.id, height=2)
             else:
                 has_talks = bool(self.program.talks_in_session(entry.id))
                 self.add_row(
-                    *self._slot_cells(entry, view.zone, view.now, has_talks),
-                    key=f"{SLOT_ROW_PREFIX}{entry.id}",
+                    *self._slot_cells(entry, view.zone, view.now, has_talks), key=_row_key(entry)
                 )
-        if selected is not None and selected in self.rows:
-            self.move_cursor(row=self.get_row_index(selected), animate=False)
 
     @staticmethod
     def _marker(talk_id: str, starred: AbstractSet[str], conflicts: AbstractSet[str]) -> str:
@@ -110,6 +150,7 @@ class ScheduleTable(DataTable[Text]):
     def update_markers(self, view: ScheduleView) -> None:
         """Bring the star and conflict markers up to date without rebuilding rows."""
         conflicts = self.program.conflicts(view.starred)
+        self._view, self._conflicts = view, conflicts  # for rows still to be added
         style = self._style("schedule-table--conflict")
         for row_key in list(self.rows):
             talk_id = row_key.value
