@@ -29,6 +29,17 @@ def program() -> Program:
     return load_program()
 
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def frab_program() -> Program:
+    """A two-day, two-room program with parallel talks, imported from frab XML."""
+    from companion.importers import parse_any
+
+    return parse_any((FIXTURES / "fosdemish.xml").read_bytes(), "fosdemish.xml")[0]
+
+
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run `python -m companion ARGS` as a user would, capturing its output."""
     return subprocess.run(

@@ -13,10 +13,9 @@ from companion.importers import SourceFormat, parse_any
 from companion.loading import ProgramError
 from companion.program import Program
 from companion.store import Store
-from tests.conftest import run_cli
+from tests.conftest import FIXTURES, run_cli
 from tests.test_cli import assert_clean_error
 
-FIXTURES = Path(__file__).parent / "fixtures"
 FRAB = FIXTURES / "fosdemish.xml"
 C3VOC = FIXTURES / "congressish.json"
 

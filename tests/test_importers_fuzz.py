@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -14,8 +13,8 @@ from hypothesis import strategies as st
 
 from companion.importers import parse_any
 from companion.loading import ProgramError
+from tests.conftest import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
 FRAB = (FIXTURES / "fosdemish.xml").read_bytes()
 C3VOC = json.loads((FIXTURES / "congressish.json").read_text(encoding="utf-8"))
 # FUZZ_EXAMPLES=2000 pytest tests/test_importers_fuzz.py digs deeper than CI's default.

@@ -59,12 +59,10 @@ def test_imported_multi_room_schedule(
     snap_compare: Callable[..., bool],
     make_app: Callable[..., CompanionApp],
     data_dir: Path,
+    frab_program: Program,
     size: tuple[int, int],
 ) -> None:
-    from companion.importers import parse_any
-    from tests.test_importers import FRAB
-
-    program, _ = parse_any(FRAB.read_bytes(), "fosdemish.xml")
+    program = frab_program
     store = Store.open(data_dir, program.conference.id)
     store.star(
         program.talk(talk_id)

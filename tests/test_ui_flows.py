@@ -10,6 +10,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
 
+from companion.program import Program
 from companion.store import Store
 from companion.ui.app import STORE_SYNC_SECONDS, CompanionApp
 from companion.ui.screens.about import AboutScreen
@@ -41,6 +42,12 @@ def text_of(app: CompanionApp, selector: str) -> str:
 def options_of(app: CompanionApp, selector: str) -> list[str | None]:
     listing = app.screen.query_one(selector, OptionList)
     return [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+
+
+async def show_talk(pilot: Pilot[None], talk_id: str) -> None:
+    """Open a talk's details as the app does, and let the screen settle."""
+    pilot.app.open_talk(talk_id)  # type: ignore[attr-defined]
+    await pilot.pause()
 
 
 async def move_schedule_to(pilot: Pilot[None], talk_id: str) -> None:
@@ -101,8 +108,7 @@ async def test_starred_shows_breaks_between_stars_in_time_order(make_app: AppFac
 async def test_from_a_talk_open_an_author_and_jump_to_their_talk(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        app.open_talk("magellan")
-        await pilot.pause()
+        await show_talk(pilot, "magellan")
         await pilot.press("down", "down", "enter")  # the third author
         assert isinstance(app.screen, PersonScreen)
         assert app.screen.person_id == "ngan-nv-vu"
@@ -116,15 +122,13 @@ async def test_from_a_talk_open_an_author_and_jump_to_their_talk(make_app: AppFa
 async def test_previous_and_next_talk_in_program_order(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        app.open_talk("defeat-the-heap")
-        await pilot.pause()
+        await show_talk(pilot, "defeat-the-heap")
         await pilot.press("right_square_bracket")
         assert app.screen.talk_id == "magellan"  # type: ignore[attr-defined]
         assert "Session 3" in text_of(app, "#talk-facts")
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert app.screen.talk_id == "pytorch-to-calyx"  # type: ignore[attr-defined]
-        app.open_talk("xtc")
-        await pilot.pause()
+        await show_talk(pilot, "xtc")
         await pilot.press("right_square_bracket")
         assert app.screen.talk_id == "xtc"  # type: ignore[attr-defined]
 
@@ -134,8 +138,7 @@ async def test_a_note_saves_itself_while_typing_and_on_leaving(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        app.open_talk("magellan")
-        await pilot.pause()
+        await show_talk(pilot, "magellan")
         await pilot.press("e", *"Ask about", "space", *"Böck")
         await pilot.pause(NOTE_SAVE_DELAY + 0.3)
         assert app.store.note("magellan") == "Ask about Böck"
@@ -143,8 +146,7 @@ async def test_a_note_saves_itself_while_typing_and_on_leaving(
         assert isinstance(app.screen, ScheduleScreen)
         store = Store.open(data_dir, "c4ml-2026")
         assert store.note("magellan") == "Ask about Böckx"
-        app.open_talk("magellan")
-        await pilot.pause()
+        await show_talk(pilot, "magellan")
         assert app.screen.query_one("#talk-note", TextArea).text == "Ask about Böckx"
 
 
@@ -222,8 +224,7 @@ async def test_switch_between_venue_and_local_time(
         await pilot.press("z")
         assert str(table.get_cell_at((first_talk, 0))) == "≈01:05–01:38"
         assert "local time: CET, UTC+01:00" in app.sub_title
-        app.open_talk("library-liberation")
-        await pilot.pause()
+        await show_talk(pilot, "library-liberation")
         assert "≈01:05–01:38 (local time: CET" in text_of(app, "#talk-facts")
         await pilot.press("z")
         assert "≈11:05–11:38 (venue time: AEDT" in text_of(app, "#talk-facts")
@@ -438,8 +439,7 @@ async def test_open_a_talks_link(make_app: AppFactory, monkeypatch: pytest.Monke
     app = make_app()
     monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
     async with app.run_test(size=SIZE) as pilot:
-        app.open_talk("magellan")
-        await pilot.pause()
+        await show_talk(pilot, "magellan")
         await pilot.press("o")
         assert opened == ["https://arxiv.org/abs/2601.21096"]
 
@@ -481,11 +481,8 @@ async def test_export_from_the_starred_screen(make_app: AppFactory, tmp_path: Pa
         assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
-async def test_a_multi_day_multi_room_program(make_app: AppFactory) -> None:
-    from companion.importers import parse_any
-    from tests.test_importers import FRAB
-
-    program, _ = parse_any(FRAB.read_bytes(), "fosdemish.xml")
+async def test_a_multi_day_multi_room_program(make_app: AppFactory, frab_program: Program) -> None:
+    program = frab_program
     keynote, mlir = "0e5d2b6c-1111-4a8b-9c55-aaaaaaaaaaaa", "0e5d2b6c-3333-4a8b-9c55-cccccccccccc"
     closing = "0e5d2b6c-5555-4a8b-9c55-eeeeeeeeeeee"
     app = make_app("2030-02-02T10:10", on=program)
@@ -529,15 +526,13 @@ async def test_a_multi_day_multi_room_program(make_app: AppFactory) -> None:
         assert "Sunday 3 February 2030" in headings[1]
 
 
-async def test_talk_details_of_an_imported_talk(make_app: AppFactory) -> None:
-    from companion.importers import parse_any
-    from tests.test_importers import FRAB
-
-    program, _ = parse_any(FRAB.read_bytes(), "fosdemish.xml")
+async def test_talk_details_of_an_imported_talk(
+    make_app: AppFactory, frab_program: Program
+) -> None:
+    program = frab_program
     app = make_app("2030-02-02T10:10", on=program)
     async with app.run_test(size=(100, 40)) as pilot:
-        app.open_talk("0e5d2b6c-1111-4a8b-9c55-aaaaaaaaaaaa")
-        await pilot.pause()
+        await show_talk(pilot, "0e5d2b6c-1111-4a8b-9c55-aaaaaaaaaaaa")
         assert "Why every runtime grows one" in text_of(app, "#talk-title")
         facts = text_of(app, "#talk-facts")
         for fact in (
@@ -551,11 +546,10 @@ async def test_talk_details_of_an_imported_talk(make_app: AppFactory) -> None:
         assert "estimated" not in facts
 
 
-async def test_opening_on_a_later_day_shows_that_day_and_settles(make_app: AppFactory) -> None:
-    from companion.importers import parse_any
-    from tests.test_importers import FRAB
-
-    program, _ = parse_any(FRAB.read_bytes(), "fosdemish.xml")
+async def test_opening_on_a_later_day_shows_that_day_and_settles(
+    make_app: AppFactory, frab_program: Program
+) -> None:
+    program = frab_program
     app = make_app("2030-02-03T09:40", on=program)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.3)
@@ -584,8 +578,7 @@ async def test_quitting_right_after_typing_keeps_the_note_and_closes_the_store(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        app.open_talk("magellan")
-        await pilot.pause()
+        await show_talk(pilot, "magellan")
         await pilot.press("e", "h", "i", "ctrl+q")  # well within the save delay
     assert not (data_dir / "c4ml-2026.sqlite3-wal").exists()  # closed cleanly
     assert Store.open(data_dir, "c4ml-2026").note("magellan") == "hi"
@@ -596,8 +589,7 @@ async def test_switching_mode_while_typing_keeps_the_note(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        app.open_talk("xtc")
-        await pilot.pause()
+        await show_talk(pilot, "xtc")
         await pilot.press("e", "o", "k", "escape", "2")
         assert app.current_mode == "speakers"
         assert app.store.note("xtc") == "ok"
