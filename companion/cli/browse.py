@@ -17,7 +17,7 @@ from companion.render import (
 
 
 def cmd_talks(ctx: Context) -> None:
-    starred = ctx.starred_ids()
+    starred, _ = ctx.saved()
     talks = ctx.program.talks
     if ctx.args.json:
         print_json([talk_json(talk, starred=talk.id in starred) for talk in talks])
@@ -58,10 +58,10 @@ def cmd_speakers(ctx: Context) -> None:
 
 def cmd_show(ctx: Context) -> None:
     program, item_id = ctx.program, ctx.args.id
-    starred = ctx.starred_ids()
+    starred, notes = ctx.saved()
     if program.has_talk(item_id):
         talk, is_starred = program.talk(item_id), item_id in starred
-        note = ctx.note(item_id)
+        note = notes.get(item_id, "")
         if ctx.args.json:
             print_json([talk_json(talk, starred=is_starred, note=note)])
         else:

@@ -53,16 +53,9 @@ class Context:
     def has_store(self) -> bool:
         return store_path(data_dir(), self.program.conference.id).exists()
 
-    def starred_ids(self) -> set[str]:
-        """The user's stars, without creating a store when there is none yet."""
+    def saved(self) -> tuple[set[str], dict[str, str]]:
+        """The user's stars and notes, without creating a store when there is none yet."""
         if not self.has_store():
-            return set()
+            return set(), {}
         with self.store() as store:
-            return store.starred_ids()
-
-    def note(self, talk_id: str) -> str:
-        """The user's note on a talk ("" when none), without creating a store."""
-        if not self.has_store():
-            return ""
-        with self.store() as store:
-            return store.note(talk_id)
+            return store.starred_ids(), store.notes()

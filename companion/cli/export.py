@@ -11,11 +11,7 @@ from companion.export import ExportFormat, build_export, render, suggested_path,
 
 def cmd_export(ctx: Context) -> None:
     export_format = ExportFormat(ctx.args.format)
-    starred: set[str] = set()
-    notes: dict[str, str] = {}
-    if ctx.has_store():
-        with ctx.store() as store:
-            starred, notes = store.starred_ids(), store.notes()
+    starred, notes = ctx.saved()
     export = build_export(ctx.program, starred, notes, everything=ctx.args.all)
     gone = sorted(talk_id for talk_id in starred if not ctx.program.has_talk(talk_id))
     if gone:
