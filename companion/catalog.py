@@ -6,12 +6,19 @@ in the data directory in the native format, or the id of a kept program.
 
 from __future__ import annotations
 
+import hashlib
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from companion.files import WriteError, write_atomic
-from companion.loading import ProgramError, load_program, parse_program, read_program_bytes
+from companion.loading import (
+    ProgramError,
+    load_program,
+    read_program_bytes,
+    read_valid,
+)
 from companion.paths import data_dir
 from companion.program import Program
 
@@ -51,18 +58,52 @@ def _entry(program: Program, path: Path | None) -> ProgramEntry:
     )
 
 
-def keep(program: Program) -> Path | None:
-    """Save a program in the native format under its conference id, if new or changed.
+def _checksum_path(kept: Path) -> Path:
+    return kept.with_name(f"{kept.name}.sha256")
 
-    Returns where it was saved (None when the kept copy was already the same);
-    raises WriteError.
-    """
-    target = programs_dir() / f"{program.conference.id}.json"
-    text = program.document.model_dump_json(by_alias=True, exclude_none=True, indent=1)
-    if target.exists() and target.read_text(encoding="utf-8") == text:
+
+def _checksum_line(text: bytes, kept: Path) -> str:
+    """As `sha256sum` writes it, so `sha256sum -c` can check a kept copy too."""
+    return f"{hashlib.sha256(text).hexdigest()}  {kept.name}\n"
+
+
+def _recorded_checksum(kept: Path) -> str | None:
+    try:
+        return _checksum_path(kept).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
-    write_atomic(text, target, overwrite=True)
-    return target
+
+
+def keep(canonical: str, conference_id: str) -> Path | None:
+    """Save a validated program's canonical text, with the checksum that lets it be read
+    later without validating again. Returns where (None when the kept copy was already the
+    same); raises WriteError.
+    """
+    target = programs_dir() / f"{conference_id}.json"
+    encoded = canonical.encode()
+    checksum = _checksum_line(encoded, target)
+    changed = not (target.is_file() and target.read_bytes() == encoded)
+    if changed:
+        write_atomic(canonical, target, overwrite=True)
+    if changed or _recorded_checksum(target) != checksum:
+        write_atomic(checksum, _checksum_path(target), overwrite=True)
+    return target if changed else None
+
+
+def read_kept(kept: Path) -> Program:
+    """A kept program: read as is when its checksum shows it is the copy that was validated
+    (fast: no pydantic), otherwise validated again like any other file."""
+    raw = read_program_bytes(kept)
+    checksum = _checksum_line(raw, kept)
+    if _recorded_checksum(kept) == checksum:
+        return read_valid(raw)
+    from companion.validation import validate_native
+
+    canonical = validate_native(raw, str(kept))
+    if canonical.encode() == raw:  # still the copy we wrote: next time, read it as is
+        with suppress(WriteError):
+            write_atomic(checksum, _checksum_path(kept), overwrite=True)
+    return read_valid(canonical)
 
 
 def open_program(spec: str | None) -> Opened:
@@ -71,14 +112,17 @@ def open_program(spec: str | None) -> Opened:
         return Opened(load_program())
     path = Path(spec).expanduser()
     if path.exists():
-        program = load_program(path)
+        from companion.importers import validate_any  # only pay for the importers when used
+
+        canonical, _ = validate_any(read_program_bytes(path), str(path))
+        program = read_valid(canonical)
         try:
-            return Opened(program, kept_as=keep(program))
+            return Opened(program, kept_as=keep(canonical, program.conference.id))
         except WriteError as error:
             return Opened(program, keep_error=str(error))
     kept = programs_dir() / f"{spec}.json"
     if "/" not in spec and kept.is_file():
-        return Opened(parse_program(read_program_bytes(kept), str(kept)))
+        return Opened(read_kept(kept))
     bundled = load_program()
     if spec == bundled.conference.id:
         return Opened(bundled)
@@ -94,7 +138,7 @@ def list_programs() -> tuple[list[ProgramEntry], list[str]]:
     problems = []
     for path in sorted(programs_dir().glob("*.json")):
         try:
-            program = parse_program(read_program_bytes(path), str(path))
+            program = read_kept(path)
         except ProgramError as error:
             problems.append(str(error))
             continue

@@ -13,8 +13,8 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from weakref import WeakKeyDictionary
 
-from companion.model import Slot, SlotKind
 from companion.program import Program, Talk
+from companion.records import Slot, SlotKind
 
 Clock = Callable[[], datetime]
 ESTIMATE_MARK = "≈"

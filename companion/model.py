@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from companion.records import SlotKind
 
 FORMAT_NAME: Final = "c4ml-companion-program"
 FORMAT_VERSION: Final = 1
@@ -89,16 +90,6 @@ class Conference(_Strict):
         if self.venue is None:
             return ""
         return ", ".join(part for part in (self.venue.name, self.venue.address) if part)
-
-
-class SlotKind(StrEnum):
-    OPENING = "opening"
-    SESSION = "session"
-    BREAK = "break"
-    MEAL = "meal"
-    CLOSING = "closing"
-    RELATED = "related"
-    OTHER = "other"
 
 
 PLAUSIBLE_YEARS = range(1970, 2200)

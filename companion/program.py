@@ -1,6 +1,6 @@
 """The resolved program: talks with their time windows, people, and queries.
 
-A `Program` is built from a validated `ProgramFile`. Talks whose exact slot
+A `Program` is read from a program document known to be valid. Talks whose exact slot
 was not published get an even share of their session's window, rounded to the
 minute, and carry `estimated=True` so every view and export can say so.
 """
@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cached_property
 
-from companion.model import Conference, Link, ProgramFile, Slot, TalkEntry
+from companion.records import Conference, Document, Link, Slot, links
 from companion.text import name_sort_key, slugify
 
 
@@ -75,57 +75,61 @@ def split_evenly(start: datetime, end: datetime, parts: int) -> list[tuple[datet
 Window = tuple[datetime, datetime, bool, int]  # start, end, estimated, order in session
 
 
-def _session_windows(document: ProgramFile) -> dict[str, Window]:
+def _session_windows(slots: tuple[Slot, ...], entries: list[Document]) -> dict[str, Window]:
     """Each session talk's window: published, or an even share of its session."""
-    by_session: dict[str, list[TalkEntry]] = {}
-    for entry in document.talks:
-        if entry.session is not None:
-            by_session.setdefault(entry.session, []).append(entry)
+    by_session: dict[str, list[Document]] = {}
+    for entry in entries:
+        if entry.get("session") is not None:
+            by_session.setdefault(entry["session"], []).append(entry)
     windows: dict[str, Window] = {}
-    for slot in document.slots:
-        entries = by_session.get(slot.id, [])
-        if entries and entries[0].start is None:
+    for slot in slots:
+        in_session = by_session.get(slot.id, [])
+        if in_session and in_session[0].get("start") is None:
             assert slot.end is not None  # guaranteed by ProgramFile validation
-            shares = split_evenly(slot.start, slot.end, len(entries))
-            for order, (entry, (start, end)) in enumerate(zip(entries, shares, strict=True), 1):
-                windows[entry.id] = (start, end, True, order)
+            shares = split_evenly(slot.start, slot.end, len(in_session))
+            for order, (entry, (start, end)) in enumerate(zip(in_session, shares, strict=True), 1):
+                windows[entry["id"]] = (start, end, True, order)
         else:
-            for order, entry in enumerate(entries, 1):
-                assert entry.start is not None and entry.end is not None
-                windows[entry.id] = (entry.start, entry.end, False, order)
+            for order, entry in enumerate(in_session, 1):
+                windows[entry["id"]] = (*_published(entry), False, order)
     return windows
 
 
-def _resolve_talks(document: ProgramFile) -> list[Talk]:
-    sessions = {slot.id: slot.title for slot in document.slots}
-    windows = _session_windows(document)
+def _published(entry: Document) -> tuple[datetime, datetime]:
+    return datetime.fromisoformat(entry["start"]), datetime.fromisoformat(entry["end"])
+
+
+def _resolve_talks(slots: tuple[Slot, ...], entries: list[Document]) -> list[Talk]:
+    sessions = {slot.id: slot.title for slot in slots}
+    windows = _session_windows(slots, entries)
     talks = []
-    for entry in document.talks:
-        if entry.id in windows:
-            start, end, estimated, order = windows[entry.id]
+    for entry in entries:
+        talk_id = entry["id"]
+        if talk_id in windows:
+            start, end, estimated, order = windows[talk_id]
         else:
-            assert entry.start is not None and entry.end is not None
-            start, end, estimated, order = entry.start, entry.end, False, 0
+            start, end, estimated, order = (*_published(entry), False, 0)
+        session_id = entry.get("session")
         talks.append(
             Talk(
-                id=entry.id,
-                title=entry.title,
-                subtitle=entry.subtitle,
-                authors=tuple(entry.authors),
-                affiliation=entry.affiliation,
-                session_id=entry.session,
-                session=sessions[entry.session] if entry.session else None,
+                id=talk_id,
+                title=entry["title"],
+                subtitle=entry.get("subtitle"),
+                authors=tuple(entry["authors"]),
+                affiliation=entry.get("affiliation"),
+                session_id=session_id,
+                session=sessions[session_id] if session_id else None,
                 order=order,
                 start=start,
                 end=end,
                 estimated=estimated,
-                room=entry.room,
-                track=entry.track,
-                kind=entry.kind,
-                language=entry.language,
-                abstract=entry.abstract,
-                description=entry.description,
-                links=tuple(entry.links),
+                room=entry.get("room"),
+                track=entry.get("track"),
+                kind=entry.get("kind"),
+                language=entry.get("language"),
+                abstract=entry.get("abstract"),
+                description=entry.get("description"),
+                links=links(entry),
             )
         )
     # Stable: parallel talks keep the file's order (frab and c3voc list them room by room).
@@ -174,11 +178,12 @@ def _derive_people(conference: Conference, talks: list[Talk]) -> list[Person]:
 class Program:
     """A conference program, ready to query; immutable once built."""
 
-    def __init__(self, document: ProgramFile) -> None:
-        self.document = document
-        self.conference = document.conference
-        self.slots: tuple[Slot, ...] = tuple(sorted(document.slots, key=lambda s: s.start))
-        self.talks: tuple[Talk, ...] = tuple(_resolve_talks(document))
+    def __init__(self, document: Document) -> None:
+        """Read a document that is known to be valid (see `companion.loading`)."""
+        self.conference = Conference.from_document(document["conference"])
+        slots = (Slot.from_document(slot) for slot in document["slots"])
+        self.slots: tuple[Slot, ...] = tuple(sorted(slots, key=lambda slot: slot.start))
+        self.talks: tuple[Talk, ...] = tuple(_resolve_talks(self.slots, document.get("talks", [])))
         self._talks_by_id = {talk.id: talk for talk in self.talks}
         self._entries: dict[date | None, list[Slot | Talk]] = {}  # per day, built on demand
 

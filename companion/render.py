@@ -42,7 +42,7 @@ def talk_json(talk: Talk, *, starred: bool, note: str | None = None) -> dict[str
         "end": talk.end.isoformat(),
         "estimated": talk.estimated,
         "starred": starred,
-        "links": [link.model_dump() for link in talk.links],
+        "links": [{"label": link.label, "url": link.url} for link in talk.links],
         "room": talk.room,
         "track": talk.track,
         "subtitle": talk.subtitle,

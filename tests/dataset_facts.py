@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from companion.model import SlotKind
+from companion.records import SlotKind
 
 # (title, authors, affiliation), in program order, as published on 2026-01-13.
 TALKS = [

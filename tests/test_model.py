@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 from datetime import timedelta
@@ -9,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from companion import model as schema
+from companion import records
 from companion.loading import ProgramError, parse_program
 from companion.program import split_evenly
 from tests.programs import t, tiny_program
@@ -158,3 +161,20 @@ def test_people_are_derived_once_each_with_roles_and_talks() -> None:
         "Zoë Ørsted",
         "Émile Zola",
     ]
+
+
+@pytest.mark.parametrize(
+    ("record", "checked"),
+    [
+        (records.Conference, schema.Conference),
+        (records.Venue, schema.Venue),
+        (records.Organizer, schema.Organizer),
+        (records.Slot, schema.Slot),
+        (records.Link, schema.Link),
+    ],
+)
+def test_the_plain_records_carry_every_field_of_the_models(
+    record: Any, checked: type[schema.BaseModel]
+) -> None:
+    """The app holds plain records read from validated documents; none may drop a field."""
+    assert [field.name for field in dataclasses.fields(record)] == list(checked.model_fields)

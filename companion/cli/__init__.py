@@ -27,7 +27,6 @@ from companion.cli.stars import cmd_note, cmd_star, cmd_starred, cmd_unstar
 from companion.clock import fixed_clock, parse_moment, system_clock
 from companion.export import ExportError, ExportFormat
 from companion.loading import ProgramError
-from companion.model import ProgramFile
 from companion.program import Program
 from companion.store import StoreError
 
@@ -112,6 +111,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.handler is None:
+            from companion.model import ProgramFile  # pydantic: only for this command
+
             print_json(ProgramFile.model_json_schema(by_alias=True))
             return 0
         opened = open_program(args.program)

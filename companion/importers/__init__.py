@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 
-from companion.importers.common import ImportProblem, build_program
-from companion.loading import ProgramError, parse_program
+from companion.importers.common import ImportProblem
+from companion.loading import ProgramError, read_valid
 from companion.program import Program
+from companion.validation import validate_document, validate_native
 
 
 class SourceFormat(StrEnum):
@@ -35,9 +36,15 @@ def detect(raw: bytes) -> SourceFormat:
 
 def parse_any(raw: bytes, source: str) -> tuple[Program, SourceFormat]:
     """Parse a program in any supported format, recognised by its content."""
+    text, kind = validate_any(raw, source)
+    return read_valid(text), kind
+
+
+def validate_any(raw: bytes, source: str) -> tuple[str, SourceFormat]:
+    """A program in any supported format as canonical native text, and the format it was in."""
     kind = detect(raw)
     if kind is SourceFormat.NATIVE:
-        return parse_program(raw, source), kind
+        return validate_native(raw, source), kind
     try:
         if kind is SourceFormat.FRAB_XML:
             from companion.importers.frab_xml import read_frab_xml
@@ -49,4 +56,4 @@ def parse_any(raw: bytes, source: str) -> tuple[Program, SourceFormat]:
             document, labels = read_c3voc_json(json.loads(raw))
     except ImportProblem as problem:
         raise ProgramError(f"{source}: {kind}: {problem}") from None
-    return build_program(document, labels, f"{source} ({kind})"), kind
+    return validate_document(document, f"{source} ({kind})", labels), kind

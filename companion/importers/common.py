@@ -1,4 +1,4 @@
-"""What both importers share: durations, stable ids, text clean-up, and building the Program."""
+"""What both importers share: durations, stable ids, text clean-up, the native document."""
 
 from __future__ import annotations
 
@@ -7,11 +7,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pydantic import ValidationError
-
-from companion.loading import ProgramError, describe_validation_error
-from companion.model import FORMAT_NAME, FORMAT_VERSION, ProgramFile
-from companion.program import Program
+from companion.model import FORMAT_NAME, FORMAT_VERSION
 from companion.text import slugify
 
 _DURATION = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?::(\d{2}))?$")
@@ -124,17 +120,3 @@ def program_document(
         "slots": [],
         "talks": talks,
     }
-
-
-def build_program(document: dict[str, Any], labels: list[str], source: str) -> Program:
-    """Validate the native document made from an import; errors name the original event."""
-    try:
-        program_file = ProgramFile.model_validate(document)
-    except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        location = first["loc"]
-        if len(location) >= 2 and location[0] == "talks" and isinstance(location[1], int):
-            message = describe_validation_error(error).split(": ", 1)[-1]
-            raise ProgramError(f"{source}: {labels[location[1]]}: {message}") from None
-        raise ProgramError(f"{source}: {describe_validation_error(error)}") from None
-    return Program(program_file)

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from companion.clock import format_day
-from companion.model import Conference
+from companion.records import Conference
 from companion.ui.services import services
 
 

@@ -11,8 +11,8 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.clock import format_day, format_window
-from companion.model import SlotKind
 from companion.reconcile import StarStatus, reconcile
+from companion.records import SlotKind
 from companion.ui.services import services
 from companion.ui.widgets.talk_options import TalkList, talk_option
 

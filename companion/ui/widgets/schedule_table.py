@@ -17,8 +17,8 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from companion.clock import format_window
-from companion.model import Slot, SlotKind
 from companion.program import Program, Talk
+from companion.records import Slot, SlotKind
 from companion.render import short_authors
 
 SLOT_ROW_PREFIX = "slot:"

@@ -1,0 +1,130 @@
+"""The program's plain records, read straight from a document already known to be valid.
+
+`companion.model` says what a program file may contain and checks it (with
+pydantic); that costs a tenth of a second before the first frame, so the
+program the app holds is made of these plain dataclasses instead, read from
+the canonical JSON that validation produces (or from a kept copy whose checksum
+proves it was validated). A test keeps their fields in step with the models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+Document = dict[str, Any]  # a program document as parsed JSON
+
+
+class SlotKind(StrEnum):
+    OPENING = "opening"
+    SESSION = "session"
+    BREAK = "break"
+    MEAL = "meal"
+    CLOSING = "closing"
+    RELATED = "related"
+    OTHER = "other"
+
+
+def moment(text: str | None) -> datetime | None:
+    """An ISO 8601 date-time with its offset (validation guarantees one); None stays None."""
+    return None if text is None else datetime.fromisoformat(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    label: str
+    url: str
+
+
+def links(data: Document) -> tuple[Link, ...]:
+    return tuple(Link(link["label"], link["url"]) for link in data.get("links", ()))
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    name: str
+    address: str | None = None
+    room: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Organizer:
+    name: str
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conference:
+    id: str
+    name: str
+    title: str
+    co_located_with: str | None = None
+    start_date: date
+    end_date: date
+    timezone: str
+    venue: Venue | None = None
+    links: tuple[Link, ...] = ()
+    contact: str | None = None
+    organizers: tuple[Organizer, ...] = ()
+    scope: str | None = None
+    notes: tuple[str, ...] = ()
+    program_version: str | None = None
+
+    @classmethod
+    def from_document(cls, data: Document) -> Conference:
+        venue = data.get("venue")
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            title=data["title"],
+            co_located_with=data.get("co_located_with"),
+            start_date=date.fromisoformat(data["start_date"]),
+            end_date=date.fromisoformat(data["end_date"]),
+            timezone=data["timezone"],
+            venue=None if venue is None else Venue(**venue),
+            links=links(data),
+            contact=data.get("contact"),
+            organizers=tuple(Organizer(**item) for item in data.get("organizers", ())),
+            scope=data.get("scope"),
+            notes=tuple(data.get("notes", ())),
+            program_version=data.get("program_version"),
+        )
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def venue_line(self) -> str:
+        """The venue's name and address on one line ("" when the program names none)."""
+        if self.venue is None:
+            return ""
+        return ", ".join(part for part in (self.venue.name, self.venue.address) if part)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Slot:
+    """One item of the day: a session, a break, the opening, a related event..."""
+
+    id: str
+    kind: SlotKind
+    title: str
+    start: datetime
+    end: datetime | None = None
+    note: str | None = None
+    links: tuple[Link, ...] = ()
+
+    @classmethod
+    def from_document(cls, data: Document) -> Slot:
+        return cls(
+            id=data["id"],
+            kind=SlotKind(data["kind"]),
+            title=data["title"],
+            start=datetime.fromisoformat(data["start"]),
+            end=moment(data.get("end")),
+            note=data.get("note"),
+            links=links(data),
+        )

@@ -1,0 +1,68 @@
+"""Checking program documents against the models, the only place that needs pydantic.
+
+Validation turns any accepted document into its canonical JSON text, which is
+what the app reads (`companion.loading.read_valid`) and what it keeps.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from companion.loading import ProgramError
+from companion.model import ProgramFile
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """The first problem of a validation error as one line, with where it is."""
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    place = "".join(
+        f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"]
+    ).lstrip(".")
+    message = first["msg"].removeprefix("Value error, ")
+    line = f"{place}: {message}" if place else message
+    if len(problems) > 1:
+        line += f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})"
+    return line
+
+
+def canonical_text(document: ProgramFile) -> str:
+    return document.model_dump_json(by_alias=True, exclude_none=True, indent=1)
+
+
+def validate_native(text: str | bytes, source: str) -> str:
+    """Check a native program document; its canonical text. `source` names it in errors."""
+    try:  # the fast path: pydantic's own JSON parser, straight into the models
+        return canonical_text(ProgramFile.model_validate_json(text))
+    except ValidationError:
+        pass  # parse again below, to say precisely what is wrong
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProgramError(f"{source}: not valid JSON ({error})") from None
+    except UnicodeDecodeError:
+        raise ProgramError(f"{source}: not UTF-8 text") from None
+    if not isinstance(data, dict):
+        raise ProgramError(f"{source}: not a program (expected a JSON object)")
+    return validate_document(data, source)
+
+
+def validate_document(
+    data: dict[str, Any], source: str, talk_labels: list[str] | None = None
+) -> str:
+    """Check a program document already parsed from JSON; its canonical text.
+
+    `talk_labels` name each talk as the user knows it (an imported event), for
+    errors about a talk.
+    """
+    try:
+        return canonical_text(ProgramFile.model_validate(data))
+    except ValidationError as error:
+        problem = describe_validation_error(error)
+        match error.errors(include_url=False)[0]["loc"]:
+            case ("talks", int(index), *_) if talk_labels:
+                problem = f"{talk_labels[index]}: {problem.split(': ', 1)[-1]}"
+        raise ProgramError(f"{source}: {problem}") from None

@@ -1,0 +1,92 @@
+"""Kept copies of imported programs: read without validating again only while provably
+the copy that was validated; anything else is validated like any file, never trusted."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from companion import validation
+from companion.catalog import open_program, programs_dir, read_kept
+from companion.program import Program
+from tests.conftest import FIXTURES, run_cli
+from tests.test_cli import assert_clean_error
+
+KEPT_ID = "devconf-2030"
+
+
+@pytest.fixture
+def kept(tmp_path: Path) -> Path:
+    source = tmp_path / "schedule.xml"
+    shutil.copy(FIXTURES / "fosdemish.xml", source)
+    opened = open_program(str(source))
+    assert opened.kept_as == programs_dir() / f"{KEPT_ID}.json"
+    return opened.kept_as
+
+
+@pytest.fixture
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources validated from here on (the real validation still runs)."""
+    seen: list[str] = []
+    real = validation.validate_native
+
+    def counting(text: str | bytes, source: str) -> str:
+        seen.append(source)
+        return real(text, source)
+
+    monkeypatch.setattr(validation, "validate_native", counting)
+    return seen
+
+
+def checksum_file(kept: Path) -> Path:
+    return kept.with_name(kept.name + ".sha256")
+
+
+def test_an_import_is_kept_with_a_checksum_in_sha256sum_format(kept: Path) -> None:
+    digest = hashlib.sha256(kept.read_bytes()).hexdigest()
+    assert checksum_file(kept).read_text(encoding="utf-8") == f"{digest}  {kept.name}\n"
+
+
+def test_a_kept_copy_reads_the_same_program_without_validating(
+    kept: Path, frab_program: Program, validations: list[str]
+) -> None:
+    again = open_program(KEPT_ID).program
+    assert validations == []
+    assert again.conference == frab_program.conference
+    assert again.slots == frab_program.slots
+    assert again.talks == frab_program.talks
+
+
+def test_an_edited_kept_copy_is_validated_again(kept: Path, validations: list[str]) -> None:
+    document = json.loads(kept.read_text(encoding="utf-8"))
+    document["talks"][0]["title"] = "  Edited by hand  "
+    kept.write_text(json.dumps(document), encoding="utf-8")
+    program = read_kept(kept)
+    assert validations == [str(kept)]
+    assert program.talk(document["talks"][0]["id"]).title == "Edited by hand"  # validated: trimmed
+
+
+def test_a_kept_copy_broken_by_hand_is_one_clear_error_and_left_alone(kept: Path) -> None:
+    document = json.loads(kept.read_text(encoding="utf-8"))
+    document["talks"][0]["end"] = document["talks"][0]["start"]
+    broken = json.dumps(document)
+    kept.write_text(broken, encoding="utf-8")
+    assert_clean_error(run_cli("--program", KEPT_ID, "talks"), str(kept), "is not after start")
+    assert kept.read_text(encoding="utf-8") == broken
+
+
+def test_a_kept_copy_without_a_checksum_gets_one_once_validated(
+    kept: Path, validations: list[str]
+) -> None:
+    """Copies kept by earlier versions, and copies whose checksum was lost."""
+    written = checksum_file(kept).read_text(encoding="utf-8")
+    checksum_file(kept).unlink()
+    read_kept(kept)
+    assert validations == [str(kept)]
+    assert checksum_file(kept).read_text(encoding="utf-8") == written
+    read_kept(kept)
+    assert validations == [str(kept)]  # the second time, read as is
