@@ -218,11 +218,10 @@ async def test_switch_between_venue_and_local_time(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(ScheduleTable)
-        first_talk = table.get_row_index("library-liberation")
-        assert str(table.get_cell_at((first_talk, 0))) == "≈11:05–11:38"
+        assert table.cells("library-liberation")[0] == "≈11:05–11:38"
         assert "venue time: AEDT" in app.sub_title
         await pilot.press("z")
-        assert str(table.get_cell_at((first_talk, 0))) == "≈01:05–01:38"
+        assert table.cells("library-liberation")[0] == "≈01:05–01:38"
         assert "local time: CET, UTC+01:00" in app.sub_title
         await show_talk(pilot, "library-liberation")
         assert "≈01:05–01:38 (local time: CET" in text_of(app, "#talk-facts")
@@ -341,13 +340,7 @@ async def test_clicking_a_row_twice_opens_the_talk(make_app: AppFactory) -> None
     app = make_app("2026-01-20T09:00")
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(ScheduleTable)
-        row_y = (
-            table.region.y
-            + 1
-            + sum(  # below the header row
-                row.height for row in table.ordered_rows[: table.get_row_index("slot:opening")]
-            )
-        )
+        row_y = table.region.y + 1 + table.row_line("slot:opening")  # below the heading
         await pilot.click(offset=(20, row_y + 2))  # the first talk, just below two slot rows
         await pilot.click(offset=(20, row_y + 2))
         await pilot.pause()
@@ -364,7 +357,7 @@ async def test_stars_from_another_terminal_appear(make_app: AppFactory, data_dir
         await pilot.pause(STORE_SYNC_SECONDS + 0.5)
         assert "deeptools" in app.starred
         table = app.screen.query_one(ScheduleTable)
-        assert str(table.get_cell_at((table.get_row_index("deeptools"), 1))) == "★"
+        assert table.cells("deeptools")[1] == "★"
 
 
 async def test_an_unwritable_data_dir_browses_and_says_so_once(
@@ -488,29 +481,28 @@ async def test_a_multi_day_multi_room_program(make_app: AppFactory, frab_program
     app = make_app("2030-02-02T10:10", on=program)
     async with app.run_test(size=(100, 30)) as pilot:
         table = app.screen.query_one(ScheduleTable)
-        keys = [row.key.value for row in table.ordered_rows]
-        assert keys[:2] == [keynote, mlir]  # parallel talks, side by side in time
+        keys = table.row_keys
+        assert keys[:2] == (keynote, mlir)  # parallel talks, side by side in time
         assert closing not in keys  # day two is on its own page
         banner = str(app.screen.query_one("NowNext", Static).render())
         assert "2 at once: Keynote: Compilers Everywhere (Janson); MLIR in Production" in banner
 
         await pilot.press("full_stop")
-        assert [row.key.value for row in table.ordered_rows] == [closing]
+        assert table.row_keys == (closing,)
         await pilot.press("comma")
 
         app.toggle_star(keynote)
         app.toggle_star(mlir)
         await pilot.pause()
-        assert str(table.get_cell_at((table.get_row_index(keynote), 1))) == "★!"
-        assert str(table.get_cell_at((table.get_row_index(mlir), 1))) == "★!"
+        assert table.cells(keynote)[1] == table.cells(mlir)[1] == "★!"
 
         await pilot.press("r")
         await pilot.press("down", "space", "ctrl+s")  # tick "Room: K.1.105"
-        talks = [row.key.value for row in table.ordered_rows]
+        talks = table.row_keys
         assert mlir in talks and keynote not in talks
         assert {program.talk(t).room for t in talks} == {"K.1.105"}
         await pilot.press("r", "a")
-        assert keynote in [row.key.value for row in table.ordered_rows]
+        assert keynote in table.row_keys
 
         app.toggle_star(closing)
         await pilot.press("3")
@@ -595,11 +587,17 @@ async def test_switching_mode_while_typing_keeps_the_note(
         assert app.store.note("xtc") == "ok"
 
 
-async def test_a_long_day_fills_in_parts_and_ends_whole_and_in_order(make_app: AppFactory) -> None:
+def shown_lines(table: ScheduleTable) -> list[str]:
+    """The table's lines as drawn on screen."""
+    return [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
+
+
+async def test_a_long_day_is_whole_at_once_and_scrolls_to_the_cursor(
+    make_app: AppFactory,
+) -> None:
     import sys
 
     from companion.importers import parse_any
-    from companion.ui.widgets.schedule_table import FIRST_ROWS
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
     from generate_program import generate
@@ -607,17 +605,34 @@ async def test_a_long_day_fills_in_parts_and_ends_whole_and_in_order(make_app: A
     program, _ = parse_any(generate(600, 1, 12, 300).encode(), "big")  # 08:00-20:30
     app = make_app(program.talks[120].start.isoformat(), on=program)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = app.screen
-        table = screen.query_one(ScheduleTable)
-        screen.action_jump_now()  # type: ignore[attr-defined]
-        cursor = table.get_row_index(str(table.selected_key))
-        assert table.row_count == cursor + FIRST_ROWS  # what the first paint waits for
-        app.toggle_star(program.talks[-1].id)  # while the rest is still going in
-        for _ in range(20):
-            await pilot.pause()
-            if table.row_count == len(program.talks):
-                break
-        assert [row.key.value for row in table.ordered_rows] == [t.id for t in program.talks]
+        table = app.screen.query_one(ScheduleTable)
+        assert table.row_keys == tuple(talk.id for talk in program.talks)
         assert program.talk(str(table.selected_key)).start == program.talks[120].start
-        last = table.get_row_index(program.talks[-1].id)
-        assert str(table.get_cell_at((last, 1))).startswith("★")
+        assert any(
+            program.talk(str(table.selected_key)).title[:40] in line for line in shown_lines(table)
+        )
+        last = program.talks[-1]
+        app.toggle_star(last.id)
+        await pilot.press("end")
+        assert table.selected_key == last.id
+        assert any("★" in line and last.title in line for line in shown_lines(table))
+        await pilot.press("home", "pagedown")
+        assert 0 < table.row_index(str(table.selected_key)) < 30
+
+
+async def test_the_cursor_dims_when_the_table_loses_focus(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(ScheduleTable)
+
+        def cursor_background() -> object:
+            [line] = [y for y in range(1, 30) if "Analyzing" in table.render_line(y).text]
+            return list(table.render_line(line))[1].style.bgcolor  # type: ignore[union-attr]
+
+        focused = cursor_background()
+        table.blur()
+        await pilot.pause()
+        assert cursor_background() != focused
+        table.focus()
+        await pilot.pause()
+        assert cursor_background() == focused

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Tab, Tabs
+from textual.widgets import Footer, Header, Tab, Tabs
 
 from companion.clock import now_next
 from companion.ui.services import services
@@ -21,7 +21,14 @@ from companion.ui.widgets.schedule_table import SLOT_ROW_PREFIX, ScheduleTable, 
 
 class ScheduleScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "open", "Open", id="schedule.open", tooltip="Details of this talk"),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            id="schedule.open",
+            show=False,  # as everywhere; the footer keeps room for the modes at 80 columns
+            tooltip="Details of this talk",
+        ),
         Binding("s", "star", "Star", id="schedule.star", tooltip="Star or unstar this talk"),
         Binding(
             "n",
@@ -160,8 +167,8 @@ class ScheduleScreen(Screen[None]):
         if self.selected_talk_id:
             services(self).open_talk(self.selected_talk_id)
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(ScheduleTable.Selected)
+    def _row_selected(self, event: ScheduleTable.Selected) -> None:
         event.stop()
         self.action_open()
 
