@@ -6,7 +6,6 @@ in the data directory in the native format, or the id of a kept program.
 
 from __future__ import annotations
 
-import hashlib
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
@@ -64,6 +63,8 @@ def _checksum_path(kept: Path) -> Path:
 
 def _checksum_line(text: bytes, kept: Path) -> str:
     """As `sha256sum` writes it, so `sha256sum -c` can check a kept copy too."""
+    import hashlib  # only kept copies need it, not the bundled program
+
     return f"{hashlib.sha256(text).hexdigest()}  {kept.name}\n"
 
 

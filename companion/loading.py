@@ -8,7 +8,6 @@ file and what is wrong, so the CLI can print it without a traceback.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 from companion.program import Program
@@ -23,9 +22,9 @@ class ProgramError(Exception):
 
 def bundled_program_path() -> Path:
     """The bundled program: packaged data in a wheel, `assets/` in a checkout."""
-    packaged = resources.files("companion").joinpath("data", BUNDLED_PROGRAM)
+    packaged = Path(__file__).resolve().parent / "data" / BUNDLED_PROGRAM
     if packaged.is_file():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parent.parent / "assets" / BUNDLED_PROGRAM
 
 

@@ -34,7 +34,11 @@ def test_wheel_carries_the_program_and_runs_from_an_install(tmp_path: Path) -> N
     [wheel] = wheels.glob("*.whl")
     with zipfile.ZipFile(wheel) as archive:
         assert "companion/data/c4ml-2026.json" in archive.namelist()
-        assert "companion/ui/app.tcss" in archive.namelist()
+        stylesheets = {
+            path.relative_to(ROOT).as_posix() for path in (ROOT / "companion").rglob("*.tcss")
+        }
+        assert "companion/ui/app.tcss" in stylesheets
+        assert stylesheets <= set(archive.namelist())  # each screen reads its own when shown
     target = tmp_path / "site"
     subprocess.run(
         [

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterable
 from datetime import datetime, tzinfo
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,10 +20,12 @@ from textual.screen import Screen
 from companion.clock import Clock, local_zone, system_clock, zone_label
 from companion.paths import data_dir
 from companion.program import Program
-from companion.search import Hit, HitKind, SearchIndex
 from companion.store import Store, StoreError
 from companion.ui.commands import ProgramCommands
 from companion.ui.screens.schedule import ScheduleScreen
+
+if TYPE_CHECKING:
+    from companion.search import Hit, SearchIndex
 
 CLOCK_TICK_SECONDS = 20
 STORE_SYNC_SECONDS = 2
@@ -178,6 +181,8 @@ class CompanionApp(App[None]):
     @property
     def search_index(self) -> SearchIndex:
         """Built once per program (normally by a worker right after start-up)."""
+        from companion.search import SearchIndex  # not needed before the first frame
+
         with self._index_lock:
             if self._search_index is None:
                 self._search_index = SearchIndex(self.program)
@@ -217,6 +222,8 @@ class CompanionApp(App[None]):
         self.push_screen(PersonScreen(person_id))
 
     def open_hit(self, hit: Hit | None) -> None:
+        from companion.search import HitKind
+
         if hit is None:
             return
         if hit.kind is HitKind.TALK:

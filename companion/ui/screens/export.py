@@ -27,6 +27,8 @@ from companion.ui.services import services
 class ExportScreen(ModalScreen[Path | None]):
     """Dismisses with the path written, or None when cancelled."""
 
+    CSS_PATH = "export.tcss"  # read when the screen is first shown, not at start-up
+
     BINDINGS = [
         Binding(
             "escape", "cancel", "Cancel", id="export.cancel", tooltip="Close without exporting"

@@ -14,6 +14,8 @@ from companion.ui.widgets.talk_options import TalkList, talk_option
 
 
 class PersonScreen(Screen[None]):
+    CSS_PATH = "person.tcss"  # read when the screen is first shown, not at start-up
+
     BINDINGS = [
         Binding(
             "escape", "app.pop_screen", "Back", id="person.back", tooltip="Back to where you were"

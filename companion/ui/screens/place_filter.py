@@ -16,6 +16,8 @@ from companion.ui.services import services
 class PlaceFilterScreen(ModalScreen[frozenset[str] | None]):
     """Dismisses with the chosen "room:NAME"/"track:NAME" values (empty: all), or None."""
 
+    CSS_PATH = "place_filter.tcss"  # read when the screen is first shown, not at start-up
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="filter.cancel", tooltip="Keep the filter"),
         Binding("ctrl+s", "apply", "Apply", id="filter.apply", tooltip="Show what is ticked"),

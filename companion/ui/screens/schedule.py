@@ -6,17 +6,22 @@ or tracks can be filtered to some of them (`r`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Tab, Tabs
+from textual.widgets import Footer, Header
 
 from companion.clock import now_next
 from companion.ui.services import services
 from companion.ui.widgets.now_next import NowNext
 from companion.ui.widgets.schedule_table import SLOT_ROW_PREFIX, ScheduleTable, ScheduleView
+
+if TYPE_CHECKING:
+    from textual.widgets import Tabs
 
 
 class ScheduleScreen(Screen[None]):
@@ -70,7 +75,9 @@ class ScheduleScreen(Screen[None]):
         program = services(self).program
         yield Header()
         yield NowNext()
-        if len(program.days) > 1:  # a one-day program needs no day bar (nor its styles)
+        if len(program.days) > 1:  # a one-day program needs no day bar (nor its module and styles)
+            from textual.widgets import Tab, Tabs
+
             tabs = Tabs(
                 *(Tab(f"{day:%a %d %b}", id=f"day-{i}") for i, day in enumerate(program.days)),
                 id="days",
@@ -141,14 +148,17 @@ class ScheduleScreen(Screen[None]):
         self.refresh_rows()
 
     def _show_day_tab(self) -> None:
-        for tabs in self.query(Tabs):
-            tabs.active = f"day-{self.day_index}"
+        if len(services(self).program.days) > 1:  # only then is there a day bar
+            from textual.widgets import Tabs
 
-    @on(Tabs.TabActivated, "#days")
-    def _day_clicked(self, event: Tabs.TabActivated) -> None:
+            for tabs in self.query("#days").results(Tabs):
+                tabs.active = f"day-{self.day_index}"
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        """A day chosen on the day bar (by mouse: the bar does not take focus)."""
         # Setting `active` ourselves also posts this message; one that arrives after the
         # day moved on is stale, and following it would bounce between two days forever.
-        if event.tab.id and event.tab.id == self.query_one(Tabs).active:
+        if event.tab.id and event.tab.id == event.tabs.active:
             self.day_index = int(event.tab.id.removeprefix("day-"))
 
     def action_day(self, step: int) -> None:

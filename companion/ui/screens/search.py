@@ -29,6 +29,8 @@ def _option(hit: Hit, starred: AbstractSet[str]) -> Option:
 
 
 class SearchScreen(ModalScreen[Hit | None]):
+    CSS_PATH = "search.tcss"  # read when the screen is first shown, not at start-up
+
     BINDINGS = [
         Binding("escape", "dismiss_none", "Close", id="search.close", tooltip="Close search"),
         Binding("down", "move(1)", "Down", id="search.down", show=False),

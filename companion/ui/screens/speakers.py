@@ -30,6 +30,8 @@ def person_option(person: Person) -> Option:
 
 
 class SpeakersScreen(Screen[None]):
+    CSS_PATH = "speakers.tcss"  # read when the screen is first shown, not at start-up
+
     BINDINGS = [
         Binding("f", "filter", "Filter", id="speakers.filter", tooltip="Filter by name"),
         Binding(

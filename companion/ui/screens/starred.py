@@ -21,6 +21,8 @@ BREAK_KINDS = {SlotKind.BREAK, SlotKind.MEAL, SlotKind.OPENING, SlotKind.CLOSING
 
 
 class StarredScreen(Screen[None]):
+    CSS_PATH = "starred.tcss"  # read when the screen is first shown, not at start-up
+
     BINDINGS = [
         Binding(
             "s", "unstar", "Unstar", id="starred.unstar", tooltip="Remove the star from this talk"

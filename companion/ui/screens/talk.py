@@ -23,6 +23,8 @@ NOTE_SAVE_DELAY = 0.4
 
 
 class TalkScreen(Screen[None]):
+    CSS_PATH = "talk.tcss"  # read when the screen is first shown, not at start-up
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="talk.back", tooltip="Back to where you were"),
         Binding("s", "star", "Star", id="talk.star", tooltip="Star or unstar this talk"),
