@@ -98,9 +98,9 @@ def cmd_about(ctx: Context) -> None:
 
 
 def cmd_run_tui(ctx: Context) -> None:
-    from companion.ui.app import CompanionApp  # Textual loads only for the TUI.
+    from companion.ui.app import run_app  # Textual loads only for the TUI.
 
-    CompanionApp(ctx.program, clock=ctx.clock).run()
+    run_app(ctx.program, clock=ctx.clock)
 
 
 def cmd_programs(ctx: Context) -> None:
