@@ -84,13 +84,6 @@ class Conference(_Strict):
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
-    @property
-    def venue_line(self) -> str:
-        """The venue's name and address on one line ("" when the program names none)."""
-        if self.venue is None:
-            return ""
-        return ", ".join(part for part in (self.venue.name, self.venue.address) if part)
-
 
 PLAUSIBLE_YEARS = range(1970, 2200)
 

@@ -35,14 +35,15 @@ sys.exit(run(["talks", "--json"]))
 """
 
 
-def test_core_and_cli_import_without_textual() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", BLOCK_TEXTUAL, *CORE],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
+def run_python(code: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a fresh interpreter, so its imports are its own."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *argv], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
+
+
+def test_core_and_cli_import_without_textual() -> None:
+    result = run_python(BLOCK_TEXTUAL, *CORE)
     assert result.returncode == 0, result.stderr
     assert '"magellan"' in result.stdout
 
@@ -65,13 +66,7 @@ def test_starting_on_a_program_known_to_be_valid_needs_no_pydantic(
     not yet checked pay it: not the bundled program, not a kept copy with its checksum."""
     fixture = str(Path(__file__).parent / "fixtures" / "fosdemish.xml")
     for argv in ([], [fixture], ["devconf-2030"]):  # bundled; an import (pays); its kept copy
-        result = subprocess.run(
-            [sys.executable, "-c", NO_PYDANTIC, *argv],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        result = run_python(NO_PYDANTIC, *argv)
         if argv == [fixture]:
             assert "pydantic was imported" in result.stderr  # the check itself can fail
         else:
