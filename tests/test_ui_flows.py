@@ -636,3 +636,20 @@ async def test_the_cursor_dims_when_the_table_loses_focus(make_app: AppFactory) 
         table.focus()
         await pilot.pause()
         assert cursor_background() == focused
+
+
+async def test_the_table_follows_a_theme_change(make_app: AppFactory) -> None:
+    """Rows are drawn once and kept; a new theme must redraw them in its colours."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(ScheduleTable)
+
+        def backgrounds() -> tuple[object, object]:  # the heading's, and a row's below it
+            heading, row = (next(iter(table.render_line(y))) for y in (0, 1))
+            return heading.style.bgcolor, row.style.bgcolor  # type: ignore[union-attr]
+
+        dark = backgrounds()
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = backgrounds()
+        assert light[0] != dark[0] and light[1] != dark[1]
