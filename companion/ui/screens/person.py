@@ -7,9 +7,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 
 from companion.ui.services import services
+from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList, talk_option
 
 
@@ -44,7 +45,7 @@ class PersonScreen(Screen[None]):
             classes="section-label",
         )
         yield TalkList(id="person-talks")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         app = services(self)

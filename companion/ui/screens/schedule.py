@@ -13,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from companion.clock import now_next
 from companion.ui.services import services
+from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.now_next import NowNext
 from companion.ui.widgets.schedule_table import SLOT_ROW_PREFIX, ScheduleTable, ScheduleView
 
@@ -85,7 +86,7 @@ class ScheduleScreen(Screen[None]):
             tabs.can_focus = False
             yield tabs
         yield ScheduleTable(program, id="schedule")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         app = services(self)

@@ -9,12 +9,13 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from companion.program import Person
 from companion.text import fold
 from companion.ui.services import services
+from companion.ui.widgets.key_footer import KeyFooter
 
 MAX_SHOWN = 500  # a longer list helps nobody and costs a refill on every keystroke
 
@@ -50,7 +51,7 @@ class SpeakersScreen(Screen[None]):
             placeholder="Filter: type a name or affiliation (accents optional)", id="speaker-filter"
         )
         yield OptionList(id="speaker-list")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_people("")

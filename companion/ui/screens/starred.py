@@ -7,13 +7,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.clock import format_day, format_window
 from companion.reconcile import StarStatus, reconcile
 from companion.records import SlotKind
 from companion.ui.services import services
+from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList, talk_option
 
 CONFLICT_NOTE = "! overlaps another starred talk"
@@ -45,7 +46,7 @@ class StarredScreen(Screen[None]):
         yield Header()
         yield Static(id="starred-summary")
         yield TalkList(id="starred-list")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         app = services(self)

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from companion.clock import format_window
@@ -18,6 +18,7 @@ from companion.render import talk_place
 from companion.store import StoreError
 from companion.text import slugify
 from companion.ui.services import services
+from companion.ui.widgets.key_footer import KeyFooter
 
 NOTE_SAVE_DELAY = 0.4
 
@@ -78,7 +79,7 @@ class TalkScreen(Screen[None]):
                 "Your note — saved as you type (e to edit, Esc to leave)", classes="section-label"
             )
             yield TextArea(id="talk-note", soft_wrap=True, show_line_numbers=False)
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         app = services(self)
