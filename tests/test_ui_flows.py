@@ -676,3 +676,16 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(make_app: AppFact
         assert "Star" in [key.description for key in footer_keys()]
         await pilot.press("e")  # writing a note: letters type text, the footer says so
         assert "Star" not in [key.description for key in footer_keys()]
+
+
+async def test_search_is_indexed_in_the_background_soon_after_start(make_app: AppFactory) -> None:
+    from companion.ui.app import INDEX_AFTER_SECONDS
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app._search_index is None  # not before the first frame
+        for _ in range(20):
+            await pilot.pause(INDEX_AFTER_SECONDS / 2)
+            if app._search_index is not None:
+                break
+        assert app._search_index is not None  # before anyone has typed

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 CLOCK_TICK_SECONDS = 20
 STORE_SYNC_SECONDS = 2
+INDEX_AFTER_SECONDS = 0.5  # long enough for the first frame; searching earlier indexes at once
 
 
 # Screens other than the Schedule are imported when first shown: start-up pays only
@@ -116,8 +117,10 @@ class CompanionApp(App[None]):
         self._open_store()
         self.set_interval(CLOCK_TICK_SECONDS, self._tick)
         self.set_interval(STORE_SYNC_SECONDS, self._sync_stars)
-        # Index for search after the first frame, off the UI thread, before anyone types.
-        self.call_after_refresh(self.run_worker, self._build_search_index, thread=True)
+        # Index for search once the first frame is up, off the UI thread, before anyone types.
+        # An interval stopped at its first tick: Textual drops a one-shot timer whose moment
+        # passes while the loop is busy, and the first frame keeps it busy.
+        self._indexing = self.set_interval(INDEX_AFTER_SECONDS, self._start_indexing)
 
     async def action_quit(self) -> None:
         """Save a note still being typed (its save is debounced), then leave."""
@@ -129,6 +132,10 @@ class CompanionApp(App[None]):
     def on_unmount(self) -> None:
         """Close the store, so SQLite folds its write-ahead log back into the file."""
         self.store.close()
+
+    def _start_indexing(self) -> None:
+        self._indexing.stop()
+        self.run_worker(self._build_search_index, thread=True)
 
     def _build_search_index(self) -> None:
         _ = self.search_index
