@@ -278,6 +278,13 @@ async def test_speakers_filter_ignores_accents_and_opens_a_person(make_app: AppF
         assert everyone.index("samuel-bayliss") < everyone.index("markus-bock")
         await pilot.press("f", *"bock")
         assert options_of(app, "#speaker-list") == ["markus-bock"]
+        await pilot.press(*["backspace"] * 3, *"x")  # "bx": no one
+        assert options_of(app, "#speaker-list") == []
+        await pilot.press("backspace", "space", *"mar")  # "b mar": typing on after deleting
+        assert options_of(app, "#speaker-list") == ["markus-bock"]
+        await pilot.press(*["backspace"] * 5)
+        assert options_of(app, "#speaker-list") == everyone
+        await pilot.press(*"bock")
         await pilot.press("enter")
         assert isinstance(app.screen, PersonScreen)
         assert "organizer" in str(app.screen.query_one("#person-facts", Static).render())
