@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from datetime import tzinfo
 
-from rich.markup import escape
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -15,12 +15,13 @@ from companion.program import Talk
 
 
 def talk_option(talk: Talk, zone: tzinfo, starred: AbstractSet[str], detail: str = "") -> Option:
+    """Assembled from parts rather than markup, which Textual would parse on every refill."""
     window = format_window(talk.start, talk.end, zone, talk.estimated)
     star = "★" if talk.id in starred else " "
-    text = f"{window:<12} {star} {escape(talk.title)}"
+    lines: list[str | tuple[str, str]] = [f"{window:<12} {star} {talk.title}"]
     if detail:
-        text += f"\n{'':15}[dim]{escape(detail)}[/dim]"
-    return Option(text, id=talk.id)
+        lines += [f"\n{'':15}", (detail, "dim")]
+    return Option(Content.assemble(*lines), id=talk.id)
 
 
 class TalkList(OptionList):
