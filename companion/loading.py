@@ -37,13 +37,6 @@ def read_valid(text: str | bytes) -> Program:
     return Program(json.loads(text))
 
 
-def parse_program(text: str | bytes, source: str) -> Program:
-    """Validate a native program document; `source` names it in error messages."""
-    from companion.validation import validate_native  # pydantic: only for unchecked files
-
-    return read_valid(validate_native(text, source))
-
-
 def read_program_bytes(path: Path) -> bytes:
     """A program file's bytes, refusing directories, missing files and oversized ones."""
     try:

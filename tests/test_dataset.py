@@ -85,9 +85,10 @@ def test_people_sort_by_family_name_ignoring_accents(program: Program) -> None:
 
 def test_the_bundled_file_read_as_is_equals_the_validated_program(program: Program) -> None:
     """The bundled file is read without pydantic, trusted because this test validates it."""
-    from companion.loading import bundled_program_path, parse_program
+    from companion.importers import parse_any
+    from companion.loading import bundled_program_path
 
-    validated = parse_program(bundled_program_path().read_bytes(), "bundled program")
+    validated, _ = parse_any(bundled_program_path().read_bytes(), "bundled program")
     assert program.conference == validated.conference
     assert program.slots == validated.slots
     assert program.talks == validated.talks

@@ -12,7 +12,8 @@ import pytest
 
 from companion import model as schema
 from companion import records
-from companion.loading import ProgramError, parse_program
+from companion.importers import parse_any
+from companion.loading import ProgramError
 from companion.program import split_evenly
 from tests.programs import t, tiny_program
 
@@ -22,7 +23,7 @@ Mutation = Callable[[dict[str, Any]], None]
 def load(document: dict[str, Any]) -> Any:
     import json
 
-    return parse_program(json.dumps(document), "test.json")
+    return parse_any(json.dumps(document).encode(), "test.json")[0]
 
 
 def test_tiny_program_is_valid() -> None:

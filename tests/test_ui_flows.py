@@ -403,10 +403,10 @@ async def test_starred_screen_flags_moves_once_and_keeps_vanished_talks(
 ) -> None:
     import json
 
-    from companion.loading import parse_program
+    from companion.importers import parse_any
     from tests.programs import tiny_program
 
-    before = parse_program(json.dumps(tiny_program()), "v1")
+    before, _ = parse_any(json.dumps(tiny_program()).encode(), "v1")
     store = Store.open(data_dir, before.conference.id)
     store.star([before.talk("alpha"), before.talk("beta")])
     store.close()
@@ -414,7 +414,7 @@ async def test_starred_screen_flags_moves_once_and_keeps_vanished_talks(
     document["slots"][1].update(start="2030-03-04T10:30:00+01:00", end="2030-03-04T11:30:00+01:00")
     document["slots"][3].update(start="2030-03-04T09:10:00+01:00", end="2030-03-04T10:10:00+01:00")
     document["talks"] = [document["talks"][0]]  # beta and the timed talks are gone
-    after = parse_program(json.dumps(document), "v2")
+    after, _ = parse_any(json.dumps(document).encode(), "v2")
     app = make_app("2030-03-04T08:00", on=after)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
