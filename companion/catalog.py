@@ -7,9 +7,9 @@ in the data directory in the native format, or the id of a kept program.
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from companion.files import WriteError, write_atomic
 from companion.loading import (
@@ -22,8 +22,7 @@ from companion.paths import data_dir
 from companion.program import Program
 
 
-@dataclass(frozen=True)
-class ProgramEntry:
+class ProgramEntry(NamedTuple):
     id: str
     name: str
     title: str
@@ -33,8 +32,7 @@ class ProgramEntry:
     path: Path | None  # None for the bundled program
 
 
-@dataclass(frozen=True)
-class Opened:
+class Opened(NamedTuple):
     program: Program
     kept_as: Path | None = None  # where a newly loaded program was kept, if it was
     keep_error: str | None = None  # why it could not be kept, if it could not

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
+from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from companion.program import Program, Talk
@@ -70,8 +70,7 @@ class DayStatus(StrEnum):
     AFTER = "after"
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One thing on the timeline: a talk, or a slot that holds no talks."""
 
     title: str
@@ -96,8 +95,7 @@ class Item:
         return self.talk.room or "" if self.talk else ""
 
 
-@dataclass(frozen=True)
-class NowNext:
+class NowNext(NamedTuple):
     status: DayStatus
     current: tuple[Item, ...]  # everything on now (parallel talks in a multi-room program)
     next: tuple[Item, ...]  # everything starting at the next start time

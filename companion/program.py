@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from functools import cached_property
+from typing import NamedTuple
 
 from companion.records import Conference, Document, Link, Slot, links
 from companion.text import name_sort_key, slugify
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Talk:
-    """A talk with its resolved time window (plain dataclass: built from validated data, fast)."""
+class Talk(NamedTuple):
+    """A talk with its resolved time window (a named tuple, as the records are: see
+    `companion.records`)."""
 
     id: str
     title: str
-    subtitle: str | None = None
     authors: tuple[str, ...]
     affiliation: str | None
     session_id: str | None
@@ -33,6 +32,7 @@ class Talk:
     start: datetime
     end: datetime
     estimated: bool
+    subtitle: str | None = None
     room: str | None = None
     track: str | None = None
     kind: str | None = None
@@ -52,8 +52,7 @@ class Role(StrEnum):
     ORGANIZER = "organizer"
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     id: str
     name: str
     affiliations: tuple[str, ...]
@@ -136,13 +135,17 @@ def _resolve_talks(slots: tuple[Slot, ...], entries: list[Document]) -> list[Tal
     return sorted(talks, key=lambda talk: (talk.start, talk.order))
 
 
-@dataclass
 class _PersonDraft:
-    name: str
-    # Dicts as ordered sets: first-seen order, constant-time membership.
-    affiliations: dict[str, None] = field(default_factory=dict)
-    roles: dict[Role, None] = field(default_factory=dict)
-    talks: dict[str, None] = field(default_factory=dict)
+    """A person being gathered. Dicts serve as ordered sets: first-seen order,
+    constant-time membership."""
+
+    __slots__ = ("affiliations", "name", "roles", "talks")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.affiliations: dict[str, None] = {}
+        self.roles: dict[Role, None] = {}
+        self.talks: dict[str, None] = {}
 
 
 def _derive_people(conference: Conference, talks: list[Talk]) -> list[Person]:

@@ -2,17 +2,19 @@
 
 `companion.model` says what a program file may contain and checks it (with
 pydantic); that costs a tenth of a second before the first frame, so the
-program the app holds is made of these plain dataclasses instead, read from
+program the app holds is made of these plain records instead, read from
 the canonical JSON that validation produces (or from a kept copy whose checksum
 proves it was validated). A test keeps their fields in step with the models.
+
+They are named tuples rather than dataclasses because defining a dataclass costs
+about a millisecond at import, and start-up defines these before its first frame.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 Document = dict[str, Any]  # a program document as parsed JSON
@@ -33,8 +35,7 @@ def moment(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     label: str
     url: str
 
@@ -43,28 +44,25 @@ def links(data: Document) -> tuple[Link, ...]:
     return tuple(Link(link["label"], link["url"]) for link in data.get("links", ()))
 
 
-@dataclass(frozen=True, slots=True)
-class Venue:
+class Venue(NamedTuple):
     name: str
     address: str | None = None
     room: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Organizer:
+class Organizer(NamedTuple):
     name: str
     affiliation: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Conference:
+class Conference(NamedTuple):
     id: str
     name: str
     title: str
-    co_located_with: str | None = None
     start_date: date
     end_date: date
     timezone: str
+    co_located_with: str | None = None
     venue: Venue | None = None
     links: tuple[Link, ...] = ()
     contact: str | None = None
@@ -105,8 +103,7 @@ class Conference:
         return ", ".join(part for part in (self.venue.name, self.venue.address) if part)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Slot:
+class Slot(NamedTuple):
     """One item of the day: a session, a break, the opening, a related event..."""
 
     id: str

@@ -12,9 +12,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from companion.program import Talk
 
@@ -45,8 +45,7 @@ class StoreError(Exception):
     """The store cannot be used as asked; the message is one line for the user."""
 
 
-@dataclass(frozen=True)
-class StarRecord:
+class StarRecord(NamedTuple):
     """A star, with the talk as it was when the user last saw it."""
 
     talk_id: str

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from itertools import accumulate
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -41,8 +41,7 @@ HEADINGS = ("Time", STAR, "Talk · authors · affiliation")
 TALK_HEIGHT = 2  # the title, then room, authors and affiliation
 
 
-@dataclass(frozen=True)
-class ScheduleView:
+class ScheduleView(NamedTuple):
     """What the table shows: which day, which rooms and tracks, in which zone, at what time."""
 
     zone: tzinfo
