@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 
@@ -9,6 +10,11 @@ import sys
 def main() -> None:
     from companion.cli import run
 
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe that cannot show every character (LANG=C, a legacy code page)
+        # gets a replacement mark for the rest, not a crash halfway through a listing.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     try:
         status = run()
         sys.stdout.flush()

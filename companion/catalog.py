@@ -6,6 +6,7 @@ in the data directory in the native format, or the id of a kept program.
 
 from __future__ import annotations
 
+import re
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
@@ -89,19 +90,26 @@ def keep(canonical: str, conference_id: str) -> Path | None:
     return target if changed else None
 
 
+# In canonical JSON a control character can only be an escape (or a raw C1 or DEL byte).
+# Copies kept by versions that did not yet remove them hold some; a match may also be
+# harmless text (an escaped backslash), which only costs validating once more.
+_CONTROL_IN_JSON = re.compile(rb"\\(?:u00[0189]|u007[fF]|u[dD][89abAB]|[bfr])|\x7f|\xc2[\x80-\x9f]")
+
+
 def read_kept(kept: Path) -> Program:
     """A kept program: read as is when its checksum shows it is the copy that was validated
     (fast: no pydantic), otherwise validated again like any other file."""
     raw = read_program_bytes(kept)
     checksum = _checksum_line(raw, kept)
-    if _recorded_checksum(kept) == checksum:
+    if _recorded_checksum(kept) == checksum and not _CONTROL_IN_JSON.search(raw):
         return read_valid(raw)
     from companion.validation import validate_native
 
     canonical = validate_native(raw, str(kept))
-    if canonical.encode() == raw:  # still the copy we wrote: next time, read it as is
-        with suppress(WriteError):
-            write_atomic(checksum, _checksum_path(kept), overwrite=True)
+    with suppress(WriteError):  # the copy as validation left it: next time, read it as is
+        if canonical.encode() != raw:
+            write_atomic(canonical, kept, overwrite=True)
+        write_atomic(_checksum_line(canonical.encode(), kept), _checksum_path(kept), overwrite=True)
     return read_valid(canonical)
 
 

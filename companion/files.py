@@ -21,18 +21,25 @@ def write_atomic(text: str, target: Path, *, overwrite: bool, bom: bool = False)
     """Write `text` to a temporary file beside `target`, then move it into place.
 
     Raises FileExistsError when `target` exists and not `overwrite`, WriteError otherwise.
+    Only a regular file is ever replaced: never a directory, a device or a pipe.
     """
-    if target.is_dir():
-        raise WriteError(f"{target} is a directory; give a file name")
-    if target.exists() and not overwrite:
-        raise FileExistsError(target)
     folder = target.parent
     try:
+        if target.is_dir():
+            raise WriteError(f"{target} is a directory; give a file name")
+        if target.exists() and not target.is_file():
+            raise WriteError(f"{target} is not a regular file; give another name")
+        if target.exists() and not overwrite:
+            raise FileExistsError(target)
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        # A short prefix: the temporary name must fit wherever the target's name fits.
+        prefix = f".{target.name[:64]}."
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; these are ordinary files
-    except OSError as error:
-        raise WriteError(f"cannot write to {folder}: {error.strerror or error}") from None
+    except (FileExistsError, WriteError):
+        raise
+    except OSError as error:  # a name too long for the system, a folder that is a file...
+        raise WriteError(f"cannot write {target}: {error.strerror or error}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
             out.write(text)
@@ -46,6 +53,7 @@ def write_atomic(text: str, target: Path, *, overwrite: bool, bom: bool = False)
     except FileExistsError:
         os.unlink(temporary)
         raise
-    except OSError as error:
+    except (OSError, UnicodeError) as error:
         Path(temporary).unlink(missing_ok=True)
-        raise WriteError(f"cannot write {target}: {error.strerror or error}") from None
+        reason = error.strerror if isinstance(error, OSError) else None
+        raise WriteError(f"cannot write {target}: {reason or error}") from None

@@ -10,13 +10,23 @@ derived talk times and people lives in `companion.program`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from companion.records import SlotKind
+from companion.text import safe_line, safe_prose, safe_url
 
 FORMAT_NAME: Final = "c4ml-companion-program"
 FORMAT_VERSION: Final = 1
@@ -26,8 +36,21 @@ Identifier = Annotated[
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=200),
     Field(description="A stable id: lower-case letters, digits, '.', '_' and '-'."),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")]
+# Text from a program file is data to show: escape sequences and control characters are
+# removed as it is read (see `companion.text`), so nothing downstream has to.
+
+
+def _shown_as(shape: Callable[[str], str]) -> BeforeValidator:
+    return BeforeValidator(lambda value: shape(value) if isinstance(value, str) else value)
+
+
+Text = Annotated[str, _shown_as(safe_line), StringConstraints(min_length=1)]  # one line
+Prose = Annotated[str, _shown_as(safe_prose), StringConstraints(min_length=1)]  # paragraphs
+Url = Annotated[
+    str,
+    _shown_as(safe_url),
+    StringConstraints(pattern=r"^(https?://|mailto:)\S+$", max_length=8192),
+]
 
 
 class _Strict(BaseModel):
@@ -64,8 +87,8 @@ class Conference(_Strict):
     links: list[Link] = []
     contact: Text | None = None
     organizers: list[Organizer] = []
-    scope: Text | None = None
-    notes: list[Text] = []
+    scope: Prose | None = None
+    notes: list[Prose] = []
     program_version: Text | None = Field(
         None, description="Which published version of the program this file transcribes."
     )
@@ -135,8 +158,8 @@ class TalkEntry(_Strict):
     track: Text | None = None
     kind: Text | None = Field(None, description="The talk's type: lecture, workshop, ...")
     language: Text | None = None
-    abstract: Text | None = None
-    description: Text | None = None
+    abstract: Prose | None = None
+    description: Prose | None = None
     links: list[Link] = []
 
     @model_validator(mode="after")

@@ -7,6 +7,7 @@ from typing import Any
 
 from companion.clock import format_window
 from companion.program import Person, Program, Talk
+from companion.text import safe_prose
 
 
 def short_authors(authors: tuple[str, ...], shown: int = 2) -> str:
@@ -52,7 +53,7 @@ def talk_json(talk: Talk, *, starred: bool, note: str | None = None) -> dict[str
         "description": talk.description,
     }
     if note is not None:
-        data["note"] = note
+        data["note"] = safe_prose(note)
     return data
 
 
@@ -95,7 +96,7 @@ def talk_details(
             lines += ["", f"{label}:", text]
     lines.append(f"Starred:     {'yes' if starred else 'no'}")
     if note:
-        lines.append(f"Note:        {note}")
+        lines.append(f"Note:        {safe_prose(note)}")
     lines.append(f"Id:          {talk.id}")
     return lines
 

@@ -1,13 +1,18 @@
-"""Text folding for accent- and case-insensitive matching and sorting.
+"""Text from strangers made safe to show, and folded for matching and sorting.
 
-"Ngân (NV) Vũ" folds to "ngan (nv) vu", so a user who cannot type the accents
-still finds and sorts names the way a reader expects.
+Program files are written by someone else: `safe_line` and `safe_prose` remove
+what a terminal would obey rather than show (escape sequences, control
+characters), so a title can never retitle, clear or write the clipboard of
+the terminal that prints it. `fold` turns "Ngân (NV) Vũ" into "ngan (nv) vu",
+so a user who cannot type the accents still finds and sorts names the way a
+reader expects.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import quote
 
 # Letters that carry no combining mark to strip, so NFKD leaves them alone.
 _SPECIAL_LETTERS = str.maketrans(
@@ -15,8 +20,60 @@ _SPECIAL_LETTERS = str.maketrans(
 )
 # Combining diacritical marks (all that Latin, Greek, Cyrillic and Vietnamese names use).
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Escape sequences as terminals read them (ECMA-48), 7-bit and 8-bit: CSI (ESC [ ... final
+# byte), OSC/DCS/SOS/PM/APC strings up to their terminator, and two-byte escapes.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
+# C0 controls but tab and newline, DEL, C1 controls (whatever is left of a sequence), and
+# lone surrogates, which JSON can carry but no file or terminal can be given.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_LINE_BREAK = re.compile("\r\n?|[\x85\u2028\u2029]")
+_WHITESPACE_RUN = re.compile(r"\s+")
+LINE_LIMIT = 1_000  # characters in a title, a name, a room: more is not a real one
+PROSE_LIMIT = 20_000  # characters in an abstract or a description
+ELLIPSIS = "…"
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def strip_controls(text: str) -> str:
+    """`text` without escape sequences or control characters; tabs and line breaks kept
+    (every line break becomes a newline)."""
+    if text.isprintable():  # the common case, at C speed
+        return text
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", _LINE_BREAK.sub("\n", text)))
+
+
+def _limit(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
+
+
+def safe_line(text: str, limit: int = LINE_LIMIT) -> str:
+    """One line of shown text (a title, a name): no controls, every run of whitespace one
+    space, at most `limit` characters."""
+    text = strip_controls(text)
+    if not text.isprintable() or "  " in text:
+        text = _WHITESPACE_RUN.sub(" ", text)
+    return _limit(text.strip(), limit)
+
+
+def safe_prose(text: str, limit: int = PROSE_LIMIT) -> str:
+    """Paragraphs of shown text (an abstract, a note): no controls, lines kept."""
+    return _limit(strip_controls(text).strip(), limit)
+
+
+# Characters a URL may hold as they are; anything else (spaces, quotes, <>, backticks,
+# non-ASCII) is percent-encoded, so a URL cannot end a Markdown link or a quoted attribute.
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
+
+
+def safe_url(text: str) -> str:
+    """A URL with nothing a reader could take for the end of it: controls removed, unsafe
+    characters percent-encoded (`%` itself is kept, so an encoded URL stays as it is)."""
+    return quote(strip_controls(text).strip(), safe=_URL_SAFE)
 
 
 def fold(text: str) -> str:

@@ -29,6 +29,7 @@ from companion.export import ExportError, ExportFormat
 from companion.loading import ProgramError
 from companion.program import Program
 from companion.store import StoreError
+from companion.text import safe_line
 
 EXIT_USAGE = 2
 
@@ -127,7 +128,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         clock = fixed_clock(_parse_now(args.now, program)) if args.now else system_clock
         args.handler(Context(args, program, clock))
     except (UserError, ProgramError, StoreError, ExportError) as error:
-        print(f"companion: error: {error}", file=sys.stderr)
+        print(f"companion: error: {safe_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     return 0
 

@@ -15,6 +15,7 @@ from companion.clock import Clock
 from companion.paths import data_dir
 from companion.program import Program
 from companion.store import Store, store_path
+from companion.text import safe_line
 
 
 class UserError(Exception):
@@ -26,7 +27,9 @@ def print_json(data: Any) -> None:
 
 
 def warn(message: str) -> None:
-    print(f"companion: {message}", file=sys.stderr)
+    """One line on standard error; whatever a file name or a program put in it is shown,
+    never obeyed by the terminal."""
+    print(f"companion: {safe_line(message)}", file=sys.stderr)
 
 
 @dataclass

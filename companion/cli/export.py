@@ -3,25 +3,36 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from companion.cli.context import Context, warn
-from companion.export import ExportFormat, build_export, render, suggested_path, write_export
+from companion.export import (
+    ExportFormat,
+    build_export,
+    export_target,
+    render,
+    suggested_path,
+    write_export,
+)
 
 
 def cmd_export(ctx: Context) -> None:
     export_format = ExportFormat(ctx.args.format)
     starred, notes = ctx.saved()
     export = build_export(ctx.program, starred, notes, everything=ctx.args.all)
+    text = render(export, export_format)
+    if ctx.args.output == "-":
+        sys.stdout.write(text)
+    else:
+        target = (
+            export_target(ctx.args.output)
+            if ctx.args.output is not None
+            else suggested_path(export, export_format)
+        )
+        write_export(text, target, overwrite=ctx.args.force, bom=export_format is ExportFormat.CSV)
+        print(f"Wrote {len(export.talks)} talk(s) to {target}")
+    # Said once the export is written: a failed export is its one line of error alone.
     gone = sorted(talk_id for talk_id in starred if not ctx.program.has_talk(talk_id))
     if gone:
         warn(f"left out {len(gone)} starred talk(s) no longer in the program: {', '.join(gone)}")
     if not export.talks:
         warn("nothing starred yet: the export is empty (star talks with `companion star ID`)")
-    text = render(export, export_format)
-    if ctx.args.output == "-":
-        sys.stdout.write(text)
-        return
-    target = Path(ctx.args.output) if ctx.args.output else suggested_path(export, export_format)
-    write_export(text, target, overwrite=ctx.args.force, bom=export_format is ExportFormat.CSV)
-    print(f"Wrote {len(export.talks)} talk(s) to {target}")

@@ -7,6 +7,7 @@ from companion.clock import format_day
 from companion.program import Talk
 from companion.reconcile import StarStatus, reconcile
 from companion.render import talk_json, talk_line
+from companion.text import safe_prose
 
 
 def _talks(ctx: Context, ids: list[str]) -> list[Talk]:
@@ -103,7 +104,7 @@ def cmd_note(ctx: Context) -> None:
         if not known:
             raise UserError(f"no talk with id {talk_id!r} (see `companion talks`)")
         if not words:
-            note = store.note(talk_id)
+            note = safe_prose(store.note(talk_id))
             if note:
                 print(note)
             return

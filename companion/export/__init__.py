@@ -6,6 +6,7 @@ Writers turn an `Export` into text; `write_export` puts it on disk atomically
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,6 +17,7 @@ import platformdirs
 
 from companion.files import WriteError, write_atomic
 from companion.program import Program, Talk
+from companion.text import safe_prose
 
 
 class ExportFormat(StrEnum):
@@ -62,9 +64,13 @@ def build_export(
     *,
     everything: bool = False,
 ) -> Export:
-    """The starred talks that are in the program (or all talks), in time order."""
+    """The starred talks that are in the program (or all talks), in time order.
+
+    Notes are the user's, but may have come from anywhere (a paste, another tool): what a
+    reader of the file would obey rather than show is removed from them too."""
     talks = [talk for talk in program.talks if everything or talk.id in starred]
-    return Export(program, talks, notes, frozenset(starred), everything)
+    shown_notes = {talk_id: safe_prose(note) for talk_id, note in notes.items()}
+    return Export(program, talks, shown_notes, frozenset(starred), everything)
 
 
 def render(export: Export, export_format: ExportFormat) -> str:
@@ -91,6 +97,15 @@ def suggested_path(export: Export, export_format: ExportFormat) -> Path:
     what = "program" if export.everything else "starred"
     name = f"{export.program.conference.id}-{what}.{export_format.value}"
     return platformdirs.user_documents_path() / name
+
+
+def export_target(spec: str) -> Path:
+    """The file a user named for an export; a name ending in a separator names a folder."""
+    if not spec.strip():
+        raise ExportError("give a file name to export to")
+    if spec.endswith(("/", os.sep)):
+        raise ExportError(f"{spec} names a folder; give a file name")
+    return Path(spec).expanduser()
 
 
 def write_export(text: str, target: Path, *, overwrite: bool, bom: bool = False) -> None:

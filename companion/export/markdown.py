@@ -9,13 +9,20 @@ from itertools import groupby
 from companion.clock import format_day, format_window, zone_label
 from companion.export import Export
 from companion.program import Talk
+from companion.text import safe_line, safe_url
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
 
 def md_escape(text: str) -> str:
-    """Escape the characters Markdown would read as formatting."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """One line of text as Markdown shows it: the characters Markdown would read as
+    formatting escaped, and line breaks (which could start a heading or a list) folded."""
+    return _SPECIAL.sub(r"\\\1", safe_line(text, limit=len(text) + 1))
+
+
+def md_paragraphs(text: str, indent: str) -> str:
+    """Several lines, each escaped and indented to stay inside the list item they belong to."""
+    return f"\n{indent}".join(md_escape(line) for line in text.splitlines())
 
 
 def _group(talk: Talk, zone: tzinfo) -> str:
@@ -63,8 +70,8 @@ def write_markdown(export: Export) -> str:
                 f"- Authors: {md_escape(', '.join(talk.authors))}",
                 f"- Affiliation: {md_escape(talk.affiliation or 'not published')}",
             ]
-            lines += [f"- {md_escape(link.label)}: <{link.url}>" for link in talk.links]
+            lines += [f"- {md_escape(link.label)}: <{safe_url(link.url)}>" for link in talk.links]
             note = export.notes.get(talk.id)
             if note:
-                lines.append(f"- Note: {md_escape(note)}")
+                lines.append(f"- Note: {md_paragraphs(note, indent='  ')}")
     return "\n".join(lines) + "\n"

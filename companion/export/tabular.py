@@ -30,6 +30,15 @@ CSV_COLUMNS = [
 ]
 
 
+# What a spreadsheet reads as the start of a formula (OWASP's list, with NUL as ASVS adds).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+
+def neutral_cell(value: str) -> str:
+    """A cell a spreadsheet shows rather than runs: a leading ' before a formula's start."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
 def write_csv(export: Export) -> str:
     zone = export.program.conference.zone
     out = io.StringIO()
@@ -37,27 +46,26 @@ def write_csv(export: Export) -> str:
     writer.writerow(CSV_COLUMNS)
     for talk in export.talks:
         start, end = talk.start.astimezone(zone), talk.end.astimezone(zone)
-        writer.writerow(
-            [
-                talk.id,
-                talk.title,
-                "; ".join(talk.authors),
-                talk.affiliation or "",
-                talk.session or "",
-                talk.room or "",
-                talk.track or "",
-                f"{start:%Y-%m-%d}",
-                f"{start:%H:%M}",
-                f"{end:%H:%M}",
-                export.program.conference.timezone,
-                "yes" if talk.estimated else "no",
-                "yes" if talk.id in export.starred else "no",
-                export.notes.get(talk.id, ""),
-                talk.links[0].url if talk.links else "",
-                talk.start.isoformat(),
-                talk.end.isoformat(),
-            ]
-        )
+        row = [
+            talk.id,
+            talk.title,
+            "; ".join(talk.authors),
+            talk.affiliation or "",
+            talk.session or "",
+            talk.room or "",
+            talk.track or "",
+            f"{start:%Y-%m-%d}",
+            f"{start:%H:%M}",
+            f"{end:%H:%M}",
+            export.program.conference.timezone,
+            "yes" if talk.estimated else "no",
+            "yes" if talk.id in export.starred else "no",
+            export.notes.get(talk.id, ""),
+            talk.links[0].url if talk.links else "",
+            talk.start.isoformat(),
+            talk.end.isoformat(),
+        ]
+        writer.writerow(map(neutral_cell, row))
     return out.getvalue()
 
 

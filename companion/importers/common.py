@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from companion.model import FORMAT_NAME, FORMAT_VERSION
-from companion.text import slugify
+from companion.text import slugify, strip_controls
 
 _DURATION = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -49,12 +49,12 @@ def end_of(start: datetime, duration: timedelta) -> datetime:
 
 
 def clean(value: Any) -> str | None:
-    """A stripped string, or None for missing or blank values."""
+    """A stripped string without control characters, or None for missing or blank values."""
     if value is None:
         return None
     if not isinstance(value, str | int | float):
         raise ImportProblem(f"expected text, found {type(value).__name__}")
-    text = str(value).strip()
+    text = strip_controls(str(value)).strip()
     return text or None
 
 
