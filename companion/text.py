@@ -22,16 +22,18 @@ _SPECIAL_LETTERS = str.maketrans(
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Escape sequences as terminals read them (ECMA-48), 7-bit and 8-bit: CSI (ESC [ ... final
 # byte), OSC/DCS/SOS/PM/APC strings up to their terminator, and two-byte escapes.
-_ESCAPE_SEQUENCE = re.compile(
+# Patterns as text: compiled (and cached by `re`) the first time text needs cleaning,
+# which keeps them off the start-up path.
+_ESCAPE_SEQUENCE = (
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]"
 )
 # C0 controls but tab and newline, DEL, C1 controls (whatever is left of a sequence), and
 # lone surrogates, which JSON can carry but no file or terminal can be given.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_LINE_BREAK = re.compile("\r\n?|[\x85\u2028\u2029]")
-_WHITESPACE_RUN = re.compile(r"\s+")
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+_LINE_BREAK = "\r\n?|[\x85\u2028\u2029]"
+_WHITESPACE_RUN = r"\s+"
 LINE_LIMIT = 1_000  # characters in a title, a name, a room: more is not a real one
 PROSE_LIMIT = 20_000  # characters in an abstract or a description
 ELLIPSIS = "…"
@@ -44,7 +46,8 @@ def strip_controls(text: str) -> str:
     (every line break becomes a newline)."""
     if text.isprintable():  # the common case, at C speed
         return text
-    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", _LINE_BREAK.sub("\n", text)))
+    text = re.sub(_LINE_BREAK, "\n", text)
+    return re.sub(_CONTROL, "", re.sub(_ESCAPE_SEQUENCE, "", text))
 
 
 def _limit(text: str, limit: int) -> str:
@@ -54,9 +57,11 @@ def _limit(text: str, limit: int) -> str:
 def safe_line(text: str, limit: int = LINE_LIMIT) -> str:
     """One line of shown text (a title, a name): no controls, every run of whitespace one
     space, at most `limit` characters."""
+    if text.isprintable() and "  " not in text and len(text) <= limit:  # most text, at C speed
+        return text.strip()
     text = strip_controls(text)
     if not text.isprintable() or "  " in text:
-        text = _WHITESPACE_RUN.sub(" ", text)
+        text = re.sub(_WHITESPACE_RUN, " ", text)
     return _limit(text.strip(), limit)
 
 
