@@ -14,7 +14,7 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from companion.program import Program, Talk
-from companion.records import Slot, SlotKind
+from companion.records import PLAUSIBLE_YEARS, Slot, SlotKind
 
 Clock = Callable[[], datetime]
 ESTIMATE_MARK = "≈"
@@ -31,8 +31,18 @@ def fixed_clock(moment: datetime) -> Clock:
 
 
 def parse_moment(text: str, zone: tzinfo) -> datetime:
-    """Parse ISO 8601; a time without an offset is read in `zone` (the venue's)."""
-    moment = datetime.fromisoformat(text.strip())
+    """Parse ISO 8601; a time without an offset is read in `zone` (the venue's).
+
+    ValueError, with a message naming `text`, when it is not one or lies outside the
+    plausible years, where arithmetic on it could run off the calendar.
+    """
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not an ISO 8601 date and time") from None
+    if moment.year not in PLAUSIBLE_YEARS:
+        first, last = PLAUSIBLE_YEARS[0], PLAUSIBLE_YEARS[-1]
+        raise ValueError(f"{text!r} is not a plausible date (years {first} to {last})")
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 

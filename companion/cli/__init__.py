@@ -135,5 +135,5 @@ def run(argv: Sequence[str] | None = None) -> int:
 def _parse_now(text: str, program: Program) -> datetime:
     try:
         return parse_moment(text, program.conference.zone)
-    except ValueError:
-        raise UserError(f"--now: {text!r} is not an ISO 8601 date and time") from None
+    except ValueError as error:
+        raise UserError(f"--now: {error}") from None
