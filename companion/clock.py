@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
@@ -118,7 +118,8 @@ def _items(program: Program) -> Iterator[Item]:
         if isinstance(entry, Talk):
             yield Item(entry.title, entry.start, entry.end, entry.estimated, talk=entry)
         elif entry.kind is not SlotKind.SESSION or not program.talks_in_session(entry.id):
-            # An item with no published end runs to the end of its day.
+            # An item with no published end runs to the end of its day: the next midnight there
+            # (wall-clock arithmetic on purpose, so a day with a DST change ends at midnight too).
             midnight = datetime.combine(entry.start.astimezone(zone).date(), time(), zone)
             end = entry.end or midnight + timedelta(days=1)
             yield Item(entry.title, entry.start, end, False, slot=entry, open_ended=not entry.end)
@@ -135,7 +136,9 @@ class Timeline:
         )
 
     def on_at(self, moment: datetime) -> list[Item]:
-        first = bisect.bisect_left(self.starts, moment - self.longest)
+        # In UTC: on a zone-aware `moment` (from --now) subtraction is wall-clock arithmetic,
+        # an hour off across a DST change.
+        first = bisect.bisect_left(self.starts, moment.astimezone(UTC) - self.longest)
         last = bisect.bisect_right(self.starts, moment)
         return [item for item in self.items[first:last] if item.end and moment < item.end]
 
