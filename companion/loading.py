@@ -67,6 +67,8 @@ def read_program_bytes(path: Path) -> bytes:
 
 
 def _read_capped(descriptor: int, path: Path) -> bytes:
+    """Regular files are checked by size first; anything else (a pipe, a FIFO, a device) is
+    waited for at most READ_TIMEOUT_SECONDS at a time, so one that never sends is given up."""
     status = os.fstat(descriptor)
     if stat.S_ISDIR(status.st_mode):
         raise ProgramError(f"{path}: is a directory, not a program file")
