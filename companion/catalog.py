@@ -2,10 +2,15 @@
 
 `--program` takes a file (native, frab XML or c3voc JSON), which is then kept
 in the data directory in the native format, or the id of a kept program.
+
+A program's id names its kept copy and the store of its stars, so a loaded program never
+takes the bundled program's id: one that says it is c4ml-2026 (an edited copy, a later
+version) is kept as c4ml-2026-loaded, and loading the same file again keeps its stars.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from contextlib import suppress
 from datetime import date
@@ -14,6 +19,7 @@ from typing import NamedTuple
 
 from companion.files import WriteError, write_atomic
 from companion.loading import (
+    BUNDLED_ID,
     ProgramError,
     load_program,
     read_program_bytes,
@@ -33,10 +39,15 @@ class ProgramEntry(NamedTuple):
     path: Path | None  # None for the bundled program
 
 
+# The id of a loaded program that gives the bundled program's.
+LOADED_BUNDLED_ID = f"{BUNDLED_ID}-loaded"
+
+
 class Opened(NamedTuple):
     program: Program
     kept_as: Path | None = None  # where a newly loaded program was kept, if it was
     keep_error: str | None = None  # why it could not be kept, if it could not
+    renamed_from: str | None = None  # the id the file gave, when the program took another
 
 
 def programs_dir() -> Path:
@@ -119,23 +130,35 @@ def open_program(spec: str | None) -> Opened:
         return Opened(load_program())
     path = Path(spec).expanduser()
     if path.exists():
-        from companion.importers import validate_any  # only pay for the importers when used
-
-        canonical, _ = validate_any(read_program_bytes(path), str(path))
-        program = read_valid(canonical)
-        try:
-            return Opened(program, kept_as=keep(canonical, program.conference.id))
-        except WriteError as error:
-            return Opened(program, keep_error=str(error))
+        return _open_file(path)
+    if spec == BUNDLED_ID:
+        return Opened(load_program())
     kept = programs_dir() / f"{spec}.json"
     if "/" not in spec and kept.is_file():
         return Opened(read_kept(kept))
-    bundled = load_program()
-    if spec == bundled.conference.id:
-        return Opened(bundled)
     raise ProgramError(
         f"{spec}: no such file, and no kept program by that id (see `companion programs`)"
     )
+
+
+def _open_file(path: Path) -> Opened:
+    """A program file in any format, validated and kept under its id (see the module's doc)."""
+    from companion.importers import validate_any  # only pay for the importers when used
+    from companion.validation import validate_document
+
+    canonical, _ = validate_any(read_program_bytes(path), str(path))
+    program = read_valid(canonical)
+    renamed_from = None
+    if program.conference.id == BUNDLED_ID:
+        document = json.loads(canonical)
+        document["conference"]["id"] = LOADED_BUNDLED_ID
+        canonical, renamed_from = validate_document(document, str(path)), BUNDLED_ID
+        program = read_valid(canonical)
+    try:
+        kept_as = keep(canonical, program.conference.id)
+    except WriteError as error:
+        return Opened(program, keep_error=str(error), renamed_from=renamed_from)
+    return Opened(program, kept_as=kept_as, renamed_from=renamed_from)
 
 
 def list_programs() -> tuple[list[ProgramEntry], list[str]]:
@@ -149,5 +172,6 @@ def list_programs() -> tuple[list[ProgramEntry], list[str]]:
         except ProgramError as error:
             problems.append(str(error))
             continue
-        entries[program.conference.id] = _entry(program, path)
+        if program.conference.id != BUNDLED_ID:  # a copy kept before loaded ones were renamed
+            entries[program.conference.id] = _entry(program, path)
     return sorted(entries.values(), key=lambda e: (e.start_date, e.id)), problems

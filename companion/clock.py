@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from companion.program import Program, Talk
-from companion.records import Slot, SlotKind
+from companion.records import PLAUSIBLE_YEARS, Slot, SlotKind
 
 Clock = Callable[[], datetime]
 ESTIMATE_MARK = "≈"
@@ -31,8 +31,18 @@ def fixed_clock(moment: datetime) -> Clock:
 
 
 def parse_moment(text: str, zone: tzinfo) -> datetime:
-    """Parse ISO 8601; a time without an offset is read in `zone` (the venue's)."""
-    moment = datetime.fromisoformat(text.strip())
+    """Parse ISO 8601; a time without an offset is read in `zone` (the venue's).
+
+    ValueError, with a message naming `text`, when it is not one or lies outside the
+    plausible years, where arithmetic on it could run off the calendar.
+    """
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not an ISO 8601 date and time") from None
+    if moment.year not in PLAUSIBLE_YEARS:
+        first, last = PLAUSIBLE_YEARS[0], PLAUSIBLE_YEARS[-1]
+        raise ValueError(f"{text!r} is not a plausible date (years {first} to {last})")
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
@@ -108,7 +118,8 @@ def _items(program: Program) -> Iterator[Item]:
         if isinstance(entry, Talk):
             yield Item(entry.title, entry.start, entry.end, entry.estimated, talk=entry)
         elif entry.kind is not SlotKind.SESSION or not program.talks_in_session(entry.id):
-            # An item with no published end runs to the end of its day.
+            # An item with no published end runs to the end of its day: the next midnight there
+            # (wall-clock arithmetic on purpose, so a day with a DST change ends at midnight too).
             midnight = datetime.combine(entry.start.astimezone(zone).date(), time(), zone)
             end = entry.end or midnight + timedelta(days=1)
             yield Item(entry.title, entry.start, end, False, slot=entry, open_ended=not entry.end)
@@ -125,7 +136,9 @@ class Timeline:
         )
 
     def on_at(self, moment: datetime) -> list[Item]:
-        first = bisect.bisect_left(self.starts, moment - self.longest)
+        # In UTC: on a zone-aware `moment` (from --now) subtraction is wall-clock arithmetic,
+        # an hour off across a DST change.
+        first = bisect.bisect_left(self.starts, moment.astimezone(UTC) - self.longest)
         last = bisect.bisect_right(self.starts, moment)
         return [item for item in self.items[first:last] if item.end and moment < item.end]
 

@@ -8,12 +8,22 @@ file and what is wrong, so the CLI can print it without a traceback.
 from __future__ import annotations
 
 import json
+import os
+import select
+import stat
 from pathlib import Path
 
 from companion.program import Program
 
-BUNDLED_PROGRAM = "c4ml-2026.json"
+BUNDLED_ID = "c4ml-2026"
+BUNDLED_PROGRAM = f"{BUNDLED_ID}.json"
 MAX_PROGRAM_BYTES = 32 * 1024 * 1024
+# How long a pipe, FIFO or device may send nothing before reading it is given up.
+READ_TIMEOUT_SECONDS = 10.0
+_CHUNK_BYTES = 1024 * 1024
+# Non-blocking, so that opening a FIFO with no writer returns at once (Windows has neither
+# FIFOs nor O_NONBLOCK, but needs O_BINARY).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 class ProgramError(Exception):
@@ -38,18 +48,66 @@ def read_valid(text: str | bytes) -> Program:
 
 
 def read_program_bytes(path: Path) -> bytes:
-    """A program file's bytes, refusing directories, missing files and oversized ones."""
+    """A program file's bytes, refusing directories, missing files and anything over
+    MAX_PROGRAM_BYTES, whatever the file is: a device such as /dev/zero or a pipe has no
+    size to check beforehand, so at most one byte more than the cap is ever read.
+    """
     try:
-        if path.stat().st_size > MAX_PROGRAM_BYTES:
-            raise ProgramError(f"{path}: larger than {MAX_PROGRAM_BYTES // 2**20} MiB")
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ProgramError(f"{path}: is a directory, not a program file") from None
+        descriptor = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise ProgramError(f"{path}: no such file") from None
     except OSError as error:
         raise ProgramError(f"{path}: cannot read ({error.strerror})") from None
-    return raw
+    try:
+        return _read_capped(descriptor, path)
+    except OSError as error:
+        raise ProgramError(f"{path}: cannot read ({error.strerror})") from None
+    finally:
+        os.close(descriptor)
+
+
+def _read_capped(descriptor: int, path: Path) -> bytes:
+    """Regular files are checked by size first; anything else (a pipe, a FIFO, a device) is
+    waited for at most READ_TIMEOUT_SECONDS at a time, so one that never sends is given up."""
+    status = os.fstat(descriptor)
+    if stat.S_ISDIR(status.st_mode):
+        raise ProgramError(f"{path}: is a directory, not a program file")
+    regular = stat.S_ISREG(status.st_mode)
+    if regular and status.st_size > MAX_PROGRAM_BYTES:
+        raise _too_large(path)
+    waiting = None if regular else _waiter(descriptor)
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_PROGRAM_BYTES:
+        if waiting is not None and not waiting.poll(READ_TIMEOUT_SECONDS * 1000):
+            raise ProgramError(
+                f"{path}: nothing to read after {READ_TIMEOUT_SECONDS:g} seconds "
+                "(a pipe or device that sends no data?)"
+            )
+        try:
+            chunk = os.read(descriptor, min(_CHUNK_BYTES, MAX_PROGRAM_BYTES + 1 - size))
+        except BlockingIOError:  # woken, but the data was gone: wait again
+            continue
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > MAX_PROGRAM_BYTES:
+        raise _too_large(path)
+    return b"".join(chunks)
+
+
+def _waiter(descriptor: int) -> select.poll | None:
+    """Waits for a pipe, FIFO or device to have data (None where poll is missing: Windows)."""
+    if not hasattr(select, "poll"):
+        return None
+    waiting = select.poll()
+    waiting.register(descriptor, select.POLLIN)
+    return waiting
+
+
+def _too_large(path: Path) -> ProgramError:
+    return ProgramError(f"{path}: larger than {MAX_PROGRAM_BYTES // 2**20} MiB")
 
 
 def load_program(path: Path | None = None) -> Program:

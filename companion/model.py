@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from companion.records import SlotKind
+from companion.records import PLAUSIBLE_YEARS, SlotKind
 from companion.text import safe_line, safe_prose, safe_url
 
 FORMAT_NAME: Final = "c4ml-companion-program"
@@ -97,8 +97,11 @@ class Conference(_Strict):
     def _check(self) -> Conference:
         try:
             ZoneInfo(self.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America", a long name
             raise ValueError(f"unknown time zone {self.timezone!r}") from None
+        for name, day in (("start_date", self.start_date), ("end_date", self.end_date)):
+            if day.year not in PLAUSIBLE_YEARS:
+                raise ValueError(f"{name} {day} is not a plausible date")
         if self.end_date < self.start_date:
             raise ValueError(f"end_date {self.end_date} is before start_date {self.start_date}")
         return self
@@ -106,9 +109,6 @@ class Conference(_Strict):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
-
-
-PLAUSIBLE_YEARS = range(1970, 2200)
 
 
 def _check_window(what: str, start: datetime, end: datetime | None) -> None:

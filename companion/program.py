@@ -61,7 +61,11 @@ class Person(NamedTuple):
 
 
 def split_evenly(start: datetime, end: datetime, parts: int) -> list[tuple[datetime, datetime]]:
-    """Split a window into `parts` consecutive windows, boundaries rounded to the minute."""
+    """Split a window into `parts` consecutive windows, boundaries rounded to the minute.
+
+    Adding to `start` is real time, not wall-clock time, because records carry fixed
+    offsets (they are read from ISO 8601 text), never a zone with DST changes.
+    """
     total_seconds = int((end - start).total_seconds())
     boundaries = [
         start + timedelta(minutes=(2 * i * total_seconds + parts * 60) // (parts * 120))

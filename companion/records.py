@@ -19,6 +19,10 @@ from zoneinfo import ZoneInfo
 
 Document = dict[str, Any]  # a program document as parsed JSON
 
+# Dates outside these years are refused: far from any conference, and near the ends of the
+# calendar, where adding an hour or converting a zone overflows.
+PLAUSIBLE_YEARS = range(1970, 2200)
+
 
 class SlotKind(StrEnum):
     OPENING = "opening"

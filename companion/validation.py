@@ -33,18 +33,28 @@ def canonical_text(document: ProgramFile) -> str:
     return document.model_dump_json(by_alias=True, exclude_none=True, indent=1)
 
 
+def parse_json(text: str | bytes, source: str) -> Any:
+    """Untrusted JSON, parsed; whatever is wrong with it is one ProgramError line."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProgramError(f"{source}: not valid JSON ({error})") from None
+    except UnicodeDecodeError:
+        raise ProgramError(f"{source}: not UTF-8 text") from None
+    except RecursionError:
+        raise ProgramError(f"{source}: not readable JSON (nested too deeply)") from None
+    except ValueError as error:  # a number over Python's 4,300 digits
+        advice_free = str(error).split(";")[0]  # what follows is for programmers
+        raise ProgramError(f"{source}: not readable JSON ({advice_free})") from None
+
+
 def validate_native(text: str | bytes, source: str) -> str:
     """Check a native program document; its canonical text. `source` names it in errors."""
     try:  # the fast path: pydantic's own JSON parser, straight into the models
         return canonical_text(ProgramFile.model_validate_json(text))
     except ValidationError:
         pass  # parse again below, to say precisely what is wrong
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ProgramError(f"{source}: not valid JSON ({error})") from None
-    except UnicodeDecodeError:
-        raise ProgramError(f"{source}: not UTF-8 text") from None
+    data = parse_json(text, source)
     if not isinstance(data, dict):
         raise ProgramError(f"{source}: not a program (expected a JSON object)")
     return validate_document(data, source)

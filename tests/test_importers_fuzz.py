@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import os
 import re
+from datetime import timedelta
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from companion.importers import parse_any
+from companion.importers.common import ImportProblem, parse_duration
 from companion.loading import ProgramError
 from tests.conftest import FIXTURES
 
@@ -109,3 +111,24 @@ def test_frab_attributes_replaced(span: tuple[int, int], text: str) -> None:
         .encode("utf-8", "surrogatepass")
     )
     only_clean_errors(FRAB[: span[0]] + escaped + FRAB[span[1] :])
+
+
+@FUZZ
+@given(st.integers(0, 99), st.integers(0, 59), st.integers(0, 59))
+def test_every_layout_of_a_duration_reads_the_same(hours: int, minutes: int, seconds: int) -> None:
+    expected = timedelta(hours=hours, minutes=minutes, seconds=seconds)
+    days, hours_of_day = divmod(hours, 24)
+    assert parse_duration(f"{hours:02}:{minutes:02}:{seconds:02}") == expected
+    assert parse_duration(f"{days}:{hours_of_day:02}:{minutes:02}:{seconds:02}") == expected
+    assert parse_duration(f"PT{hours}H{minutes}M{seconds}S") == expected
+    assert parse_duration(f"P{days}DT{hours_of_day}H{minutes}M{seconds}S") == expected
+
+
+@FUZZ
+@given(st.text(alphabet="0123456789:PDTHMS. ", max_size=14))
+def test_any_duration_text_is_read_or_refused(text: str) -> None:
+    try:
+        duration = parse_duration(text)
+    except ImportProblem:
+        return
+    assert duration >= timedelta()

@@ -119,9 +119,15 @@ def run(argv: Sequence[str] | None = None) -> int:
         opened = open_program(args.program)
         program = opened.program
         if opened.kept_as:
+            conference = program.conference
+            renamed = (
+                f" as {conference.id} ({opened.renamed_from} is the bundled program's id)"
+                if opened.renamed_from
+                else ""
+            )
             warn(
-                f"kept {program.conference.name} for offline use: next time "
-                f"`--program {program.conference.id}` works without the file"
+                f"kept {conference.name} for offline use{renamed}: next time "
+                f"`--program {conference.id}` works without the file"
             )
         if opened.keep_error:
             warn(f"could not keep the program for offline use: {opened.keep_error}")
@@ -136,5 +142,5 @@ def run(argv: Sequence[str] | None = None) -> int:
 def _parse_now(text: str, program: Program) -> datetime:
     try:
         return parse_moment(text, program.conference.zone)
-    except ValueError:
-        raise UserError(f"--now: {text!r} is not an ISO 8601 date and time") from None
+    except ValueError as error:
+        raise UserError(f"--now: {error}") from None

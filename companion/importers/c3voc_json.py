@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from companion.importers.common import (
+    Day,
     IdMaker,
     ImportProblem,
     clean,
     end_of,
+    event_start,
     parse_duration,
-    parse_moment,
     program_document,
+    time_zone,
 )
 
 
@@ -50,17 +52,12 @@ def _links(event: dict[str, Any]) -> list[dict[str, str]]:
 
 
 def _event(
-    event: dict[str, Any], day_date: str | None, room: str, zone: ZoneInfo, ids: IdMaker
+    event: dict[str, Any], day: Day, room: str, zone: ZoneInfo, ids: IdMaker
 ) -> dict[str, Any]:
     title = clean(event.get("title"))
     if not title:
         raise ImportProblem("has no title")
-    if when := clean(event.get("date")):
-        start = parse_moment(when, zone)
-    elif day_date and (start_time := clean(event.get("start"))):
-        start = parse_moment(f"{day_date}T{start_time}", zone)
-    else:
-        raise ImportProblem("has neither a date nor a start time")
+    start = event_start(clean(event.get("date")), clean(event.get("start")), day, zone)
     duration = parse_duration(clean(event.get("duration")) or "")
     authors = [name for p in _list(event.get("persons"), "persons") if (name := _person(p))]
     return {
@@ -87,25 +84,22 @@ def read_c3voc_json(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     title = clean(conference.get("title"))
     if not title:
         raise ImportProblem("the conference has no title")
-    zone_name = clean(conference.get("time_zone_name")) or "UTC"
-    try:
-        zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ImportProblem(f"unknown time zone {zone_name!r}") from None
+    zone = time_zone(clean(conference.get("time_zone_name")))
+    day_change = clean(conference.get("day_change"))
     ids, talks, labels = IdMaker(), [], []
     dates = []
     for day_index, day_value in enumerate(_list(conference.get("days"), "conference.days")):
         day = _object(day_value, f"days[{day_index}]")
-        day_date = clean(day.get("date"))
-        if day_date:
-            dates.append(day_date)
+        described = Day(clean(day.get("date")), clean(day.get("day_start")), day_change)
+        if described.date:
+            dates.append(described.date)
         rooms = _object(day.get("rooms") or {}, f"days[{day_index}].rooms")
         for room, events in rooms.items():
             for event_value in _list(events, f"room {room!r}"):
                 event = _object(event_value, f"an event in room {room!r}")
                 label = f"event {clean(event.get('id')) or clean(event.get('guid')) or '?'}"
                 try:
-                    talk = _event(event, day_date, str(room), zone, ids)
+                    talk = _event(event, described, str(room), zone, ids)
                 except ImportProblem as problem:
                     raise ImportProblem(f"{label}: {problem}") from None
                 talks.append(talk)

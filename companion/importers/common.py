@@ -1,16 +1,31 @@
-"""What both importers share: durations, stable ids, text clean-up, the native document."""
+"""What both importers share: times and durations, zones, stable ids, text clean-up, the
+native document."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, tzinfo
-from typing import Any
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, time, timedelta, tzinfo
+from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from companion import clock
 from companion.model import FORMAT_NAME, FORMAT_VERSION
 from companion.text import slugify, strip_controls
 
-_DURATION = re.compile(r"^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+# HH:MM, HH:MM:SS and frab's D:HH:MM:SS.
+_CLOCK_DURATION = re.compile(
+    r"""(?: (?P<d>\d{1,3}) : (?=\d\d:\d\d:\d\d\Z) )?  # days, only before three more fields
+        (?P<h>\d{1,2}) : (?P<m>\d\d) (?: : (?P<s>\d\d) )?""",
+    re.ASCII | re.VERBOSE,
+)
+# ISO 8601 in days, hours, minutes and seconds ("PT1H30M", "P1DT2H"); not in years or
+# months, whose length depends on the calendar.
+_ISO_DURATION = re.compile(
+    r"""P (?=T?\d)  # at least one field
+        (?: (?P<d>\d{1,5}) D )?
+        (?: T (?=\d) (?: (?P<h>\d{1,5}) H )? (?: (?P<m>\d{1,5}) M )? (?: (?P<s>\d{1,5}) S )? )?""",
+    re.ASCII | re.VERBOSE,
+)
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
@@ -19,33 +34,93 @@ class ImportProblem(ValueError):
 
 
 def parse_duration(text: str) -> timedelta:
-    """ "00:45", "1:30", "01:30:00" or "1:02:00" (days:hours:minutes)."""
-    match = _DURATION.match(text.strip())
-    if not match:
-        raise ImportProblem(f"duration {text!r} is not HH:MM")
-    days, hours, minutes, seconds = match.groups()
-    if seconds is not None and days is None:  # HH:MM:SS
-        return timedelta(hours=int(hours), minutes=int(minutes), seconds=int(seconds))
-    return timedelta(days=int(days or 0), hours=int(hours), minutes=int(minutes))
+    """A duration as the formats write it: "00:45", "01:30:00" (HH:MM:SS), frab's
+    "1:02:00:00" (D:HH:MM:SS) or ISO 8601 ("PT1H30M").
+
+    The fields of the colon forms must stay under their carry-over (minutes and seconds
+    under 60, hours under 24 after days), so a file in another layout than the one read
+    is refused rather than misread; ISO 8601's labelled fields may exceed it ("PT90M").
+    """
+    stripped = text.strip()
+    if match := _CLOCK_DURATION.fullmatch(stripped):
+        days, hours, minutes, seconds = (int(match[field] or 0) for field in "dhms")
+        if minutes >= 60 or seconds >= 60 or (match["d"] is not None and hours >= 24):
+            raise ImportProblem(
+                f"duration {text!r} is out of range "
+                "(minutes and seconds under 60, hours under 24 after days)"
+            )
+    elif match := _ISO_DURATION.fullmatch(stripped):
+        days, hours, minutes, seconds = (int(match[field] or 0) for field in "dhms")
+    else:
+        raise ImportProblem(
+            f"duration {text!r} is not HH:MM, HH:MM:SS, D:HH:MM:SS or ISO 8601 (PT1H30M)"
+        )
+    return timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
 
 
 def parse_moment(text: str, zone: tzinfo) -> datetime:
-    """ISO 8601; without an offset, read in the conference's zone."""
+    """ISO 8601 in the plausible years; without an offset, read in the conference's zone."""
     try:
-        moment = datetime.fromisoformat(text.strip())
+        return clock.parse_moment(text, zone)
+    except ValueError as error:
+        raise ImportProblem(str(error)) from None
+
+
+def time_zone(name: str | None) -> ZoneInfo:
+    """The conference's zone (UTC when the file names none)."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America", a long name
+        raise ImportProblem(f"unknown time zone {name!r}") from None
+
+
+class Day(NamedTuple):
+    """A program day as both formats describe it, for events that give only a time of day."""
+
+    date: str | None
+    start: str | None  # when the day begins: an ISO 8601 date and time
+    day_change: str | None  # else the conference's time of day at which its days begin
+
+
+def _day_begins(day: Day, zone: ZoneInfo) -> time | None:
+    """The time of day at which `day` begins, in `zone`; None when the file does not say."""
+    if day.start:
+        return parse_moment(day.start, zone).astimezone(zone).time()
+    if not day.day_change:
+        return None
+    try:
+        return time.fromisoformat(day.day_change).replace(tzinfo=None)
     except ValueError:
-        raise ImportProblem(f"{text!r} is not an ISO 8601 date and time") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+        raise ImportProblem(f"day change {day.day_change!r} is not a time of day") from None
+
+
+def event_start(
+    date_time: str | None, start_time: str | None, day: Day, zone: ZoneInfo
+) -> datetime:
+    """When an event starts: its date and time, else its day's date at its start time.
+
+    A day runs past midnight (10:00 to 03:00), so a start time before the day begins is on
+    the next calendar date.
+    """
+    if date_time:
+        return parse_moment(date_time, zone)
+    if not day.date or not start_time:
+        raise ImportProblem("has neither a date nor a day date and a start time")
+    start = parse_moment(f"{day.date}T{start_time}", zone)
+    begins = _day_begins(day, zone)
+    if begins is not None and start.time() < begins:
+        return datetime.combine(start.date() + timedelta(days=1), start.timetz())
+    return start
 
 
 def end_of(start: datetime, duration: timedelta) -> datetime:
-    """When an event ends; a duration that is zero or runs off the calendar is a problem."""
-    if duration.total_seconds() <= 0:
+    """When an event ends: `duration` later in real time. On a zone-aware start, `start +
+    duration` is wall-clock arithmetic, by which a talk across a DST change lasts an hour
+    more or less than it says.
+    """
+    if duration <= timedelta():
         raise ImportProblem("has a duration of zero")
-    try:
-        return start + duration
-    except OverflowError:
-        raise ImportProblem("ends after the year 9999") from None
+    return (start.astimezone(UTC) + duration).astimezone(start.tzinfo)
 
 
 def clean(value: Any) -> str | None:

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from companion.importers.common import (
+    Day,
     IdMaker,
     ImportProblem,
     clean,
     end_of,
+    event_start,
     parse_duration,
-    parse_moment,
     program_document,
+    time_zone,
 )
 
 
@@ -29,25 +31,11 @@ def _text(element: Element | None, tag: str) -> str | None:
     return clean(child.text) if child is not None else None
 
 
-def _zone(name: str | None) -> ZoneInfo:
-    try:
-        return ZoneInfo(name or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ImportProblem(f"unknown time zone {name!r}") from None
-
-
-def _event(event: Element, day: Element, zone: ZoneInfo, ids: IdMaker) -> dict[str, Any]:
+def _event(event: Element, day: Day, zone: ZoneInfo, ids: IdMaker) -> dict[str, Any]:
     title = _text(event, "title")
     if not title:
         raise ImportProblem("has no title")
-    when = _text(event, "date")
-    if when:
-        start = parse_moment(when, zone)
-    else:
-        day_date, start_time = day.get("date"), _text(event, "start")
-        if not day_date or not start_time:
-            raise ImportProblem("has neither <date> nor a day date and <start>")
-        start = parse_moment(f"{day_date}T{start_time}", zone)
+    start = event_start(_text(event, "date"), _text(event, "start"), day, zone)
     duration = parse_duration(_text(event, "duration") or "")
     persons = event.find("persons")
     authors = [name for p in (persons if persons is not None else []) if (name := clean(p.text))]
@@ -75,15 +63,19 @@ def _event(event: Element, day: Element, zone: ZoneInfo, ids: IdMaker) -> dict[s
     }
 
 
-def read_frab_xml(raw: bytes) -> tuple[dict[str, Any], list[str]]:
-    """The native document and, per talk, a label naming the event for error messages."""
+def read_frab_xml(xml: str | bytes) -> tuple[dict[str, Any], list[str]]:
+    """The native document and, per talk, a label naming the event for error messages.
+
+    `xml` is text when a byte-order mark said how to decode it, else bytes, decoded as
+    their XML declaration says.
+    """
     try:
-        root = fromstring(raw)
-    except DefusedXmlException as error:
+        root = fromstring(xml)
+    except DefusedXmlException as error:  # before ValueError: it is one
         raise ImportProblem(f"refused unsafe XML ({type(error).__name__})") from None
     except ParseError as error:
         raise ImportProblem(f"not well-formed XML ({error})") from None
-    except LookupError as error:  # an <?xml encoding=...?> Python does not know
+    except (LookupError, ValueError) as error:  # an encoding unknown, or multi-byte (UTF-7)
         raise ImportProblem(f"not readable XML ({error})") from None
     if root.tag != "schedule":
         raise ImportProblem(f"root element is <{root.tag}>, not <schedule>")
@@ -93,14 +85,16 @@ def read_frab_xml(raw: bytes) -> tuple[dict[str, Any], list[str]]:
     title = _text(conference, "title")
     if not title:
         raise ImportProblem("the conference has no <title>")
-    zone = _zone(_text(conference, "time_zone_name"))
+    zone = time_zone(_text(conference, "time_zone_name"))
+    day_change = _text(conference, "day_change")
     ids, talks, labels = IdMaker(), [], []
     days = root.findall("day")
     for day in days:
+        described = Day(clean(day.get("date")), clean(day.get("start")), day_change)
         for event in day.iter("event"):
             label = f"event {event.get('id') or event.get('guid') or '?'}"
             try:
-                talk = _event(event, day, zone, ids)
+                talk = _event(event, described, zone, ids)
             except ImportProblem as problem:
                 raise ImportProblem(f"{label}: {problem}") from None
             talks.append(talk)
