@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from companion.cli.context import Context, UserError, print_json
 from companion.clock import format_day
 from companion.program import Talk
 from companion.reconcile import StarStatus, reconcile
 from companion.render import talk_json, talk_line
+from companion.store import StoreError
 
 
 def _talks(ctx: Context, ids: list[str]) -> list[Talk]:
@@ -47,8 +50,8 @@ def _status_json(status: StarStatus, note: str) -> dict[str, object]:
             "id": record.talk_id,
             "title": record.title,
             "session": record.session,
-            "start": record.start.isoformat(),
-            "end": record.end.isoformat(),
+            "start": record.start.isoformat() if record.start else None,
+            "end": record.end.isoformat() if record.end else None,
             "starred": True,
             "note": note,
         }
@@ -66,7 +69,9 @@ def cmd_starred(ctx: Context) -> None:
             statuses = reconcile(ctx.program, store.stars(), ctx.zone)
             notes = store.notes()
             if not ctx.args.json and not store.read_only:
-                store.mark_seen(s.talk for s in statuses if s.moved and s.talk)
+                # When it cannot be saved now (a full disk), the moves stay flagged until it can.
+                with suppress(StoreError):
+                    store.mark_seen(s.talk for s in statuses if s.moved and s.talk)
     if ctx.args.json:
         print_json(
             [_status_json(status, notes.get(status.record.talk_id, "")) for status in statuses]
