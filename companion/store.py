@@ -76,7 +76,8 @@ class Store:
 
     @classmethod
     def open(cls, data_dir: Path, conference_id: str) -> Store:
-        """Open (creating if needed) the store; read-only when it cannot be written now.
+        """Open (creating if needed) the store; read-only when it cannot be written now, and
+        then empty when there is nothing to read yet.
 
         Raises StoreError when the store can be neither written nor read.
         """
@@ -84,32 +85,30 @@ class Store:
         try:
             connection, moved_aside = open_file(path, conference_id, writing=True)
         except StoreError as cannot_write:
-            connection, moved_aside = open_file(path, conference_id, writing=False)
-            if connection is None:
-                raise cannot_write from None
-            return cls(connection, path, refusal=str(cannot_write), moved_aside=moved_aside)
-        assert connection is not None  # writing creates the store
-        return cls(connection, path, moved_aside=moved_aside)
+            return cls._reading(path, conference_id, str(cannot_write))
+        return cls(connection or _empty(conference_id), path, moved_aside=moved_aside)
 
     @classmethod
     def read(cls, data_dir: Path, conference_id: str) -> Store:
         """The store for reading only: nothing is created or written, and when there is
-        no store yet, an empty one in memory. Raises StoreError when it cannot be read."""
+        nothing to read yet, an empty one. Raises StoreError when it cannot be read."""
         path = store_path(data_dir, conference_id)
+        return cls._reading(path, conference_id, f"{path} is open for reading")
+
+    @classmethod
+    def _reading(cls, path: Path, conference_id: str, refusal: str) -> Store:
         connection, moved_aside = open_file(path, conference_id, writing=False)
-        if connection is None:
-            connection = connect(None)
-            initialise(connection, conference_id)
-        return cls(connection, path, refusal=f"{path} is open for reading", moved_aside=moved_aside)
+        return cls(
+            connection or _empty(conference_id), path, refusal=refusal, moved_aside=moved_aside
+        )
 
     @classmethod
     def in_memory(cls, conference_id: str, copy_of: Store | None = None) -> Store:
         """A store that lasts as long as the process, for when nothing can be saved."""
+        if copy_of is None:
+            return cls(_empty(conference_id), None)
         connection = connect(None)
-        if copy_of is not None:
-            copy_of._db.backup(connection)
-        else:
-            initialise(connection, conference_id)
+        copy_of._db.backup(connection)
         return cls(connection, None)
 
     def close(self) -> None:
@@ -118,7 +117,7 @@ class Store:
     # -- stars ----------------------------------------------------------------
 
     def starred_ids(self) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT talk_id FROM stars") if _text(row[0])}
+        return {record.talk_id for record in self.stars()}
 
     def stars(self) -> list[StarRecord]:
         """Every star whose talk id is readable, in time order as last seen."""
@@ -235,6 +234,13 @@ class Store:
 
 
 _STAR_PARTS = ("star time", "title", "session", "start time", "end time")
+
+
+def _empty(conference_id: str) -> sqlite3.Connection:
+    """A new store in memory."""
+    connection = connect(None)
+    initialise(connection, conference_id)
+    return connection
 
 
 def _text(value: object) -> str | None:

@@ -77,7 +77,7 @@ class Access(Enum):
 
 
 class Opened(NamedTuple):
-    connection: sqlite3.Connection | None  # None: no store file (reading only)
+    connection: sqlite3.Connection | None  # None: nothing to read yet (reading only)
     moved_aside: Path | None
 
 
@@ -125,8 +125,8 @@ def open_file(path: Path, conference_id: str, *, writing: bool) -> Opened:
 
     Writing creates a missing store and its directory. Reading creates and writes
     nothing (a file set aside is only renamed) and finds no connection when there is
-    no store file. Raises StoreError, leaving the file in place, when it cannot be
-    used now.
+    nothing to read yet. Raises StoreError, leaving the file in place, when it cannot
+    be used now.
     """
     moved_aside = None
     try:
@@ -166,8 +166,9 @@ def _create_blank(path: Path) -> None:
 
 def _judge(
     path: Path, found: os.stat_result, conference_id: str, *, writing: bool
-) -> sqlite3.Connection:
-    """A connection to the store of ours at `path`, made ready for writing if `writing`.
+) -> sqlite3.Connection | None:
+    """A connection to the store of ours at `path`, made ready for writing if `writing`;
+    when only reading, None for a blank file (nothing to read).
 
     Raises NotAStore on definite evidence; sqlite3.Error or StoreError when it cannot
     be used now.
@@ -187,6 +188,9 @@ def _judge(
             connection, blank = _inspected(path, conference_id, Access.SNAPSHOT)
         except (sqlite3.Error, NotAStore) as snapshot_error:
             raise StoreError(f"cannot read {path}: {reason(snapshot_error)}") from None
+    if blank and not writing:
+        connection.close()
+        return None
     if writing:
         try:
             if blank:

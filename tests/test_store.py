@@ -93,11 +93,15 @@ def test_a_store_from_a_newer_version_is_left_alone(data_dir: Path) -> None:
     assert not [p for p in data_dir.iterdir() if "unreadable" in p.name]
 
 
-def test_an_unusable_data_directory_is_a_store_error(tmp_path: Path) -> None:
+def test_an_unusable_data_directory_reads_empty_and_refuses_writes(
+    tmp_path: Path, program: Program
+) -> None:
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the data directory should be")
+    store = Store.open(blocker / "data", CONFERENCE)
+    assert store.read_only and store.starred_ids() == set()
     with pytest.raises(StoreError, match="cannot save stars"):
-        Store.open(blocker / "data", CONFERENCE)
+        store.star([program.talk("xtc")])
 
 
 def test_a_read_only_store_still_reads_and_refuses_writes(
