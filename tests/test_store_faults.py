@@ -209,3 +209,18 @@ async def test_the_talk_screen_keeps_a_note_changed_meanwhile(
         assert note.cursor_location == note.document.end
         assert elsewhere.note("magellan") == "theirs\n\nmine"
         elsewhere.close()
+
+
+async def test_a_note_changed_meanwhile_is_kept_when_the_app_closes_over_it(
+    make_app: Callable[..., CompanionApp], data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        app.open_talk("magellan")
+        await pilot.pause()
+        elsewhere = Store.open(data_dir, CONFERENCE)
+        elsewhere.set_note("magellan", "theirs")
+        await pilot.press("e", *"mine")
+        app.exit()  # the screen saves as it unmounts, its note area already gone
+    assert elsewhere.note("magellan") == "theirs\n\nmine"
+    elsewhere.close()

@@ -163,16 +163,18 @@ class TalkScreen(Screen[None]):
             self.notify(str(error), severity="error")
             return
         self._note_base = saved.text
-        if saved.conflict:
-            note = self.query_one("#talk-note", TextArea)
+        if not saved.conflict:
+            return
+        note = self.query_one_optional("#talk-note", TextArea)  # None once the screen closes
+        if note is not None:
             with note.prevent(TextArea.Changed):
                 note.load_text(saved.text)
             note.move_cursor(note.document.end)
-            self.notify(
-                "This note had changed elsewhere meanwhile: both versions were kept.",
-                severity="warning",
-                markup=False,
-            )
+        self.notify(
+            "This note had changed elsewhere meanwhile: both versions were kept.",
+            severity="warning",
+            markup=False,
+        )
 
     def on_screen_suspend(self) -> None:
         """Another screen or mode takes over: save what was typed so far."""
