@@ -202,16 +202,18 @@ class Store:
             if not _text(talk_id):
                 damaged.append(f"skipped a star whose talk id is unreadable (row {rowid})")
                 continue
-            record = StarRecord(
-                talk_id,
+            parts = (
                 _moment(starred_at),
-                _text(title) or talk_id,
+                _text(title),
                 _text(session),
                 _moment(start),
                 _moment(end),
             )
-            parts = (record.starred_at, _text(title), record.session, record.start, record.end)
             lost = [name for name, part in zip(_STAR_PARTS, parts, strict=True) if part is None]
+            starred, seen_title, seen_session, seen_start, seen_end = parts
+            record = StarRecord(
+                talk_id, starred, seen_title or talk_id, seen_session, seen_start, seen_end
+            )
             if lost:
                 unreadable = ", ".join(lost)
                 damaged.append(f"kept the star on {talk_id!r} without its unreadable {unreadable}")

@@ -28,7 +28,7 @@ from typing import NamedTuple
 APPLICATION = "c4ml-companion-store"
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000
-ATTEMPTS = 4  # missing -> created -> judged; one more for a file another process set aside
+ATTEMPTS = 4  # not ours -> set aside -> created -> judged ours; plus one for a race
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
