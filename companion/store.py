@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
@@ -137,8 +137,12 @@ class Store:
             db.executemany("DELETE FROM stars WHERE talk_id = ?", [(i,) for i in talk_ids])
 
     def mark_seen(self, talks: Iterable[Talk]) -> None:
-        """Record that the user has seen these starred talks as they are now."""
-        with self._transaction() as db:
+        """Record that the user has seen these starred talks as they are now.
+
+        Only a courtesy: when it cannot be saved now (read-only, a full disk), the moves
+        stay flagged until it can, and listing them goes on.
+        """
+        with suppress(StoreError), self._transaction() as db:
             db.executemany(
                 "UPDATE stars SET title = ?, session = ?, start = ?, end = ? WHERE talk_id = ?",
                 [(*_seen(talk), talk.id) for talk in talks],

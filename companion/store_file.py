@@ -152,9 +152,13 @@ def open_file(path: Path, conference_id: str, *, writing: bool) -> Opened:
 
 
 def _found(path: Path) -> os.stat_result | None:
+    """What is at `path`, through a link. A link to nothing may be a store on a drive not
+    mounted now: no evidence, and nowhere to create one."""
     try:
         return os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
+        if path.is_symlink():
+            raise StoreError(f"{path} links to {os.readlink(path)}, which is missing") from None
         return None
 
 

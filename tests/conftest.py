@@ -55,11 +55,12 @@ def run_cli(
         encoding="utf-8",
         timeout=timeout,
         cwd=cwd,
-        preexec_fn=_no_file_growth if full_disk else None,
+        preexec_fn=no_file_growth if full_disk else None,
     )
 
 
-def _no_file_growth() -> None:
+def no_file_growth() -> None:
+    """Let no file grow in this process and its children, as on a full disk."""
     import resource  # POSIX only, like the tests that ask for it
 
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))

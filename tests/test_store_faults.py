@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from companion.program import Program
 from companion.store import NoteSaved, Store, store_path
 from companion.ui.app import CompanionApp
 from companion.ui.screens.talk import TalkScreen
-from tests.conftest import run_cli
+from tests.conftest import no_file_growth, run_cli
 from tests.test_cli import assert_clean_error
 
 CONFERENCE = "c4ml-2026"
@@ -74,6 +76,36 @@ def test_a_full_disk_still_shows_every_star_and_sets_nothing_aside(
     assert set_aside(data_dir) == []
     assert path.read_bytes() == content
     assert "moved: was 09:00" in run_cli("starred").stdout  # still flagged: never marked seen
+
+
+APP_ON_A_FULL_DISK = """
+import asyncio
+from companion.loading import load_program
+from companion.ui.app import CompanionApp
+
+async def main() -> None:
+    app = CompanionApp(load_program())
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        print(" ".join(sorted(app.starred)), app.store.path)
+
+asyncio.run(main())
+"""
+
+
+def test_the_app_on_a_full_disk_shows_every_star(data_dir: Path, program: Program) -> None:
+    path = make_store(data_dir, program, "magellan", "xtc")
+    result = subprocess.run(
+        [sys.executable, "-c", APP_ON_A_FULL_DISK],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=no_file_growth,
+    )
+    assert result.stdout.split() == ["magellan", "xtc", "None"], result.stderr  # kept in memory
+    assert set_aside(data_dir) == []
+    assert Store.read(data_dir, CONFERENCE).starred_ids() == {"magellan", "xtc"}
+    assert path.exists()
 
 
 def test_a_full_disk_on_first_use_still_browses(data_dir: Path) -> None:

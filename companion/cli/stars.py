@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
-
 from companion.cli.context import Context, UserError, print_json
 from companion.clock import format_day
 from companion.program import Talk
 from companion.reconcile import StarStatus, reconcile
 from companion.render import talk_json, talk_line
-from companion.store import StoreError
 
 
 def _talks(ctx: Context, ids: list[str]) -> list[Talk]:
@@ -68,10 +65,8 @@ def cmd_starred(ctx: Context) -> None:
         with ctx.store() as store:
             statuses = reconcile(ctx.program, store.stars(), ctx.zone)
             notes = store.notes()
-            if not ctx.args.json and not store.read_only:
-                # When it cannot be saved now (a full disk), the moves stay flagged until it can.
-                with suppress(StoreError):
-                    store.mark_seen(s.talk for s in statuses if s.moved and s.talk)
+            if not ctx.args.json:
+                store.mark_seen(s.talk for s in statuses if s.moved and s.talk)
     if ctx.args.json:
         print_json(
             [_status_json(status, notes.get(status.record.talk_id, "")) for status in statuses]
