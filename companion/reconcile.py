@@ -3,17 +3,21 @@
 Stars are keyed by stable talk ids and remember the talk as the user last saw
 it. When a newer program moves a starred talk, the star stays and says where
 it was; when a starred talk leaves the program, the star is kept and listed as
-no longer in the program, never dropped.
+no longer in the program, never dropped. A star whose remembered copy is damaged
+stays too; whether its talk moved is then unknown, and not claimed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from companion.clock import format_window
 from companion.program import Program, Talk
 from companion.store import StarRecord
+
+# Where a gone talk whose remembered time is unreadable sorts: after every other star.
+_UNKNOWN_TIME = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,10 @@ class StarStatus:
 
     @property
     def start(self) -> datetime:
-        return self.talk.start if self.talk else self.record.start
+        """When the talk is, else when it was as last seen (far ahead when unreadable)."""
+        if self.talk:
+            return self.talk.start
+        return self.record.start or _UNKNOWN_TIME
 
 
 def _when(start: datetime, end: datetime, zone: tzinfo, with_day: bool) -> str:
@@ -37,7 +44,10 @@ def _when(start: datetime, end: datetime, zone: tzinfo, with_day: bool) -> str:
 
 
 def describe_move(record: StarRecord, talk: Talk, zone: tzinfo) -> str | None:
-    """ "moved: was 11:10–11:37, now 16:00–16:27", or None when nothing moved."""
+    """ "moved: was 11:10–11:37, now 16:00–16:27", or None when nothing moved (or the
+    stored copy is too damaged to tell)."""
+    if record.start is None or record.end is None or record.session is None:
+        return None
     same_time = (record.start, record.end) == (talk.start, talk.end)
     if same_time and record.session == talk.where:
         return None

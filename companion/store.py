@@ -3,57 +3,46 @@
 SQLite gives what a starred list needs without hand-written locking: every
 change is one short transaction (no read-modify-write), so two terminals
 starring at once both keep their stars, and a process killed mid-write leaves
-the last committed state. A file that is not our store, or is corrupt, is
-moved aside with a timestamp and a fresh store starts in its place.
+the last committed state. How the file is judged, created and set aside is
+`companion.store_file`'s business; rows damaged in ways SQLite cannot see are
+skipped or kept without their damaged parts here, and listed in `Store.damaged`.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from companion.program import Talk
+from companion.store_file import Garbled, StoreError, connect, initialise, open_file, reason
 
-APPLICATION = "c4ml-companion-store"
-SCHEMA_VERSION = 1
-BUSY_TIMEOUT_MS = 10_000
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS stars (
-    talk_id TEXT PRIMARY KEY,
-    starred_at TEXT NOT NULL,
-    -- The talk as the user last saw it, to tell them when the program moves it.
-    title TEXT NOT NULL,
-    session TEXT NOT NULL,
-    start TEXT NOT NULL,
-    end TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS notes (
-    talk_id TEXT PRIMARY KEY,
-    text TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-"""
-
-
-class StoreError(Exception):
-    """The store cannot be used as asked; the message is one line for the user."""
+__all__ = ["NoteSaved", "StarRecord", "Store", "StoreError", "store_path"]
 
 
 class StarRecord(NamedTuple):
-    """A star, with the talk as it was when the user last saw it."""
+    """A star, with the talk as it was when the user last saw it.
+
+    A damaged stored copy leaves the star standing: an unreadable title reads as the
+    talk id, and an unreadable session or time (None) means a move cannot be told.
+    """
 
     talk_id: str
-    starred_at: datetime
+    starred_at: datetime | None
     title: str
-    session: str
-    start: datetime
-    end: datetime
+    session: str | None
+    start: datetime | None
+    end: datetime | None
+
+
+class NoteSaved(NamedTuple):
+    """The note as saved; `conflict` when it had changed elsewhere and both were kept."""
+
+    text: str
+    conflict: bool
 
 
 def store_path(data_dir: Path, conference_id: str) -> Path:
@@ -65,55 +54,62 @@ def _now() -> str:
 
 
 class Store:
-    """Stars and notes of one conference. Open with `Store.open`."""
+    """Stars and notes of one conference. Open with `Store.open` or `Store.read`."""
 
     def __init__(
         self,
         connection: sqlite3.Connection,
         path: Path | None,
         *,
-        read_only: bool,
+        refusal: str | None = None,
         moved_aside: Path | None = None,
     ) -> None:
         self._db = connection
         self.path = path  # None for a store kept in memory only
-        self.read_only = read_only
+        self._refusal = refusal  # why it cannot be written, None when it can
+        self.read_only = refusal is not None
         self.moved_aside = moved_aside
+        # One line per damaged row, found once on opening.
+        self.damaged = self._read_stars()[1] + self._read_notes()[1]
 
     # -- opening --------------------------------------------------------------
 
     @classmethod
     def open(cls, data_dir: Path, conference_id: str) -> Store:
-        """Open (creating if needed) the store; read-only when the directory is not writable.
+        """Open (creating if needed) the store; read-only when it cannot be written now, and
+        then empty when there is nothing to read yet.
 
         Raises StoreError when the store can be neither written nor read.
         """
         path = store_path(data_dir, conference_id)
-        moved_aside = None
         try:
-            data_dir.mkdir(parents=True, exist_ok=True)
-            if path.exists() and not _is_our_store(path, conference_id):
-                moved_aside = _move_aside(path)
-            connection = _connect(path)
-            _initialise(connection, conference_id)
-            return cls(connection, path, read_only=False, moved_aside=moved_aside)
-        except (OSError, sqlite3.Error) as error:
-            if path.exists() and moved_aside is None:
-                try:
-                    return cls(_connect_read_only(path), path, read_only=True)
-                except sqlite3.Error:
-                    pass
-            raise StoreError(f"cannot save stars in {data_dir}: {_reason(error)}") from None
+            connection, moved_aside = open_file(path, conference_id, writing=True)
+        except StoreError as cannot_write:
+            return cls._reading(path, conference_id, str(cannot_write))
+        return cls(connection or _empty(conference_id), path, moved_aside=moved_aside)
+
+    @classmethod
+    def read(cls, data_dir: Path, conference_id: str) -> Store:
+        """The store for reading only: nothing is created or written, and when there is
+        nothing to read yet, an empty one. Raises StoreError when it cannot be read."""
+        path = store_path(data_dir, conference_id)
+        return cls._reading(path, conference_id, f"{path} is open for reading")
+
+    @classmethod
+    def _reading(cls, path: Path, conference_id: str, refusal: str) -> Store:
+        connection, moved_aside = open_file(path, conference_id, writing=False)
+        return cls(
+            connection or _empty(conference_id), path, refusal=refusal, moved_aside=moved_aside
+        )
 
     @classmethod
     def in_memory(cls, conference_id: str, copy_of: Store | None = None) -> Store:
         """A store that lasts as long as the process, for when nothing can be saved."""
-        connection = sqlite3.connect(":memory:", isolation_level=None)
-        if copy_of is not None:
-            copy_of._db.backup(connection)
-        else:
-            _initialise(connection, conference_id)
-        return cls(connection, None, read_only=False)
+        if copy_of is None:
+            return cls(_empty(conference_id), None)
+        connection = connect(None)
+        copy_of._db.backup(connection)
+        return cls(connection, None)
 
     def close(self) -> None:
         self._db.close()
@@ -121,23 +117,11 @@ class Store:
     # -- stars ----------------------------------------------------------------
 
     def starred_ids(self) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT talk_id FROM stars")}
+        return {record.talk_id for record in self.stars()}
 
     def stars(self) -> list[StarRecord]:
-        rows = self._db.execute(
-            "SELECT talk_id, starred_at, title, session, start, end FROM stars ORDER BY start"
-        )
-        return [
-            StarRecord(
-                talk_id,
-                datetime.fromisoformat(starred),
-                title,
-                session,
-                datetime.fromisoformat(start),
-                datetime.fromisoformat(end),
-            )
-            for talk_id, starred, title, session, start, end in rows
-        ]
+        """Every star whose talk id is readable, in time order as last seen."""
+        return self._read_stars()[0]
 
     def star(self, talks: Iterable[Talk]) -> None:
         """Star `talks`; starring a starred talk keeps its first star time."""
@@ -153,8 +137,12 @@ class Store:
             db.executemany("DELETE FROM stars WHERE talk_id = ?", [(i,) for i in talk_ids])
 
     def mark_seen(self, talks: Iterable[Talk]) -> None:
-        """Record that the user has seen these starred talks as they are now."""
-        with self._transaction() as db:
+        """Record that the user has seen these starred talks as they are now.
+
+        Only a courtesy: when it cannot be saved now (read-only, a full disk), the moves
+        stay flagged until it can, and listing them goes on.
+        """
+        with suppress(StoreError), self._transaction() as db:
             db.executemany(
                 "UPDATE stars SET title = ?, session = ?, start = ?, end = ? WHERE talk_id = ?",
                 [(*_seen(talk), talk.id) for talk in talks],
@@ -163,15 +151,22 @@ class Store:
     # -- notes ----------------------------------------------------------------
 
     def note(self, talk_id: str) -> str:
-        row = self._db.execute("SELECT text FROM notes WHERE talk_id = ?", (talk_id,)).fetchone()
-        return str(row[0]) if row else ""
+        return _note_of(self._db, talk_id)
 
     def notes(self) -> dict[str, str]:
-        return dict(self._db.execute("SELECT talk_id, text FROM notes"))
+        return self._read_notes()[0]
 
-    def set_note(self, talk_id: str, text: str) -> None:
-        """Set the note of a talk; an empty or blank text removes it."""
+    def set_note(self, talk_id: str, text: str, *, expected: str | None = None) -> NoteSaved:
+        """Set the note of a talk; an empty or blank text removes it.
+
+        With `expected` (the note as this writer last saw it), a note changed elsewhere
+        meanwhile is not overwritten: both texts are kept, the other one first.
+        """
         with self._transaction() as db:
+            current = _note_of(db, talk_id)
+            conflict = expected is not None and current not in (expected, text)
+            if conflict:
+                text = "\n\n".join(part for part in (current, text) if part.strip())
             if text.strip():
                 db.execute(
                     "INSERT INTO notes (talk_id, text, updated_at) VALUES (?, ?, ?)"
@@ -181,13 +176,14 @@ class Store:
                 )
             else:
                 db.execute("DELETE FROM notes WHERE talk_id = ?", (talk_id,))
+        return NoteSaved(text, conflict)
 
     # -- internals ------------------------------------------------------------
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        if self.read_only:
-            raise StoreError(f"cannot save: {self.path} is read-only")
+        if self._refusal is not None:
+            raise StoreError(self._refusal)
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -197,78 +193,81 @@ class Store:
                 raise
             self._db.execute("COMMIT")
         except sqlite3.Error as error:
-            raise StoreError(f"cannot save to {self.path}: {_reason(error)}") from None
+            raise StoreError(f"cannot save to {self.path}: {reason(error)}") from None
+
+    def _read_stars(self) -> tuple[list[StarRecord], list[str]]:
+        """The readable stars, and a line for each damaged one."""
+        records, damaged = [], []
+        rows = self._db.execute(
+            "SELECT rowid, talk_id, starred_at, title, session, start, end FROM stars"
+            " ORDER BY start"
+        )
+        for rowid, talk_id, starred_at, title, session, start, end in rows:
+            if not _text(talk_id):
+                damaged.append(f"skipped a star whose talk id is unreadable (row {rowid})")
+                continue
+            parts = (
+                _moment(starred_at),
+                _text(title),
+                _text(session),
+                _moment(start),
+                _moment(end),
+            )
+            lost = [name for name, part in zip(_STAR_PARTS, parts, strict=True) if part is None]
+            starred, seen_title, seen_session, seen_start, seen_end = parts
+            record = StarRecord(
+                talk_id, starred, seen_title or talk_id, seen_session, seen_start, seen_end
+            )
+            if lost:
+                unreadable = ", ".join(lost)
+                damaged.append(f"kept the star on {talk_id!r} without its unreadable {unreadable}")
+            records.append(record)
+        return records, damaged
+
+    def _read_notes(self) -> tuple[dict[str, str], list[str]]:
+        """The readable notes, and a line for each damaged one."""
+        notes, damaged = {}, []
+        for rowid, talk_id, text in self._db.execute("SELECT rowid, talk_id, text FROM notes"):
+            if not _text(talk_id):
+                damaged.append(f"skipped a note whose talk id is unreadable (row {rowid})")
+            elif not isinstance(text, str):
+                damaged.append(f"skipped the note on {talk_id!r}: its text is unreadable")
+            else:
+                if isinstance(text, Garbled):
+                    damaged.append(f"the note on {talk_id!r} has unreadable characters, shown as �")
+                notes[talk_id] = text
+        return notes, damaged
+
+
+_STAR_PARTS = ("star time", "title", "session", "start time", "end time")
+
+
+def _empty(conference_id: str) -> sqlite3.Connection:
+    """A new store in memory."""
+    connection = connect(None)
+    initialise(connection, conference_id)
+    return connection
+
+
+def _text(value: object) -> str | None:
+    """Stored text if it is intact, else None."""
+    return value if isinstance(value, str) and not isinstance(value, Garbled) else None
+
+
+def _moment(value: object) -> datetime | None:
+    """A stored time if it is intact (ISO 8601 with an offset), else None."""
+    text = _text(value)
+    try:
+        moment = datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+    return moment if moment and moment.tzinfo else None
+
+
+def _note_of(db: sqlite3.Connection, talk_id: str) -> str:
+    row = db.execute("SELECT text FROM notes WHERE talk_id = ?", (talk_id,)).fetchone()
+    return row[0] if row and isinstance(row[0], str) else ""
 
 
 def _seen(talk: Talk) -> tuple[str, str, str, str]:
     return talk.title, talk.where, talk.start.isoformat(), talk.end.isoformat()
-
-
-def _reason(error: BaseException) -> str:
-    return getattr(error, "strerror", None) or str(error) or type(error).__name__
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    connection.execute("PRAGMA journal_mode = WAL")
-    connection.execute("PRAGMA synchronous = FULL")
-    return connection
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
-    connection.execute("SELECT count(*) FROM stars").fetchone()
-    return connection
-
-
-def _initialise(connection: sqlite3.Connection, conference_id: str) -> None:
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        for statement in filter(str.strip, _SCHEMA.split(";")):
-            connection.execute(statement)
-        connection.executemany(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
-            [("application", APPLICATION), ("conference", conference_id)],
-        )
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-
-
-def _is_our_store(path: Path, conference_id: str) -> bool:
-    """True for an empty file or an intact store of ours for this conference."""
-    if path.stat().st_size == 0:
-        return True
-    try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            if connection.execute("PRAGMA quick_check").fetchone() != ("ok",):
-                return False
-            meta = dict(connection.execute("SELECT key, value FROM meta"))
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return False
-    if version > SCHEMA_VERSION:
-        raise StoreError(f"{path} was written by a newer version of the companion; update it")
-    return meta.get("application") == APPLICATION and meta.get("conference") == conference_id
-
-
-def _move_aside(path: Path) -> Path:
-    """Keep a corrupt or foreign file under a timestamped name, never overwrite it."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.unreadable-{stamp}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.unreadable-{stamp}-{counter}")
-        counter += 1
-    path.rename(target)
-    for suffix in ("-wal", "-shm"):
-        companion_file = path.with_name(path.name + suffix)
-        if companion_file.exists():
-            companion_file.rename(target.with_name(target.name + suffix))
-    return target

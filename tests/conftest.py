@@ -40,16 +40,30 @@ def frab_program() -> Program:
     return parse_any((FIXTURES / "fosdemish.xml").read_bytes(), "fosdemish.xml")[0]
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m companion ARGS` as a user would, capturing its output."""
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 60, full_disk: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m companion ARGS` as a user would, capturing its output.
+
+    `full_disk`: every write that would make a file grow fails (RLIMIT_FSIZE 0), as on a
+    full disk, and for root too; the output goes through pipes, which are not limited.
+    """
     return subprocess.run(
         [sys.executable, "-m", "companion", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=60,
+        timeout=timeout,
         cwd=cwd,
+        preexec_fn=no_file_growth if full_disk else None,
     )
+
+
+def no_file_growth() -> None:
+    """Let no file grow in this process and its children, as on a full disk."""
+    import resource  # POSIX only, like the tests that ask for it
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
 
 
 VENUE_NOW = "2026-02-01T16:30"  # inside Session 3, during "Analyzing the complexities..."

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from companion import store as store_module
+from companion import store_file
 from companion.program import Program
 from companion.store import Store, StoreError, store_path
+from companion.store_file import Access
 
 CONFERENCE = "c4ml-2026"
 
@@ -92,11 +93,15 @@ def test_a_store_from_a_newer_version_is_left_alone(data_dir: Path) -> None:
     assert not [p for p in data_dir.iterdir() if "unreadable" in p.name]
 
 
-def test_an_unusable_data_directory_is_a_store_error(tmp_path: Path) -> None:
+def test_an_unusable_data_directory_reads_empty_and_refuses_writes(
+    tmp_path: Path, program: Program
+) -> None:
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the data directory should be")
+    store = Store.open(blocker / "data", CONFERENCE)
+    assert store.read_only and store.starred_ids() == set()
     with pytest.raises(StoreError, match="cannot save stars"):
-        Store.open(blocker / "data", CONFERENCE)
+        store.star([program.talk("xtc")])
 
 
 def test_a_read_only_store_still_reads_and_refuses_writes(
@@ -105,14 +110,18 @@ def test_a_read_only_store_still_reads_and_refuses_writes(
     store = Store.open(data_dir, CONFERENCE)
     store.star([program.talk("magellan")])
     store.close()
+    content = store_path(data_dir, CONFERENCE).read_bytes()
+    connect = store_file.connect
 
-    def refuse(path: Path) -> sqlite3.Connection:
-        raise sqlite3.OperationalError("attempt to write a readonly database")
+    def read_only(target: Path | None, access: Access = Access.WRITE) -> sqlite3.Connection:
+        """What SQLite gives on a write-protected file: a connection that can only read."""
+        return connect(target, Access.READ if access is Access.WRITE else access)
 
-    monkeypatch.setattr(store_module, "_connect", refuse)
-    read_only = Store.open(data_dir, CONFERENCE)
-    assert read_only.read_only
-    assert read_only.starred_ids() == {"magellan"}
+    monkeypatch.setattr(store_file, "connect", read_only)
+    read_only_store = Store.open(data_dir, CONFERENCE)
+    assert read_only_store.starred_ids() == {"magellan"}
     with pytest.raises(StoreError, match="cannot save"):
-        read_only.star([program.talk("xtc")])
-    assert read_only.starred_ids() == {"magellan"}
+        read_only_store.star([program.talk("xtc")])
+    assert read_only_store.starred_ids() == {"magellan"}
+    assert read_only_store.moved_aside is None
+    assert store_path(data_dir, CONFERENCE).read_bytes() == content

@@ -44,11 +44,11 @@ class Context:
 
     @contextmanager
     def store(self) -> Iterator[Store]:
-        """The user's store for this conference, created if needed; raises StoreError."""
+        """The user's store for this conference, created if needed (read-only when it cannot
+        be written now); raises StoreError."""
         store = Store.open(data_dir(), self.program.conference.id)
-        if store.moved_aside:
-            warn(f"the store was unreadable; kept it as {store.moved_aside} and started anew")
         try:
+            _report(store)
             yield store
         finally:
             store.close()
@@ -57,8 +57,18 @@ class Context:
         return store_path(data_dir(), self.program.conference.id).exists()
 
     def saved(self) -> tuple[set[str], dict[str, str]]:
-        """The user's stars and notes, without creating a store when there is none yet."""
-        if not self.has_store():
-            return set(), {}
-        with self.store() as store:
+        """The user's stars and notes, read without creating or writing anything."""
+        store = Store.read(data_dir(), self.program.conference.id)
+        try:
+            _report(store)
             return store.starred_ids(), store.notes()
+        finally:
+            store.close()
+
+
+def _report(store: Store) -> None:
+    """Warn of a store file set aside and of damaged rows, once per command."""
+    if store.moved_aside:
+        warn(f"the store was unreadable; kept it as {store.moved_aside} and started anew")
+    for damage in store.damaged:
+        warn(f"damaged store: {damage}")

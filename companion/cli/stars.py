@@ -48,8 +48,8 @@ def _status_json(status: StarStatus, note: str) -> dict[str, object]:
             "id": record.talk_id,
             "title": record.title,
             "session": record.session,
-            "start": record.start.isoformat(),
-            "end": record.end.isoformat(),
+            "start": record.start.isoformat() if record.start else None,
+            "end": record.end.isoformat() if record.end else None,
             "starred": True,
             "note": note,
         }
@@ -66,7 +66,7 @@ def cmd_starred(ctx: Context) -> None:
         with ctx.store() as store:
             statuses = reconcile(ctx.program, store.stars(), ctx.zone)
             notes = store.notes()
-            if not ctx.args.json and not store.read_only:
+            if not ctx.args.json:
                 store.mark_seen(s.talk for s in statuses if s.moved and s.talk)
     if ctx.args.json:
         print_json(

@@ -166,6 +166,13 @@ class CompanionApp(App[None]):
                 )
             else:
                 self.store = store
+        if self.store.damaged:
+            self.notify(
+                f"Parts of your stars file are damaged: {'; '.join(self.store.damaged)}",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         self.starred = frozenset(self.store.starred_ids())
 
     def _tick(self) -> None:

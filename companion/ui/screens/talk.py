@@ -59,6 +59,7 @@ class TalkScreen(Screen[None]):
         self.talk_id = talk_id
         self._save_timer: Timer | None = None
         self._note_text: str | None = None  # what to save; None when nothing is pending
+        self._note_base = ""  # the note as last loaded or saved here, to spot a change elsewhere
 
     @property
     def talk(self) -> Talk:
@@ -99,8 +100,9 @@ class TalkScreen(Screen[None]):
         authors.add_options(Option(escape(name), id=slugify(name)) for name in talk.authors)
         authors.highlighted = 0
         note = self.query_one("#talk-note", TextArea)
+        self._note_base = services(self).store.note(talk.id)
         with note.prevent(TextArea.Changed):
-            note.load_text(services(self).store.note(talk.id))
+            note.load_text(self._note_base)
         self._show_facts()
         authors.focus()
 
@@ -156,9 +158,23 @@ class TalkScreen(Screen[None]):
         if text is None:
             return
         try:
-            services(self).store.set_note(self.talk_id, text)
+            saved = services(self).store.set_note(self.talk_id, text, expected=self._note_base)
         except StoreError as error:
             self.notify(str(error), severity="error")
+            return
+        self._note_base = saved.text
+        if not saved.conflict:
+            return
+        note = self.query_one_optional("#talk-note", TextArea)  # None once the screen closes
+        if note is not None:
+            with note.prevent(TextArea.Changed):
+                note.load_text(saved.text)
+            note.move_cursor(note.document.end)
+        self.notify(
+            "This note had changed elsewhere meanwhile: both versions were kept.",
+            severity="warning",
+            markup=False,
+        )
 
     def on_screen_suspend(self) -> None:
         """Another screen or mode takes over: save what was typed so far."""

@@ -1,0 +1,294 @@
+"""The store's file: judging what is at its path, opening, creating and setting it aside.
+
+Only definite evidence sets a file aside: something other than a regular file
+(opening a FIFO would hang), SQLite's own verdict (not a database, corrupt), or a
+readable database that is not an intact store of ours for this conference. What
+only says "not now" (a full disk, a read-only directory, a -shm file that cannot be
+created, a lock held too long, an I/O error) is a StoreError and the file stays.
+
+A new store is born empty: an empty file claimed with O_EXCL, then schema and meta
+in one transaction in rollback-journal mode, which writes nothing to the file
+until its commit writes all of it. Whoever looks meanwhile sees an empty database
+("blank", nothing to lose, initialised again idempotently) or a whole store; only
+then does the store switch to WAL.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from contextlib import suppress
+from datetime import UTC, datetime
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+APPLICATION = "c4ml-companion-store"
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 10_000
+ATTEMPTS = 4  # not ours -> set aside -> created -> judged ours; plus one for a race
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS stars (
+    talk_id TEXT PRIMARY KEY,
+    starred_at TEXT NOT NULL,
+    -- The talk as the user last saw it, to tell them when the program moves it.
+    title TEXT NOT NULL,
+    session TEXT NOT NULL,
+    start TEXT NOT NULL,
+    end TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS notes (
+    talk_id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
+_EVIDENCE = {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT}
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+
+
+class StoreError(Exception):
+    """The store cannot be used as asked; the message is one line for the user."""
+
+
+class NotAStore(Exception):
+    """Definite evidence that a file is not an intact store of ours; the message says why."""
+
+
+class Garbled(str):
+    """Stored text that was not valid UTF-8, decoded with replacement characters."""
+
+    __slots__ = ()
+
+
+class Access(Enum):
+    """How a connection opens the file; the value is its URI query."""
+
+    WRITE = "mode=rw"
+    READ = "mode=ro"
+    # For one read when even a read-only connection cannot work (its -shm cannot be
+    # created): no locks, so what it sees may be mid-change and is never evidence.
+    SNAPSHOT = "mode=ro&immutable=1"
+
+
+class Opened(NamedTuple):
+    connection: sqlite3.Connection | None  # None: nothing to read yet (reading only)
+    moved_aside: Path | None
+
+
+def decode(raw: bytes) -> str:
+    """The text factory of every connection: damaged text is marked, never an exception."""
+    try:
+        return raw.decode()
+    except UnicodeDecodeError:
+        return Garbled(raw.decode(errors="replace"))
+
+
+def reason(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__
+
+
+def connect(target: Path | None, access: Access = Access.WRITE) -> sqlite3.Connection:
+    """A connection to the store at `target` (None: in memory), reading text safely."""
+    uri = f"{target.absolute().as_uri()}?{access.value}" if target else ":memory:"
+    connection = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+    )
+    connection.text_factory = decode
+    return connection
+
+
+def initialise(connection: sqlite3.Connection, conference_id: str) -> None:
+    """Schema and meta in one transaction; a no-op on a store that has them."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in filter(str.strip, SCHEMA.split(";")):
+            connection.execute(statement)
+        connection.executemany(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+            [("application", APPLICATION), ("conference", conference_id)],
+        )
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def open_file(path: Path, conference_id: str, *, writing: bool) -> Opened:
+    """Open the store at `path`, setting aside first a file that is definitely not one.
+
+    Writing creates a missing store and its directory. Reading creates and writes
+    nothing (a file set aside is only renamed) and finds no connection when there is
+    nothing to read yet. Raises StoreError, leaving the file in place, when it cannot
+    be used now.
+    """
+    moved_aside = None
+    try:
+        if writing:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(ATTEMPTS):
+            found = _found(path)
+            if found is None and not writing:
+                return Opened(None, moved_aside)
+            if found is None:
+                _create_blank(path)
+                continue
+            try:
+                connection = _judge(path, found, conference_id, writing=writing)
+            except NotAStore as evidence:
+                moved_aside = _move_aside(path, found, str(evidence)) or moved_aside
+                continue
+            return Opened(connection, moved_aside)
+    except (OSError, sqlite3.Error) as error:
+        doing = f"save stars in {path.parent}" if writing else f"read {path}"
+        raise StoreError(f"cannot {doing}: {reason(error)}") from None
+    raise StoreError(f"cannot open {path}: another program keeps replacing it")
+
+
+def _found(path: Path) -> os.stat_result | None:
+    """What is at `path`, through a link. A link to nothing may be a store on a drive not
+    mounted now: no evidence, and nowhere to create one."""
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        if path.is_symlink():
+            raise StoreError(f"{path} links to {os.readlink(path)}, which is missing") from None
+        return None
+
+
+def _create_blank(path: Path) -> None:
+    """Claim `path` with an empty file, unless another process got there first."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+
+
+def _judge(
+    path: Path, found: os.stat_result, conference_id: str, *, writing: bool
+) -> sqlite3.Connection | None:
+    """A connection to the store of ours at `path`, made ready for writing if `writing`;
+    when only reading, None for a blank file (nothing to read).
+
+    Raises NotAStore on definite evidence; sqlite3.Error or StoreError when it cannot
+    be used now.
+    """
+    if not stat.S_ISREG(found.st_mode):
+        raise NotAStore("it is not a regular file")
+    access = Access.WRITE if writing else Access.READ
+    try:
+        connection, blank = _inspected(path, conference_id, access)
+    except sqlite3.Error as error:
+        code = _primary_code(error)
+        if code in _EVIDENCE:
+            raise NotAStore(reason(error)) from None
+        if writing or code in _BUSY:
+            raise
+        try:
+            connection, blank = _inspected(path, conference_id, Access.SNAPSHOT)
+        except (sqlite3.Error, NotAStore) as snapshot_error:
+            raise StoreError(f"cannot read {path}: {reason(snapshot_error)}") from None
+    if blank and not writing:
+        connection.close()
+        return None
+    if writing:
+        try:
+            if blank:
+                initialise(connection, conference_id)
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+        except BaseException:
+            connection.close()
+            raise
+    return connection
+
+
+def _primary_code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code; None for errors of the sqlite3 module itself."""
+    code: int | None = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def _inspected(path: Path, conference_id: str, access: Access) -> tuple[sqlite3.Connection, bool]:
+    """A connection through which the file proved an intact store of ours, or blank (True)."""
+    connection = connect(path, access)
+    try:
+        return connection, _inspect(connection, path, conference_id)
+    except BaseException:
+        connection.close()
+        raise
+
+
+def _inspect(connection: sqlite3.Connection, path: Path, conference_id: str) -> bool:
+    """True for a blank database, False for an intact store of ours; NotAStore says why not."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path} was written by a newer version of the companion; update it")
+    if not version and not connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        return True  # a new or zero-byte file: nothing in it to lose
+    if connection.execute("PRAGMA quick_check").fetchone() != ("ok",):
+        raise NotAStore("it is damaged")
+    if _tables(connection) != _our_tables():
+        raise NotAStore("its tables are not a companion store's")
+    meta = dict(connection.execute("SELECT key, value FROM meta"))
+    if meta.get("application") != APPLICATION:
+        raise NotAStore("it belongs to another application")
+    if meta.get("conference") != conference_id:
+        raise NotAStore("it holds the stars of another conference")
+    return False
+
+
+def _tables(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+    """Every table with its columns (name, type, not null, default, key)."""
+    names = [
+        row[0]
+        for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%'"
+            " ESCAPE '!'"
+        )
+    ]
+    return {
+        name: connection.execute("SELECT * FROM pragma_table_info(?)", (name,)).fetchall()
+        for name in names
+    }
+
+
+@cache
+def _our_tables() -> dict[str, list[tuple[object, ...]]]:
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.executescript(SCHEMA)
+        return _tables(connection)
+    finally:
+        connection.close()
+
+
+def _move_aside(path: Path, judged: os.stat_result, why: str) -> Path | None:
+    """Keep the file judged not ours under a timestamped name beside it, never overwriting.
+
+    None when `path` no longer holds that file (another process set it aside first).
+    """
+    now = _found(path)
+    if now is None or (now.st_dev, now.st_ino) != (judged.st_dev, judged.st_ino):
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.unreadable-{stamp}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.unreadable-{stamp}-{counter}")
+        counter += 1
+    try:
+        path.rename(target)
+        for suffix in ("-wal", "-shm"):
+            companion_file = path.with_name(path.name + suffix)
+            if companion_file.exists():
+                companion_file.rename(target.with_name(target.name + suffix))
+    except OSError as error:
+        raise StoreError(
+            f"{path} is not a companion store ({why}) and cannot be set aside: {reason(error)}"
+        ) from None
+    return target
