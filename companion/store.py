@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from companion.program import Talk
 from companion.store_file import Garbled, StoreError, connect, initialise, open_file, reason
+from companion.text import safe_line, strip_controls
 
 __all__ = ["NoteSaved", "StarRecord", "Store", "StoreError", "store_path"]
 
@@ -162,6 +163,7 @@ class Store:
         With `expected` (the note as this writer last saw it), a note changed elsewhere
         meanwhile is not overwritten: both texts are kept, the other one first.
         """
+        text = strip_controls(text)
         with self._transaction() as db:
             current = _note_of(db, talk_id)
             conflict = expected is not None and current not in (expected, text)
@@ -216,7 +218,12 @@ class Store:
             lost = [name for name, part in zip(_STAR_PARTS, parts, strict=True) if part is None]
             starred, seen_title, seen_session, seen_start, seen_end = parts
             record = StarRecord(
-                talk_id, starred, seen_title or talk_id, seen_session, seen_start, seen_end
+                talk_id,
+                starred,
+                safe_line(seen_title or talk_id),  # a copy of program text: shown, never obeyed
+                seen_session and safe_line(seen_session),
+                seen_start,
+                seen_end,
             )
             if lost:
                 unreadable = ", ".join(lost)
@@ -235,7 +242,7 @@ class Store:
             else:
                 if isinstance(text, Garbled):
                     damaged.append(f"the note on {talk_id!r} has unreadable characters, shown as �")
-                notes[talk_id] = text
+                notes[talk_id] = strip_controls(text)
         return notes, damaged
 
 
@@ -265,8 +272,9 @@ def _moment(value: object) -> datetime | None:
 
 
 def _note_of(db: sqlite3.Connection, talk_id: str) -> str:
+    """A note as it may be shown: a pasted escape sequence is not kept (see `set_note`)."""
     row = db.execute("SELECT text FROM notes WHERE talk_id = ?", (talk_id,)).fetchone()
-    return row[0] if row and isinstance(row[0], str) else ""
+    return strip_controls(row[0]) if row and isinstance(row[0], str) else ""
 
 
 def _seen(talk: Talk) -> tuple[str, str, str, str]:

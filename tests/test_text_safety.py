@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -245,3 +246,17 @@ def test_any_text_goes_through_every_command_and_export_inert(text: str, tmp_pat
     program = parse_any(path.read_bytes(), str(path))[0]
     calendar = render(build_export(program, set(), {}, everything=True), ExportFormat.ICS)
     assert len(list(icalendar.Calendar.from_ical(calendar).walk("VEVENT"))) == len(program.talks)
+
+
+def test_a_remembered_title_from_the_store_is_shown_inert(data_dir: Path) -> None:
+    """A star keeps a copy of the talk's title (written by any version, or by hand); when
+    the talk has left the program, that copy is what is shown."""
+    assert run_cli("star", "magellan").returncode == 0
+    with sqlite3.connect(data_dir / "c4ml-2026.sqlite3") as db:
+        db.execute("UPDATE stars SET talk_id = 'gone', title = ?", (f"Old{WIPE}{OSC_52} title",))
+    db.close()
+    for command in (("starred",), ("starred", "--json")):
+        result = run_cli(*command)
+        assert result.returncode == 0, result.stderr
+        assert "Old title" in result.stdout
+        assert_inert(result.stdout)
