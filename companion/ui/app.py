@@ -147,7 +147,9 @@ class CompanionApp(App[None]):
             store = Store.open(data_dir(), conference_id)
         except StoreError as error:
             self.store = Store.in_memory(conference_id)
-            self.notify(f"Stars will not be saved: {error}", severity="warning", timeout=10)
+            self.notify(
+                f"Stars will not be saved: {error}", severity="warning", timeout=10, markup=False
+            )
         else:
             if store.moved_aside:
                 self.notify(
@@ -155,6 +157,7 @@ class CompanionApp(App[None]):
                     f"{store.moved_aside}. Starting afresh.",
                     severity="warning",
                     timeout=15,
+                    markup=False,
                 )
             if store.read_only:
                 self.store = Store.in_memory(conference_id, copy_of=store)
@@ -163,6 +166,7 @@ class CompanionApp(App[None]):
                     f"Stars will not be saved: {data_dir()} is not writable.",
                     severity="warning",
                     timeout=10,
+                    markup=False,
                 )
             else:
                 self.store = store
@@ -205,7 +209,7 @@ class CompanionApp(App[None]):
             else:
                 self.store.unstar([talk_id])
         except StoreError as error:
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             return not starring
         self.starred = frozenset(self.store.starred_ids())
         return starring
@@ -265,7 +269,7 @@ class CompanionApp(App[None]):
 
     def action_toggle_zone(self) -> None:
         self.local_time = not self.local_time
-        self.notify(f"Times now in {self.zone_caption}", timeout=3)
+        self.notify(f"Times now in {self.zone_caption}", timeout=3, markup=False)
 
     def action_help(self) -> None:
         from companion.ui.screens.help import HelpScreen, help_sections

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static, TextArea
@@ -17,10 +17,12 @@ from companion.program import Talk
 from companion.render import talk_place
 from companion.store import StoreError
 from companion.text import slugify
+from companion.ui.content import hyperlink, labelled, stacked
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 
 NOTE_SAVE_DELAY = 0.4
+LABEL_WIDTH = 13  # the facts' label column
 
 
 class TalkScreen(Screen[None]):
@@ -90,13 +92,13 @@ class TalkScreen(Screen[None]):
     def _show_talk(self) -> None:
         talk = self.talk
         services(self).last_talk_id = talk.id
-        title = escape(talk.title)
+        title = Content(talk.title)
         if talk.subtitle:
-            title += f"\n[i]{escape(talk.subtitle)}[/i]"
+            title = Content.assemble(title, "\n", (talk.subtitle, "italic"))
         self.query_one("#talk-title", Static).update(title)
         authors = self.query_one("#talk-authors", OptionList)
         authors.clear_options()
-        authors.add_options(Option(escape(name), id=slugify(name)) for name in talk.authors)
+        authors.add_options(Option(Content(name), id=slugify(name)) for name in talk.authors)
         authors.highlighted = 0
         note = self.query_one("#talk-note", TextArea)
         with note.prevent(TextArea.Changed):
@@ -108,30 +110,27 @@ class TalkScreen(Screen[None]):
         app, talk = services(self), self.talk
         zone = app.display_zone
         window = format_window(talk.start, talk.end, zone, talk.estimated)
-        lines = [
-            f"[b]Affiliation[/b]  {escape(talk.affiliation or 'not published')}",
-            f"[b]Where[/b]        {escape(talk_place(app.program, talk))}",
-            f"[b]Time[/b]         {talk.start.astimezone(zone):%a %d %b} {window} "
-            f"({app.zone_caption})",
+        when = f"{talk.start.astimezone(zone):%a %d %b} {window} ({app.zone_caption})"
+        lines: list[str | Content] = [
+            labelled("Affiliation", talk.affiliation or "not published", LABEL_WIDTH),
+            labelled("Where", talk_place(app.program, talk), LABEL_WIDTH),
+            labelled("Time", when, LABEL_WIDTH),
         ]
         if talk.estimated:
-            lines.append(
-                "              [i]estimated: the exact slot inside the session was "
-                "not published[/i]"
-            )
+            estimated = "estimated: the exact slot inside the session was not published"
+            lines.append(Content.assemble(" " * (LABEL_WIDTH + 1), (estimated, "italic")))
         lines.extend(
-            f'[b]Link[/b]         [link="{link.url}"]{escape(link.label)}[/link] {escape(link.url)}'
-            for link in talk.links
+            labelled("Link", hyperlink(link.label, link.url), LABEL_WIDTH) for link in talk.links
         )
         kind = " · ".join(part for part in (talk.kind, talk.language) if part)
         if kind:
-            lines.append(f"[b]Type[/b]         {escape(kind)}")
+            lines.append(labelled("Type", kind, LABEL_WIDTH))
         starred = talk.id in app.starred
-        lines.append(f"[b]Starred[/b]      {'★ yes' if starred else 'no (s to star)'}")
+        lines.append(labelled("Starred", "★ yes" if starred else "no (s to star)", LABEL_WIDTH))
         for label, text in (("Abstract", talk.abstract), ("Description", talk.description)):
             if text:
-                lines += ["", f"[b]{label}[/b]", escape(text)]
-        self.query_one("#talk-facts", Static).update("\n".join(lines))
+                lines += ["", Content.styled(label, "bold"), text]
+        self.query_one("#talk-facts", Static).update(stacked(lines))
         self.set_class(starred, "-starred")
 
     @on(OptionList.OptionSelected, "#talk-authors")
