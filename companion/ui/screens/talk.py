@@ -18,6 +18,7 @@ from companion.render import talk_place
 from companion.store import StoreError
 from companion.text import slugify
 from companion.ui.content import hyperlink, labelled, stacked
+from companion.ui.screens.links import LinksScreen, open_link
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 
@@ -52,7 +53,7 @@ class TalkScreen(Screen[None]):
             "Open link",
             id="talk.open_links",
             show=False,
-            tooltip="Open the talk's links (paper, slides) in your browser",
+            tooltip="Open a link of the talk (paper, slides) in your browser",
         ),
     ]
 
@@ -186,11 +187,18 @@ class TalkScreen(Screen[None]):
             self._show_talk()
 
     def action_open_links(self) -> None:
+        """Open the talk's one link, or ask which of its links to open."""
         links = self.talk.links
         if not links:
             self.notify("This talk has no links in the program.", timeout=3)
-        for link in links:
-            self.app.open_url(link.url)
+        elif len(links) == 1:
+            open_link(self.app, links[0].url)
+        else:
+            self.app.push_screen(LinksScreen(links), self._open_chosen)
+
+    def _open_chosen(self, url: str | None) -> None:
+        if url is not None:
+            open_link(self.app, url)
 
     def action_edit_note(self) -> None:
         self.query_one("#talk-note", TextArea).focus()
