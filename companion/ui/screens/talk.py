@@ -99,7 +99,8 @@ class TalkScreen(Screen[None]):
         self.query_one("#talk-title", Static).update(title)
         authors = self.query_one("#talk-authors", OptionList)
         authors.clear_options()
-        authors.add_options(Option(Content(name), id=slugify(name)) for name in talk.authors)
+        # No option ids: two authors can share one ("Böck" and "Bock"), which OptionList refuses.
+        authors.add_options(Option(Content(name)) for name in talk.authors)
         authors.highlighted = 0
         note = self.query_one("#talk-note", TextArea)
         with note.prevent(TextArea.Changed):
@@ -137,8 +138,7 @@ class TalkScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#talk-authors")
     def _open_author(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            services(self).open_person(event.option.id)
+        services(self).open_person(slugify(self.talk.authors[event.option_index]))
 
     @on(TextArea.Changed, "#talk-note")
     def _note_changed(self, event: TextArea.Changed) -> None:
