@@ -251,11 +251,13 @@ class CompanionApp(App[None]):
         return True
 
     def action_talk_details(self) -> None:
+        talks = self.program.talks
         selected = getattr(self.screen, "selected_talk_id", None)
-        talk_id = selected or self.last_talk_id or self.program.talks[0].id
-        if getattr(self.screen, "talk_id", None) == talk_id:
-            return  # already showing it
-        self.open_talk(talk_id)
+        talk_id = selected or self.last_talk_id or (talks[0].id if talks else None)
+        if talk_id is None:
+            self.notify("This program has no talks.", timeout=3)
+        elif getattr(self.screen, "talk_id", None) != talk_id:  # else: already showing it
+            self.open_talk(talk_id)
 
     def action_search(self) -> None:
         from companion.ui.screens.search import SearchScreen
