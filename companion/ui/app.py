@@ -133,6 +133,16 @@ class CompanionApp(App[None]):
         """Close the store, so SQLite folds its write-ahead log back into the file."""
         self.store.close()
 
+    def _fatal_error(self) -> None:
+        """After an unhandled exception: Textual's exit, but a traceback without local
+        variables, which can hold a user's notes or a program's text. (Private Textual
+        API: hence the exact pin in pyproject.toml.)"""
+        import rich
+        from rich.traceback import Traceback
+
+        self.bell()
+        self.panic(Traceback(show_locals=False, width=None, suppress=[rich]))
+
     def _start_indexing(self) -> None:
         self._indexing.stop()
         self.run_worker(self._build_search_index, thread=True)
@@ -300,12 +310,16 @@ class CompanionApp(App[None]):
         )
 
 
-def run_app(program: Program, *, clock: Clock = system_clock, **options: Any) -> None:
-    """Start the TUI on a loaded program; `options` go to `App.run` (headless, auto_pilot).
+def run_app(program: Program, *, clock: Clock = system_clock, **options: Any) -> int:
+    """Run the TUI on a loaded program until it ends; its exit status, not 0 after a crash.
+
+    `options` go to `App.run` (headless, auto_pilot).
 
     What is loaded by now (modules, the program) lives as long as the app, so it is
     frozen out of the garbage collector's way (`gc.freeze`): otherwise the collector
     walks it again and again while the first screen is built, about 20 ms of a start.
     """
     gc.freeze()
-    CompanionApp(program, clock=clock).run(**options)
+    app = CompanionApp(program, clock=clock)
+    app.run(**options)
+    return app.return_code or 0
