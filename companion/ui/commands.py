@@ -72,7 +72,10 @@ class ProgramCommands(Provider):
             )
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(fold(query))
+        folded = fold(query)
+        if not folded:  # only combining marks: nothing to match (Textual's matcher would raise)
+            return
+        matcher = self.matcher(folded)
         for target in self._targets():
             score = matcher.match(fold(target.label))
             if score > 0:
