@@ -3,15 +3,22 @@ markup, and never crashes a screen. Every test reads what the screens draw."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual.command import Matcher
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Header, Input, OptionList, SelectionList
 
+from companion.paths import DATA_DIR_VARIABLE
 from companion.program import Program
 from companion.store import Store
+from companion.text import fold
 from companion.ui.app import CompanionApp
 from companion.ui.screens.export import ExportScreen
 from companion.ui.screens.person import PersonScreen
@@ -119,12 +126,13 @@ async def test_a_click_on_markup_in_a_title_or_abstract_runs_nothing(
     app = make_app(BEFORE, on=load(document))
     async with app.run_test(size=SIZE) as pilot:
         await show_talk(pilot, "alpha")
-        for selector in ("#talk-title", "#talk-facts"):
-            widget = app.screen.query_one(selector)
+        widgets = [app.screen.query_one(selector) for selector in ("#talk-title", "#talk-facts")]
+        for widget in widgets:
             await pilot.click(widget, offset=where_drawn(widget, "Slides"))
-            await pilot.pause()
-            assert CLICK in drawn_lines(widget)[-1]
-    assert list(shots.iterdir()) == []
+        await pilot.pause()
+        assert list(shots.iterdir()) == []
+        for widget in widgets:
+            assert drawn_lines(widget)[-1].strip() == CLICK  # the title; the abstract
 
 
 async def test_talk_details_show_program_text_as_typed(
@@ -356,3 +364,92 @@ def test_the_command_line_exits_with_the_tuis_status(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr("companion.ui.app.run_app", lambda *args, **kwargs: 1)
     assert run([]) == 1
+
+
+# -- any text at all ---------------------------------------------------------------------
+
+ODD_PIECES = ["[", "]", "[/]", "[b]", "[@click=app.quit]", "$accent", "\\", "\u0301", "\n"]
+CONTROLS = ["\x00", "\x07", "\x1b[2J", "\r", "\x7f", "\u200b", "\u202e"]
+program_text = (
+    st.lists(
+        st.text(max_size=6) | st.sampled_from([*MARKUP, *ODD_PIECES, *CONTROLS]),
+        min_size=1,
+        max_size=4,
+    )
+    .map("".join)
+    .filter(lambda text: text.strip() != "")  # the native format refuses blank text
+)
+
+
+@st.composite
+def hostile_documents(draw: st.DrawFn) -> dict[str, Any]:
+    """The tiny program, its words all drawn from `program_text`."""
+    document = tiny_program()
+    conference = document["conference"]
+    conference.update(name=draw(program_text), title=draw(program_text))
+    conference["venue"]["name"] = draw(program_text)
+    conference["organizers"][0].update(name=draw(program_text), affiliation=draw(program_text))
+    document["slots"][2]["title"] = draw(program_text)  # the coffee break
+    rooms = [draw(program_text), draw(program_text)]
+    for talk in document["talks"]:
+        talk.update(
+            title=draw(program_text),
+            authors=draw(st.lists(program_text, max_size=2)),
+            affiliation=draw(program_text),
+            room=draw(st.sampled_from(rooms)),
+            abstract=draw(program_text),
+        )
+    return document
+
+
+async def open_every_screen(pilot: Pilot[None], program: Program) -> None:
+    """Schedule, talk details, person, starred, search, speakers, about and help (the tiny
+    program's lists fit on one screen: each is drawn whole)."""
+    talk = program.talks[0]
+    await pilot.press("end")  # the schedule's last row
+    await show_talk(pilot, talk.id)
+    await pilot.press("s", "enter")  # star it; its first author, if any
+    await pilot.press("escape", "escape", "3", "slash")
+    pilot.app.screen.query_one("#search-input", Input).value = max(talk.title.split(), key=len)
+    await pilot.press("enter", "escape", "2", "enter")  # the first hit; the first person
+    await pilot.press("escape", "i", "escape", "question_mark", "escape")
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(document=hostile_documents())
+def test_any_program_text_opens_every_screen(
+    document: dict[str, Any], make_app: AppFactory, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    program = load(document)
+
+    async def explore() -> None:
+        app = make_app("2030-03-04T09:30", on=program)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_every_screen(pilot, program)
+
+    with pytest.MonkeyPatch.context() as patch:  # each example with stars of its own
+        patch.setenv(DATA_DIR_VARIABLE, str(tmp_path_factory.mktemp("data")))
+        asyncio.run(explore())
+
+
+@given(label=program_text, query=program_text.map(fold).filter(bool))
+def test_palette_highlighting_keeps_the_label_as_typed(label: str, query: str) -> None:
+    from companion.ui.commands import highlighted
+
+    shown = highlighted(Matcher(query), label)
+    assert shown.plain == Content(label).plain
+
+
+async def test_a_palette_query_of_combining_marks_alone_finds_nothing(
+    make_app: AppFactory,
+) -> None:
+    from companion.ui.commands import ProgramCommands
+
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        provider = ProgramCommands(app.screen)
+        assert [hit async for hit in provider.search("\u0301")] == []
