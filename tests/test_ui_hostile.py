@@ -417,7 +417,7 @@ async def open_every_screen(pilot: Pilot[None], program: Program) -> None:
 
 
 @settings(
-    max_examples=15,
+    max_examples=10,  # each runs the app for about 2 s: the suite stays near a minute
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
