@@ -4,6 +4,7 @@ markup, and never crashes a screen. Every test reads what the screens draw."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,7 @@ def hostile() -> Program:
     return load(hostile_document())
 
 
-def assert_drawn(texts: Any, lines: list[str]) -> None:
+def assert_drawn(texts: Iterable[str], lines: list[str]) -> None:
     """Each of `texts` drawn as typed in `lines` (wrapped at spaces, maybe)."""
     shown = flat(lines)
     missing = [text for text in texts if flat([text]) not in shown]
@@ -148,7 +149,7 @@ async def test_talk_details_show_program_text_as_typed(
             assert_drawn([text], drawn_lines(app.screen.query_one("#talk-title")))
             assert_drawn([text], drawn_lines(app.screen.query_one("#talk-authors")))
             facts = drawn_lines(app.screen.query_one("#talk-facts"))
-            assert_drawn([f"Affiliation  {text}", talk.room, TRACK, QUOTED_URL], facts)
+            assert_drawn([f"Affiliation  {text}", str(talk.room), TRACK, QUOTED_URL], facts)
             assert text in [line.strip() for line in facts]  # the abstract
             await pilot.press("escape")
         await show_talk(pilot, "t00")
