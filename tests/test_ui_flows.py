@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from companion.program import Program
@@ -22,9 +21,15 @@ from companion.ui.screens.speakers import SpeakersScreen
 from companion.ui.screens.starred import StarredScreen
 from companion.ui.screens.talk import NOTE_SAVE_DELAY, TalkScreen
 from companion.ui.widgets.schedule_table import ScheduleTable
-
-AppFactory = Callable[..., CompanionApp]
-SIZE = (80, 24)
+from tests.driving import (
+    SIZE,
+    AppFactory,
+    move_schedule_to,
+    options_of,
+    search,
+    show_talk,
+    text_of,
+)
 
 
 def stored_stars(data_dir: Path) -> set[str]:
@@ -33,32 +38,6 @@ def stored_stars(data_dir: Path) -> set[str]:
         return store.starred_ids()
     finally:
         store.close()
-
-
-def text_of(app: CompanionApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
-def options_of(app: CompanionApp, selector: str) -> list[str | None]:
-    listing = app.screen.query_one(selector, OptionList)
-    return [listing.get_option_at_index(i).id for i in range(listing.option_count)]
-
-
-async def show_talk(pilot: Pilot[None], talk_id: str) -> None:
-    """Open a talk's details as the app does, and let the screen settle."""
-    pilot.app.open_talk(talk_id)  # type: ignore[attr-defined]
-    await pilot.pause()
-
-
-async def move_schedule_to(pilot: Pilot[None], talk_id: str) -> None:
-    """Walk the cursor with the arrow keys until it rests on `talk_id`."""
-    table = pilot.app.screen.query_one(ScheduleTable)
-    await pilot.press(*["up"] * table.row_count)
-    for _ in range(table.row_count):
-        if table.selected_key == talk_id:
-            return
-        await pilot.press("down")
-    raise AssertionError(f"{talk_id} not reachable")
 
 
 async def test_open_a_talk_star_it_and_find_it_starred(
@@ -148,16 +127,6 @@ async def test_a_note_saves_itself_while_typing_and_on_leaving(
         assert store.note("magellan") == "Ask about Böckx"
         await show_talk(pilot, "magellan")
         assert app.screen.query_one("#talk-note", TextArea).text == "Ask about Böckx"
-
-
-async def search(pilot: Pilot[None], query: str) -> list[str]:
-    await pilot.press("slash")
-    screen = pilot.app.screen
-    assert isinstance(screen, SearchScreen)
-    for character in query:
-        await pilot.press("space" if character == " " else character)
-    await pilot.pause()
-    return [str(option_id) for option_id in options_of(pilot.app, "#search-results")]  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

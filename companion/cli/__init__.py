@@ -33,7 +33,7 @@ from companion.text import safe_line
 
 EXIT_USAGE = 2
 
-Handler = Callable[[Context], None]
+Handler = Callable[[Context], int | None]  # an exit status, or None for 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,11 +132,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         if opened.keep_error:
             warn(f"could not keep the program for offline use: {opened.keep_error}")
         clock = fixed_clock(_parse_now(args.now, program)) if args.now else system_clock
-        args.handler(Context(args, program, clock))
+        status: int | None = args.handler(Context(args, program, clock))
     except (UserError, ProgramError, StoreError, ExportError) as error:
         print(f"companion: error: {safe_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
-    return 0
+    return status or 0
 
 
 def _parse_now(text: str, program: Program) -> datetime:

@@ -97,10 +97,11 @@ def cmd_about(ctx: Context) -> None:
     print("\n".join(lines))
 
 
-def cmd_run_tui(ctx: Context) -> None:
+def cmd_run_tui(ctx: Context) -> int:
+    """The TUI; its exit status, which is not 0 when it crashed."""
     from companion.ui.app import run_app  # Textual loads only for the TUI.
 
-    run_app(ctx.program, clock=ctx.clock)
+    return run_app(ctx.program, clock=ctx.clock)
 
 
 def cmd_programs(ctx: Context) -> None:

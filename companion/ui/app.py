@@ -133,6 +133,16 @@ class CompanionApp(App[None]):
         """Close the store, so SQLite folds its write-ahead log back into the file."""
         self.store.close()
 
+    def _fatal_error(self) -> None:
+        """After an unhandled exception: Textual's exit, but a traceback without local
+        variables, which can hold a user's notes or a program's text. (Private Textual
+        API: hence the exact pin in pyproject.toml.)"""
+        import rich
+        from rich.traceback import Traceback
+
+        self.bell()
+        self.panic(Traceback(show_locals=False, width=None, suppress=[rich]))
+
     def _start_indexing(self) -> None:
         self._indexing.stop()
         self.run_worker(self._build_search_index, thread=True)
@@ -147,7 +157,9 @@ class CompanionApp(App[None]):
             store = Store.open(data_dir(), conference_id)
         except StoreError as error:
             self.store = Store.in_memory(conference_id)
-            self.notify(f"Stars will not be saved: {error}", severity="warning", timeout=10)
+            self.notify(
+                f"Stars will not be saved: {error}", severity="warning", timeout=10, markup=False
+            )
         else:
             if store.moved_aside:
                 self.notify(
@@ -155,6 +167,7 @@ class CompanionApp(App[None]):
                     f"{store.moved_aside}. Starting afresh.",
                     severity="warning",
                     timeout=15,
+                    markup=False,
                 )
             if store.read_only:
                 self.store = Store.in_memory(conference_id, copy_of=store)
@@ -163,6 +176,7 @@ class CompanionApp(App[None]):
                     f"Stars will not be saved: {data_dir()} is not writable.",
                     severity="warning",
                     timeout=10,
+                    markup=False,
                 )
             else:
                 self.store = store
@@ -212,7 +226,7 @@ class CompanionApp(App[None]):
             else:
                 self.store.unstar([talk_id])
         except StoreError as error:
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             return not starring
         self.starred = frozenset(self.store.starred_ids())
         return starring
@@ -254,11 +268,13 @@ class CompanionApp(App[None]):
         return True
 
     def action_talk_details(self) -> None:
+        talks = self.program.talks
         selected = getattr(self.screen, "selected_talk_id", None)
-        talk_id = selected or self.last_talk_id or self.program.talks[0].id
-        if getattr(self.screen, "talk_id", None) == talk_id:
-            return  # already showing it
-        self.open_talk(talk_id)
+        talk_id = selected or self.last_talk_id or (talks[0].id if talks else None)
+        if talk_id is None:
+            self.notify("This program has no talks.", timeout=3)
+        elif getattr(self.screen, "talk_id", None) != talk_id:  # else: already showing it
+            self.open_talk(talk_id)
 
     def action_search(self) -> None:
         from companion.ui.screens.search import SearchScreen
@@ -272,7 +288,7 @@ class CompanionApp(App[None]):
 
     def action_toggle_zone(self) -> None:
         self.local_time = not self.local_time
-        self.notify(f"Times now in {self.zone_caption}", timeout=3)
+        self.notify(f"Times now in {self.zone_caption}", timeout=3, markup=False)
 
     def action_help(self) -> None:
         from companion.ui.screens.help import HelpScreen, help_sections
@@ -301,12 +317,16 @@ class CompanionApp(App[None]):
         )
 
 
-def run_app(program: Program, *, clock: Clock = system_clock, **options: Any) -> None:
-    """Start the TUI on a loaded program; `options` go to `App.run` (headless, auto_pilot).
+def run_app(program: Program, *, clock: Clock = system_clock, **options: Any) -> int:
+    """Run the TUI on a loaded program until it ends; its exit status, not 0 after a crash.
+
+    `options` go to `App.run` (headless, auto_pilot).
 
     What is loaded by now (modules, the program) lives as long as the app, so it is
     frozen out of the garbage collector's way (`gc.freeze`): otherwise the collector
     walks it again and again while the first screen is built, about 20 ms of a start.
     """
     gc.freeze()
-    CompanionApp(program, clock=clock).run(**options)
+    app = CompanionApp(program, clock=clock)
+    app.run(**options)
+    return app.return_code or 0

@@ -2,50 +2,57 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from companion.clock import format_day
 from companion.records import Conference
+from companion.ui.content import labelled, stacked
 from companion.ui.services import services
 
+LABEL_WIDTH = 8  # the label column
+INDENT = " " * LABEL_WIDTH
 
-def about_text(conference: Conference) -> str:
+
+def about_text(conference: Conference) -> Content:
     venue = conference.venue
     days = format_day(conference.start_date)
     if conference.end_date != conference.start_date:
         days += f" to {format_day(conference.end_date)}"
-    lines = [f"[b]{escape(conference.name)}[/b] — {escape(conference.title)}", ""]
-    lines.append(f"[b]When[/b]    {days} ({conference.timezone})")
+    lines: list[str | Content] = [
+        Content.assemble((conference.name, "bold"), " — ", conference.title),
+        "",
+        labelled("When", f"{days} ({conference.timezone})", LABEL_WIDTH),
+    ]
     if venue is not None:
-        lines.append(f"[b]Where[/b]   {escape(venue.name)}")
+        lines.append(labelled("Where", venue.name, LABEL_WIDTH))
         if venue.address:
-            lines.append(f"        {escape(venue.address)}")
-        lines.append(f"        Room: {escape(venue.room or 'not published')}")
+            lines.append(INDENT + venue.address)
+        lines.append(f"{INDENT}Room: {venue.room or 'not published'}")
     if conference.co_located_with:
-        lines.append(f"[b]With[/b]    {escape(conference.co_located_with)}")
+        lines.append(labelled("With", conference.co_located_with, LABEL_WIDTH))
     if conference.organizers:
-        lines.append("[b]Organizers[/b]")
+        lines.append(Content.styled("Organizers", "bold"))
         lines.extend(
-            f"        {escape(o.name)}" + (f", {escape(o.affiliation)}" if o.affiliation else "")
+            INDENT + o.name + (f", {o.affiliation}" if o.affiliation else "")
             for o in conference.organizers
         )
     if conference.contact:
-        lines.append(f"[b]Contact[/b] {escape(conference.contact)}")
+        lines.append(labelled("Contact", conference.contact, LABEL_WIDTH))
     lines.extend(
-        f"[b]Web[/b]     {escape(link.label)}: {escape(link.url)}" for link in conference.links
+        labelled("Web", f"{link.label}: {link.url}", LABEL_WIDTH) for link in conference.links
     )
     if conference.scope:
-        lines += ["", "[b]Scope[/b]", escape(conference.scope)]
+        lines += ["", Content.styled("Scope", "bold"), conference.scope]
     if conference.notes:
-        lines += [""] + [f"· {escape(note)}" for note in conference.notes]
+        lines += ["", *(f"· {note}" for note in conference.notes)]
     if conference.program_version:
-        lines += ["", f"[dim]Program: {escape(conference.program_version)}[/dim]"]
-    return "\n".join(lines)
+        lines += ["", Content.styled(f"Program: {conference.program_version}", "dim")]
+    return stacked(lines)
 
 
 class AboutScreen(ModalScreen[None]):

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -94,7 +95,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _status(self, text: str, warning: bool = False) -> None:
         status = self.query_one("#export-status", Static)
-        status.update(text)
+        status.update(Content(text))  # it can name a path, which is anyone's text
         status.set_class(warning, "-warning")
 
     @on(OptionList.OptionHighlighted, "#export-format")
@@ -129,7 +130,7 @@ class ExportScreen(ModalScreen[Path | None]):
         except ExportError as error:
             self._status(str(error), warning=True)
             return
-        self.notify(f"Exported {len(export.talks)} talk(s) to {target}", timeout=8)
+        self.notify(f"Exported {len(export.talks)} talk(s) to {target}", markup=False, timeout=8)
         self.dismiss(target)
 
     @on(Button.Pressed, "#export-cancel")

@@ -27,6 +27,7 @@ HelpSection = tuple[str, Sequence[BindingType]]
 def help_sections(app_bindings: Sequence[BindingType]) -> list[HelpSection]:
     """Every place with its keys; screens are imported here, when help is asked for."""
     from companion.ui.screens.export import ExportScreen
+    from companion.ui.screens.links import LinksScreen
     from companion.ui.screens.person import PersonScreen
     from companion.ui.screens.place_filter import PlaceFilterScreen
     from companion.ui.screens.schedule import ScheduleScreen
@@ -39,6 +40,7 @@ def help_sections(app_bindings: Sequence[BindingType]) -> list[HelpSection]:
         ("Everywhere", app_bindings),
         ("Schedule", ScheduleScreen.BINDINGS),
         ("Talk details", TalkScreen.BINDINGS),
+        ("A talk's links", LinksScreen.BINDINGS),
         ("Speakers", SpeakersScreen.BINDINGS),
         ("Person", PersonScreen.BINDINGS),
         ("Starred", StarredScreen.BINDINGS),

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
+from companion.program import Person
+from companion.ui.content import labelled, stacked
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList, talk_option
+
+LABEL_WIDTH = 13  # the facts' label column
+
+
+def person_facts(person: Person) -> Content:
+    """Roles and affiliations, one under the other."""
+    roles = ", ".join(str(role) for role in person.roles)
+    facts = [labelled("Role", roles, LABEL_WIDTH)]
+    label = "Affiliation" if len(person.affiliations) == 1 else "Affiliations"
+    facts += [labelled(label, text, LABEL_WIDTH) for text in person.affiliations[:1]]
+    facts += [labelled("", text, LABEL_WIDTH) for text in person.affiliations[1:]]
+    if person.talk_ids and person.affiliations:
+        facts.append(Content.styled("Affiliations are published per talk, not per author.", "dim"))
+    return stacked(facts)
 
 
 class PersonScreen(Screen[None]):
@@ -32,14 +48,8 @@ class PersonScreen(Screen[None]):
         app = services(self)
         person = app.program.person(self.person_id)
         yield Header()
-        yield Static(escape(person.name), id="person-name")
-        facts = [f"[b]Role[/b]         {', '.join(str(role) for role in person.roles)}"]
-        label = "Affiliation" if len(person.affiliations) == 1 else "Affiliations"
-        facts += [f"[b]{label:<12}[/b] {escape(text)}" for text in person.affiliations[:1]]
-        facts += [f"             {escape(text)}" for text in person.affiliations[1:]]
-        if person.talk_ids and person.affiliations:
-            facts.append("[dim]Affiliations are published per talk, not per author.[/dim]")
-        yield Static("\n".join(facts), id="person-facts")
+        yield Static(Content(person.name), id="person-name")
+        yield Static(person_facts(person), id="person-facts")
         yield Static(
             "Talks — Enter opens" if person.talk_ids else "No talks in the program",
             classes="section-label",

@@ -6,11 +6,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList
 from textual.widgets.selection_list import Selection
 
 from companion.ui.services import services
+
+
+def place_label(place: str) -> Content:
+    """ "room:K.1.105" as "Room: K.1.105", the name as the program spells it."""
+    kind, _, name = place.partition(":")
+    return Content.assemble(f"{kind.capitalize()}: ", name)
 
 
 class PlaceFilterScreen(ModalScreen[frozenset[str] | None]):
@@ -30,14 +37,9 @@ class PlaceFilterScreen(ModalScreen[frozenset[str] | None]):
 
     def compose(self) -> ComposeResult:
         program = services(self).program
-        options = [
-            Selection(f"Room: {room}", f"room:{room}", f"room:{room}" in self.chosen)
-            for room in program.rooms
-        ]
-        options += [
-            Selection(f"Track: {track}", f"track:{track}", f"track:{track}" in self.chosen)
-            for track in program.tracks
-        ]
+        places = [f"room:{room}" for room in program.rooms]
+        places += [f"track:{track}" for track in program.tracks]
+        options = [Selection(place_label(place), place, place in self.chosen) for place in places]
         with Vertical(id="filter-dialog"):
             yield SelectionList[str](*options, id="filter-places")
             with Horizontal(id="filter-buttons"):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -98,15 +98,14 @@ class StarredScreen(Screen[None]):
             assert talk is not None
             day = talk.start.astimezone(zone).date()
             if several_days and day != previous_day:
-                options.append(Option(f"[b]{format_day(day)}[/b]", disabled=True))
+                options.append(Option(Content.styled(format_day(day), "bold"), disabled=True))
                 previous_day = day
             if previous_end is not None:
                 for slot in app.program.slots:
                     if slot.kind in BREAK_KINDS and previous_end <= slot.start < talk.start:
                         window = format_window(slot.start, slot.end, zone, estimated=False)
-                        options.append(
-                            Option(f"[dim]{window:<12}   {escape(slot.title)}[/dim]", disabled=True)
-                        )
+                        row = Content.styled(f"{window:<12}   {slot.title}", "dim")
+                        options.append(Option(row, disabled=True))
             detail = self._moves.get(talk.id) or talk.where
             if talk.id in conflicts:
                 detail = f"{CONFLICT_NOTE} · {detail}"
@@ -116,13 +115,11 @@ class StarredScreen(Screen[None]):
         if gone:
             options.append(None)
             for status in gone:
-                options.append(
-                    Option(
-                        f"{'(gone)':<12} ★ {escape(status.record.title)}\n"
-                        f"{'':15}[dim]no longer in the program[/dim]",
-                        id=status.record.talk_id,
-                    )
+                row = Content.assemble(
+                    f"{'(gone)':<12} ★ {status.record.title}\n{'':15}",
+                    ("no longer in the program", "dim"),
                 )
+                options.append(Option(row, id=status.record.talk_id))
         return options
 
     @property

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static, TextArea
@@ -17,10 +17,13 @@ from companion.program import Talk
 from companion.render import talk_place
 from companion.store import StoreError
 from companion.text import slugify
+from companion.ui.content import hyperlink, labelled, stacked
+from companion.ui.screens.links import LinksScreen, open_link
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 
 NOTE_SAVE_DELAY = 0.4
+LABEL_WIDTH = 13  # the facts' label column
 
 
 class TalkScreen(Screen[None]):
@@ -50,7 +53,7 @@ class TalkScreen(Screen[None]):
             "Open link",
             id="talk.open_links",
             show=False,
-            tooltip="Open the talk's links (paper, slides) in your browser",
+            tooltip="Open a link of the talk (paper, slides) in your browser",
         ),
     ]
 
@@ -91,13 +94,14 @@ class TalkScreen(Screen[None]):
     def _show_talk(self) -> None:
         talk = self.talk
         services(self).last_talk_id = talk.id
-        title = escape(talk.title)
+        title = Content(talk.title)
         if talk.subtitle:
-            title += f"\n[i]{escape(talk.subtitle)}[/i]"
+            title = Content.assemble(title, "\n", (talk.subtitle, "italic"))
         self.query_one("#talk-title", Static).update(title)
         authors = self.query_one("#talk-authors", OptionList)
         authors.clear_options()
-        authors.add_options(Option(escape(name), id=slugify(name)) for name in talk.authors)
+        # No option ids: two authors can share one ("Böck" and "Bock"), which OptionList refuses.
+        authors.add_options(Option(Content(name)) for name in talk.authors)
         authors.highlighted = 0
         note = self.query_one("#talk-note", TextArea)
         self._note_base = services(self).store.note(talk.id)
@@ -110,37 +114,33 @@ class TalkScreen(Screen[None]):
         app, talk = services(self), self.talk
         zone = app.display_zone
         window = format_window(talk.start, talk.end, zone, talk.estimated)
-        lines = [
-            f"[b]Affiliation[/b]  {escape(talk.affiliation or 'not published')}",
-            f"[b]Where[/b]        {escape(talk_place(app.program, talk))}",
-            f"[b]Time[/b]         {talk.start.astimezone(zone):%a %d %b} {window} "
-            f"({app.zone_caption})",
+        when = f"{talk.start.astimezone(zone):%a %d %b} {window} ({app.zone_caption})"
+        lines: list[str | Content] = [
+            labelled("Affiliation", talk.affiliation or "not published", LABEL_WIDTH),
+            labelled("Where", talk_place(app.program, talk), LABEL_WIDTH),
+            labelled("Time", when, LABEL_WIDTH),
         ]
         if talk.estimated:
-            lines.append(
-                "              [i]estimated: the exact slot inside the session was "
-                "not published[/i]"
-            )
+            estimated = "estimated: the exact slot inside the session was not published"
+            lines.append(Content.assemble(" " * (LABEL_WIDTH + 1), (estimated, "italic")))
         lines.extend(
-            f'[b]Link[/b]         [link="{link.url}"]{escape(link.label)}[/link] {escape(link.url)}'
-            for link in talk.links
+            labelled("Link", hyperlink(link.label, link.url), LABEL_WIDTH) for link in talk.links
         )
         kind = " · ".join(part for part in (talk.kind, talk.language) if part)
         if kind:
-            lines.append(f"[b]Type[/b]         {escape(kind)}")
+            lines.append(labelled("Type", kind, LABEL_WIDTH))
         starred = talk.id in app.starred
-        lines.append(f"[b]Starred[/b]      {'★ yes' if starred else 'no (s to star)'}")
+        lines.append(labelled("Starred", "★ yes" if starred else "no (s to star)", LABEL_WIDTH))
         for label, text in (("Abstract", talk.abstract), ("Description", talk.description)):
             if text:
-                lines += ["", f"[b]{label}[/b]", escape(text)]
-        self.query_one("#talk-facts", Static).update("\n".join(lines))
+                lines += ["", Content.styled(label, "bold"), text]
+        self.query_one("#talk-facts", Static).update(stacked(lines))
         self.set_class(starred, "-starred")
 
     @on(OptionList.OptionSelected, "#talk-authors")
     def _open_author(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id:
-            services(self).open_person(event.option.id)
+        services(self).open_person(slugify(self.talk.authors[event.option_index]))
 
     @on(TextArea.Changed, "#talk-note")
     def _note_changed(self, event: TextArea.Changed) -> None:
@@ -203,11 +203,18 @@ class TalkScreen(Screen[None]):
             self._show_talk()
 
     def action_open_links(self) -> None:
+        """Open the talk's one link, or ask which of its links to open."""
         links = self.talk.links
         if not links:
             self.notify("This talk has no links in the program.", timeout=3)
-        for link in links:
-            self.app.open_url(link.url)
+        elif len(links) == 1:
+            open_link(self.app, links[0].url)
+        else:
+            self.app.push_screen(LinksScreen(links), self._open_chosen)
+
+    def _open_chosen(self, url: str | None) -> None:
+        if url is not None:
+            open_link(self.app, url)
 
     def action_edit_note(self) -> None:
         self.query_one("#talk-note", TextArea).focus()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.content import Content
 from textual.widgets import Static
 
 from companion.clock import DayStatus, Item, describe_now_next, format_window, now_next
@@ -21,7 +22,7 @@ class NowNext(Static):
         app = services(self)
         state = now_next(app.program, app.now)
         if state.status is not DayStatus.DURING:
-            self.update(describe_now_next(app.program, app.now, app.display_zone))
+            self.update(Content(describe_now_next(app.program, app.now, app.display_zone)))
             return
         lines = Text(no_wrap=True, overflow="ellipsis")
         self._line(lines, "Now ", state.current, "nothing on right now")

@@ -64,6 +64,15 @@ def is_on(start: datetime, end: datetime | None, now: datetime) -> bool:
     return start <= now and (end is None or now < end)
 
 
+def one_line(text: str) -> str:
+    """Text for a cell one line high: line breaks become spaces, so a title can never change
+    the height of its row."""
+    return " ".join(text.splitlines())
+
+
+Cells = tuple[Text, Text, tuple[Text, ...]]  # time, markers, and the title cell's lines
+
+
 class ScheduleTable(ScrollView, can_focus=True):
     """One row per slot and per talk, under a heading that stays put; a talk row's key is
     the talk's id. Styles come from component classes, so themes and NO_COLOR apply."""
@@ -158,8 +167,8 @@ class ScheduleTable(ScrollView, can_focus=True):
 
     def cells(self, key: str) -> tuple[str, str, str]:
         """What the row shows: time, markers, and title (with a second line for a talk)."""
-        time, markers, title = self._cells(self._entries[self._index[key]])
-        return time.plain, markers.plain, title.plain
+        time, markers, lines = self._cells(self._entries[self._index[key]])
+        return time.plain, markers.plain, "\n".join(line.plain for line in lines)
 
     # -- the cursor ----------------------------------------------------------------------
 
@@ -284,8 +293,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         key = (row, cursor, width)
         strips = self._lines.get(key)
         if strips is None:
-            time, markers, title = self._cells(self._entries[row])
-            first, *more = title.split("\n")
+            time, markers, (first, *more) = self._cells(self._entries[row])
             over = self._cursor_style() if cursor else Style()
             strips = (
                 self._strip((time, markers, first), width, over),
@@ -314,7 +322,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         segments = Segment.apply_style(line.render(self.app.console), base, post_style=over)
         return Strip(segments).adjust_cell_length(width, base + over)
 
-    def _cells(self, entry: Slot | Talk) -> tuple[Text, Text, Text]:
+    def _cells(self, entry: Slot | Talk) -> Cells:
         view = self._view
         assert view is not None  # set by fill before anything is drawn
         if isinstance(entry, Talk):
@@ -322,33 +330,33 @@ class ScheduleTable(ScrollView, can_focus=True):
         has_talks = bool(self.program.talks_in_session(entry.id))
         return self._slot_cells(entry, view, has_talks)
 
-    def _slot_cells(
-        self, slot: Slot, view: ScheduleView, has_talks: bool
-    ) -> tuple[Text, Text, Text]:
+    def _slot_cells(self, slot: Slot, view: ScheduleView, has_talks: bool) -> Cells:
+        """One line: the slot's title."""
         names = ["schedule-table--slot"]
         if is_on(slot.start, slot.end, view.now) and not has_talks:
             names.append("schedule-table--now")
         style = self._style(*names)
-        title = Text(slot.title, style=style)
+        title = Text(one_line(slot.title), style=style)
         if slot.kind is SlotKind.RELATED:
             title.append("  (not part of the workshop)", style=self._style("schedule-table--muted"))
         when = format_window(slot.start, slot.end, view.zone, estimated=False)
-        return Text(when, style=style), Text(""), title
+        return Text(when, style=style), Text(""), (title,)
 
-    def _talk_cells(self, talk: Talk, view: ScheduleView) -> tuple[Text, Text, Text]:
+    def _talk_cells(self, talk: Talk, view: ScheduleView) -> Cells:
+        """TALK_HEIGHT lines: the title, then room, authors and affiliation (or track)."""
         on_now = is_on(talk.start, talk.end, view.now)
         style = self._style("schedule-table--now") if on_now else Style()
-        title = Text(talk.title, style=style)
+        title = Text(one_line(talk.title), style=style)
+        details = Text(style=style)  # an on-now talk is marked on both lines
         if talk.room and len(self.program.rooms) > 1:
-            title.append(f"\n{talk.room}", style=self._style("schedule-table--room"))
-            title.append(" · ")
-        else:
-            title.append("\n")
+            details.append(one_line(talk.room), style=self._style("schedule-table--room"))
+            details.append(" · ")
         who = " · ".join(part for part in (short_authors(talk.authors), talk.affiliation) if part)
-        title.append(who or (talk.track or ""), style=self._style("schedule-table--muted"))
+        muted = one_line(who or (talk.track or ""))
+        details.append(muted, style=self._style("schedule-table--muted"))
         marker = (STAR if talk.id in view.starred else " ") + (
             CONFLICT if talk.id in self._conflicts else ""
         )
         marker_style = self._style("schedule-table--conflict") if CONFLICT in marker else Style()
         when = format_window(talk.start, talk.end, view.zone, talk.estimated)
-        return Text(when, style=style), Text(marker, style=marker_style), title
+        return Text(when, style=style), Text(marker, style=marker_style), (title, details)

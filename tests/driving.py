@@ -1,0 +1,102 @@
+"""Driving the TUI with Textual's pilot, and reading back what it draws."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from textual.geometry import Offset, Region
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+
+from companion.importers import parse_any
+from companion.program import Program
+from companion.ui.app import CompanionApp
+from companion.ui.screens.search import SearchScreen
+from companion.ui.widgets.schedule_table import ScheduleTable
+
+AppFactory = Callable[..., CompanionApp]
+SIZE = (80, 24)
+PATIENCE = 100  # pauses of 50 ms: what `until` waits at most, when a worker is slow
+
+
+def load(document: dict[str, Any]) -> Program:
+    """A program document read as the app reads a program file."""
+    return parse_any(json.dumps(document).encode(), "test.json")[0]
+
+
+def text_of(app: CompanionApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def options_of(app: CompanionApp, selector: str) -> list[str | None]:
+    listing = app.screen.query_one(selector, OptionList)
+    return [listing.get_option_at_index(i).id for i in range(listing.option_count)]
+
+
+def drawn_lines(widget: Widget) -> list[str]:
+    """The lines the widget draws itself (not its children), as they reach the screen."""
+    width, height = widget.outer_size
+    return [strip.text for strip in widget.render_lines(Region(0, 0, width, height))]
+
+
+def screen_lines(screen: Screen[Any]) -> list[str]:
+    """What every widget on the screen draws, widget after widget."""
+    return [
+        line
+        for widget in screen.query("*")
+        if widget.region.overlaps(screen.region)
+        for line in drawn_lines(widget)
+    ]
+
+
+def flat(lines: Iterable[str]) -> str:
+    """Lines as one run of words: text wrapped at a space reads as it was written."""
+    return " ".join(" ".join(lines).split())
+
+
+def where_drawn(widget: Widget, text: str) -> Offset:
+    """Where in the widget `text` is drawn last (the offset of its first letter)."""
+    for y, line in reversed(list(enumerate(drawn_lines(widget)))):
+        if text in line:
+            return Offset(line.index(text), y)
+    raise AssertionError(f"{text!r} is not drawn")
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
+    """Let the app run until `condition` holds, for work that ends in its own time."""
+    for _ in range(PATIENCE):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the app never got there")
+
+
+async def show_talk(pilot: Pilot[None], talk_id: str) -> None:
+    """Open a talk's details as the app does, and let the screen settle."""
+    pilot.app.open_talk(talk_id)  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
+async def move_schedule_to(pilot: Pilot[None], talk_id: str) -> None:
+    """Walk the cursor with the arrow keys until it rests on `talk_id`."""
+    table = pilot.app.screen.query_one(ScheduleTable)
+    await pilot.press(*["up"] * table.row_count)
+    for _ in range(table.row_count):
+        if table.selected_key == talk_id:
+            return
+        await pilot.press("down")
+    raise AssertionError(f"{talk_id} not reachable")
+
+
+async def search(pilot: Pilot[None], query: str) -> list[str]:
+    await pilot.press("slash")
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    for character in query:
+        await pilot.press("space" if character == " " else character)
+    await pilot.pause()
+    return [str(option_id) for option_id in options_of(pilot.app, "#search-results")]  # type: ignore[arg-type]
