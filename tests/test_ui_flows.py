@@ -665,3 +665,24 @@ async def test_search_is_indexed_in_the_background_soon_after_start(make_app: Ap
             if app._search_index is not None:
                 break
         assert app._search_index is not None  # before anyone has typed
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("folder/", "names a folder"), ("x" * 300 + ".ics", "File name too long")],
+)
+async def test_export_to_what_cannot_be_a_file_says_why_and_stays(
+    make_app: AppFactory, tmp_path: Path, name: str, said: str
+) -> None:
+    from companion.ui.screens.export import ExportScreen
+
+    out = tmp_path / "out"
+    out.mkdir()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "x")
+        app.screen.query_one("#export-path", Input).value = f"{out}/{name}"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ExportScreen)
+        assert said in str(app.screen.query_one("#export-status", Static).render())
+    assert list(out.iterdir()) == []

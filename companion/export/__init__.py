@@ -108,6 +108,15 @@ def export_target(spec: str) -> Path:
     return Path(spec).expanduser()
 
 
+def target_exists(target: Path) -> bool:
+    """Whether something is at `target`; a name the system cannot hold holds nothing, and
+    writing to it says why."""
+    try:
+        return target.exists()
+    except OSError:
+        return False
+
+
 def write_export(text: str, target: Path, *, overwrite: bool, bom: bool = False) -> None:
     """Write an export atomically; refuse to replace a file unless `overwrite`."""
     try:

@@ -18,8 +18,10 @@ from companion.export import (
     ExportError,
     ExportFormat,
     build_export,
+    export_target,
     render,
     suggested_path,
+    target_exists,
     write_export,
 )
 from companion.ui.services import services
@@ -110,12 +112,14 @@ class ExportScreen(ModalScreen[Path | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-confirm")
     def action_export(self) -> None:
-        target = Path(self.query_one("#export-path", Input).value.strip()).expanduser()
-        if not target.name:
-            self._status("Give a file name.", warning=True)
+        try:
+            target = export_target(self.query_one("#export-path", Input).value.strip())
+        except ExportError as error:
+            self._status(str(error), warning=True)
             return
-        overwrite = target.exists() and self._confirmed_overwrite == target
-        if target.exists() and not overwrite:
+        exists = target_exists(target)
+        overwrite = exists and self._confirmed_overwrite == target
+        if exists and not overwrite:
             self._confirmed_overwrite = target
             self._status(f"{target} exists. Export again to replace it.", warning=True)
             return
