@@ -122,7 +122,8 @@ class Store:
 
     def stars(self) -> list[StarRecord]:
         """Every star whose talk id is readable, in time order as last seen."""
-        return self._read_stars()[0]
+        with self._failing_read():
+            return self._read_stars()[0]
 
     def star(self, talks: Iterable[Talk]) -> None:
         """Star `talks`; starring a starred talk keeps its first star time."""
@@ -152,10 +153,12 @@ class Store:
     # -- notes ----------------------------------------------------------------
 
     def note(self, talk_id: str) -> str:
-        return _note_of(self._db, talk_id)
+        with self._failing_read():
+            return _note_of(self._db, talk_id)
 
     def notes(self) -> dict[str, str]:
-        return self._read_notes()[0]
+        with self._failing_read():
+            return self._read_notes()[0]
 
     def set_note(self, talk_id: str, text: str, *, expected: str | None = None) -> NoteSaved:
         """Set the note of a talk; an empty or blank text removes it.
@@ -181,6 +184,14 @@ class Store:
         return NoteSaved(text, conflict)
 
     # -- internals ------------------------------------------------------------
+
+    @contextmanager
+    def _failing_read(self) -> Iterator[None]:
+        """A read that fails now (a drive unplugged, an I/O error) is a StoreError too."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot read {self.path}: {reason(error)}") from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from textual.command import Matcher
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Header, Input, OptionList, SelectionList
+from textual.widgets import Header, Input, OptionList, SelectionList, TextArea
 
 from companion.paths import DATA_DIR_VARIABLE
 from companion.program import Program
@@ -458,3 +458,22 @@ async def test_a_palette_query_of_combining_marks_alone_finds_nothing(
     async with app.run_test(size=SIZE):
         provider = ProgramCommands(app.screen)
         assert [hit async for hit in provider.search("\u0301")] == []
+
+
+async def test_a_note_that_cannot_be_saved_is_said_as_typed_and_kept_on_screen(
+    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The error names the data directory, whose name may hold brackets like any path."""
+    folder = tmp_path / "x[1 [b]bold[/b]"
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await show_talk(pilot, "magellan")
+        app.store.close()  # the store stops taking writes while the app runs
+        await pilot.press("e", *"kept", "escape", "escape")
+        await toasted(pilot, "[b]bold[/b]")
+        screen = app.screen
+        assert isinstance(screen, TalkScreen)  # still here: the note could not be saved
+        assert screen.query_one("#talk-note", TextArea).text == "kept"
+        await pilot.press("escape")  # once more: leave without it
+        assert isinstance(app.screen, ScheduleScreen)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import datetime, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -193,8 +194,10 @@ class CompanionApp(App[None]):
         self.now = self.clock()
 
     def _sync_stars(self) -> None:
-        """Pick up stars made in another terminal."""
-        self.starred = frozenset(self.store.starred_ids())
+        """Pick up stars made in another terminal; while the store cannot be read, the
+        stars shown stay as they were (writing says what is wrong)."""
+        with suppress(StoreError):
+            self.starred = frozenset(self.store.starred_ids())
 
     # -- state changes, the only way screens modify app state --------------------
 

@@ -63,6 +63,7 @@ class TalkScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._note_text: str | None = None  # what to save; None when nothing is pending
         self._note_base = ""  # the note as last loaded or saved here, to spot a change elsewhere
+        self._leave_unsaved = False  # Esc once more leaves a note that could not be saved
 
     @property
     def talk(self) -> Talk:
@@ -149,22 +150,24 @@ class TalkScreen(Screen[None]):
             self._save_timer.stop()
         self._save_timer = self.set_timer(NOTE_SAVE_DELAY, self.save_note)
 
-    def save_note(self) -> None:
-        """Write the note through; called shortly after typing stops and when leaving."""
+    def save_note(self) -> bool:
+        """Write the note through; called shortly after typing stops and when leaving.
+        False when it could not be saved."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         text, self._note_text = self._note_text, None
         if text is None:
-            return
+            return True
         try:
             saved = services(self).store.set_note(self.talk_id, text, expected=self._note_base)
         except StoreError as error:
-            self.notify(str(error), severity="error")
-            return
+            self._note_text = text  # still on screen and still to save: leaving tries again
+            self.notify(str(error), severity="error", markup=False)
+            return False
         self._note_base = saved.text
         if not saved.conflict:
-            return
+            return True
         note = self.query_one_optional("#talk-note", TextArea)  # None once the screen closes
         if note is not None:
             with note.prevent(TextArea.Changed):
@@ -175,6 +178,7 @@ class TalkScreen(Screen[None]):
             severity="warning",
             markup=False,
         )
+        return True
 
     def on_screen_suspend(self) -> None:
         """Another screen or mode takes over: save what was typed so far."""
@@ -187,9 +191,11 @@ class TalkScreen(Screen[None]):
         note = self.query_one("#talk-note", TextArea)
         if note.has_focus:
             self.query_one("#talk-authors", OptionList).focus()
-        else:
-            self.save_note()
+        elif self.save_note() or self._leave_unsaved:
             self.dismiss()
+        else:  # stay once, so what could not be saved can still be copied
+            self._leave_unsaved = True
+            self.notify("The note is not saved: Esc again leaves without it.", markup=False)
 
     def action_star(self) -> None:
         services(self).toggle_star(self.talk_id)
