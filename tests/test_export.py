@@ -6,14 +6,14 @@ import csv
 import io
 import json
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import icalendar
 import pytest
 
 from companion.export import ExportError, write_export
-from tests.conftest import run_cli
+from tests.conftest import FIXTURES, run_cli
 from tests.test_cli import assert_clean_error
 
 NOTE = "Ask Markus Böck about the search budget; bring questions, too"
@@ -181,3 +181,26 @@ def test_a_failed_write_leaves_no_half_file(
         write_export("BEGIN:VCALENDAR", target, overwrite=True)
     assert target.read_text(encoding="utf-8") == "kept"
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_talk_in_the_hour_a_dst_change_repeats_ends_after_it_starts(tmp_path: Path) -> None:
+    """01:45 EDT for 30 minutes ends at 01:15 EST: as local times with a TZID the end would
+    read as the first 01:15 (EDT), before the start; such times are written in UTC."""
+    document = json.loads((FIXTURES / "congressish.json").read_text(encoding="utf-8"))
+    conference = document["schedule"]["conference"]
+    day = conference["days"][0]
+    day["date"], day["day_start"], day["day_end"] = "2029-11-04", None, None
+    conference["start"] = conference["end"] = "2029-11-04"
+    conference["days"] = [day]
+    [room] = list(day["rooms"])[:1]
+    event = day["rooms"][room][0]
+    event.update(date="2029-11-04T01:45:00-04:00", duration="00:30")
+    day["rooms"] = {room: [event]}
+    path = tmp_path / "fold.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result = run_cli("--program", str(path), "export", "-f", "ics", "-o", "-", "--all")
+    assert result.returncode == 0, result.stderr
+    [talk] = icalendar.Calendar.from_ical(result.stdout.encode()).walk("VEVENT")
+    start, end = talk.decoded("DTSTART"), talk.decoded("DTEND")
+    assert start.astimezone(UTC) == datetime(2029, 11, 4, 5, 45, tzinfo=UTC)
+    assert end - start == timedelta(minutes=30)

@@ -7,7 +7,7 @@ newer export updates events instead of duplicating them.
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from icalendar import Calendar, Event, Timezone
 
@@ -48,6 +48,16 @@ def describe(export: Export, talk: Talk) -> str:
     return "\n".join(lines)
 
 
+def calendar_time(moment: datetime, zone: tzinfo) -> datetime:
+    """`moment` in the venue's zone, or in UTC where the zone's clock shows that time twice
+    (the hour a DST change repeats): RFC 5545 reads a repeated local time as its first
+    occurrence, which would put a talk's end before its start."""
+    local = moment.astimezone(zone)
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        return moment.astimezone(UTC)
+    return local
+
+
 def write_ics(export: Export) -> str:
     conference = export.program.conference
     zone = conference.zone
@@ -71,8 +81,8 @@ def write_ics(export: Export) -> str:
         event = Event()
         event.add("uid", event_uid(talk, conference.id))
         event.add("dtstamp", stamp)
-        event.add("dtstart", talk.start.astimezone(zone))
-        event.add("dtend", talk.end.astimezone(zone))
+        event.add("dtstart", calendar_time(talk.start, zone))
+        event.add("dtend", calendar_time(talk.end, zone))
         event.add("summary", talk.title)
         location = ", ".join(p for p in (talk.room or room, conference.venue_line) if p)
         if location:
