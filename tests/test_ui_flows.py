@@ -669,7 +669,11 @@ async def test_search_is_indexed_in_the_background_soon_after_start(make_app: Ap
 
 @pytest.mark.parametrize(
     ("name", "said"),
-    [("folder/", "names a folder"), ("x" * 300 + ".ics", "File name too long")],
+    [
+        ("folder/", "names a folder"),
+        ("x" * 300 + ".ics", "File name too long"),
+        ("/dev/null", "not a regular file"),
+    ],
 )
 async def test_export_to_what_cannot_be_a_file_says_why_and_stays(
     make_app: AppFactory, tmp_path: Path, name: str, said: str
@@ -681,7 +685,9 @@ async def test_export_to_what_cannot_be_a_file_says_why_and_stays(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3", "x")
-        app.screen.query_one("#export-path", Input).value = f"{out}/{name}"
+        app.screen.query_one("#export-path", Input).value = (
+            name if name.startswith("/") else f"{out}/{name}"
+        )
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ExportScreen)
         assert said in str(app.screen.query_one("#export-status", Static).render())

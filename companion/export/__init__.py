@@ -109,10 +109,11 @@ def export_target(spec: str) -> Path:
 
 
 def target_exists(target: Path) -> bool:
-    """Whether something is at `target`; a name the system cannot hold holds nothing, and
-    writing to it says why."""
+    """Whether a file is at `target` that writing would replace; a name the system cannot
+    hold holds nothing, and something not a regular file is never replaced: writing to
+    either says why."""
     try:
-        return target.exists()
+        return target.is_file()
     except OSError:
         return False
 
