@@ -8,10 +8,11 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from companion.paths import DATA_DIR_VARIABLE, data_dir
@@ -222,15 +223,26 @@ def test_a_note_changed_elsewhere_is_kept_beside_this_one(data_dir: Path) -> Non
     assert here.set_note("xtc", "", expected="stale") == NoteSaved("mine, edited", conflict=True)
 
 
+@pytest.fixture
+def elsewhere(data_dir: Path) -> Iterator[Store]:
+    """A second writer of the store, as `companion note` in another terminal."""
+    store = Store.open(data_dir, CONFERENCE)
+    yield store
+    store.close()
+
+
+async def open_magellan_then_note_elsewhere(pilot: Pilot[None], elsewhere: Store) -> None:
+    pilot.app.open_talk("magellan")  # type: ignore[attr-defined]
+    await pilot.pause()
+    elsewhere.set_note("magellan", "theirs")  # while the talk screen is open
+
+
 async def test_the_talk_screen_keeps_a_note_changed_meanwhile(
-    make_app: Callable[..., CompanionApp], data_dir: Path
+    make_app: Callable[..., CompanionApp], elsewhere: Store
 ) -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        app.open_talk("magellan")
-        await pilot.pause()
-        elsewhere = Store.open(data_dir, CONFERENCE)
-        elsewhere.set_note("magellan", "theirs")  # `companion note` while the screen is open
+        await open_magellan_then_note_elsewhere(pilot, elsewhere)
         await pilot.press("e", *"mine", "escape", "2")  # leaving the mode saves the note
         await pilot.press("1")
         screen = app.screen
@@ -239,19 +251,14 @@ async def test_the_talk_screen_keeps_a_note_changed_meanwhile(
         assert note.text == "theirs\n\nmine"
         assert note.cursor_location == note.document.end
         assert elsewhere.note("magellan") == "theirs\n\nmine"
-        elsewhere.close()
 
 
 async def test_a_note_changed_meanwhile_is_kept_when_the_app_closes_over_it(
-    make_app: Callable[..., CompanionApp], data_dir: Path
+    make_app: Callable[..., CompanionApp], elsewhere: Store
 ) -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        app.open_talk("magellan")
-        await pilot.pause()
-        elsewhere = Store.open(data_dir, CONFERENCE)
-        elsewhere.set_note("magellan", "theirs")
+        await open_magellan_then_note_elsewhere(pilot, elsewhere)
         await pilot.press("e", *"mine")
         app.exit()  # the screen saves as it unmounts, its note area already gone
     assert elsewhere.note("magellan") == "theirs\n\nmine"
-    elsewhere.close()
