@@ -46,13 +46,13 @@ def _when(start: datetime, end: datetime, zone: tzinfo, with_day: bool) -> str:
 def describe_move(record: StarRecord, talk: Talk, zone: tzinfo) -> str | None:
     """ "moved: was 11:10–11:37, now 16:00–16:27", or None when nothing moved (or the
     stored copy is too damaged to tell)."""
-    if record.start is None or record.end is None or record.session is None:
+    if record.start is None or record.end is None or record.place is None:
         return None
     same_time = (record.start, record.end) == (talk.start, talk.end)
-    if same_time and record.session == talk.where:
+    if same_time and record.place == talk.where:
         return None
     if same_time:
-        return f"moved: was in {record.session}, now in {talk.where}"
+        return f"moved: was in {record.place}, now in {talk.where}"
     other_day = record.start.astimezone(zone).date() != talk.start.astimezone(zone).date()
     was = _when(record.start, record.end, zone, other_day)
     now = _when(talk.start, talk.end, zone, other_day)

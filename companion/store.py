@@ -28,13 +28,13 @@ class StarRecord(NamedTuple):
     """A star, with the talk as it was when the user last saw it.
 
     A damaged stored copy leaves the star standing: an unreadable title reads as the
-    talk id, and an unreadable session or time (None) means a move cannot be told.
+    talk id, and an unreadable place or time (None) means a move cannot be told.
     """
 
     talk_id: str
     starred_at: datetime | None
     title: str
-    session: str | None
+    place: str | None  # the talk's `where`: its session's title, else its room or track
     start: datetime | None
     end: datetime | None
 
@@ -129,7 +129,7 @@ class Store:
         """Star `talks`; starring a starred talk keeps its first star time."""
         with self._transaction() as db:
             db.executemany(
-                "INSERT INTO stars (talk_id, starred_at, title, session, start, end)"
+                "INSERT INTO stars (talk_id, starred_at, title, place, start, end)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (talk_id) DO NOTHING",
                 [(talk.id, _now(), *_seen(talk)) for talk in talks],
             )
@@ -146,7 +146,7 @@ class Store:
         """
         with suppress(StoreError), self._transaction() as db:
             db.executemany(
-                "UPDATE stars SET title = ?, session = ?, start = ?, end = ? WHERE talk_id = ?",
+                "UPDATE stars SET title = ?, place = ?, start = ?, end = ? WHERE talk_id = ?",
                 [(*_seen(talk), talk.id) for talk in talks],
             )
 
@@ -212,27 +212,27 @@ class Store:
         """The readable stars, and a line for each damaged one."""
         records, damaged = [], []
         rows = self._db.execute(
-            "SELECT rowid, talk_id, starred_at, title, session, start, end FROM stars"
+            "SELECT rowid, talk_id, starred_at, title, place, start, end FROM stars"
             " ORDER BY start"
         )
-        for rowid, talk_id, starred_at, title, session, start, end in rows:
+        for rowid, talk_id, starred_at, title, place, start, end in rows:
             if not _text(talk_id):
                 damaged.append(f"skipped a star whose talk id is unreadable (row {rowid})")
                 continue
             parts = (
                 _moment(starred_at),
                 _text(title),
-                _text(session),
+                _text(place),
                 _moment(start),
                 _moment(end),
             )
             lost = [name for name, part in zip(_STAR_PARTS, parts, strict=True) if part is None]
-            starred, seen_title, seen_session, seen_start, seen_end = parts
+            starred, seen_title, seen_place, seen_start, seen_end = parts
             record = StarRecord(
                 talk_id,
                 starred,
                 safe_line(seen_title or talk_id),  # a copy of program text: shown, never obeyed
-                seen_session and safe_line(seen_session),
+                seen_place and safe_line(seen_place),
                 seen_start,
                 seen_end,
             )
@@ -257,7 +257,7 @@ class Store:
         return notes, damaged
 
 
-_STAR_PARTS = ("star time", "title", "session", "start time", "end time")
+_STAR_PARTS = ("star time", "title", "place", "start time", "end time")
 
 
 def _empty(conference_id: str) -> sqlite3.Connection:

@@ -6,6 +6,9 @@ readable database that is not an intact store of ours for this conference. What
 only says "not now" (a full disk, a read-only directory, a -shm file that cannot be
 created, a lock held too long, an I/O error) is a StoreError and the file stays.
 
+A store written by an earlier version is migrated when it is opened for writing (when it
+may only be read, a copy in memory is); a later version's is refused.
+
 A new store is born empty: an empty file claimed with O_EXCL, then schema and meta
 in one transaction in rollback-journal mode, which writes nothing to the file
 until its commit writes all of it. Whoever looks meanwhile sees an empty database
@@ -18,7 +21,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from enum import Enum
 from functools import cache
@@ -26,7 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 APPLICATION = "c4ml-companion-store"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
 ATTEMPTS = 4  # not ours -> set aside -> created -> judged ours; plus one for a race
 
@@ -37,7 +41,7 @@ CREATE TABLE IF NOT EXISTS stars (
     starred_at TEXT NOT NULL,
     -- The talk as the user last saw it, to tell them when the program moves it.
     title TEXT NOT NULL,
-    session TEXT NOT NULL,
+    place TEXT NOT NULL,  -- its session's title, else its room, else its track
     start TEXT NOT NULL,
     end TEXT NOT NULL
 );
@@ -47,6 +51,10 @@ CREATE TABLE IF NOT EXISTS notes (
     updated_at TEXT NOT NULL
 );
 """
+
+# The columns each version renamed: version -> (table, old name, new name). Version 2:
+# `session` held a room or a track as often as a session.
+RENAMED_COLUMNS = {2: ("stars", "session", "place")}
 
 _EVIDENCE = {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT}
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
@@ -76,7 +84,7 @@ class Access(Enum):
     SNAPSHOT = "mode=ro&immutable=1"
 
 
-class Opened(NamedTuple):
+class OpenedStore(NamedTuple):
     connection: sqlite3.Connection | None  # None: nothing to read yet (reading only)
     moved_aside: Path | None
 
@@ -103,10 +111,21 @@ def connect(target: Path | None, access: Access = Access.WRITE) -> sqlite3.Conne
     return connection
 
 
-def initialise(connection: sqlite3.Connection, conference_id: str) -> None:
-    """Schema and meta in one transaction; a no-op on a store that has them."""
+@contextmanager
+def _immediate(connection: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once so that no other writer slips in."""
     connection.execute("BEGIN IMMEDIATE")
     try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def initialise(connection: sqlite3.Connection, conference_id: str) -> None:
+    """Schema and meta in one transaction; a no-op on a store that has them."""
+    with _immediate(connection):
         for statement in filter(str.strip, SCHEMA.split(";")):
             connection.execute(statement)
         connection.executemany(
@@ -114,13 +133,39 @@ def initialise(connection: sqlite3.Connection, conference_id: str) -> None:
             [("application", APPLICATION), ("conference", conference_id)],
         )
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        connection.execute("COMMIT")
+
+
+def _version(connection: sqlite3.Connection) -> int:
+    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Bring a store of ours written by an earlier version up to SCHEMA_VERSION, in one
+    transaction; a no-op on a current store (another process may have just migrated it)."""
+    with _immediate(connection):
+        version = _version(connection)
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            table, old, new = RENAMED_COLUMNS[step]
+            connection.execute(f"ALTER TABLE {table} RENAME COLUMN {old} TO {new}")
+        connection.execute(f"PRAGMA user_version = {max(version, SCHEMA_VERSION)}")
+
+
+def _migrated_copy(connection: sqlite3.Connection) -> sqlite3.Connection:
+    """A store of an earlier version that may only be read, migrated in a copy in memory."""
+    copy = connect(None)
+    try:
+        connection.backup(copy)
+        migrate(copy)
     except BaseException:
-        connection.execute("ROLLBACK")
+        copy.close()
         raise
+    finally:
+        connection.close()
+    return copy
 
 
-def open_file(path: Path, conference_id: str, *, writing: bool) -> Opened:
+def open_file(path: Path, conference_id: str, *, writing: bool) -> OpenedStore:
     """Open the store at `path`, setting aside first a file that is definitely not one.
 
     Writing creates a missing store and its directory. Reading creates and writes
@@ -135,7 +180,7 @@ def open_file(path: Path, conference_id: str, *, writing: bool) -> Opened:
         for _ in range(ATTEMPTS):
             found = _found(path)
             if found is None and not writing:
-                return Opened(None, moved_aside)
+                return OpenedStore(None, moved_aside)
             if found is None:
                 _create_blank(path)
                 continue
@@ -144,7 +189,7 @@ def open_file(path: Path, conference_id: str, *, writing: bool) -> Opened:
             except NotAStore as evidence:
                 moved_aside = _move_aside(path, found, str(evidence)) or moved_aside
                 continue
-            return Opened(connection, moved_aside)
+            return OpenedStore(connection, moved_aside)
     except (OSError, sqlite3.Error) as error:
         doing = f"save stars in {path.parent}" if writing else f"read {path}"
         raise StoreError(f"cannot {doing}: {reason(error)}") from None
@@ -195,15 +240,18 @@ def _judge(
     if blank and not writing:
         connection.close()
         return None
-    if writing:
-        try:
-            if blank:
-                initialise(connection, conference_id)
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = FULL")
-        except BaseException:
-            connection.close()
-            raise
+    if not writing:
+        return connection if _version(connection) == SCHEMA_VERSION else _migrated_copy(connection)
+    try:
+        if blank:
+            initialise(connection, conference_id)
+        elif _version(connection) < SCHEMA_VERSION:
+            migrate(connection)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        connection.close()
+        raise
     return connection
 
 
@@ -225,14 +273,14 @@ def _inspected(path: Path, conference_id: str, access: Access) -> tuple[sqlite3.
 
 def _inspect(connection: sqlite3.Connection, path: Path, conference_id: str) -> bool:
     """True for a blank database, False for an intact store of ours; NotAStore says why not."""
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    version = _version(connection)
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path} was written by a newer version of the companion; update it")
     if not version and not connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         return True  # a new or zero-byte file: nothing in it to lose
     if connection.execute("PRAGMA quick_check").fetchone() != ("ok",):
         raise NotAStore("it is damaged")
-    if _tables(connection) != _our_tables():
+    if _tables(connection) != _our_tables(version):
         raise NotAStore("its tables are not a companion store's")
     meta = dict(connection.execute("SELECT key, value FROM meta"))
     if meta.get("application") != APPLICATION:
@@ -258,10 +306,17 @@ def _tables(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]
 
 
 @cache
-def _our_tables() -> dict[str, list[tuple[object, ...]]]:
+def _our_tables(version: int) -> dict[str, list[tuple[object, ...]]] | None:
+    """The tables of a store of `version`: today's, with the renames since undone (None for
+    a version that never was)."""
+    if not 0 < version <= SCHEMA_VERSION:
+        return None
     connection = sqlite3.connect(":memory:")
     try:
         connection.executescript(SCHEMA)
+        for step in range(SCHEMA_VERSION, version, -1):
+            table, old, new = RENAMED_COLUMNS[step]
+            connection.execute(f"ALTER TABLE {table} RENAME COLUMN {new} TO {old}")
         return _tables(connection)
     finally:
         connection.close()

@@ -47,7 +47,7 @@ def _status_json(status: StarStatus, note: str) -> dict[str, object]:
         data = {
             "id": record.talk_id,
             "title": record.title,
-            "session": record.session,
+            "session": record.place,
             "start": record.start.isoformat() if record.start else None,
             "end": record.end.isoformat() if record.end else None,
             "starred": True,
