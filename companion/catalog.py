@@ -143,10 +143,10 @@ def open_program(spec: str | None) -> Opened:
 
 def _open_file(path: Path) -> Opened:
     """A program file in any format, validated and kept under its id (see the module's doc)."""
-    from companion.importers import validate_any  # only pay for the importers when used
+    from companion.importers.pipeline import validate_any  # only pay for them when used
     from companion.validation import validate_document
 
-    canonical, _ = validate_any(read_program_bytes(path), str(path))
+    canonical = validate_any(read_program_bytes(path), str(path))
     program = read_valid(canonical)
     renamed_from = None
     if program.conference.id == BUNDLED_ID:

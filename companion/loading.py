@@ -1,4 +1,4 @@
-"""Reading program files: the bundled C4ML 2026 program or a native file given by path.
+"""Reading program files: their bytes, within limits, and documents known to be valid.
 
 Only documents not yet known to be valid go through validation (and pydantic).
 Every failure becomes a `ProgramError` whose message is one line naming the
@@ -110,10 +110,6 @@ def _too_large(path: Path) -> ProgramError:
     return ProgramError(f"{path}: larger than {MAX_PROGRAM_BYTES // 2**20} MiB")
 
 
-def load_program(path: Path | None = None) -> Program:
-    """Load the program at `path` in any supported format, or the bundled one when None."""
-    if path is None:
-        return read_valid(read_program_bytes(bundled_program_path()))
-    from companion.importers import parse_any  # only pay for the importers when used
-
-    return parse_any(read_program_bytes(path), str(path))[0]
+def load_program() -> Program:
+    """The bundled program (other programs are opened with `companion.catalog`)."""
+    return read_valid(read_program_bytes(bundled_program_path()))

@@ -27,7 +27,7 @@ class Talk(NamedTuple):
     authors: tuple[str, ...]
     affiliation: str | None
     session_id: str | None
-    session: str | None
+    session_title: str | None
     order: int  # in its session, from 1; 0 outside sessions
     start: datetime
     end: datetime
@@ -44,7 +44,7 @@ class Talk(NamedTuple):
     @property
     def where(self) -> str:
         """The talk's place in the program: its session, else its room (or track)."""
-        return self.session or self.room or self.track or ""
+        return self.session_title or self.room or self.track or ""
 
 
 class Role(StrEnum):
@@ -103,7 +103,7 @@ def _published(entry: Document) -> tuple[datetime, datetime]:
 
 
 def _resolve_talks(slots: tuple[Slot, ...], entries: list[Document]) -> list[Talk]:
-    sessions = {slot.id: slot.title for slot in slots}
+    session_titles = {slot.id: slot.title for slot in slots}
     windows = _session_windows(slots, entries)
     talks = []
     for entry in entries:
@@ -112,7 +112,7 @@ def _resolve_talks(slots: tuple[Slot, ...], entries: list[Document]) -> list[Tal
             start, end, estimated, order = windows[talk_id]
         else:
             start, end, estimated, order = (*_published(entry), False, 0)
-        session_id = entry.get("session")
+        session_id = entry.get("session")  # the file's name for the session's id
         talks.append(
             Talk(
                 id=talk_id,
@@ -121,7 +121,7 @@ def _resolve_talks(slots: tuple[Slot, ...], entries: list[Document]) -> list[Tal
                 authors=tuple(entry["authors"]),
                 affiliation=entry.get("affiliation"),
                 session_id=session_id,
-                session=sessions[session_id] if session_id else None,
+                session_title=session_titles[session_id] if session_id else None,
                 order=order,
                 start=start,
                 end=end,

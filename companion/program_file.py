@@ -4,7 +4,8 @@ These models describe the file an organizer writes (`companion schema` prints
 their JSON Schema). Validation rejects whatever would mislead an attendee:
 naive times, ends before starts, talks outside their session, duplicate ids
 and references to ids that do not exist. The resolved, queryable program with
-derived talk times and people lives in `companion.program`.
+derived talk times and people lives in `companion.program`, made of the plain records of
+`companion.records`; these models are named `...Entry` to tell them apart.
 """
 
 from __future__ import annotations
@@ -59,23 +60,23 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Link(_Strict):
+class LinkEntry(_Strict):
     label: Text
     url: Url
 
 
-class Venue(_Strict):
+class VenueEntry(_Strict):
     name: Text
     address: Text | None = None
     room: Text | None = Field(None, description="Null when the room was not published.")
 
 
-class Organizer(_Strict):
+class OrganizerEntry(_Strict):
     name: Text
     affiliation: Text | None = None
 
 
-class Conference(_Strict):
+class ConferenceEntry(_Strict):
     id: Identifier
     name: Text = Field(description="Short name, e.g. 'C4ML 2026'.")
     title: Text = Field(description="Full name, e.g. '7th Workshop on Compilers for ML'.")
@@ -83,10 +84,10 @@ class Conference(_Strict):
     start_date: date
     end_date: date
     timezone: Text = Field(description="The venue's IANA time zone, e.g. 'Australia/Sydney'.")
-    venue: Venue | None = None
-    links: list[Link] = []
+    venue: VenueEntry | None = None
+    links: list[LinkEntry] = []
     contact: Text | None = None
-    organizers: list[Organizer] = []
+    organizers: list[OrganizerEntry] = []
     scope: Prose | None = None
     notes: list[Prose] = []
     program_version: Text | None = Field(
@@ -94,7 +95,7 @@ class Conference(_Strict):
     )
 
     @model_validator(mode="after")
-    def _check(self) -> Conference:
+    def _check(self) -> ConferenceEntry:
         try:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "America", a long name
@@ -119,7 +120,7 @@ def _check_window(what: str, start: datetime, end: datetime | None) -> None:
         raise ValueError(f"{what}: end {end.isoformat()} is not after start {start.isoformat()}")
 
 
-class Slot(_Strict):
+class SlotEntry(_Strict):
     """One item of the day: a session, a break, the opening, a related event..."""
 
     id: Identifier
@@ -128,10 +129,10 @@ class Slot(_Strict):
     start: AwareDatetime
     end: AwareDatetime | None = Field(None, description="Null when no end time was published.")
     note: Text | None = None
-    links: list[Link] = []
+    links: list[LinkEntry] = []
 
     @model_validator(mode="after")
-    def _check(self) -> Slot:
+    def _check(self) -> SlotEntry:
         _check_window(f"slot {self.id!r}", self.start, self.end)
         return self
 
@@ -149,8 +150,10 @@ class TalkEntry(_Strict):
     subtitle: Text | None = None
     authors: list[Text] = Field(description="The speakers or authors, in published order.")
     affiliation: Text | None = Field(None, description="The affiliation line of the talk.")
-    session: Identifier | None = Field(
-        None, description="The id of the session slot the talk belongs to, if any."
+    session_id: Identifier | None = Field(
+        None,
+        alias="session",  # the file's name for it: a reference to a session slot, by id
+        description="The id of the session slot the talk belongs to, if any.",
     )
     start: AwareDatetime | None = None
     end: AwareDatetime | None = None
@@ -160,20 +163,20 @@ class TalkEntry(_Strict):
     language: Text | None = None
     abstract: Prose | None = None
     description: Prose | None = None
-    links: list[Link] = []
+    links: list[LinkEntry] = []
 
     @model_validator(mode="after")
     def _check(self) -> TalkEntry:
         if (self.start is None) != (self.end is None):
             raise ValueError(f"talk {self.id!r}: give both start and end, or neither")
-        if self.session is None and self.start is None:
+        if self.session_id is None and self.start is None:
             raise ValueError(f"talk {self.id!r}: a talk outside a session needs start and end")
         if self.start is not None:
             _check_window(f"talk {self.id!r}", self.start, self.end)
         return self
 
 
-def _outside(talk: TalkEntry, session: Slot) -> bool:
+def _outside(talk: TalkEntry, session: SlotEntry) -> bool:
     """True when a talk's published time does not fit in its session's window."""
     if talk.start is None or talk.end is None:
         return False
@@ -188,8 +191,8 @@ class ProgramFile(_Strict):
     schema_url: str | None = Field(None, alias="$schema")
     format: Literal["c4ml-companion-program"] = FORMAT_NAME
     format_version: Literal[1] = FORMAT_VERSION
-    conference: Conference
-    slots: list[Slot]
+    conference: ConferenceEntry
+    slots: list[SlotEntry]
     talks: list[TalkEntry] = []
 
     @model_validator(mode="after")
@@ -199,11 +202,11 @@ class ProgramFile(_Strict):
         sessions = {slot.id: slot for slot in self.slots if slot.kind is SlotKind.SESSION}
         for index, talk in enumerate(self.talks):
             place = f"talks[{index}] {talk.id!r}"
-            if talk.session is None:
+            if talk.session_id is None:
                 continue
-            session = sessions.get(talk.session)
+            session = sessions.get(talk.session_id)
             if session is None:
-                raise ValueError(f"{place}: session {talk.session!r} is not a session slot")
+                raise ValueError(f"{place}: session {talk.session_id!r} is not a session slot")
             if _outside(talk, session):
                 raise ValueError(f"{place}: its time lies outside session {session.id!r}")
         for session in sessions.values():
@@ -225,9 +228,9 @@ class ProgramFile(_Strict):
                     f"slots[{index}] {slot.id!r}: starts on {day}, outside the conference dates"
                 )
 
-    def _check_session_times(self, session: Slot) -> None:
+    def _check_session_times(self, session: SlotEntry) -> None:
         """A session's talks are all timed or all estimated; estimating needs an end."""
-        talks = [talk for talk in self.talks if talk.session == session.id]
+        talks = [talk for talk in self.talks if talk.session_id == session.id]
         timed = [talk for talk in talks if talk.start is not None]
         if timed and len(timed) != len(talks):
             raise ValueError(f"session {session.id!r}: give times for all of its talks or for none")

@@ -1,6 +1,6 @@
 """The program's plain records, read straight from a document already known to be valid.
 
-`companion.model` says what a program file may contain and checks it (with
+`companion.program_file` says what a program file may contain and checks it (with
 pydantic); that costs a tenth of a second before the first frame, so the
 program the app holds is made of these plain records instead, read from
 the canonical JSON that validation produces (or from a kept copy whose checksum

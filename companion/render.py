@@ -22,7 +22,7 @@ def talk_place(program: Program, talk: Talk) -> str:
     parts = []
     if talk.session_id:
         count = len(program.talks_in_session(talk.session_id))
-        parts.append(f"{talk.session} · talk {talk.order} of {count}")
+        parts.append(f"{talk.session_title} · talk {talk.order} of {count}")
     if talk.room:
         parts.append(f"room {talk.room}")
     if talk.track:
@@ -36,7 +36,7 @@ def talk_json(talk: Talk, *, starred: bool, note: str | None = None) -> dict[str
         "title": talk.title,
         "authors": list(talk.authors),
         "affiliation": talk.affiliation,
-        "session": talk.session,
+        "session": talk.session_title,
         "session_id": talk.session_id,
         "order": talk.order,
         "start": talk.start.isoformat(),

@@ -81,7 +81,13 @@ class SearchIndex:
                         " ".join(
                             filter(
                                 None,
-                                (talk.affiliation, talk.session, talk.room, talk.track, talk.id),
+                                (
+                                    talk.affiliation,
+                                    talk.session_title,
+                                    talk.room,
+                                    talk.track,
+                                    talk.id,
+                                ),
                             )
                         ),
                         0.6,

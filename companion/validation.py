@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from companion.loading import ProgramError
-from companion.model import ProgramFile
+from companion.program_file import ProgramFile
 
 
 def describe_validation_error(error: ValidationError) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from companion.catalog import open_program
 from companion.clock import fixed_clock, parse_moment
 from companion.loading import load_program
 from companion.paths import DATA_DIR_VARIABLE
@@ -33,11 +34,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
-def frab_program() -> Program:
+def frab_program(tmp_path_factory: pytest.TempPathFactory) -> Program:
     """A two-day, two-room program with parallel talks, imported from frab XML."""
-    from companion.importers import parse_any
-
-    return parse_any((FIXTURES / "fosdemish.xml").read_bytes(), "fosdemish.xml")[0]
+    with pytest.MonkeyPatch.context() as patch:  # keeps its copy in a data dir of its own
+        patch.setenv(DATA_DIR_VARIABLE, str(tmp_path_factory.mktemp("data")))
+        return open_program(str(FIXTURES / "fosdemish.xml")).program
 
 
 def run_cli(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -12,11 +11,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
-from companion.importers import parse_any
 from companion.program import Program
 from companion.ui.app import CompanionApp
 from companion.ui.screens.search import SearchScreen
 from companion.ui.widgets.schedule_table import ScheduleTable
+from tests.programs import opened
 
 AppFactory = Callable[..., CompanionApp]
 SIZE = (80, 24)
@@ -25,7 +24,7 @@ PATIENCE = 100  # pauses of 50 ms: what `until` waits at most, when a worker is 
 
 def load(document: dict[str, Any]) -> Program:
     """A program document read as the app reads a program file."""
-    return parse_any(json.dumps(document).encode(), "test.json")[0]
+    return opened(document)
 
 
 def text_of(app: CompanionApp, selector: str) -> str:

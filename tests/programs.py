@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import copy
+import json
+import tempfile
+from pathlib import Path
 from typing import Any
+
+from companion.catalog import open_program
+from companion.program import Program
 
 
 def t(hm: str, day: str = "2030-03-04", offset: str = "+01:00") -> str:
@@ -92,3 +98,17 @@ BASE: dict[str, Any] = {
 def tiny_program() -> dict[str, Any]:
     """A fresh, valid copy of the tiny program."""
     return copy.deepcopy(BASE)
+
+
+def opened(content: bytes | str | dict[str, Any], name: str = "program") -> Program:
+    """`content` (a document, or a program file's bytes or text) opened as `companion
+    --program FILE` opens a file: read, recognised, imported, validated and kept."""
+    if isinstance(content, dict):
+        content = json.dumps(content)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        return open_program(str(path)).program

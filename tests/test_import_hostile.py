@@ -15,11 +15,13 @@ from typing import Any
 
 import pytest
 
-from companion.importers import parse_any
-from companion.importers.common import ImportProblem, parse_duration
-from companion.loading import BUNDLED_ID, load_program
+from companion.catalog import open_program
+from companion.importers.fields import ImportProblem
+from companion.importers.times import parse_duration
+from companion.loading import BUNDLED_ID
 from companion.program import Program
 from tests.conftest import FIXTURES, run_cli
+from tests.programs import opened
 from tests.test_cli import assert_clean_error
 
 FRAB = FIXTURES / "fosdemish.xml"
@@ -105,7 +107,7 @@ def _c3voc_with(path: list[str | int], value: object) -> dict[str, Any]:
     return data
 
 
-SAAL_1 = ["schedule", "conference", "days", 0, "rooms", "Saal 1"]
+SAAL_1: list[str | int] = ["schedule", "conference", "days", 0, "rooms", "Saal 1"]
 NATIVE = (Path(__file__).parent.parent / "assets" / "c4ml-2026.json").read_text(encoding="utf-8")
 FIVE_THOUSAND_DIGITS = "9" * 5000
 REFUSED = {
@@ -235,7 +237,8 @@ def test_colon_durations_are_hours_and_minutes_not_days(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    lengths = {talk.id[-4:]: talk.end - talk.start for talk in load_program(path).talks}
+    talks = open_program(str(path)).program.talks
+    lengths = {talk.id[-4:]: talk.end - talk.start for talk in talks}
     assert lengths["aaaa"] == timedelta(minutes=30)
     assert lengths["bbbb"] == timedelta(minutes=90)
 
@@ -269,7 +272,7 @@ def _night_program(day_attributes: str, conference_extra: str = "") -> str:
     ids=["day start", "conference day change", "neither"],
 )
 def test_frab_events_after_midnight_without_a_date(program: str, after_midnight: str) -> None:
-    imported, _ = parse_any(program.encode(), "night.xml")
+    imported = opened(program)
     assert imported.talk("1").start.isoformat() == "2030-02-02T23:00:00+01:00"
     assert imported.talk("2").start.isoformat() == after_midnight
 
@@ -277,7 +280,7 @@ def test_frab_events_after_midnight_without_a_date(program: str, after_midnight:
 def test_c3voc_events_after_midnight_without_a_date() -> None:
     data = _c3voc_with([*SAAL_1, 1, "start"], "00:30")
     del data["schedule"]["conference"]["days"][0]["rooms"]["Saal 1"][1]["date"]
-    imported, _ = parse_any(json.dumps(data).encode(), "night.json")
+    imported = opened(data)
     late = imported.talk("aaaaaaaa-0000-4000-8000-000000000002")
     assert late.start.isoformat() == "2029-12-28T00:30:00-05:00"  # day_start is 10:00
 
@@ -295,7 +298,7 @@ def test_a_talk_across_the_dst_fold_lasts_what_it_says(tmp_path: Path) -> None:
     path = tmp_path / "schedule.xml"
     event = "<start>02:30</start><duration>00:30</duration><title>Fold</title>"
     path.write_text(_berlin("2026-10-25", event), encoding="utf-8")
-    [talk] = load_program(path).talks
+    [talk] = open_program(str(path)).program.talks
     assert (talk.start.isoformat(), talk.end.isoformat()) == (
         "2026-10-25T02:30:00+02:00",
         "2026-10-25T02:00:00+01:00",
@@ -327,14 +330,14 @@ def test_a_frab_file_with_a_byte_order_mark_loads(mark: bytes, codec: str, tmp_p
     declared = codec.removesuffix("-le").removesuffix("-be").upper()
     text = _frab_with(('encoding="UTF-8"', f'encoding="{declared}"'))
     path.write_bytes(mark + text.encode(codec))
-    talks = load_program(path).talks
+    talks = open_program(str(path)).program.talks
     assert len(talks) == 5 and talks[0].authors == ("Zoë Ørsted", "José Cano")
 
 
 def test_a_c3voc_file_in_utf_16_loads(tmp_path: Path) -> None:
     path = tmp_path / "schedule.json"
     path.write_bytes(C3VOC.read_text(encoding="utf-8").encode("utf-16"))  # with its mark
-    assert len(load_program(path).talks) == 4
+    assert len(open_program(str(path)).program.talks) == 4
 
 
 def test_the_bundled_id_is_the_bundled_programs(program: Program) -> None:

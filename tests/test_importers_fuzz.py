@@ -6,14 +6,17 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companion.importers import parse_any
-from companion.importers.common import ImportProblem, parse_duration
+from companion.catalog import open_program
+from companion.importers.fields import ImportProblem
+from companion.importers.times import parse_duration
 from companion.loading import ProgramError
 from tests.conftest import FIXTURES
 
@@ -36,12 +39,16 @@ json_values = st.recursive(
 
 
 def only_clean_errors(raw: bytes) -> None:
-    try:
-        parse_any(raw, "fuzzed")
-    except ProgramError as error:
-        message = str(error)
-        assert message.startswith("fuzzed")
-        assert "\n" not in message
+    """Opened as `companion --program FILE` opens it: a program, or one line naming FILE."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzzed"
+        path.write_bytes(raw)
+        try:
+            open_program(str(path))
+        except ProgramError as error:
+            message = str(error)
+            assert message.startswith(str(path))
+            assert "\n" not in message
 
 
 @FUZZ

@@ -21,9 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from companion.catalog import open_program
 from companion.cli import run
 from companion.export import ExportFormat, build_export, render
-from companion.importers import parse_any
 from companion.text import safe_line, safe_prose, safe_url, strip_controls
 from tests.conftest import FIXTURES, run_cli
 from tests.test_cli import assert_clean_error
@@ -178,7 +178,7 @@ def test_markdown_structure_comes_only_from_the_exporter(tmp_path: Path) -> None
 
 
 def test_a_multi_line_note_stays_inside_its_list_item() -> None:
-    program = parse_any((FIXTURES / "fosdemish.xml").read_bytes(), "fosdemish.xml")[0]
+    program = open_program(str(FIXTURES / "fosdemish.xml")).program
     talk = program.talks[0]
     export = build_export(program, {talk.id}, {talk.id: "first\n# not a heading\n- nor a list"})
     text = render(export, ExportFormat.MD)
@@ -243,7 +243,7 @@ def test_any_text_goes_through_every_command_and_export_inert(text: str, tmp_pat
             status = run(["--program", str(path), *command])
         assert status == 0, err.getvalue()
         assert_inert(out.getvalue().replace("\r\n", "\n") + err.getvalue())
-    program = parse_any(path.read_bytes(), str(path))[0]
+    program = open_program(str(path)).program
     calendar = render(build_export(program, set(), {}, everything=True), ExportFormat.ICS)
     assert len(list(icalendar.Calendar.from_ical(calendar).walk("VEVENT"))) == len(program.talks)
 

@@ -370,12 +370,9 @@ async def test_a_corrupt_store_is_kept_and_the_user_told(
 async def test_starred_screen_flags_moves_once_and_keeps_vanished_talks(
     make_app: AppFactory, data_dir: Path
 ) -> None:
-    import json
+    from tests.programs import opened, tiny_program
 
-    from companion.importers import parse_any
-    from tests.programs import tiny_program
-
-    before, _ = parse_any(json.dumps(tiny_program()).encode(), "v1")
+    before = opened(tiny_program())
     store = Store.open(data_dir, before.conference.id)
     store.star([before.talk("alpha"), before.talk("beta")])
     store.close()
@@ -383,7 +380,7 @@ async def test_starred_screen_flags_moves_once_and_keeps_vanished_talks(
     document["slots"][1].update(start="2030-03-04T10:30:00+01:00", end="2030-03-04T11:30:00+01:00")
     document["slots"][3].update(start="2030-03-04T09:10:00+01:00", end="2030-03-04T10:10:00+01:00")
     document["talks"] = [document["talks"][0]]  # beta and the timed talks are gone
-    after, _ = parse_any(json.dumps(document).encode(), "v2")
+    after = opened(document)
     app = make_app("2030-03-04T08:00", on=after)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
@@ -573,12 +570,12 @@ async def test_a_long_day_is_whole_at_once_and_scrolls_to_the_cursor(
 ) -> None:
     import sys
 
-    from companion.importers import parse_any
+    from tests.programs import opened
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
     from generate_program import generate
 
-    program, _ = parse_any(generate(600, 1, 12, 300).encode(), "big")  # 08:00-20:30
+    program = opened(generate(600, 1, 12, 300))  # 08:00-20:30
     app = make_app(program.talks[120].start.isoformat(), on=program)
     async with app.run_test(size=(100, 30)) as pilot:
         table = app.screen.query_one(ScheduleTable)

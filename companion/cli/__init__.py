@@ -112,7 +112,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.handler is None:
-            from companion.model import ProgramFile  # pydantic: only for this command
+            from companion.program_file import ProgramFile  # pydantic: only for this command
 
             print_json(ProgramFile.model_json_schema(by_alias=True))
             return 0

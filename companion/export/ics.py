@@ -8,14 +8,17 @@ newer export updates events instead of duplicating them.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event, Timezone
 
 from companion import __version__
 from companion.clock import format_day, format_window
-from companion.export import Export
 from companion.program import Talk
 from companion.render import talk_place
+
+if TYPE_CHECKING:  # the package imports its writers: at run time, no loop
+    from companion.export import Export
 
 
 def event_uid(talk: Talk, conference_id: str) -> str:
@@ -88,7 +91,7 @@ def write_ics(export: Export) -> str:
         if location:
             event.add("location", location)
         event.add("description", describe(export, talk))
-        categories = [c for c in (talk.session, talk.track) if c]
+        categories = [c for c in (talk.session_title, talk.track) if c]
         if categories:
             event.add("categories", categories)
         if talk.links:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from datetime import tzinfo
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from companion.clock import format_day, format_window, zone_label
-from companion.export import Export
 from companion.program import Talk
 from companion.text import safe_line, safe_url
+
+if TYPE_CHECKING:  # the package imports its writers: at run time, no loop
+    from companion.export import Export
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import TYPE_CHECKING
 
-from companion.export import Export
 from companion.render import talk_json
+
+if TYPE_CHECKING:  # the package imports its writers: at run time, no loop
+    from companion.export import Export
 
 CSV_COLUMNS = [
     "id",
@@ -51,7 +54,7 @@ def write_csv(export: Export) -> str:
             talk.title,
             "; ".join(talk.authors),
             talk.affiliation or "",
-            talk.session or "",
+            talk.session_title or "",
             talk.room or "",
             talk.track or "",
             f"{start:%Y-%m-%d}",

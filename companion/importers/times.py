@@ -1,16 +1,14 @@
-"""What both importers share: times and durations, zones, stable ids, text clean-up, the
-native document."""
+"""Times in imported files: durations, moments, zones, and days that run past midnight."""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, time, timedelta, tzinfo
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from companion import clock
-from companion.model import FORMAT_NAME, FORMAT_VERSION
-from companion.text import slugify, strip_controls
+from companion.importers.fields import ImportProblem
 
 # HH:MM, HH:MM:SS and frab's D:HH:MM:SS.
 _CLOCK_DURATION = re.compile(
@@ -26,11 +24,6 @@ _ISO_DURATION = re.compile(
         (?: T (?=\d) (?: (?P<h>\d{1,5}) H )? (?: (?P<m>\d{1,5}) M )? (?: (?P<s>\d{1,5}) S )? )?""",
     re.ASCII | re.VERBOSE,
 )
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-
-
-class ImportProblem(ValueError):
-    """A problem in an imported file; the message says where (an event, a field)."""
 
 
 def parse_duration(text: str) -> timedelta:
@@ -75,7 +68,7 @@ def time_zone(name: str | None) -> ZoneInfo:
 
 
 class Day(NamedTuple):
-    """A program day as both formats describe it, for events that give only a time of day."""
+    """The day an event is listed under, for an event that gives only a time of day."""
 
     date: str | None
     start: str | None  # when the day begins: an ISO 8601 date and time
@@ -121,77 +114,3 @@ def end_of(start: datetime, duration: timedelta) -> datetime:
     if duration <= timedelta():
         raise ImportProblem("has a duration of zero")
     return (start.astimezone(UTC) + duration).astimezone(start.tzinfo)
-
-
-def clean(value: Any) -> str | None:
-    """A stripped string without control characters, or None for missing or blank values."""
-    if value is None:
-        return None
-    if not isinstance(value, str | int | float):
-        raise ImportProblem(f"expected text, found {type(value).__name__}")
-    text = strip_controls(str(value)).strip()
-    return text or None
-
-
-class IdMaker:
-    """Talk ids from the file's guid, else its id, else a slug of the title; never repeated."""
-
-    def __init__(self) -> None:
-        self._used: set[str] = set()
-
-    def make(self, guid: str | None, event_id: str | None, title: str) -> str:
-        for candidate in (guid, event_id):
-            if candidate:
-                lowered = candidate.strip().lower()
-                base = lowered if _ID.match(lowered) else slugify(lowered)
-                if base:
-                    return self._unique(base)
-        return self._unique(slugify(title) or "talk")
-
-    def _unique(self, base: str) -> str:
-        candidate, counter = base, 2
-        while candidate in self._used:
-            candidate, counter = f"{base}-{counter}", counter + 1
-        self._used.add(candidate)
-        return candidate
-
-
-def program_document(
-    *,
-    title: str,
-    acronym: str | None,
-    start: str | None,
-    end: str | None,
-    day_dates: list[str],
-    zone: ZoneInfo,
-    url: str | None,
-    version: str | None,
-    talks: list[dict[str, Any]],
-) -> dict[str, Any]:
-    """The native document for an imported conference; dates fall back to its days'."""
-    days = sorted(day[:10] for day in day_dates)
-    first = start or (days[0] if days else None)
-    last = end or (days[-1] if days else first)
-    if not first:
-        raise ImportProblem("no conference start date and no day dates")
-    web = (
-        [{"label": "Website", "url": url}]
-        if url and url.startswith(("http://", "https://"))
-        else []
-    )
-    return {
-        "format": FORMAT_NAME,
-        "format_version": FORMAT_VERSION,
-        "conference": {
-            "id": slugify(acronym or title) or "imported",
-            "name": acronym or title,
-            "title": title,
-            "start_date": first[:10],
-            "end_date": (last or first)[:10],
-            "timezone": zone.key,
-            "links": web,
-            "program_version": version,
-        },
-        "slots": [],
-        "talks": talks,
-    }

@@ -1,0 +1,95 @@
+"""What a reader yields: a schedule's fields as its file gives them, in one shape for every
+format, cleaned of control characters but not yet interpreted (see `importers.document`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, NamedTuple
+
+from companion.text import strip_controls
+
+
+class ImportProblem(ValueError):
+    """A problem in an imported file; the message says where (an event, a field)."""
+
+
+def clean(value: Any) -> str | None:
+    """A stripped string without control characters, or None for missing or blank values."""
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float):
+        raise ImportProblem(f"expected text, found {type(value).__name__}")
+    text = strip_controls(str(value)).strip()
+    return text or None
+
+
+def event_label(event_id: str | None, guid: str | None) -> str:
+    """How errors name an event: by the id the file gives it."""
+    return f"event {event_id or guid or '?'}"
+
+
+@contextmanager
+def problems_named(label: str) -> Iterator[None]:
+    """Prefix every ImportProblem raised inside with `label` (an event's)."""
+    try:
+        yield
+    except ImportProblem as problem:
+        raise ImportProblem(f"{label}: {problem}") from None
+
+
+# The fields of an event that are one line of text, by their name in frab's schedule.xml
+# (an element) and c3voc's schedule.json (a key), which name them alike.
+FRAB_TEXT_FIELDS = {
+    "title": "title",
+    "date": "date",
+    "start": "start",
+    "duration": "duration",
+    "subtitle": "subtitle",
+    "track": "track",
+    "kind": "type",
+    "language": "language",
+    "abstract": "abstract",
+    "description": "description",
+    "url": "url",
+}
+
+
+class EventFields(NamedTuple):
+    """One event. Its start is `date` (a date and time), else `start` (a time of day) on
+    its day's date; its end is `duration` later."""
+
+    label: str  # names the event in errors (see `event_label`)
+    guid: str | None
+    event_id: str | None
+    title: str | None
+    date: str | None
+    start: str | None
+    duration: str | None
+    day_date: str | None  # the date of the day the file lists the event under
+    day_start: str | None  # when that day begins (an ISO 8601 date and time), if said
+    persons: tuple[str, ...] = ()
+    subtitle: str | None = None
+    room: str | None = None
+    track: str | None = None
+    kind: str | None = None
+    language: str | None = None
+    abstract: str | None = None
+    description: str | None = None
+    url: str | None = None  # the event's own page
+    links: tuple[tuple[str | None, str], ...] = ()  # label (None: unlabelled) and URL
+
+
+class ScheduleFields(NamedTuple):
+    """The conference and its events, in the file's order."""
+
+    title: str | None
+    acronym: str | None
+    start: str | None
+    end: str | None
+    time_zone: str | None  # an IANA name; None: UTC
+    day_change: str | None  # the time of day at which a day begins, if said
+    url: str | None
+    version: str | None
+    day_dates: tuple[str, ...]
+    events: tuple[EventFields, ...]

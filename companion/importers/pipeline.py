@@ -1,0 +1,87 @@
+"""Importing a program file in any supported format, recognised by its content.
+
+Each format other than the native one has a reader, which turns the document
+into `ScheduleFields`; everything after that is shared (`importers.document`,
+then validation). Every problem, however mangled the file, comes out as one
+`ProgramError` line naming the file and what is wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Callable
+from enum import StrEnum
+
+from companion.importers.c3voc_json import read_c3voc_json
+from companion.importers.document import build_document
+from companion.importers.fields import ImportProblem, ScheduleFields
+from companion.importers.frab_xml import read_frab_xml
+from companion.loading import ProgramError
+from companion.validation import validate_document, validate_native
+
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class SourceFormat(StrEnum):
+    NATIVE = "native"
+    FRAB_XML = "frab schedule.xml"
+    C3VOC_JSON = "c3voc schedule.json"
+
+
+Reader = Callable[[str | bytes], ScheduleFields]
+READERS: dict[SourceFormat, Reader] = {
+    SourceFormat.FRAB_XML: read_frab_xml,
+    SourceFormat.C3VOC_JSON: read_c3voc_json,
+}
+
+
+def _decode_marked(raw: bytes, source: str) -> str | bytes:
+    """A document that starts with a byte-order mark, decoded by it; any other as it is,
+    for its parser to decode by its format's rules (XML's declaration, JSON's UTF-8)."""
+    for mark, codec in _BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            try:
+                return raw[len(mark) :].decode(codec)
+            except UnicodeDecodeError:
+                raise ProgramError(
+                    f"{source}: not {codec.upper()} text, as its byte-order mark says"
+                ) from None
+    return raw
+
+
+def detect(document: str | bytes) -> SourceFormat:
+    """The format of a document (see `_decode_marked`), by its content."""
+    if isinstance(document, str):
+        markup = document.lstrip(" \t\r\n").startswith("<")
+    else:
+        markup = document.lstrip(b" \t\r\n").startswith(b"<")
+    if markup:
+        return SourceFormat.FRAB_XML
+    try:
+        data = json.loads(document)
+    except (ValueError, RecursionError):
+        return SourceFormat.NATIVE  # the native parser says what is wrong with it
+    if isinstance(data, dict) and "schedule" in data and "format" not in data:
+        return SourceFormat.C3VOC_JSON
+    return SourceFormat.NATIVE
+
+
+def validate_any(raw: bytes, source: str) -> str:
+    """A program file's bytes, in any supported format, as canonical native text."""
+    document = _decode_marked(raw, source)
+    kind = detect(document)
+    if kind is SourceFormat.NATIVE:
+        return validate_native(document, source)
+    try:
+        imported, talk_labels = build_document(READERS[kind](document))
+    except ImportProblem as problem:
+        raise ProgramError(f"{source}: {kind}: {problem}") from None
+    return validate_document(imported, f"{source} ({kind})", talk_labels)
