@@ -119,3 +119,24 @@ async def test_a_theme_change_redraws_the_rows_in_its_colours(make_app: AppFacto
     dark = await drawn_in("textual-dark", switch=False)
     assert fresh != dark  # the themes differ, so the comparison below means something
     assert switched == fresh
+
+
+async def test_local_time_shows_where_the_date_changes(
+    make_app: AppFactory, new_york_local_time: None
+) -> None:
+    """The venue's Sunday runs from Saturday afternoon to Sunday 01:20 in New York."""
+    app = make_app(NOW)
+    async with app.run_test(size=TALL) as pilot:
+        table = app.screen.query_one(ScheduleTable)
+        await pilot.pause()
+        venue = [line.strip() for line in drawn_lines(table)]
+        assert not any("January" in line or "February" in line for line in venue)
+        await pilot.press("z")
+        await pilot.pause()
+        local = [line.strip() for line in drawn_lines(table)]
+        assert local[1] == "Saturday 31 January 2026"
+        assert local[2].startswith("17:30–18:30       CC 2026 panel")
+        session = next(i for i, line in enumerate(local) if "Session 3: Optimization" in line)
+        assert local[session - 1] == "Sunday 1 February 2026"
+        assert local[session].startswith("00:00–01:20")
+        assert sum("2026" in line and "–" not in line for line in local) == 2
