@@ -93,3 +93,10 @@ def describe_choice(rooms: Sequence[str], tracks: Sequence[str], chosen: Abstrac
         if count:
             parts.append(f"{count} of {_count(len(names), kind)}")
     return f"Showing {', '.join(parts)}"
+
+
+def describe_list(shown: int, total: int, ticked: int) -> str:
+    """The filter dialog's count: "12 of 152 shown · 3 ticked"."""
+    listed = f"All {total} shown" if shown == total else f"{shown} of {total} shown"
+    chosen = f"{ticked} ticked" if ticked else "none ticked: the schedule shows all"
+    return f"{listed} · {chosen}"

@@ -476,11 +476,11 @@ async def test_a_multi_day_multi_room_program(make_app: AppFactory, frab_program
             assert any(f"★!  {title}" in line for line in drawn_lines(table))
 
         await pilot.press("r")
-        await pilot.press("down", "space", "ctrl+s")  # tick "Room: K.1.105"
+        await pilot.press(*"k.1", "down", "space", "ctrl+s")  # tick "Room: K.1.105"
         talks = table.row_keys
         assert mlir in talks and keynote not in talks
         assert {program.talk(t).room for t in talks} == {"K.1.105"}
-        await pilot.press("r", "a")
+        await pilot.press("r", "ctrl+n", "ctrl+s")  # untick all: every room again
         assert keynote in table.row_keys
 
         app.toggle_star(closing)
