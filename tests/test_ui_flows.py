@@ -24,6 +24,7 @@ from companion.ui.widgets.schedule_table import ScheduleTable
 from tests.driving import (
     SIZE,
     AppFactory,
+    drawn_lines,
     move_schedule_to,
     options_of,
     search,
@@ -187,10 +188,11 @@ async def test_switch_between_venue_and_local_time(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(ScheduleTable)
-        assert table.cells("library-liberation")[0] == "≈11:05–11:38"
+        await move_schedule_to(pilot, "library-liberation")
+        assert any(" ≈11:05–11:38      Library Liberation" in line for line in drawn_lines(table))
         assert "venue time: AEDT" in app.sub_title
         await pilot.press("z")
-        assert table.cells("library-liberation")[0] == "≈01:05–01:38"
+        assert any(" ≈01:05–01:38      Library Liberation" in line for line in drawn_lines(table))
         assert "local time: CET, UTC+01:00" in app.sub_title
         await show_talk(pilot, "library-liberation")
         assert "≈01:05–01:38 (local time: CET" in text_of(app, "#talk-facts")
@@ -333,7 +335,7 @@ async def test_stars_from_another_terminal_appear(make_app: AppFactory, data_dir
         await pilot.pause(STORE_SYNC_SECONDS + 0.5)
         assert "deeptools" in app.starred
         table = app.screen.query_one(ScheduleTable)
-        assert table.cells("deeptools")[1] == "★"
+        assert any("★   DeepTools" in line for line in drawn_lines(table))
 
 
 async def test_an_unwritable_data_dir_browses_and_says_so_once(
@@ -467,14 +469,15 @@ async def test_a_multi_day_multi_room_program(make_app: AppFactory, frab_program
         app.toggle_star(keynote)
         app.toggle_star(mlir)
         await pilot.pause()
-        assert table.cells(keynote)[1] == table.cells(mlir)[1] == "★!"
+        for title in ("Keynote: Compilers Everywhere", "MLIR in Production"):
+            assert any(f"★!  {title}" in line for line in drawn_lines(table))
 
         await pilot.press("r")
-        await pilot.press("down", "space", "ctrl+s")  # tick "Room: K.1.105"
+        await pilot.press(*"k.1", "down", "space", "ctrl+s")  # tick "Room: K.1.105"
         talks = table.row_keys
         assert mlir in talks and keynote not in talks
         assert {program.talk(t).room for t in talks} == {"K.1.105"}
-        await pilot.press("r", "a")
+        await pilot.press("r", "ctrl+n", "ctrl+s")  # untick all: every room again
         assert keynote in table.row_keys
 
         app.toggle_star(closing)

@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header
+from textual.widgets import Header, Static
 
 from companion.clock import now_next
+from companion.places import describe_choice
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.now_next import NowNext
@@ -85,15 +87,16 @@ class ScheduleScreen(Screen[None]):
             )
             tabs.can_focus = False
             yield tabs
+        if program.rooms or program.tracks:
+            yield Static(id="place-filter")
         yield ScheduleTable(program, id="schedule")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         app = services(self)
-        self.watch(app, "starred", self._stars_changed, init=False)
-        self.watch(app, "now", self._clock_ticked, init=False)
-        self.watch(app, "local_time", self.refresh_rows, init=False)
-        self._on_now: tuple[str, ...] = ()
+        for state in ("starred", "now", "local_time"):  # the table repaints what they change
+            self.watch(app, state, self.refresh_rows, init=False)
+        self._show_place_filter()
         self.action_jump_now()
         self.table.focus()
 
@@ -102,15 +105,6 @@ class ScheduleScreen(Screen[None]):
         days = app.program.days
         day = days[self.day_index] if days else None
         return ScheduleView(app.display_zone, app.starred, app.now, day, self.places)
-
-    def _stars_changed(self) -> None:
-        """A star changes one cell, not the table: cheap even for thousands of rows."""
-        self.table.update_markers(self._view())
-
-    def _clock_ticked(self) -> None:
-        """Repaint only when what is on now has changed."""
-        if self.table.ids_on_now(self._view()) != self._on_now:
-            self.refresh_rows()
 
     @property
     def table(self) -> ScheduleTable:
@@ -129,17 +123,7 @@ class ScheduleScreen(Screen[None]):
         return True
 
     def refresh_rows(self) -> None:
-        self._fill()
-
-    def _fill(self, focus: str | None = None) -> None:
-        view = self._view()
-        self._on_now = self.table.ids_on_now(view)
-        self.table.fill(view, focus)
-        self.sub_title = (
-            f"{services(self).sub_title} · showing {len(self.places)} rooms/tracks (r)"
-            if self.places
-            else None
-        )
+        self.table.fill(self._view())
 
     def watch_day_index(self, index: int) -> None:
         self._show_day_tab()
@@ -147,6 +131,23 @@ class ScheduleScreen(Screen[None]):
 
     def watch_places(self) -> None:
         self.refresh_rows()
+        self._show_place_filter()
+
+    def _show_place_filter(self) -> None:
+        """Say which rooms and tracks the schedule shows, and the key that changes it."""
+        program = services(self).program
+        for line in self.query("#place-filter").results(Static):
+            hint = "change" if self.places else "filter"
+            choice = describe_choice(program.rooms, program.tracks, self.places)
+            line.update(Content(f"{choice} · {self._key_of('filter_places')} to {hint}"))
+
+    def _key_of(self, action: str) -> str:
+        """The key of one of this screen's actions, as the footer writes it."""
+        return next(
+            self.app.get_key_display(binding)
+            for binding in self.BINDINGS
+            if isinstance(binding, Binding) and binding.action == action
+        )
 
     def _show_day_tab(self) -> None:
         if len(services(self).program.days) > 1:  # only then is there a day bar
@@ -201,5 +202,5 @@ class ScheduleScreen(Screen[None]):
             self.set_reactive(ScheduleScreen.day_index, app.program.days.index(start_day))
             self._show_day_tab()
         key = item.talk.id if item.talk else f"{SLOT_ROW_PREFIX}{item.slot.id if item.slot else ''}"
-        self._fill(focus=key)
+        self.table.fill(self._view(), focus=key)
         self.call_after_refresh(self.table.select_key, key)  # again once laid out, to scroll

@@ -1,16 +1,21 @@
 """A day of the program as a table: slots as header rows, talks in time order.
 
 Parallel talks (a multi-room program) follow each other at the same time, each
-with its room; starred talks that overlap carry a conflict marker.
+with its room; starred talks that overlap carry a conflict marker. Where the zone
+shown puts the day on two dates (local time, far from the venue), the date
+stands above the first row of each.
 
 The table is virtual (Textual's line API): filling it only lists the day's
 entries, and each frame renders just the lines on screen, so a day of
-thousands of talks costs no more to show than a day of ten.
+thousands of talks costs no more to show than a day of ten. Drawn rows are kept
+under their look (`Look`: what a row shows and in which styles), never under
+their position, so a change of star, clock, zone or theme cannot leave one stale.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime, tzinfo
 from itertools import accumulate
@@ -21,12 +26,14 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from companion.clock import format_window
+from companion.clock import format_day, format_window
+from companion.places import shows
 from companion.program import Program, Talk
 from companion.records import Slot, SlotKind
 from companion.render import short_authors
@@ -39,6 +46,7 @@ MARKER_WIDTH = len(STAR + CONFLICT)
 PADDING = 1  # blank cells either side of each column
 HEADINGS = ("Time", STAR, "Talk · authors · affiliation")
 TALK_HEIGHT = 2  # the title, then room, authors and affiliation
+DRAWN_ROWS = 1_000  # rows kept drawn: a few screens' worth, in every look they take
 
 
 class ScheduleView(NamedTuple):
@@ -51,9 +59,55 @@ class ScheduleView(NamedTuple):
     places: frozenset[str] = frozenset()  # "room:NAME" / "track:NAME"; empty shows all
 
     def shows(self, talk: Talk) -> bool:
-        if not self.places:
-            return True
-        return f"room:{talk.room}" in self.places or f"track:{talk.track}" in self.places
+        return shows(self.places, talk.room, talk.track)
+
+
+class Row(NamedTuple):
+    """An entry as the table lists it, with the date above it where the shown date changes."""
+
+    entry: Slot | Talk
+    date_line: date | None = None
+
+
+def list_rows(entries: Sequence[Slot | Talk], zone: tzinfo) -> list[Row]:
+    """The entries, in time order; when `zone` puts them on more than one date, the first
+    row and each row after midnight carry their date."""
+    dates = [entry.start.astimezone(zone).date() for entry in entries]
+    if len(set(dates)) < 2:
+        return [Row(entry) for entry in entries]
+    return [
+        Row(entry, shown if index == 0 or shown != dates[index - 1] else None)
+        for index, (entry, shown) in enumerate(zip(entries, dates, strict=True))
+    ]
+
+
+class Palette(NamedTuple):
+    """The styles rows are drawn in, as the theme and the focus make them now."""
+
+    base: Style
+    cursor: Style
+    slot: Style
+    now: Style
+    muted: Style
+    room: Style
+    conflict: Style
+    date: Style
+
+
+class Look(NamedTuple):
+    """Everything a row's drawing depends on: drawn rows are kept under it, so a change to
+    any of it (a star, the clock, the zone, the theme, the width, the cursor) draws the
+    row anew, and nothing has to be cleared by hand."""
+
+    key: str  # the entry: the table shows one program, whose entries do not change
+    date_line: date | None
+    starred: bool
+    conflict: bool
+    on_now: bool
+    zone: tzinfo
+    cursor: bool
+    width: int
+    palette: Palette
 
 
 def row_key(entry: Slot | Talk) -> str:
@@ -94,6 +148,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         "schedule-table--muted",
         "schedule-table--room",
         "schedule-table--conflict",
+        "schedule-table--date",
     }
 
     class Selected(Message):
@@ -108,46 +163,44 @@ class ScheduleTable(ScrollView, can_focus=True):
         self.program = program
         self._view: ScheduleView | None = None
         self._conflicts: AbstractSet[str] = frozenset()
-        self._entries: list[Slot | Talk] = []
+        self._rows: list[Row] = []
         self._keys: list[str] = []
         self._index: dict[str, int] = {}
         self._starts: list[int] = [0]  # each row's first line, then the total
         self._cursor = 0
-        self._styles: dict[tuple[str, ...], Style] = {}
-        self._lines: dict[tuple[int, bool, int], tuple[Strip, ...]] = {}  # (row, cursor, width)
+        self._drawn: LRUCache[Look, tuple[Strip, ...]] = LRUCache(DRAWN_ROWS)
 
     # -- what is in the table ------------------------------------------------------------
 
     def fill(self, view: ScheduleView, focus: str | None = None) -> None:
-        """Show `view`, keeping the cursor on its row (or putting it on `focus`)."""
-        target = focus or self.selected_key
-        self._view, self._conflicts = view, self.program.conflicts(view.starred)
-        self._entries = [
+        """Show `view`, keeping the cursor on its row (or putting it on `focus`).
+
+        The rows are listed again only when the day, the rooms or the zone change; a star
+        or a clock tick only repaints, and rows whose look did not change come from the
+        drawn rows kept."""
+        old, self._view = self._view, view
+        if old is None or old.starred != view.starred:
+            self._conflicts = self.program.conflicts(view.starred)
+        if old is None or (old.day, old.places, old.zone) != (view.day, view.places, view.zone):
+            self._list(view, focus or self.selected_key)
+        elif focus:
+            self.select_key(focus)
+        self.refresh()
+
+    def _list(self, view: ScheduleView, target: str | None) -> None:
+        entries = [
             entry
             for entry in self.program.entries(view.day)
             if not isinstance(entry, Talk) or view.shows(entry)
         ]
-        self._keys = [row_key(entry) for entry in self._entries]
+        self._rows = list_rows(entries, view.zone)
+        self._keys = [row_key(row.entry) for row in self._rows]
         self._index = {key: index for index, key in enumerate(self._keys)}
-        heights = (TALK_HEIGHT if isinstance(entry, Talk) else 1 for entry in self._entries)
+        heights = (row_height(row) for row in self._rows)
         self._starts = [0, *accumulate(heights)]
         self._cursor = self._index.get(target, 0) if target else 0
-        self._invalidate()
         self._update_virtual_size()
         self._scroll_to_cursor()
-
-    def update_markers(self, view: ScheduleView) -> None:
-        """Bring the star and conflict markers up to date (a repaint, not a refill)."""
-        self._view, self._conflicts = view, self.program.conflicts(view.starred)
-        self._invalidate()
-
-    def ids_on_now(self, view: ScheduleView) -> tuple[str, ...]:
-        """The rows highlighted as on now, to tell when a clock tick changes anything."""
-        return tuple(
-            item.id
-            for item in self.program.entries(view.day)
-            if is_on(item.start, item.end, view.now)
-        )
 
     @property
     def row_keys(self) -> tuple[str, ...]:
@@ -164,11 +217,6 @@ class ScheduleTable(ScrollView, can_focus=True):
     def row_line(self, key: str) -> int:
         """The first line of this key's row, counted below the heading."""
         return self._starts[self._index[key]]
-
-    def cells(self, key: str) -> tuple[str, str, str]:
-        """What the row shows: time, markers, and title (with a second line for a talk)."""
-        time, markers, lines = self._cells(self._entries[self._index[key]])
-        return time.plain, markers.plain, "\n".join(line.plain for line in lines)
 
     # -- the cursor ----------------------------------------------------------------------
 
@@ -193,7 +241,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:
-        """Scroll just enough to show the cursor's whole row."""
+        """Scroll just enough to show the cursor's whole row (with its date, if it has one)."""
         if not self._keys:
             return
         visible = max(1, self.scrollable_content_region.height - 1)  # below the heading
@@ -230,25 +278,6 @@ class ScheduleTable(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------
 
-    def _invalidate(self) -> None:
-        self._lines.clear()
-        self.refresh()
-
-    def notify_style_update(self) -> None:
-        """A theme change: styles come from CSS, so look them up again."""
-        super().notify_style_update()
-        self._restyle()
-
-    def on_focus(self) -> None:
-        self._restyle()  # the background and the cursor's style depend on focus
-
-    def on_blur(self) -> None:
-        self._restyle()
-
-    def _restyle(self) -> None:
-        self._styles.clear()
-        self._invalidate()
-
     def on_resize(self) -> None:
         self._update_virtual_size()
         self._scroll_to_cursor()
@@ -256,58 +285,79 @@ class ScheduleTable(ScrollView, can_focus=True):
     def _update_virtual_size(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1] + 1)
 
-    def _style(self, *names: str) -> Style:
-        """The style of these component classes, or the widget's own for none; looked up once
-        until the styles change."""
-        style = self._styles.get(names)
-        if style is None:
-            style = self._styles[names] = (
-                Style.combine(self.get_component_rich_style(name, partial=True) for name in names)
-                if names
-                else self.rich_style
-            )
-        return style
+    def _palette(self) -> Palette:
+        """The styles as CSS gives them now (Textual caches each lookup until styles change).
+        The cursor's in full, not partial: a blurred cursor's translucent background must be
+        blended."""
 
-    def _cursor_style(self) -> Style:
-        """In full, not partial: a blurred cursor's translucent background must be blended."""
-        key = ("schedule-table--cursor", "in full")
-        style = self._styles.get(key)
-        if style is None:
-            style = self._styles[key] = self.get_component_rich_style(key[0])
-        return style
+        def part(name: str) -> Style:
+            return self.get_component_rich_style(f"schedule-table--{name}", partial=True)
+
+        return Palette(
+            base=self.rich_style,
+            cursor=self.get_component_rich_style("schedule-table--cursor"),
+            slot=part("slot"),
+            now=part("now"),
+            muted=part("muted"),
+            room=part("room"),
+            conflict=part("conflict"),
+            date=part("date"),
+        )
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        palette = self._palette()
         if y == 0:
             heading = tuple(Text(text) for text in HEADINGS)
-            return self._strip(heading, width, self._style("schedule-table--header"))
+            header = self.get_component_rich_style("schedule-table--header", partial=True)
+            return self._strip(heading, width, palette.base, header)
         line = int(self.scroll_y) + y - 1
         if line >= self._starts[-1]:
-            return Strip.blank(width, self._base_style())
+            return Strip.blank(width, palette.base)
         row = bisect_right(self._starts, line) - 1
-        return self._row_strips(row, width)[line - self._starts[row]]
+        return self._row_strips(row, width, palette)[line - self._starts[row]]
 
-    def _row_strips(self, row: int, width: int) -> tuple[Strip, ...]:
-        """A row's lines, drawn once and kept until what they show changes."""
+    def _look(self, row: int, width: int, palette: Palette) -> Look:
+        view = self._view
+        assert view is not None  # set by fill before anything is drawn
+        entry, date_line = self._rows[row]
+        key = self._keys[row]
+        if isinstance(entry, Talk):
+            on_now = is_on(entry.start, entry.end, view.now)
+        else:  # a session's talks are marked on now, not the session
+            has_talks = bool(self.program.talks_in_session(entry.id))
+            on_now = not has_talks and is_on(entry.start, entry.end, view.now)
+        starred = key in view.starred
+        conflict = key in self._conflicts
         cursor = row == self._cursor
-        key = (row, cursor, width)
-        strips = self._lines.get(key)
+        return Look(key, date_line, starred, conflict, on_now, view.zone, cursor, width, palette)
+
+    def _row_strips(self, row: int, width: int, palette: Palette) -> tuple[Strip, ...]:
+        """A row's lines, drawn once for each look it takes."""
+        look = self._look(row, width, palette)
+        strips = self._drawn.get(look)
         if strips is None:
-            time, markers, (first, *more) = self._cells(self._entries[row])
-            over = self._cursor_style() if cursor else Style()
-            strips = (
-                self._strip((time, markers, first), width, over),
-                *(self._strip((Text(), Text(), line), width, over) for line in more),
-            )
-            if len(self._lines) > 1000:  # scrolling through a long day: keep what is shown
-                self._lines.clear()
-            self._lines[key] = strips
+            strips = self._draw(self._rows[row].entry, look)
+            self._drawn.set(look, strips)
         return strips
 
-    def _base_style(self) -> Style:
-        return self._style()  # no component class: the widget's own style
+    def _draw(self, entry: Slot | Talk, look: Look) -> tuple[Strip, ...]:
+        palette = look.palette
+        if isinstance(entry, Talk):
+            time, markers, (first, *more) = self._talk_cells(entry, look)
+        else:
+            time, markers, (first, *more) = self._slot_cells(entry, look)
+        over = palette.cursor if look.cursor else Style()
+        strips = [
+            self._strip((time, markers, first), look.width, palette.base, over),
+            *(self._strip((Text(), Text(), line), look.width, palette.base, over) for line in more),
+        ]
+        if look.date_line:
+            day = Text(format_day(look.date_line), style=palette.date)
+            strips.insert(0, self._strip((Text(), Text(), day), look.width, palette.base, Style()))
+        return tuple(strips)
 
-    def _strip(self, cells: tuple[Text, ...], width: int, over: Style) -> Strip:
+    def _strip(self, cells: tuple[Text, ...], width: int, base: Style, over: Style) -> Strip:
         """One line of cells; `over` goes on top of their own styles (the cursor's does)."""
         title_width = max(20, width - TIME_WIDTH - MARKER_WIDTH - 6 * PADDING)
         line = Text(no_wrap=True)
@@ -318,45 +368,38 @@ class ScheduleTable(ScrollView, can_focus=True):
             line.append(pad)
             line.append_text(cell)
             line.append(pad)
-        base = self._base_style()
         segments = Segment.apply_style(line.render(self.app.console), base, post_style=over)
         return Strip(segments).adjust_cell_length(width, base + over)
 
-    def _cells(self, entry: Slot | Talk) -> Cells:
-        view = self._view
-        assert view is not None  # set by fill before anything is drawn
-        if isinstance(entry, Talk):
-            return self._talk_cells(entry, view)
-        has_talks = bool(self.program.talks_in_session(entry.id))
-        return self._slot_cells(entry, view, has_talks)
-
-    def _slot_cells(self, slot: Slot, view: ScheduleView, has_talks: bool) -> Cells:
+    def _slot_cells(self, slot: Slot, look: Look) -> Cells:
         """One line: the slot's title."""
-        names = ["schedule-table--slot"]
-        if is_on(slot.start, slot.end, view.now) and not has_talks:
-            names.append("schedule-table--now")
-        style = self._style(*names)
+        palette = look.palette
+        style = palette.slot + palette.now if look.on_now else palette.slot
         title = Text(one_line(slot.title), style=style)
         if slot.kind is SlotKind.RELATED:
-            title.append("  (not part of the workshop)", style=self._style("schedule-table--muted"))
-        when = format_window(slot.start, slot.end, view.zone, estimated=False)
+            title.append("  (not part of the workshop)", style=palette.muted)
+        when = format_window(slot.start, slot.end, look.zone, estimated=False)
         return Text(when, style=style), Text(""), (title,)
 
-    def _talk_cells(self, talk: Talk, view: ScheduleView) -> Cells:
+    def _talk_cells(self, talk: Talk, look: Look) -> Cells:
         """TALK_HEIGHT lines: the title, then room, authors and affiliation (or track)."""
-        on_now = is_on(talk.start, talk.end, view.now)
-        style = self._style("schedule-table--now") if on_now else Style()
+        palette = look.palette
+        style = palette.now if look.on_now else Style()
         title = Text(one_line(talk.title), style=style)
         details = Text(style=style)  # an on-now talk is marked on both lines
         if talk.room and len(self.program.rooms) > 1:
-            details.append(one_line(talk.room), style=self._style("schedule-table--room"))
+            details.append(one_line(talk.room), style=palette.room)
             details.append(" · ")
         who = " · ".join(part for part in (short_authors(talk.authors), talk.affiliation) if part)
-        muted = one_line(who or (talk.track or ""))
-        details.append(muted, style=self._style("schedule-table--muted"))
-        marker = (STAR if talk.id in view.starred else " ") + (
-            CONFLICT if talk.id in self._conflicts else ""
-        )
-        marker_style = self._style("schedule-table--conflict") if CONFLICT in marker else Style()
-        when = format_window(talk.start, talk.end, view.zone, talk.estimated)
+        details.append(one_line(who or (talk.track or "")), style=palette.muted)
+        marker = (STAR if look.starred else " ") + (CONFLICT if look.conflict else "")
+        marker_style = palette.conflict if look.conflict else Style()
+        when = format_window(talk.start, talk.end, look.zone, talk.estimated)
         return Text(when, style=style), Text(marker, style=marker_style), (title, details)
+
+
+def row_height(row: Row) -> int:
+    """A talk's title, then room, authors and affiliation; a slot's title; a date above
+    either where the date changes."""
+    height = TALK_HEIGHT if isinstance(row.entry, Talk) else 1
+    return height + (1 if row.date_line else 0)
