@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from companion.clock import now_next
+from companion.present.words import count
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.now_next import NowNext
@@ -135,10 +136,9 @@ class ScheduleScreen(Screen[None]):
         view = self._view()
         self._on_now = self.table.ids_on_now(view)
         self.table.fill(view, focus)
+        places = count(len(self.places), "room or track", "rooms and tracks")
         self.sub_title = (
-            f"{services(self).sub_title} · showing {len(self.places)} rooms/tracks (r)"
-            if self.places
-            else None
+            f"{services(self).sub_title} · showing {places} (r)" if self.places else None
         )
 
     def watch_day_index(self, index: int) -> None:
