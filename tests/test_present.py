@@ -73,7 +73,7 @@ def test_a_talks_time_is_in_the_zone_shown(program: Program) -> None:
 
 
 def test_one_estimate_reason_in_the_legend_and_in_each_talk(program: Program) -> None:
-    assert ESTIMATE_LEGEND == f"≈ marks an estimated time: {ESTIMATE_REASON}."
+    assert f"≈ marks an estimated time: {ESTIMATE_REASON}." == ESTIMATE_LEGEND
     for talk in program.talks:
         asides = [f.text for f in talk_facts(program, talk, SYDNEY) if f.aside]
         assert len(asides) == 1
