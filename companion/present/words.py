@@ -10,9 +10,7 @@ NOT_PUBLISHED = "not published"
 STARRED_YES = "★ yes"
 STARRED_NO = "no"
 # Why a time is estimated, the one way every view says it.
-ESTIMATE_REASON = (
-    "the program gives each session's window and the order of its talks, not each talk's time"
-)
+ESTIMATE_REASON = "only session windows and the order of talks were published"
 ESTIMATE_LEGEND = f"{ESTIMATE_MARK} marks an estimated time: {ESTIMATE_REASON}."
 
 

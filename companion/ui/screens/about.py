@@ -14,7 +14,7 @@ from companion.records import Conference
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.services import services
 
-LABEL_WIDTH = 11  # the label column: "Organizers" and a space
+LABEL_WIDTH = 12  # the label column: "Organizers" and two spaces
 
 
 def about_text(conference: Conference) -> Content:
