@@ -165,7 +165,9 @@ def moment(text: str, program: Program) -> datetime:
 
 
 def test_now_and_next_in_one_wording(program: Program, frab_program: Program) -> None:
-    now, upcoming = happenings(program, moment("2026-02-01T16:30", program), SYDNEY)
+    during = happenings(program, moment("2026-02-01T16:30", program), SYDNEY)
+    assert not isinstance(during, str)
+    now, upcoming = during
     assert now.label == "Now" and now.window == "≈16:27–16:53"
     assert upcoming.label == "Next" and upcoming.text.startswith("XTC")
     parallel = happenings(frab_program, moment("2030-02-02T09:00", frab_program), SYDNEY)
