@@ -13,6 +13,7 @@ from companion.export import (
     suggested_path,
     write_export,
 )
+from companion.present.starred import GONE
 from companion.present.words import count
 
 
@@ -35,6 +36,6 @@ def cmd_export(ctx: Context) -> None:
     gone = sorted(talk_id for talk_id in starred if not ctx.program.has_talk(talk_id))
     if gone:
         left_out = count(len(gone), "starred talk")
-        warn(f"left out {left_out} no longer in the program: {', '.join(gone)}")
+        warn(f"left out {left_out} {GONE}: {', '.join(gone)}")
     if not export.talks:
         warn("nothing starred yet: the export is empty (star talks with `companion star ID`)")

@@ -20,12 +20,8 @@ class About(NamedTuple):
 
 
 def about(conference: Conference) -> About:
-    facts = [
-        Fact(
-            "When",
-            f"{format_dates(conference.start_date, conference.end_date)} ({conference.timezone})",
-        )
-    ]
+    when = format_dates(conference.start_date, conference.end_date)
+    facts = [Fact("When", f"{when} ({conference.timezone})")]
     venue = conference.venue
     if venue is not None:
         facts.append(Fact("Where", venue.name))
