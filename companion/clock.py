@@ -181,37 +181,3 @@ def now_next(program: Program, now: datetime) -> NowNext:
     if any(not item.is_related for item in current):
         current = [item for item in current if not item.is_related]
     return NowNext(status, tuple(current), tuple(line.next_after(now)))
-
-
-def _titles(items: tuple[Item, ...], shown: int = 2) -> str:
-    names = [f"{item.title} ({item.where})" if item.where else item.title for item in items[:shown]]
-    more = f" and {len(items) - shown} more" if len(items) > shown else ""
-    return "; ".join(names) + more
-
-
-def describe_now_next(program: Program, now: datetime, zone: tzinfo) -> str:
-    """One line for an attendee: what is on and what comes next, or where the event is."""
-    conference = program.conference
-    state = now_next(program, now)
-    when = format_dates(conference.start_date, conference.end_date)
-    if state.status is DayStatus.BEFORE:
-        days = (conference.start_date - now.astimezone(conference.zone).date()).days
-        to_go = "tomorrow" if days == 1 else f"in {days} days"
-        return f"{conference.name} is on {when}: {to_go}."
-    if state.status is DayStatus.AFTER:
-        return f"{conference.name} took place on {when}. The program stays here to browse."
-    parts = []
-    if len(state.current) == 1:
-        item = state.current[0]
-        window = format_window(item.start, item.shown_end, zone, item.estimated)
-        parts.append(f"Now: {_titles(state.current)} ({window})")
-    elif state.current:
-        parts.append(f"Now: {_titles(state.current)}")
-    else:
-        parts.append("Nothing on now")
-    if state.next:
-        at = format_time(state.next[0].start, zone, state.next[0].estimated)
-        parts.append(f"Next: {_titles(state.next)} at {at}")
-    else:
-        parts.append("Nothing more today")
-    return " · ".join(parts)

@@ -17,7 +17,7 @@ def _umask() -> int:
     return current
 
 
-def write_atomic(text: str, target: Path, *, overwrite: bool, bom: bool = False) -> None:
+def write_atomic(text: str, target: Path, *, overwrite: bool) -> None:
     """Write `text` to a temporary file beside `target`, then move it into place.
 
     Raises FileExistsError when `target` exists and not `overwrite`, WriteError otherwise.
@@ -41,7 +41,7 @@ def write_atomic(text: str, target: Path, *, overwrite: bool, bom: bool = False)
     except OSError as error:  # a name too long for the system, a folder that is a file...
         raise WriteError(f"cannot write {target}: {error.strerror or error}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

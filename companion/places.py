@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 from enum import StrEnum
 from typing import NamedTuple
 
+from companion.present.words import count
 from companion.text import fold
 
 _DIGITS = re.compile(r"(\d+)")
@@ -77,21 +78,17 @@ def shows(chosen: AbstractSet[str], room: str | None, track: str | None) -> bool
     )
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def describe_choice(rooms: Sequence[str], tracks: Sequence[str], chosen: AbstractSet[str]) -> str:
     """ "140 rooms and 8 tracks, all shown", or "Showing 3 of 140 rooms, 1 of 8 tracks"."""
     kinds = [(PlaceKind.ROOM, rooms), (PlaceKind.TRACK, tracks)]
     if not chosen:
-        every = " and ".join(_count(len(names), kind) for kind, names in kinds if names)
+        every = " and ".join(count(len(names), kind) for kind, names in kinds if names)
         return f"{every}, all shown"
     parts = []
     for kind, names in kinds:
-        count = sum(place_value(kind, name) in chosen for name in names)
-        if count:
-            parts.append(f"{count} of {_count(len(names), kind)}")
+        ticked = sum(place_value(kind, name) in chosen for name in names)
+        if ticked:
+            parts.append(f"{ticked} of {count(len(names), kind)}")
     return f"Showing {', '.join(parts)}"
 
 

@@ -176,7 +176,7 @@ def open_file(path: Path, conference_id: str, *, writing: bool) -> OpenedStore:
     moved_aside = None
     try:
         if writing:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(path.parent)
         for _ in range(ATTEMPTS):
             found = _found(path)
             if found is None and not writing:
@@ -194,6 +194,17 @@ def open_file(path: Path, conference_id: str, *, writing: bool) -> OpenedStore:
         doing = f"save stars in {path.parent}" if writing else f"read {path}"
         raise StoreError(f"cannot {doing}: {reason(error)}") from None
     raise StoreError(f"cannot open {path}: another program keeps replacing it")
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the data folder; a file where it or a folder above it should be is named."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in (folder, *folder.parents) if p.is_file()), folder)
+        raise StoreError(
+            f"cannot save stars in {folder}: {blocker} is a file, not a folder"
+        ) from None
 
 
 def _found(path: Path) -> os.stat_result | None:

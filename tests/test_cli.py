@@ -1,4 +1,5 @@
-"""The command line, run as a subprocess exactly as a user or a script would."""
+"""The command line, called in-process as `companion ARGS` runs it; a few tests run the
+real entry point as a subprocess, for what only a process shows (exit status, streams)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,10 @@ import pytest
 
 from companion import __version__
 from companion.loading import bundled_program_path
+from tests.cli_driving import assert_clean_error, call_cli
 from tests.conftest import run_cli
 from tests.dataset_facts import TALKS
 from tests.programs import tiny_program
-
-
-def assert_clean_error(result: object, *fragments: str) -> None:
-    """Exit 2, one line on stderr naming the problem, no traceback."""
-    assert result.returncode == 2, result  # type: ignore[attr-defined]
-    lines = result.stderr.strip().splitlines()  # type: ignore[attr-defined]
-    assert len(lines) == 1, lines
-    assert lines[0].startswith("companion: error: ")
-    assert "Traceback" not in result.stderr  # type: ignore[attr-defined]
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 def test_version() -> None:
@@ -33,7 +24,7 @@ def test_version() -> None:
 
 
 def test_talks_json_lists_the_ten_talks_in_order() -> None:
-    result = run_cli("talks", "--json")
+    result = call_cli("talks", "--json")
     assert result.returncode == 0, result.stderr
     talks = json.loads(result.stdout)
     assert isinstance(talks, list)
@@ -62,7 +53,7 @@ def test_talks_json_lists_the_ten_talks_in_order() -> None:
 
 
 def test_talks_text_marks_estimates_and_groups_by_session() -> None:
-    result = run_cli("talks")
+    result = call_cli("talks")
     assert result.returncode == 0
     out = result.stdout
     assert "≈11:05–11:38" in out
@@ -72,11 +63,11 @@ def test_talks_text_marks_estimates_and_groups_by_session() -> None:
 
 
 def test_speakers_lists_everyone_once_with_accents_intact() -> None:
-    text = run_cli("speakers")
+    text = call_cli("speakers")
     assert text.returncode == 0
     for name in ("Ngân (NV) Vũ", "José Cano", "Markus Böck", "Jacques Pienaar"):
         assert sum(line.startswith(name + " ") for line in text.stdout.splitlines()) == 1
-    people = json.loads(run_cli("speakers", "--json").stdout)
+    people = json.loads(call_cli("speakers", "--json").stdout)
     names = [person["name"] for person in people]
     assert len(names) == len(set(names))
     assert {"Jacques Pienaar", "Mehdi Amini", "Michael Roberts", "Markus Böck"} <= set(names)
@@ -92,21 +83,21 @@ def test_speakers_lists_everyone_once_with_accents_intact() -> None:
 
 
 def test_show_a_talk_and_a_person() -> None:
-    result = run_cli("show", "magellan", "--json")
+    result = call_cli("show", "magellan", "--json")
     assert result.returncode == 0
     [talk] = json.loads(result.stdout)
     assert talk["id"] == "magellan"
     assert talk["links"] == [
         {"label": "Paper: arXiv 2601.21096", "url": "https://arxiv.org/abs/2601.21096"}
     ]
-    text = run_cli("show", "magellan").stdout
+    text = call_cli("show", "magellan").stdout
     assert "Ngân (NV) Vũ" in text and "estimated" in text
-    person = run_cli("show", "markus-bock").stdout
+    person = call_cli("show", "markus-bock").stdout
     assert "Markus Böck" in person and "organizer" in person and "ETH Zurich" in person
 
 
 def test_show_unknown_id_is_a_clean_error() -> None:
-    assert_clean_error(run_cli("show", "no-such-talk"), "no-such-talk")
+    assert_clean_error(call_cli("show", "no-such-talk"), "no-such-talk")
 
 
 @pytest.mark.parametrize(
@@ -123,36 +114,37 @@ def test_invalid_program_files_are_clean_errors(
 ) -> None:
     path = tmp_path / "program.json"
     path.write_bytes(content)
-    assert_clean_error(run_cli("--program", str(path), "talks"), str(path), expected)
+    assert_clean_error(call_cli("--program", str(path), "talks"), str(path), expected)
 
 
 def test_missing_program_file_and_directory_are_clean_errors(tmp_path: Path) -> None:
-    assert_clean_error(run_cli("--program", str(tmp_path / "nope.json"), "talks"), "no such file")
-    assert_clean_error(run_cli("--program", str(tmp_path), "talks"), "directory")
+    assert_clean_error(call_cli("--program", str(tmp_path / "nope.json"), "talks"), "no such file")
+    assert_clean_error(call_cli("--program", str(tmp_path), "talks"), "directory")
 
 
 def test_bad_now_is_a_clean_error() -> None:
-    assert_clean_error(run_cli("--now", "next tuesday", "now"), "--now")
+    assert_clean_error(call_cli("--now", "next tuesday", "now"), "--now")
 
 
 @pytest.mark.parametrize(
     ("now", "expected"),
     [
         ("2026-01-25T12:00+11:00", "C4ML 2026 is on Sunday 1 February 2026: in 7 days."),
-        ("2026-02-01T12:00", "Now: Enabling Compiler-Driven Transformation"),
-        ("2026-02-01T01:30:00+00:00", "Now: Systematic Code Generation"),  # 12:30 AEDT
-        ("2026-02-01T15:45", "Now: Break (15:30–16:00) · Next: Magellan"),
+        ("2026-01-31T12:00", "C4ML 2026 is on Sunday 1 February 2026: tomorrow."),
+        ("2026-02-01T12:00", "Now: ≈11:38–12:12 Enabling Compiler-Driven Transformation"),
+        ("2026-02-01T01:30:00+00:00", "Now: ≈12:12–12:45 Systematic Code Generation"),  # 12:30
+        ("2026-02-01T15:45", "Now: 15:30–16:00 Break · Next: ≈16:00–16:27 Magellan"),
         ("2026-02-02T09:00", "took place on Sunday 1 February 2026"),
     ],
 )
 def test_now_follows_the_clock(now: str, expected: str) -> None:
-    result = run_cli("--now", now, "now")
+    result = call_cli("--now", now, "now")
     assert result.returncode == 0
     assert expected in result.stdout
 
 
 def test_schema_describes_files_that_load(tmp_path: Path) -> None:
-    result = run_cli("schema")
+    result = call_cli("schema")
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -164,7 +156,18 @@ def test_schema_describes_files_that_load(tmp_path: Path) -> None:
     validator.validate(document)
     path = tmp_path / "tiny.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    talks = json.loads(run_cli("--program", str(path), "talks", "--json").stdout)
+    talks = json.loads(call_cli("--program", str(path), "talks", "--json").stdout)
     assert [talk["id"] for talk in talks] == ["alpha", "beta", "gamma", "delta"]
     assert [talk["estimated"] for talk in talks] == [True, True, False, False]
     assert talks[2]["start"] == "2030-03-04T10:30:00+01:00"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", "xtc"], ["show", "no-such-talk"], ["star"], ["unstar", "xtc"]],
+    ids=["output", "error", "usage", "store"],
+)
+def test_the_entry_point_does_what_an_in_process_call_does(args: list[str]) -> None:
+    """`python -m companion` is `run` with the process's streams and exit status."""
+    process = run_cli(*args)
+    assert (process.returncode, process.stdout, process.stderr) == call_cli(*args)

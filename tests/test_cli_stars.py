@@ -1,4 +1,4 @@
-"""Stars and notes from the command line, including program updates and bad data dirs."""
+"""Stars and notes from the command line (in-process), with program updates and bad data dirs."""
 
 from __future__ import annotations
 
@@ -9,52 +9,51 @@ import pytest
 
 from companion.paths import DATA_DIR_VARIABLE
 from companion.store import Store, store_path
-from tests.conftest import run_cli
+from tests.cli_driving import assert_clean_error, call_cli
 from tests.programs import t, tiny_program
-from tests.test_cli import assert_clean_error
 
 
 def starred_json(*options: str) -> list[dict[str, object]]:
-    result = run_cli(*options, "starred", "--json")
+    result = call_cli(*options, "starred", "--json")
     assert result.returncode == 0, result.stderr
     return list(json.loads(result.stdout))
 
 
 def test_star_starred_unstar() -> None:
-    assert run_cli("star", "xtc", "magellan").returncode == 0
+    assert call_cli("star", "xtc", "magellan").returncode == 0
     assert [talk["id"] for talk in starred_json()] == ["magellan", "xtc"]
-    talks = json.loads(run_cli("talks", "--json").stdout)
+    talks = json.loads(call_cli("talks", "--json").stdout)
     assert [talk["id"] for talk in talks if talk["starred"]] == ["magellan", "xtc"]
-    assert "★" in run_cli("starred").stdout
-    assert run_cli("unstar", "xtc").returncode == 0
+    assert "★" in call_cli("starred").stdout
+    assert call_cli("unstar", "xtc").returncode == 0
     assert [talk["id"] for talk in starred_json()] == ["magellan"]
 
 
 def test_nothing_starred_says_so() -> None:
     assert starred_json() == []
-    assert "No starred talks yet" in run_cli("starred").stdout
+    assert "No starred talks yet" in call_cli("starred").stdout
 
 
 def test_star_with_an_unknown_id_stars_nothing() -> None:
-    assert_clean_error(run_cli("star", "magellan", "no-such-talk"), "no-such-talk")
+    assert_clean_error(call_cli("star", "magellan", "no-such-talk"), "no-such-talk")
     assert starred_json() == []
-    assert_clean_error(run_cli("unstar", "no-such-talk"), "no-such-talk")
+    assert_clean_error(call_cli("unstar", "no-such-talk"), "no-such-talk")
 
 
 def test_notes_set_print_and_clear() -> None:
-    assert run_cli("note", "magellan", "Ask Ngân (NV) Vũ about", "heuristics").returncode == 0
-    assert run_cli("note", "magellan").stdout == "Ask Ngân (NV) Vũ about heuristics\n"
-    assert json.loads(run_cli("show", "magellan", "--json").stdout)[0]["note"].startswith("Ask")
-    assert run_cli("note", "magellan", "").returncode == 0
-    assert run_cli("note", "magellan").stdout == ""
-    assert_clean_error(run_cli("note", "no-such-talk", "x"), "no-such-talk")
+    assert call_cli("note", "magellan", "Ask Ngân (NV) Vũ about", "heuristics").returncode == 0
+    assert call_cli("note", "magellan").stdout == "Ask Ngân (NV) Vũ about heuristics\n"
+    assert json.loads(call_cli("show", "magellan", "--json").stdout)[0]["note"].startswith("Ask")
+    assert call_cli("note", "magellan", "").returncode == 0
+    assert call_cli("note", "magellan").stdout == "No note on magellan.\n"
+    assert_clean_error(call_cli("note", "no-such-talk", "x"), "no-such-talk")
 
 
 def test_a_corrupt_store_is_moved_aside_and_the_user_told(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     path = store_path(data_dir, "c4ml-2026")
     path.write_bytes(b"definitely not a database")
-    result = run_cli("star", "magellan")
+    result = call_cli("star", "magellan")
     assert result.returncode == 0
     [kept] = [p for p in data_dir.iterdir() if ".unreadable-" in p.name]
     assert str(kept) in result.stderr
@@ -66,16 +65,16 @@ def test_an_unwritable_data_directory(tmp_path: Path, monkeypatch: pytest.Monkey
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(blocker / "data"))
-    assert_clean_error(run_cli("star", "magellan"), "cannot save stars")
-    assert_clean_error(run_cli("note", "magellan", "hi"), "cannot save stars")
-    assert run_cli("talks").returncode == 0
+    assert_clean_error(call_cli("star", "magellan"), "cannot save stars")
+    assert_clean_error(call_cli("note", "magellan", "hi"), "cannot save stars")
+    assert call_cli("talks").returncode == 0
     assert starred_json() == []
 
 
 def test_a_second_shell_sees_stars_while_a_store_is_open(data_dir: Path) -> None:
     open_app_store = Store.open(data_dir, "c4ml-2026")  # as an app left open would hold it
     try:
-        assert run_cli("star", "magellan").returncode == 0
+        assert call_cli("star", "magellan").returncode == 0
         assert [talk["id"] for talk in starred_json()] == ["magellan"]
         assert open_app_store.starred_ids() == {"magellan"}
     finally:
@@ -90,8 +89,8 @@ def write_program(path: Path, document: dict[str, object]) -> str:
 def test_a_program_update_flags_moves_and_keeps_vanished_stars(tmp_path: Path) -> None:
     before = tiny_program()
     v1 = write_program(tmp_path / "v1.json", before)
-    assert run_cli("--program", v1, "star", "alpha", "beta", "gamma").returncode == 0
-    assert run_cli("--program", v1, "note", "beta", "bring questions").returncode == 0
+    assert call_cli("--program", v1, "star", "alpha", "beta", "gamma").returncode == 0
+    assert call_cli("--program", v1, "note", "beta", "bring questions").returncode == 0
 
     after = tiny_program()  # the sessions swap places and talk beta is withdrawn
     s1, s2 = after["slots"][1], after["slots"][3]
@@ -108,11 +107,11 @@ def test_a_program_update_flags_moves_and_keeps_vanished_stars(tmp_path: Path) -
     assert stars["beta"]["in_program"] is False
     assert stars["beta"]["title"] == "Beta" and stars["beta"]["note"] == "bring questions"
 
-    text = run_cli("--program", v2, "starred").stdout
+    text = call_cli("--program", v2, "starred").stdout
     assert "moved: was 09:10–09:40, now 10:30–11:30" in text
     assert "Beta" in text and "no longer in the program" in text
-    again = run_cli("--program", v2, "starred").stdout
+    again = call_cli("--program", v2, "starred").stdout
     assert "moved" not in again  # seen once, no longer flagged
     assert "no longer in the program" in again  # never dropped silently
-    assert run_cli("--program", v2, "unstar", "beta").returncode == 0
+    assert call_cli("--program", v2, "unstar", "beta").returncode == 0
     assert {star["id"] for star in starred_json("--program", v2)} == {"alpha", "gamma"}

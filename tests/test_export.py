@@ -1,4 +1,5 @@
-"""Exports, read back with independent parsers: icalendar, csv and json."""
+"""Exports (through the command line, in-process), read back with independent parsers:
+icalendar, csv and json."""
 
 from __future__ import annotations
 
@@ -13,21 +14,22 @@ import icalendar
 import pytest
 
 from companion.export import ExportError, write_export
-from tests.conftest import FIXTURES, run_cli
-from tests.test_cli import assert_clean_error
+from companion.present.words import ESTIMATE_REASON
+from tests.cli_driving import assert_clean_error, call_cli
+from tests.conftest import FIXTURES
 
 NOTE = "Ask Markus Böck about the search budget; bring questions, too"
 
 
 @pytest.fixture
 def starred() -> None:
-    assert run_cli("star", "library-liberation", "magellan").returncode == 0
-    assert run_cli("note", "magellan", NOTE).returncode == 0
+    assert call_cli("star", "library-liberation", "magellan").returncode == 0
+    assert call_cli("note", "magellan", NOTE).returncode == 0
 
 
 def export(tmp_path: Path, fmt: str, *extra: str, name: str | None = None) -> Path:
     target = tmp_path / (name or f"out.{fmt}")
-    result = run_cli("export", "--format", fmt, "--output", str(target), *extra)
+    result = call_cli("export", "--format", fmt, "--output", str(target), *extra)
     assert result.returncode == 0, result.stderr
     assert str(target) in result.stdout
     return target
@@ -63,9 +65,9 @@ def test_ics_carries_every_field(starred: None, tmp_path: Path) -> None:
         "Amir Yazdanbakhsh",
         "Affiliation: Google, Google DeepMind, and Cornell University",
         "Where: Session 3: Optimization & Analysis · talk 1 of 3",
-        f"Your note: {NOTE}",
-        "exact slot inside the session was not published",
-        "The session runs 16:00–17:20 AEDT on Sunday 1 February 2026",
+        "Time: Sun 01 Feb 2026 ≈16:00–16:27 AEDT",
+        f"estimated: {ESTIMATE_REASON}; this session runs 16:00–17:20 AEDT",
+        f"Note: {NOTE}",
     ):
         assert fact in description
 
@@ -109,9 +111,20 @@ def test_csv_for_spreadsheets(starred: None, tmp_path: Path) -> None:
     assert magellan["start_iso"] == "2026-02-01T16:00:00+11:00"
 
 
+def test_csv_is_the_same_bytes_in_a_file_and_on_standard_output(
+    starred: None, tmp_path: Path
+) -> None:
+    """One decision on the byte-order mark: it is part of the CSV, wherever it goes."""
+    written = export(tmp_path, "csv").read_bytes()
+    printed = call_cli("export", "-f", "csv", "-o", "-").stdout.encode("utf-8")
+    assert printed == written
+    assert printed.startswith(b"\xef\xbb\xbfid,title,")
+    assert b"\xef\xbb\xbf" not in printed[3:]
+
+
 def test_json_matches_talks_json_plus_notes(starred: None, tmp_path: Path) -> None:
     exported = json.loads(export(tmp_path, "json").read_text(encoding="utf-8"))
-    listed = {talk["id"]: talk for talk in json.loads(run_cli("talks", "--json").stdout)}
+    listed = {talk["id"]: talk for talk in json.loads(call_cli("talks", "--json").stdout)}
     assert [talk["id"] for talk in exported] == ["library-liberation", "magellan"]
     for talk in exported:
         note = talk.pop("note")
@@ -127,8 +140,7 @@ def test_json_matches_talks_json_plus_notes(starred: None, tmp_path: Path) -> No
         (
             "csv",
             lambda text: (
-                text.lstrip("\ufeff").splitlines()[0].startswith("id,title")
-                and len(text.splitlines()) == 1
+                text.splitlines()[0].startswith("id,title") and len(text.splitlines()) == 1
             ),
         ),
         ("json", lambda text: json.loads(text) == []),
@@ -136,7 +148,7 @@ def test_json_matches_talks_json_plus_notes(starred: None, tmp_path: Path) -> No
 )
 def test_nothing_starred_is_a_valid_empty_document(tmp_path: Path, fmt: str, check) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / f"empty.{fmt}"
-    result = run_cli("export", "-f", fmt, "-o", str(target))
+    result = call_cli("export", "-f", fmt, "-o", str(target))
     assert result.returncode == 0
     assert "nothing starred" in result.stderr
     assert check(target.read_text(encoding="utf-8-sig"))
@@ -145,11 +157,11 @@ def test_nothing_starred_is_a_valid_empty_document(tmp_path: Path, fmt: str, che
 def test_standard_output_and_the_default_path(
     starred: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    printed = run_cli("export", "-f", "json", "-o", "-")
+    printed = call_cli("export", "-f", "json", "-o", "-")
     assert [talk["id"] for talk in json.loads(printed.stdout)] == ["library-liberation", "magellan"]
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    result = run_cli("export", "-f", "ics")
+    result = call_cli("export", "-f", "ics")
     expected = tmp_path / "Documents" / "c4ml-2026-starred.ics"
     assert result.returncode == 0 and str(expected) in result.stdout
     assert len(events(expected)) == 2
@@ -158,11 +170,11 @@ def test_standard_output_and_the_default_path(
 def test_never_overwrites_without_force(starred: None, tmp_path: Path) -> None:
     target = tmp_path / "mine.ics"
     target.write_text("my own calendar", encoding="utf-8")
-    assert_clean_error(run_cli("export", "-f", "ics", "-o", str(target)), "--force")
+    assert_clean_error(call_cli("export", "-f", "ics", "-o", str(target)), "--force")
     assert target.read_text(encoding="utf-8") == "my own calendar"
-    assert run_cli("export", "-f", "ics", "-o", str(target), "--force").returncode == 0
+    assert call_cli("export", "-f", "ics", "-o", str(target), "--force").returncode == 0
     assert len(events(target)) == 2
-    assert_clean_error(run_cli("export", "-f", "ics", "-o", str(tmp_path)), "directory")
+    assert_clean_error(call_cli("export", "-f", "ics", "-o", str(tmp_path)), "directory")
 
 
 def test_a_failed_write_leaves_no_half_file(
@@ -198,7 +210,7 @@ def test_a_talk_in_the_hour_a_dst_change_repeats_ends_after_it_starts(tmp_path: 
     day["rooms"] = {room: [event]}
     path = tmp_path / "fold.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    result = run_cli("--program", str(path), "export", "-f", "ics", "-o", "-", "--all")
+    result = call_cli("--program", str(path), "export", "-f", "ics", "-o", "-", "--all")
     assert result.returncode == 0, result.stderr
     [talk] = icalendar.Calendar.from_ical(result.stdout.encode()).walk("VEVENT")
     start, end = talk.decoded("DTSTART"), talk.decoded("DTEND")

@@ -313,7 +313,7 @@ def test_now_finds_a_talk_across_the_dst_gap(tmp_path: Path) -> None:
     path.write_text(_berlin("2026-03-29", event), encoding="utf-8")
     result = run_cli("--program", str(path), "--now", "2026-03-29T04:00", "now")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Now: Gap")
+    assert result.stdout.startswith("Now: 01:30–04:30 Gap")
 
 
 @pytest.mark.parametrize(

@@ -242,8 +242,9 @@ def test_starred_of_a_multi_day_program_by_day_with_overlaps(tmp_path: Path) -> 
     closing = "0e5d2b6c-5555-4a8b-9c55-eeeeeeeeeeee"
     assert run_cli("--program", str(FRAB), "star", keynote, mlir, closing).returncode == 0
     lines = run_cli("--program", "devconf-2030", "starred").stdout.splitlines()
-    assert lines[1] == "== Saturday 2 February 2030 =="
-    assert lines[3].strip() == "Janson · overlaps another starred talk"
-    assert lines[5].strip() == "K.1.105 · overlaps another starred talk"
-    assert lines[7] == "== Sunday 3 February 2030 =="
-    assert lines[9].strip() == "Janson"
+    assert lines[0] == "3 starred talks"
+    assert lines[2] == "== Saturday 2 February 2030 =="
+    assert lines[4].strip() == "! overlaps another starred talk · Janson"
+    assert lines[6].strip() == "! overlaps another starred talk · K.1.105"
+    assert lines[8] == "== Sunday 3 February 2030 =="
+    assert lines[10].strip() == "Janson"

@@ -68,7 +68,7 @@ def test_a_full_disk_still_shows_every_star_and_sets_nothing_aside(
     assert [star["id"] for star in listed] == ["magellan", "xtc"]
     talks = json.loads(run_cli("talks", "--json", full_disk=True).stdout)
     assert {talk["id"] for talk in talks if talk["starred"]} == {"magellan", "xtc"}
-    assert "Starred:     yes" in run_cli("show", "xtc", full_disk=True).stdout
+    assert "Starred:     ★ yes" in run_cli("show", "xtc", full_disk=True).stdout
     exported = run_cli("export", "-f", "json", "-o", "-", full_disk=True)
     assert [talk["id"] for talk in json.loads(exported.stdout)] == ["magellan", "xtc"]
     for write in (["star", "deeptools"], ["unstar", "xtc"], ["note", "xtc", "hello"]):

@@ -173,8 +173,8 @@ def test_markdown_structure_comes_only_from_the_exporter(tmp_path: Path) -> None
     assert not any(line.startswith("# Injected") or line.startswith("- [click]") for line in lines)
     title_line = next(line for line in lines if "Innocent" in line)
     assert title_line.startswith("### ") and "\\# Injected heading" in title_line
-    link_line = next(line for line in lines if line.startswith("- Slides"))
-    assert link_line == "- Slides: <https://e.org/x%3E%20[evil](https://evil.example)>"
+    link_line = next(line for line in lines if line.startswith("- Link: Slides"))
+    assert link_line == "- Link: Slides <https://e.org/x%3E%20[evil](https://evil.example)>"
 
 
 def test_a_multi_line_note_stays_inside_its_list_item() -> None:

@@ -1,6 +1,8 @@
 """The command line: `companion` starts the TUI; subcommands serve scripts and shells.
 
-Every failure a user can cause ends in one line on stderr and exit status 2.
+Every failure a user can cause ends in one line on stderr and exit status 2. `run`
+is the whole command line, callable in-process: it writes to `sys.stdout` and
+`sys.stderr` as they are when called, and returns the exit status rather than exiting.
 """
 
 from __future__ import annotations
@@ -108,8 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line on `argv` (default: the process's) and return its exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage error argparse has reported
+        return done.code if isinstance(done.code, int) else EXIT_USAGE
     try:
         if args.handler is None:
             from companion.program_file import ProgramFile  # pydantic: only for this command

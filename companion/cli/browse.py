@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from companion.catalog import list_programs
 from companion.cli.context import Context, UserError, print_json, warn
-from companion.clock import describe_now_next, format_day, zone_label
+from companion.cli.details import LABEL_WIDTH, person_details, talk_details
+from companion.clock import format_day, zone_label
+from companion.present.about import about
+from companion.present.data import person_json, talk_json
+from companion.present.facts import plain_facts, plain_sections
+from companion.present.now import describe_now_next
+from companion.present.talk import LISTING_INDENT, short_authors, talk_line
+from companion.present.words import ESTIMATE_LEGEND, count
 from companion.program import Talk
-from companion.render import (
-    person_details,
-    person_json,
-    short_authors,
-    talk_details,
-    talk_json,
-    talk_line,
-)
 
 
 def cmd_talks(ctx: Context) -> None:
@@ -30,7 +29,7 @@ def cmd_talks(ctx: Context) -> None:
         else "No talks in this program."
     )
     if any(talk.estimated for talk in talks):
-        print("≈ marks an estimated time: only session windows were published.")
+        print(ESTIMATE_LEGEND)
     program = ctx.program
     for day in program.days:
         if len(program.days) > 1:
@@ -42,7 +41,7 @@ def cmd_talks(ctx: Context) -> None:
                 continue
             print(f"{talk_line(entry, ctx.zone, starred=entry.id in starred)}  [{entry.id}]")
             details = [short_authors(entry.authors), entry.affiliation, entry.room, entry.track]
-            print(f"{'':15}{' — '.join(part for part in details if part)}")
+            print(f"{'':{LISTING_INDENT}}{' — '.join(part for part in details if part)}")
 
 
 def cmd_speakers(ctx: Context) -> None:
@@ -85,15 +84,11 @@ def cmd_now(ctx: Context) -> None:
 
 
 def cmd_about(ctx: Context) -> None:
-    conference = ctx.program.conference
-    lines = [f"{conference.name} — {conference.title}", format_day(conference.start_date)]
-    if conference.venue_line:
-        lines.append(conference.venue_line)
-    if conference.co_located_with:
-        lines.append(f"Co-located with {conference.co_located_with}")
-    lines.extend(f"{link.label}: {link.url}" for link in conference.links)
-    if conference.contact:
-        lines.append(f"Contact: {conference.contact}")
+    event = about(ctx.program.conference)
+    lines = [f"{event.name} — {event.title}", "", *plain_facts(event.facts, LABEL_WIDTH)]
+    lines += plain_sections(event.sections)
+    lines += ["", *(f"· {note}" for note in event.notes)] if event.notes else []
+    lines += ["", event.version] if event.version else []
     print("\n".join(lines))
 
 
@@ -127,4 +122,5 @@ def cmd_programs(ctx: Context) -> None:
         return
     for entry in entries:
         where = "bundled" if entry.path is None else str(entry.path)
-        print(f"{entry.id:<24} {entry.start_date} {entry.talks:>5} talks  {entry.title}  [{where}]")
+        talks = count(entry.talks, "talk")
+        print(f"{entry.id:<24} {entry.start_date} {talks:>11}  {entry.title}  [{where}]")

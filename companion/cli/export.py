@@ -13,6 +13,8 @@ from companion.export import (
     suggested_path,
     write_export,
 )
+from companion.present.starred import GONE
+from companion.present.words import count
 
 
 def cmd_export(ctx: Context) -> None:
@@ -28,11 +30,12 @@ def cmd_export(ctx: Context) -> None:
             if ctx.args.output is not None
             else suggested_path(export, export_format)
         )
-        write_export(text, target, overwrite=ctx.args.force, bom=export_format is ExportFormat.CSV)
-        print(f"Wrote {len(export.talks)} talk(s) to {target}")
+        write_export(text, target, overwrite=ctx.args.force)
+        print(f"Wrote {count(len(export.talks), 'talk')} to {target}")
     # Said once the export is written: a failed export is its one line of error alone.
     gone = sorted(talk_id for talk_id in starred if not ctx.program.has_talk(talk_id))
     if gone:
-        warn(f"left out {len(gone)} starred talk(s) no longer in the program: {', '.join(gone)}")
+        left_out = count(len(gone), "starred talk")
+        warn(f"left out {left_out} {GONE}: {', '.join(gone)}")
     if not export.talks:
         warn("nothing starred yet: the export is empty (star talks with `companion star ID`)")

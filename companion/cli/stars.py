@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from companion.cli.context import Context, UserError, print_json
-from companion.clock import format_day
+from companion.present.data import star_json
+from companion.present.starred import (
+    DayHeading,
+    Pause,
+    moves_to_mark_seen,
+    starred_rows,
+    starred_summary,
+)
+from companion.present.talk import LISTING_INDENT, STAR
 from companion.program import Talk
-from companion.reconcile import StarStatus, reconcile
-from companion.render import talk_json, talk_line
-from companion.text import safe_prose
+from companion.reconcile import reconcile
+from companion.text import safe_line, safe_prose
 
 
 def _talks(ctx: Context, ids: list[str]) -> list[Talk]:
@@ -23,10 +30,12 @@ def cmd_star(ctx: Context) -> None:
     with ctx.store() as store:
         store.star(talks)
     for talk in talks:
-        print(f"★ starred {talk.id}: {talk.title}")
+        print(f"{STAR} starred {talk.id}: {talk.title}")
 
 
 def cmd_unstar(ctx: Context) -> None:
+    """Unstar; a talk that was not starred is said to be so, which is not an error (the
+    result the user asked for holds)."""
     with ctx.store() as store:
         starred = store.starred_ids()
         unknown = [i for i in ctx.args.ids if i not in starred and not ctx.program.has_talk(i)]
@@ -36,30 +45,11 @@ def cmd_unstar(ctx: Context) -> None:
             )
         store.unstar(ctx.args.ids)
     for talk_id in ctx.args.ids:
-        print(f"  unstarred {talk_id}")
-
-
-def _status_json(status: StarStatus, note: str) -> dict[str, object]:
-    if status.talk is not None:
-        data = talk_json(status.talk, starred=True, note=note)
-    else:
-        record = status.record
-        data = {
-            "id": record.talk_id,
-            "title": record.title,
-            "session": record.place,
-            "start": record.start.isoformat() if record.start else None,
-            "end": record.end.isoformat() if record.end else None,
-            "starred": True,
-            "note": note,
-        }
-    data["in_program"] = status.in_program
-    data["moved"] = status.moved
-    return data
+        print(f"  unstarred {talk_id}" if talk_id in starred else f"  {talk_id} was not starred")
 
 
 def cmd_starred(ctx: Context) -> None:
-    """List the stars; showing a moved star as text counts as the user having seen it."""
+    """List the stars. Listed as text, a move counts as seen (see `companion.present.starred`)."""
     if not ctx.has_store():
         statuses, notes = [], {}
     else:
@@ -67,32 +57,22 @@ def cmd_starred(ctx: Context) -> None:
             statuses = reconcile(ctx.program, store.stars(), ctx.zone)
             notes = store.notes()
             if not ctx.args.json:
-                store.mark_seen(s.talk for s in statuses if s.moved and s.talk)
+                store.mark_seen(moves_to_mark_seen(statuses))
     if ctx.args.json:
-        print_json(
-            [_status_json(status, notes.get(status.record.talk_id, "")) for status in statuses]
-        )
+        print_json([star_json(s, notes.get(s.record.talk_id, "")) for s in statuses])
         return
+    moves = {s.record.talk_id: s.moved for s in statuses if s.moved}
+    print(starred_summary(len(statuses), len(moves)))
     if not statuses:
-        print("No starred talks yet. Star one with `companion star ID`.")
-        return
-    conflicts = ctx.program.conflicts({s.record.talk_id for s in statuses})
-    several_days = len(ctx.program.days) > 1
-    day = None
-    for status in statuses:
-        if status.talk is None:
-            print(f"★ {'(gone)':<12} {status.record.title}  [{status.record.talk_id}]")
-            print(f"{'':15}no longer in the program")
-            continue
-        talk_day = status.talk.start.astimezone(ctx.zone).date()
-        if several_days and talk_day != day:
-            print(f"\n== {format_day(talk_day)} ==")
-            day = talk_day
-        print(f"{talk_line(status.talk, ctx.zone, starred=True)}  [{status.talk.id}]")
-        overlap = "overlaps another starred talk" if status.talk.id in conflicts else None
-        details = " · ".join(filter(None, (status.talk.room, overlap)))
-        for line in filter(None, (details, status.moved)):
-            print(f"{'':15}{line}")
+        print("Star a talk with `companion star ID`.")
+    for row in starred_rows(ctx.program, statuses, ctx.zone, moves):
+        if isinstance(row, DayHeading):
+            print(f"\n== {row.text} ==")
+        elif isinstance(row, Pause):
+            print(row.text)
+        else:
+            print(f"{row.line}  [{row.talk_id}]")
+            print(f"{'':{LISTING_INDENT}}{row.detail}")
 
 
 def cmd_note(ctx: Context) -> None:
@@ -105,7 +85,6 @@ def cmd_note(ctx: Context) -> None:
             raise UserError(f"no talk with id {talk_id!r} (see `companion talks`)")
         if not words:
             note = safe_prose(store.note(talk_id))
-            if note:
-                print(note)
+            print(note or f"No note on {safe_line(talk_id)}.")
             return
         store.set_note(talk_id, " ".join(words))

@@ -118,10 +118,10 @@ def target_exists(target: Path) -> bool:
         return False
 
 
-def write_export(text: str, target: Path, *, overwrite: bool, bom: bool = False) -> None:
+def write_export(text: str, target: Path, *, overwrite: bool) -> None:
     """Write an export atomically; refuse to replace a file unless `overwrite`."""
     try:
-        write_atomic(text, target.expanduser(), overwrite=overwrite, bom=bom)
+        write_atomic(text, target.expanduser(), overwrite=overwrite)
     except FileExistsError:
         raise ExportError(f"{target} exists; use --force to overwrite it") from None
     except WriteError as error:

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from icalendar import Calendar, Event, Timezone
 
 from companion import __version__
-from companion.clock import format_day, format_window
+from companion.present.facts import plain_facts, plain_sections
+from companion.present.talk import authors_fact, note_fact, talk_facts, talk_sections
 from companion.program import Talk
-from companion.render import talk_place
 
 if TYPE_CHECKING:  # the package imports its writers: at run time, no loop
     from companion.export import Export
@@ -26,29 +26,11 @@ def event_uid(talk: Talk, conference_id: str) -> str:
 
 
 def describe(export: Export, talk: Talk) -> str:
-    zone = export.program.conference.zone
-    lines = [
-        f"Authors: {', '.join(talk.authors)}",
-        f"Affiliation: {talk.affiliation or 'not published'}",
-        f"Where: {talk_place(export.program, talk)}",
-    ]
-    if talk.estimated and talk.session_id:
-        session = next(s for s in export.program.slots if s.id == talk.session_id)
-        window = format_window(session.start, session.end, zone, estimated=False)
-        count = len(export.program.talks_in_session(talk.session_id))
-        lines.append(
-            "Time estimated: the exact slot inside the session was not published. "
-            f"The session runs {window} {session.start.astimezone(zone).tzname()} on "
-            f"{format_day(session.start.astimezone(zone).date())}; "
-            f"this is talk {talk.order} of {count}."
-        )
-    lines.extend(f"{link.label}: {link.url}" for link in talk.links)
-    if talk.abstract:
-        lines += ["", talk.abstract]
+    """The facts the talk screen shows, its abstract and the user's note, as plain text."""
+    facts = [authors_fact(talk), *talk_facts(export.program, talk, export.program.conference.zone)]
     note = export.notes.get(talk.id)
-    if note:
-        lines.append(f"Your note: {note}")
-    return "\n".join(lines)
+    lines = plain_facts([*facts, *([note_fact(note)] if note else [])])
+    return "\n".join(lines + plain_sections(talk_sections(talk)))
 
 
 def calendar_time(moment: datetime, zone: tzinfo) -> datetime:

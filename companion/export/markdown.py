@@ -8,6 +8,9 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from companion.clock import format_day, format_window, zone_label
+from companion.present.facts import Fact
+from companion.present.talk import STAR, authors_fact, note_fact, talk_facts
+from companion.present.words import ESTIMATE_LEGEND
 from companion.program import Talk
 from companion.text import safe_line, safe_url
 
@@ -26,6 +29,14 @@ def md_escape(text: str) -> str:
 def md_paragraphs(text: str, indent: str) -> str:
     """Several lines, each escaped and indented to stay inside the list item they belong to."""
     return f"\n{indent}".join(md_escape(line) for line in text.splitlines())
+
+
+def md_fact(fact: Fact) -> str:
+    """A fact as a list item; a continuation or an aside as an item nested in the one above."""
+    text = md_paragraphs(fact.text, indent="  ")
+    if fact.url:
+        text = f"{text} <{safe_url(fact.url)}>"
+    return f"  - {text}" if fact.aside or not fact.label else f"- {fact.label}: {text}"
 
 
 def _group(talk: Talk, zone: tzinfo) -> str:
@@ -51,9 +62,7 @@ def write_markdown(export: Export) -> str:
         return "\n".join(lines) + "\n"
     lines.append(f"Times in {conference.timezone} ({zone_label(zone, export.talks[0].start)}).")
     if any(talk.estimated for talk in export.talks):
-        lines.append(
-            "≈ marks an estimated time: the exact slot inside the session was not published."
-        )
+        lines.append(md_escape(ESTIMATE_LEGEND))
     sessions = {slot.id: slot for slot in export.program.slots}
     for group, talks in groupby(export.talks, key=lambda talk: _group(talk, zone)):
         session = sessions.get(group)
@@ -64,17 +73,16 @@ def write_markdown(export: Export) -> str:
             lines += ["", f"## {group}"]
         for talk in talks:
             where = f" · {md_escape(talk.room)}" if talk.room else ""
-            star = " ★" if export.everything and talk.id in export.starred else ""
+            star = f" {STAR}" if export.everything and talk.id in export.starred else ""
+            facts = [authors_fact(talk), *talk_facts(export.program, talk, zone)]
+            note = export.notes.get(talk.id)
+            if note:
+                facts.append(note_fact(note))
             lines += [
                 "",
                 f"### {format_window(talk.start, talk.end, zone, talk.estimated)} · "
                 f"{md_escape(talk.title)}{star}{where}",
                 "",
-                f"- Authors: {md_escape(', '.join(talk.authors))}",
-                f"- Affiliation: {md_escape(talk.affiliation or 'not published')}",
+                *map(md_fact, facts),
             ]
-            lines += [f"- {md_escape(link.label)}: <{safe_url(link.url)}>" for link in talk.links]
-            note = export.notes.get(talk.id)
-            if note:
-                lines.append(f"- Note: {md_paragraphs(note, indent='  ')}")
     return "\n".join(lines) + "\n"

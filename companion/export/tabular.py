@@ -1,4 +1,9 @@
-"""CSV (a header row, one row per talk, UTF-8) and JSON (like `talks --json`, plus notes)."""
+"""CSV (a header row, one row per talk) and JSON (like `talks --json`, plus notes).
+
+CSV starts with a byte-order mark wherever it goes (a file, standard output, the app's
+export): spreadsheets read UTF-8 without it as their legacy code page, garbling names
+such as "Böck". The mark is part of the format, so it is written here, and only here.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import io
 import json
 from typing import TYPE_CHECKING
 
-from companion.render import talk_json
+from companion.present.data import talk_json
 
 if TYPE_CHECKING:  # the package imports its writers: at run time, no loop
     from companion.export import Export
@@ -33,6 +38,7 @@ CSV_COLUMNS = [
 ]
 
 
+BYTE_ORDER_MARK = "\ufeff"
 # What a spreadsheet reads as the start of a formula (OWASP's list, with NUL as ASVS adds).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
@@ -45,6 +51,7 @@ def neutral_cell(value: str) -> str:
 def write_csv(export: Export) -> str:
     zone = export.program.conference.zone
     out = io.StringIO()
+    out.write(BYTE_ORDER_MARK)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for talk in export.talks:

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from textual.content import Content
 from textual.style import Style
 
+from companion.present.facts import Fact, Section
+
 
 def labelled(label: str, value: str | Content, width: int) -> Content:
     """One line of facts: the label in bold, padded to `width` columns, then the value."""
@@ -32,3 +34,24 @@ def hyperlink(label: str, url: str) -> Content:
 def stacked(lines: Iterable[str | Content]) -> Content:
     """Lines one under the other; strings are plain text."""
     return Content("\n").join(Content(line) if isinstance(line, str) else line for line in lines)
+
+
+def fact_line(fact: Fact, width: int) -> Content:
+    """A fact from the presentation layer: labelled, a link as a hyperlink, an aside in
+    italics under the facts' values."""
+    if fact.aside:
+        return Content.assemble(" " * (width + 1), (fact.text, "italic"))
+    value = hyperlink(fact.text, fact.url) if fact.url else Content(fact.text)
+    return labelled(fact.label, value, width)
+
+
+def facts_lines(facts: Iterable[Fact], width: int) -> list[str | Content]:
+    return [fact_line(fact, width) for fact in facts]
+
+
+def section_lines(sections: Iterable[Section]) -> list[str | Content]:
+    """Each section after a blank line: its heading in bold, then its text."""
+    lines: list[str | Content] = []
+    for section in sections:
+        lines += ["", Content.styled(section.heading, "bold"), section.text]
+    return lines

@@ -9,49 +9,26 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from companion.clock import format_day
+from companion.present.about import about
 from companion.records import Conference
-from companion.ui.content import labelled, stacked
+from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.services import services
 
-LABEL_WIDTH = 8  # the label column
-INDENT = " " * LABEL_WIDTH
+LABEL_WIDTH = 12  # the label column: "Organizers" and two spaces
 
 
 def about_text(conference: Conference) -> Content:
-    venue = conference.venue
-    days = format_day(conference.start_date)
-    if conference.end_date != conference.start_date:
-        days += f" to {format_day(conference.end_date)}"
+    event = about(conference)
     lines: list[str | Content] = [
-        Content.assemble((conference.name, "bold"), " — ", conference.title),
+        Content.assemble((event.name, "bold"), " — ", event.title),
         "",
-        labelled("When", f"{days} ({conference.timezone})", LABEL_WIDTH),
+        *facts_lines(event.facts, LABEL_WIDTH),
+        *section_lines(event.sections),
     ]
-    if venue is not None:
-        lines.append(labelled("Where", venue.name, LABEL_WIDTH))
-        if venue.address:
-            lines.append(INDENT + venue.address)
-        lines.append(f"{INDENT}Room: {venue.room or 'not published'}")
-    if conference.co_located_with:
-        lines.append(labelled("With", conference.co_located_with, LABEL_WIDTH))
-    if conference.organizers:
-        lines.append(Content.styled("Organizers", "bold"))
-        lines.extend(
-            INDENT + o.name + (f", {o.affiliation}" if o.affiliation else "")
-            for o in conference.organizers
-        )
-    if conference.contact:
-        lines.append(labelled("Contact", conference.contact, LABEL_WIDTH))
-    lines.extend(
-        labelled("Web", f"{link.label}: {link.url}", LABEL_WIDTH) for link in conference.links
-    )
-    if conference.scope:
-        lines += ["", Content.styled("Scope", "bold"), conference.scope]
-    if conference.notes:
-        lines += ["", *(f"· {note}" for note in conference.notes)]
-    if conference.program_version:
-        lines += ["", Content.styled(f"Program: {conference.program_version}", "dim")]
+    if event.notes:
+        lines += ["", *(f"· {note}" for note in event.notes)]
+    if event.version:
+        lines += ["", Content.styled(event.version, "dim")]
     return stacked(lines)
 
 

@@ -24,6 +24,7 @@ from companion.export import (
     target_exists,
     write_export,
 )
+from companion.present.words import count
 from companion.ui.services import services
 
 
@@ -125,16 +126,12 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         export = self._export()
         try:
-            write_export(
-                render(export, self.export_format),
-                target,
-                overwrite=overwrite,
-                bom=self.export_format is ExportFormat.CSV,
-            )
+            write_export(render(export, self.export_format), target, overwrite=overwrite)
         except ExportError as error:
             self._status(str(error), warning=True)
             return
-        self.notify(f"Exported {len(export.talks)} talk(s) to {target}", markup=False, timeout=8)
+        exported = count(len(export.talks), "talk")
+        self.notify(f"Exported {exported} to {target}", markup=False, timeout=8)
         self.dismiss(target)
 
     @on(Button.Pressed, "#export-cancel")

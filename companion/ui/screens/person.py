@@ -9,25 +9,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
-from companion.program import Person
-from companion.ui.content import labelled, stacked
+from companion.present.person import person_facts
+from companion.ui.content import facts_lines, stacked
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList, talk_option
 
 LABEL_WIDTH = 13  # the facts' label column
-
-
-def person_facts(person: Person) -> Content:
-    """Roles and affiliations, one under the other."""
-    roles = ", ".join(str(role) for role in person.roles)
-    facts = [labelled("Role", roles, LABEL_WIDTH)]
-    label = "Affiliation" if len(person.affiliations) == 1 else "Affiliations"
-    facts += [labelled(label, text, LABEL_WIDTH) for text in person.affiliations[:1]]
-    facts += [labelled("", text, LABEL_WIDTH) for text in person.affiliations[1:]]
-    if person.talk_ids and person.affiliations:
-        facts.append(Content.styled("Affiliations are published per talk, not per author.", "dim"))
-    return stacked(facts)
 
 
 class PersonScreen(Screen[None]):
@@ -49,7 +37,7 @@ class PersonScreen(Screen[None]):
         person = app.program.person(self.person_id)
         yield Header()
         yield Static(Content(person.name), id="person-name")
-        yield Static(person_facts(person), id="person-facts")
+        yield Static(stacked(facts_lines(person_facts(person), LABEL_WIDTH)), id="person-facts")
         yield Static(
             "Talks — Enter opens" if person.talk_ids else "No talks in the program",
             classes="section-label",

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
+from companion.present.words import count
 from companion.program import Person
 from companion.text import fold
 from companion.ui.services import services
@@ -88,7 +89,7 @@ class SpeakersScreen(Screen[None]):
         shown = (
             f"first {MAX_SHOWN} of {len(found)} matches, type to narrow"
             if len(found) > MAX_SHOWN
-            else f"{len(found)} of {total} people"
+            else f"{len(found)} of {count(total, 'person', 'people')}"
         )
         self.sub_title = shown
 

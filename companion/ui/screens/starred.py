@@ -10,15 +10,37 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.clock import format_day, format_window
+from companion.present.starred import (
+    DayHeading,
+    Pause,
+    Row,
+    StarRow,
+    moves_to_mark_seen,
+    starred_rows,
+    starred_summary,
+)
+from companion.present.talk import LISTING_INDENT
 from companion.reconcile import StarStatus, reconcile
-from companion.records import SlotKind
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
-from companion.ui.widgets.talk_options import TalkList, talk_option
+from companion.ui.widgets.talk_options import TalkList
 
-CONFLICT_NOTE = "! overlaps another starred talk"
-BREAK_KINDS = {SlotKind.BREAK, SlotKind.MEAL, SlotKind.OPENING, SlotKind.CLOSING}
+
+def _options(rows: list[Row]) -> list[Option | None]:
+    """The rows as options, a rule above the stars whose talks left the program."""
+    present = [row for row in rows if not isinstance(row, StarRow) or row.in_program]
+    gone = rows[len(present) :]  # they come last
+    return [*map(_option, present), *([None] if gone else []), *map(_option, gone)]
+
+
+def _option(row: Row) -> Option:
+    """A row of the starred list: headings and breaks shown but not chosen, a talk opens."""
+    if isinstance(row, DayHeading):
+        return Option(Content.styled(row.text, "bold"), disabled=True)
+    if isinstance(row, Pause):
+        return Option(Content.styled(row.text, "dim"), disabled=True)
+    text = Content.assemble(row.line, f"\n{'':{LISTING_INDENT}}", (row.detail, "dim"))
+    return Option(text, id=row.talk_id)
 
 
 class StarredScreen(Screen[None]):
@@ -67,60 +89,19 @@ class StarredScreen(Screen[None]):
         """Rebuild the list; moves are marked seen at once and shown until the user leaves."""
         app = services(self)
         statuses = [s for s in self._statuses() if s.record.talk_id in app.starred]
-        newly_moved = [s for s in statuses if s.moved]
-        if newly_moved:
-            app.store.mark_seen(s.talk for s in newly_moved if s.talk)
-        self._moves.update({s.record.talk_id: s.moved for s in newly_moved if s.moved})
+        seen = moves_to_mark_seen(statuses)
+        if seen:  # a write: only when there is something to record
+            app.store.mark_seen(seen)
+        self._moves.update({s.record.talk_id: s.moved for s in statuses if s.moved})
         listing = self.query_one("#starred-list", TalkList)
-        listing.replace(self._options(statuses))
-        moved = [s for s in statuses if s.record.talk_id in self._moves]
-        summary = (
-            f"{len(statuses)} starred"
-            if statuses
-            else "No starred talks yet: press s on a talk in the Schedule to star it."
-        )
-        if moved:
-            summary += f" · {len(moved)} moved since you last looked"
+        rows = starred_rows(app.program, statuses, app.display_zone, self._moves)
+        listing.replace(_options(rows))
+        moved = sum(s.record.talk_id in self._moves for s in statuses)
+        summary = starred_summary(len(statuses), moved)
+        if not statuses:
+            summary += " Press s on a talk in the Schedule to star it."
         self.query_one("#starred-summary", Static).update(summary)
         listing.focus()
-
-    def _options(self, statuses: list[StarStatus]) -> list[Option | None]:
-        app = services(self)
-        zone = app.display_zone
-        present = [s for s in statuses if s.talk is not None]
-        conflicts = app.program.conflicts(app.starred)
-        options: list[Option | None] = []
-        previous_end = None
-        several_days = len({s.start.astimezone(zone).date() for s in present}) > 1
-        previous_day = None
-        for status in present:
-            talk = status.talk
-            assert talk is not None
-            day = talk.start.astimezone(zone).date()
-            if several_days and day != previous_day:
-                options.append(Option(Content.styled(format_day(day), "bold"), disabled=True))
-                previous_day = day
-            if previous_end is not None:
-                for slot in app.program.slots:
-                    if slot.kind in BREAK_KINDS and previous_end <= slot.start < talk.start:
-                        window = format_window(slot.start, slot.end, zone, estimated=False)
-                        row = Content.styled(f"{window:<12}   {slot.title}", "dim")
-                        options.append(Option(row, disabled=True))
-            detail = self._moves.get(talk.id) or talk.where
-            if talk.id in conflicts:
-                detail = f"{CONFLICT_NOTE} · {detail}"
-            options.append(talk_option(talk, zone, app.starred, detail))
-            previous_end = talk.end
-        gone = [s for s in statuses if s.talk is None]
-        if gone:
-            options.append(None)
-            for status in gone:
-                row = Content.assemble(
-                    f"{'(gone)':<12} ★ {status.record.title}\n{'':15}",
-                    ("no longer in the program", "dim"),
-                )
-                options.append(Option(row, id=status.record.talk_id))
-        return options
 
     @property
     def selected_talk_id(self) -> str | None:

@@ -12,12 +12,11 @@ from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from companion.clock import format_window
+from companion.present.talk import starred_fact, talk_facts, talk_sections
 from companion.program import Talk
-from companion.render import talk_place
 from companion.store import StoreError
 from companion.text import slugify
-from companion.ui.content import hyperlink, labelled, stacked
+from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.screens.links import LinksScreen, open_link
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
@@ -113,28 +112,12 @@ class TalkScreen(Screen[None]):
 
     def _show_facts(self) -> None:
         app, talk = services(self), self.talk
-        zone = app.display_zone
-        window = format_window(talk.start, talk.end, zone, talk.estimated)
-        when = f"{talk.start.astimezone(zone):%a %d %b} {window} ({app.zone_caption})"
-        lines: list[str | Content] = [
-            labelled("Affiliation", talk.affiliation or "not published", LABEL_WIDTH),
-            labelled("Where", talk_place(app.program, talk), LABEL_WIDTH),
-            labelled("Time", when, LABEL_WIDTH),
-        ]
-        if talk.estimated:
-            estimated = "estimated: the exact slot inside the session was not published"
-            lines.append(Content.assemble(" " * (LABEL_WIDTH + 1), (estimated, "italic")))
-        lines.extend(
-            labelled("Link", hyperlink(link.label, link.url), LABEL_WIDTH) for link in talk.links
-        )
-        kind = " · ".join(part for part in (talk.kind, talk.language) if part)
-        if kind:
-            lines.append(labelled("Type", kind, LABEL_WIDTH))
         starred = talk.id in app.starred
-        lines.append(labelled("Starred", "★ yes" if starred else "no (s to star)", LABEL_WIDTH))
-        for label, text in (("Abstract", talk.abstract), ("Description", talk.description)):
-            if text:
-                lines += ["", Content.styled(label, "bold"), text]
+        star = starred_fact(starred)
+        if not starred:
+            star = star._replace(text=f"{star.text} (s to star)")
+        facts = [*talk_facts(app.program, talk, app.display_zone), star]
+        lines = facts_lines(facts, LABEL_WIDTH) + section_lines(talk_sections(talk))
         self.query_one("#talk-facts", Static).update(stacked(lines))
         self.set_class(starred, "-starred")
 

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.content import Content
 from textual.widgets import Static
 
-from companion.clock import DayStatus, Item, describe_now_next, format_window, now_next
+from companion.present.now import happenings
 from companion.ui.services import services
 
 
@@ -20,29 +20,16 @@ class NowNext(Static):
 
     def refresh_text(self) -> None:
         app = services(self)
-        state = now_next(app.program, app.now)
-        if state.status is not DayStatus.DURING:
-            self.update(Content(describe_now_next(app.program, app.now, app.display_zone)))
+        said = happenings(app.program, app.now, app.display_zone)
+        if isinstance(said, str):
+            self.update(Content(said))
             return
         lines = Text(no_wrap=True, overflow="ellipsis")
-        self._line(lines, "Now ", state.current, "nothing on right now")
-        lines.append("\n")
-        self._line(lines, "Next", state.next, "nothing more today")
+        for index, happening in enumerate(said):
+            lines.append("\n" if index else "")
+            lines.append(f"{happening.label:<4}  ", style="bold")
+            if happening.window:
+                lines.append(f"{happening.window:<12} {happening.text}")
+            else:
+                lines.append(happening.text, style="italic")
         self.update(lines)
-
-    def _line(self, text: Text, label: str, items: tuple[Item, ...], empty: str) -> None:
-        text.append(f"{label}  ", style="bold")
-        if not items:
-            text.append(empty, style="italic")
-            return
-        first = items[0]
-        zone = services(self).display_zone
-        text.append(f"{format_window(first.start, first.shown_end, zone, first.estimated):<12} ")
-        if len(items) == 1:
-            text.append(first.title)
-            return
-        shown = "; ".join(
-            f"{item.title} ({item.where})" if item.where else item.title for item in items[:2]
-        )
-        more = f" +{len(items) - 2} more" if len(items) > 2 else ""
-        text.append(f"{len(items)} at once: {shown}{more}")

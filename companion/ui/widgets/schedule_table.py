@@ -34,9 +34,9 @@ from textual.strip import Strip
 
 from companion.clock import format_day, format_window
 from companion.places import shows
+from companion.present.talk import short_authors
 from companion.program import Program, Talk
 from companion.records import Slot, SlotKind
-from companion.render import short_authors
 
 SLOT_ROW_PREFIX = "slot:"
 TIME_WIDTH = 12

@@ -10,17 +10,15 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from companion.clock import format_window
+from companion.present.talk import LISTING_INDENT, talk_line
 from companion.program import Talk
 
 
 def talk_option(talk: Talk, zone: tzinfo, starred: AbstractSet[str], detail: str = "") -> Option:
     """Assembled from parts rather than markup, which Textual would parse on every refill."""
-    window = format_window(talk.start, talk.end, zone, talk.estimated)
-    star = "★" if talk.id in starred else " "
-    lines: list[str | tuple[str, str]] = [f"{window:<12} {star} {talk.title}"]
+    lines: list[str | tuple[str, str]] = [talk_line(talk, zone, starred=talk.id in starred)]
     if detail:
-        lines += [f"\n{'':15}", (detail, "dim")]
+        lines += [f"\n{'':{LISTING_INDENT}}", (detail, "dim")]
     return Option(Content.assemble(*lines), id=talk.id)
 
 

@@ -1,0 +1,43 @@
+"""A talk and a person in full, as plain text: the facts the app's screens show."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from companion.present.facts import Fact, plain_facts, plain_sections
+from companion.present.person import person_facts
+from companion.present.talk import (
+    authors_fact,
+    note_fact,
+    starred_fact,
+    talk_facts,
+    talk_line,
+    talk_sections,
+)
+from companion.present.words import count
+from companion.program import Person, Program, Talk
+
+LABEL_WIDTH = 13  # the facts' label column
+
+
+def talk_details(
+    program: Program, talk: Talk, zone: tzinfo, *, starred: bool, note: str
+) -> list[str]:
+    """Everything known about a talk, as the app's talk screen says it."""
+    facts = [authors_fact(talk), *talk_facts(program, talk, zone), starred_fact(starred)]
+    lines = [talk.title, *([talk.subtitle] if talk.subtitle else []), ""]
+    lines += plain_facts(facts, LABEL_WIDTH) + plain_sections(talk_sections(talk))
+    tail = [note_fact(note)] if note else []
+    return lines + plain_facts([*tail, Fact("Id", talk.id)], LABEL_WIDTH)
+
+
+def person_details(
+    program: Program, person: Person, zone: tzinfo, starred_ids: set[str]
+) -> list[str]:
+    """A person as the app's person screen says it, then their talks."""
+    lines = [person.name, "", *plain_facts(person_facts(person), LABEL_WIDTH)]
+    if person.talk_ids:
+        lines.append(f"{count(len(person.talk_ids), 'talk')}:")
+    for talk in map(program.talk, person.talk_ids):
+        lines.append(f"  {talk_line(talk, zone, starred=talk.id in starred_ids)}  [{talk.id}]")
+    return lines + plain_facts([Fact("Id", person.id)], LABEL_WIDTH)

@@ -1,0 +1,97 @@
+"""A talk in words: its facts, its place in the program, its one-line listing."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from companion.clock import format_window
+from companion.present.facts import Fact, Section
+from companion.present.words import NOT_PUBLISHED, STARRED_NO, STARRED_YES, estimate_note
+from companion.program import Program, Talk
+from companion.text import safe_prose
+
+STAR = "★"
+LISTING_INDENT = 15  # where a listed talk's second line starts, under its title
+
+
+def short_authors(authors: tuple[str, ...], shown: int = 2) -> str:
+    """ "A, B et al." past `shown` authors; all of them when they fit."""
+    if len(authors) <= shown + 1:
+        return ", ".join(authors)
+    return f"{', '.join(authors[:shown])} et al."
+
+
+def talk_place(program: Program, talk: Talk) -> str:
+    """ "Session 3: ... · talk 1 of 3", or the room and track of a talk outside sessions."""
+    parts = []
+    if talk.session_id:
+        count = len(program.talks_in_session(talk.session_id))
+        parts.append(f"{talk.session_title} · talk {talk.order} of {count}")
+    if talk.room:
+        parts.append(f"room {talk.room}")
+    if talk.track:
+        parts.append(f"track {talk.track}")
+    return " · ".join(parts) or NOT_PUBLISHED
+
+
+def talk_when(talk: Talk, zone: tzinfo) -> str:
+    """ "Sun 01 Feb 2026 ≈16:00–16:27 AEDT": the day, the window and the zone shown."""
+    start = talk.start.astimezone(zone)
+    window = format_window(talk.start, talk.end, zone, talk.estimated)
+    return f"{start:%a %d %b %Y} {window} {start.tzname()}"
+
+
+def session_window(program: Program, talk: Talk, zone: tzinfo) -> str | None:
+    """The published window of the talk's session, "16:00–17:20 AEDT", if it has one."""
+    session = next((slot for slot in program.slots if slot.id == talk.session_id), None)
+    if session is None:
+        return None
+    window = format_window(session.start, session.end, zone, estimated=False)
+    return f"{window} {session.start.astimezone(zone).tzname()}"
+
+
+def authors_fact(talk: Talk) -> Fact:
+    return Fact("Authors", ", ".join(talk.authors))
+
+
+def talk_facts(program: Program, talk: Talk, zone: tzinfo) -> list[Fact]:
+    """What the program says of a talk beyond its title and authors, in the order every
+    view gives it: affiliation, where, when (and why it is estimated), type, links."""
+    facts = [
+        Fact("Affiliation", talk.affiliation or NOT_PUBLISHED),
+        Fact("Where", talk_place(program, talk)),
+        Fact("Time", talk_when(talk, zone)),
+    ]
+    if talk.estimated:
+        facts.append(Fact("", estimate_note(session_window(program, talk, zone)), aside=True))
+    kind = " · ".join(part for part in (talk.kind, talk.language) if part)
+    if kind:
+        facts.append(Fact("Type", kind))
+    facts += [Fact("Link", link.label, url=link.url) for link in talk.links]
+    return facts
+
+
+def starred_fact(starred: bool) -> Fact:
+    return Fact("Starred", STARRED_YES if starred else STARRED_NO)
+
+
+def note_fact(note: str) -> Fact:
+    """The user's note, which may have come from anywhere (a paste, another tool): shown,
+    never obeyed."""
+    return Fact("Note", safe_prose(note))
+
+
+def talk_sections(talk: Talk) -> list[Section]:
+    """The talk's abstract and description, those it has."""
+    texts = (("Abstract", talk.abstract), ("Description", talk.description))
+    return [Section(heading, text) for heading, text in texts if text]
+
+
+def listing_line(window: str, starred: bool, title: str) -> str:
+    """A talk in a list: "≈16:00–16:27 ★ Magellan: ...", titles lined up."""
+    return f"{window:<12} {STAR if starred else ' '} {title}"
+
+
+def talk_line(talk: Talk, zone: tzinfo, *, starred: bool) -> str:
+    window = format_window(talk.start, talk.end, zone, talk.estimated)
+    return listing_line(window, starred, talk.title)
