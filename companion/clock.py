@@ -7,7 +7,8 @@ the user asks for the terminal's local zone; estimated times carry "≈".
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple
@@ -18,6 +19,15 @@ from companion.records import PLAUSIBLE_YEARS, Slot, SlotKind
 
 Clock = Callable[[], datetime]
 ESTIMATE_MARK = "≈"
+# An item without an end time (the Closing) is a moment: it is "now" for this long at most,
+# and counts as lasting this long wherever a length is needed (a gap, a clash).
+MOMENT = timedelta(minutes=5)
+
+
+def span_end(start: datetime, end: datetime | None) -> datetime:
+    """When an item stops being on: its end, or `MOMENT` after its start when it has no end
+    (or an end not after its start)."""
+    return end if end is not None and end > start else start + MOMENT
 
 
 def system_clock() -> datetime:
@@ -89,7 +99,7 @@ class Item(NamedTuple):
     estimated: bool
     slot: Slot | None = None
     talk: Talk | None = None
-    open_ended: bool = False  # no end was published; `end` is the end of its day
+    open_ended: bool = False  # no end was published; `end` is `MOMENT` after its start
 
     @property
     def shown_end(self) -> datetime | None:
@@ -113,16 +123,38 @@ class NowNext(NamedTuple):
 
 def _items(program: Program) -> Iterator[Item]:
     """Talks, and the slots that hold no talks, in time order."""
-    zone = program.conference.zone
     for entry in program.entries():
         if isinstance(entry, Talk):
-            yield Item(entry.title, entry.start, entry.end, entry.estimated, talk=entry)
+            end = span_end(entry.start, entry.end)
+            yield Item(entry.title, entry.start, end, entry.estimated, talk=entry)
         elif entry.kind is not SlotKind.SESSION or not program.talks_in_session(entry.id):
-            # An item with no published end runs to the end of its day: the next midnight there
-            # (wall-clock arithmetic on purpose, so a day with a DST change ends at midnight too).
-            midnight = datetime.combine(entry.start.astimezone(zone).date(), time(), zone)
-            end = entry.end or midnight + timedelta(days=1)
+            end = span_end(entry.start, entry.end)
             yield Item(entry.title, entry.start, end, False, slot=entry, open_ended=not entry.end)
+
+
+def by_prominence(items: Iterable[Item], starred: AbstractSet[str]) -> list[Item]:
+    """Items on at once, the one to headline first: starred talks, then what started most
+    recently, then what ends soonest. At a multi-room event the talks that just began lead,
+    and a long parallel item (a full-day workshop) falls among the "+N more"."""
+
+    def key(item: Item) -> tuple[bool, float, datetime]:
+        is_starred = item.talk is not None and item.talk.id in starred
+        return not is_starred, -item.start.timestamp(), item.end or item.start
+
+    return sorted(items, key=key)
+
+
+def related_note(conference_name: str) -> str:
+    return f"related event, not part of {conference_name}"
+
+
+def item_name(item: Item, conference_name: str) -> str:
+    """An item as an attendee reads it in a line: its title, its room, and for a related
+    event (the CC panel at C4ML) that it is not part of the event."""
+    extras = [part for part in (item.where,) if part]
+    if item.is_related:
+        extras.append(related_note(conference_name))
+    return f"{item.title} ({'; '.join(extras)})" if extras else item.title
 
 
 class Timeline:
@@ -164,8 +196,8 @@ def format_dates(first: date, last: date) -> str:
     return format_day(first) if first == last else f"{format_day(first)} to {format_day(last)}"
 
 
-def now_next(program: Program, now: datetime) -> NowNext:
-    """What is on at `now` and what starts next."""
+def now_next(program: Program, now: datetime, starred: AbstractSet[str] = frozenset()) -> NowNext:
+    """What is on at `now` and what starts next, each headline first (see `by_prominence`)."""
     conference = program.conference
     zone = conference.zone
     first = datetime.combine(conference.start_date, time(), zone)
@@ -180,19 +212,22 @@ def now_next(program: Program, now: datetime) -> NowNext:
     current = line.on_at(now)
     if any(not item.is_related for item in current):
         current = [item for item in current if not item.is_related]
-    return NowNext(status, tuple(current), tuple(line.next_after(now)))
+    coming = by_prominence(line.next_after(now), starred)
+    return NowNext(status, tuple(by_prominence(current, starred)), tuple(coming))
 
 
-def _titles(items: tuple[Item, ...], shown: int = 2) -> str:
-    names = [f"{item.title} ({item.where})" if item.where else item.title for item in items[:shown]]
+def _titles(items: tuple[Item, ...], conference_name: str, shown: int = 2) -> str:
+    names = [item_name(item, conference_name) for item in items[:shown]]
     more = f" and {len(items) - shown} more" if len(items) > shown else ""
     return "; ".join(names) + more
 
 
-def describe_now_next(program: Program, now: datetime, zone: tzinfo) -> str:
+def describe_now_next(
+    program: Program, now: datetime, zone: tzinfo, starred: AbstractSet[str] = frozenset()
+) -> str:
     """One line for an attendee: what is on and what comes next, or where the event is."""
     conference = program.conference
-    state = now_next(program, now)
+    state = now_next(program, now, starred)
     when = format_dates(conference.start_date, conference.end_date)
     if state.status is DayStatus.BEFORE:
         days = (conference.start_date - now.astimezone(conference.zone).date()).days
@@ -200,18 +235,23 @@ def describe_now_next(program: Program, now: datetime, zone: tzinfo) -> str:
         return f"{conference.name} is on {when}: {to_go}."
     if state.status is DayStatus.AFTER:
         return f"{conference.name} took place on {when}. The program stays here to browse."
+    today = now.astimezone(conference.zone).date()
+    next_day = state.next[0].start.astimezone(conference.zone).date() if state.next else None
     parts = []
     if len(state.current) == 1:
         item = state.current[0]
         window = format_window(item.start, item.shown_end, zone, item.estimated)
-        parts.append(f"Now: {_titles(state.current)} ({window})")
+        parts.append(f"Now: {_titles(state.current, conference.name)} ({window})")
     elif state.current:
-        parts.append(f"Now: {_titles(state.current)}")
+        parts.append(f"Now: {_titles(state.current, conference.name)}")
+    elif next_day is None:
+        return "Today's program is over: nothing more to come."
     else:
-        parts.append("Nothing on now")
-    if state.next:
-        at = format_time(state.next[0].start, zone, state.next[0].estimated)
-        parts.append(f"Next: {_titles(state.next)} at {at}")
-    else:
+        parts.append("Nothing on now" if next_day == today else "Today's program is over")
+    if next_day is None:
         parts.append("Nothing more today")
+    else:
+        at = format_time(state.next[0].start, zone, state.next[0].estimated)
+        on = "" if next_day == today else f" on {format_day(next_day)}"
+        parts.append(f"Next: {_titles(state.next, conference.name)}{on} at {at}")
     return " · ".join(parts)

@@ -26,11 +26,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 APPLICATION = "c4ml-companion-store"
-SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000
 ATTEMPTS = 4  # not ours -> set aside -> created -> judged ours; plus one for a race
 
-SCHEMA = """
+# The schema, step by step: step N brings a store from version N - 1 to version N, so an
+# older store is upgraded by the steps it lacks, in one transaction. A change is a new step
+# at the end, never an edit of an old one.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: stars and notes.
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stars (
     talk_id TEXT PRIMARY KEY,
@@ -46,7 +50,19 @@ CREATE TABLE IF NOT EXISTS notes (
     text TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
-"""
+""",
+    # 2: the reminders that fired (a talk at a start time, in UTC), so each fires once:
+    # across restarts, and between the app and `companion remind`.
+    """
+CREATE TABLE IF NOT EXISTS reminders (
+    talk_id TEXT NOT NULL,
+    start TEXT NOT NULL,
+    fired_at TEXT NOT NULL,
+    PRIMARY KEY (talk_id, start)
+);
+""",
+)
+SCHEMA_VERSION = len(MIGRATIONS)
 
 _EVIDENCE = {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT}
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
@@ -104,16 +120,19 @@ def connect(target: Path | None, access: Access = Access.WRITE) -> sqlite3.Conne
 
 
 def initialise(connection: sqlite3.Connection, conference_id: str) -> None:
-    """Schema and meta in one transaction; a no-op on a store that has them."""
+    """Bring a blank or older store up to `SCHEMA_VERSION` in one transaction: the schema
+    steps it lacks, and its meta; a no-op on a current store."""
     connection.execute("BEGIN IMMEDIATE")
     try:
-        for statement in filter(str.strip, SCHEMA.split(";")):
-            connection.execute(statement)
+        version = _version(connection)  # again, now that no other writer can change it
+        for step in MIGRATIONS[version:]:
+            for statement in filter(str.strip, step.split(";")):
+                connection.execute(statement)
         connection.executemany(
             "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
             [("application", APPLICATION), ("conference", conference_id)],
         )
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute(f"PRAGMA user_version = {max(version, SCHEMA_VERSION)}")
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
@@ -197,7 +216,7 @@ def _judge(
         return None
     if writing:
         try:
-            if blank:
+            if blank or _version(connection) < SCHEMA_VERSION:
                 initialise(connection, conference_id)
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = FULL")
@@ -225,14 +244,14 @@ def _inspected(path: Path, conference_id: str, access: Access) -> tuple[sqlite3.
 
 def _inspect(connection: sqlite3.Connection, path: Path, conference_id: str) -> bool:
     """True for a blank database, False for an intact store of ours; NotAStore says why not."""
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    version = _version(connection)
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path} was written by a newer version of the companion; update it")
     if not version and not connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         return True  # a new or zero-byte file: nothing in it to lose
     if connection.execute("PRAGMA quick_check").fetchone() != ("ok",):
         raise NotAStore("it is damaged")
-    if _tables(connection) != _our_tables():
+    if _tables(connection) != _our_tables(version):
         raise NotAStore("its tables are not a companion store's")
     meta = dict(connection.execute("SELECT key, value FROM meta"))
     if meta.get("application") != APPLICATION:
@@ -257,11 +276,18 @@ def _tables(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]
     }
 
 
+def _version(connection: sqlite3.Connection) -> int:
+    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
 @cache
-def _our_tables() -> dict[str, list[tuple[object, ...]]]:
+def _our_tables(version: int) -> dict[str, list[tuple[object, ...]]]:
+    """The tables of a store of ours at `version`."""
     connection = sqlite3.connect(":memory:")
     try:
-        connection.executescript(SCHEMA)
+        for step in MIGRATIONS[:version]:
+            connection.executescript(step)
         return _tables(connection)
     finally:
         connection.close()

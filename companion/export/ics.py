@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Alarm, Calendar, Event, Timezone
 
 from companion import __version__
 from companion.clock import format_day, format_window
@@ -58,6 +58,15 @@ def calendar_time(moment: datetime, zone: tzinfo) -> datetime:
     return local
 
 
+def reminder(talk: Talk, before: timedelta) -> Alarm:
+    """A VALARM that shows the talk's title `before` its start."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", talk.title)
+    alarm.add("trigger", -before)
+    return alarm
+
+
 def write_ics(export: Export) -> str:
     conference = export.program.conference
     zone = conference.zone
@@ -95,5 +104,7 @@ def write_ics(export: Export) -> str:
             event.add("url", talk.links[0].url)
         event.add("status", "CONFIRMED")
         event.add("transp", "OPAQUE")
+        if export.alarm is not None:
+            event.add_component(reminder(talk, export.alarm))
         calendar.add_component(event)
     return str(calendar.to_ical().decode("utf-8"))
