@@ -58,6 +58,21 @@ def reminder_text(program: Program, talk: Talk, now: datetime, zone: tzinfo) -> 
     return safe_line(" · ".join([head, *place]))
 
 
+def fire_due(
+    program: Program,
+    starred: AbstractSet[str],
+    now: datetime,
+    before: timedelta,
+    claim: Callable[[Talk], bool],
+    notify: Callable[[Talk, datetime], None],
+) -> None:
+    """Notify the reminders due at `now` that `claim` lets fire (each once: see
+    `Store.claim_reminder`)."""
+    for talk in upcoming(program, starred, now, before):
+        if claim(talk):
+            notify(talk, now)
+
+
 def watch(
     program: Program,
     starred: Callable[[], AbstractSet[str]],
@@ -77,8 +92,6 @@ def watch(
     while True:
         now = clock()
         chosen = starred()
-        for talk in upcoming(program, chosen, now, before):
-            if claim(talk):
-                notify(talk, now)
+        fire_due(program, chosen, now, before, claim, notify)
         due = next_due(program, chosen, now, before)
         sleep(POLL_SECONDS if due is None else min(POLL_SECONDS, (due - now).total_seconds()))

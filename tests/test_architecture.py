@@ -12,6 +12,8 @@ CORE = [
     "program",
     "loading",
     "clock",
+    "agenda",
+    "reminders",
     "store",
     "reconcile",
     "search",

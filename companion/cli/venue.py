@@ -15,7 +15,7 @@ from companion.agenda import AgendaTalk, Gap, agenda, now_position
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.clock import Clock, format_day, format_time, format_window
 from companion.program import Talk
-from companion.reminders import DEFAULT_BEFORE, reminder_text, upcoming, watch
+from companion.reminders import DEFAULT_BEFORE, fire_due, reminder_text, upcoming, watch
 from companion.render import talk_json, talk_line
 from companion.store import StoreError
 
@@ -171,31 +171,30 @@ def cmd_remind(ctx: Context) -> int:
         else:
             _run(command, text)
 
-    if not (ctx.args.watch or command):
-        now = ctx.clock()
+    if ctx.args.watch:
+        with ctx.store() as store:
+            try:
+                watch(
+                    program,
+                    store.starred_ids,
+                    _Claims(store.claim_reminder),
+                    notify,
+                    before=before,
+                    clock=_running_clock(ctx),
+                    sleep=time.sleep,
+                )
+            except KeyboardInterrupt:  # how a watch is meant to end
+                return 0
+    now = ctx.clock()
+    if command is None:
         for talk in upcoming(program, ctx.saved()[0], now, before):
             notify(talk, now)
-        return 0
-    with ctx.store() as store:
-        claim = _Claims(store.claim_reminder)
-        if not ctx.args.watch:
-            now = ctx.clock()
-            for talk in upcoming(program, store.starred_ids(), now, before):
-                if claim(talk):
-                    notify(talk, now)
-            return 0
-        try:
-            watch(
-                program,
-                store.starred_ids,
-                claim,
-                notify,
-                before=before,
-                clock=_running_clock(ctx),
-                sleep=time.sleep,
+    elif ctx.has_store():  # else nothing is starred, and asking creates nothing
+        with ctx.store() as store:
+            fire_due(
+                program, store.starred_ids(), now, before, _Claims(store.claim_reminder), notify
             )
-        except KeyboardInterrupt:  # how a watch is meant to end
-            return 0
+    return 0
 
 
 class _Claims:
