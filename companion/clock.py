@@ -134,12 +134,13 @@ def _items(program: Program) -> Iterator[Item]:
 
 def by_prominence(items: Iterable[Item], starred: AbstractSet[str]) -> list[Item]:
     """Items on at once, the one to headline first: starred talks, then what started most
-    recently, then what ends soonest. At a multi-room event the talks that just began lead,
-    and a long parallel item (a full-day workshop) falls among the "+N more"."""
+    recently (items that started together keep the program's order). At a multi-room event
+    the talks that just began lead, and a long parallel item (a full-day workshop) falls
+    among the "+N more"."""
 
-    def key(item: Item) -> tuple[bool, float, datetime]:
+    def key(item: Item) -> tuple[bool, float]:
         is_starred = item.talk is not None and item.talk.id in starred
-        return not is_starred, -item.start.timestamp(), item.end or item.start
+        return not is_starred, -item.start.timestamp()
 
     return sorted(items, key=key)
 
