@@ -98,7 +98,7 @@ def test_agenda_text_shows_days_free_time_and_clashes_by_name(tmp_path: Path) ->
     in_gap = lines[lines.index("  09:45–11:00  free 75 min") + 1 :]
     assert in_gap[0].strip() == "fits in it:"
     assert [line.split()[-1] for line in in_gap[1:3]] == ["[a2]", "[b2]"]
-    assert in_gap[3].strip() == "and 2 across its edges (see --json)"
+    assert in_gap[3].strip() == "2 talks run across its edges (see --json)"
     json_days = json.loads(run_cli(*rooms, "agenda", "--json").stdout)
     a3 = next(entry for entry in json_days if entry.get("id") == "a3")
     assert a3["overlaps"] == ["b3"]

@@ -139,7 +139,8 @@ def _entry_lines(ctx: Context, entry: AgendaTalk | Gap) -> list[str]:
         if len(entry.fits) > LISTED_FITS:
             lines.append(f"{INDENT}and {len(entry.fits) - LISTED_FITS} more (see --json)")
     if entry.edges:
-        lines.append(f"{INDENT}and {len(entry.edges)} across its edges (see --json)")
+        runs = "1 talk runs" if len(entry.edges) == 1 else f"{len(entry.edges)} talks run"
+        lines.append(f"{INDENT}{runs} across its edges (see --json)")
     return lines
 
 
