@@ -7,7 +7,8 @@ the user asks for the terminal's local zone; estimated times carry "≈".
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import NamedTuple
@@ -18,6 +19,15 @@ from companion.records import PLAUSIBLE_YEARS, Slot, SlotKind
 
 Clock = Callable[[], datetime]
 ESTIMATE_MARK = "≈"
+# An item without an end time (the Closing) is a moment: it is "now" for this long at most,
+# and counts as lasting this long wherever a length is needed (a gap, a clash).
+MOMENT = timedelta(minutes=5)
+
+
+def span_end(start: datetime, end: datetime | None) -> datetime:
+    """When an item stops being on: its end, or `MOMENT` after its start when it has no end
+    (or an end not after its start)."""
+    return end if end is not None and end > start else start + MOMENT
 
 
 def system_clock() -> datetime:
@@ -89,7 +99,7 @@ class Item(NamedTuple):
     estimated: bool
     slot: Slot | None = None
     talk: Talk | None = None
-    open_ended: bool = False  # no end was published; `end` is the end of its day
+    open_ended: bool = False  # no end was published; `end` is `MOMENT` after its start
 
     @property
     def shown_end(self) -> datetime | None:
@@ -113,16 +123,26 @@ class NowNext(NamedTuple):
 
 def _items(program: Program) -> Iterator[Item]:
     """Talks, and the slots that hold no talks, in time order."""
-    zone = program.conference.zone
     for entry in program.entries():
         if isinstance(entry, Talk):
-            yield Item(entry.title, entry.start, entry.end, entry.estimated, talk=entry)
+            end = span_end(entry.start, entry.end)
+            yield Item(entry.title, entry.start, end, entry.estimated, talk=entry)
         elif entry.kind is not SlotKind.SESSION or not program.talks_in_session(entry.id):
-            # An item with no published end runs to the end of its day: the next midnight there
-            # (wall-clock arithmetic on purpose, so a day with a DST change ends at midnight too).
-            midnight = datetime.combine(entry.start.astimezone(zone).date(), time(), zone)
-            end = entry.end or midnight + timedelta(days=1)
+            end = span_end(entry.start, entry.end)
             yield Item(entry.title, entry.start, end, False, slot=entry, open_ended=not entry.end)
+
+
+def by_prominence(items: Iterable[Item], starred: AbstractSet[str]) -> list[Item]:
+    """Items on at once, the one to headline first: starred talks, then what started most
+    recently (items that started together keep the program's order). At a multi-room event
+    the talks that just began lead, and a long parallel item (a full-day workshop) falls
+    among the "+N more"."""
+
+    def key(item: Item) -> tuple[bool, float]:
+        is_starred = item.talk is not None and item.talk.id in starred
+        return not is_starred, -item.start.timestamp()
+
+    return sorted(items, key=key)
 
 
 class Timeline:
@@ -164,8 +184,8 @@ def format_dates(first: date, last: date) -> str:
     return format_day(first) if first == last else f"{format_day(first)} to {format_day(last)}"
 
 
-def now_next(program: Program, now: datetime) -> NowNext:
-    """What is on at `now` and what starts next."""
+def now_next(program: Program, now: datetime, starred: AbstractSet[str] = frozenset()) -> NowNext:
+    """What is on at `now` and what starts next, each headline first (see `by_prominence`)."""
     conference = program.conference
     zone = conference.zone
     first = datetime.combine(conference.start_date, time(), zone)
@@ -180,4 +200,5 @@ def now_next(program: Program, now: datetime) -> NowNext:
     current = line.on_at(now)
     if any(not item.is_related for item in current):
         current = [item for item in current if not item.is_related]
-    return NowNext(status, tuple(current), tuple(line.next_after(now)))
+    coming = by_prominence(line.next_after(now), starred)
+    return NowNext(status, tuple(by_prominence(current, starred)), tuple(coming))

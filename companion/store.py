@@ -183,6 +183,20 @@ class Store:
                 db.execute("DELETE FROM notes WHERE talk_id = ?", (talk_id,))
         return NoteSaved(text, conflict)
 
+    # -- reminders ------------------------------------------------------------
+
+    def claim_reminder(self, talk: Talk) -> bool:
+        """Record that the reminder of `talk` at its start time fires now: False when it has
+        fired already (here, in another process, or before a restart). A talk that moves
+        gets a reminder at its new time. Raises StoreError when it cannot be recorded."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO reminders (talk_id, start, fired_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (talk_id, start) DO NOTHING",
+                (talk.id, talk.start.astimezone(UTC).isoformat(), _now()),
+            )
+            return cursor.rowcount == 1
+
     # -- internals ------------------------------------------------------------
 
     @contextmanager
@@ -212,8 +226,7 @@ class Store:
         """The readable stars, and a line for each damaged one."""
         records, damaged = [], []
         rows = self._db.execute(
-            "SELECT rowid, talk_id, starred_at, title, place, start, end FROM stars"
-            " ORDER BY start"
+            "SELECT rowid, talk_id, starred_at, title, place, start, end FROM stars ORDER BY start"
         )
         for rowid, talk_id, starred_at, title, place, start, end in rows:
             if not _text(talk_id):

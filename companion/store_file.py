@@ -30,18 +30,22 @@ from pathlib import Path
 from typing import NamedTuple
 
 APPLICATION = "c4ml-companion-store"
-SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
 ATTEMPTS = 4  # not ours -> set aside -> created -> judged ours; plus one for a race
 
-SCHEMA = """
+# The schema, step by step: step N brings a store from version N - 1 to version N, so an
+# older store is upgraded by the steps it lacks, in one transaction. A change is a new step
+# at the end, never an edit of an old one.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: stars and notes.
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stars (
     talk_id TEXT PRIMARY KEY,
     starred_at TEXT NOT NULL,
     -- The talk as the user last saw it, to tell them when the program moves it.
     title TEXT NOT NULL,
-    place TEXT NOT NULL,  -- its session's title, else its room, else its track
+    session TEXT NOT NULL,
     start TEXT NOT NULL,
     end TEXT NOT NULL
 );
@@ -50,11 +54,22 @@ CREATE TABLE IF NOT EXISTS notes (
     text TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
-"""
-
-# The columns each version renamed: version -> (table, old name, new name). Version 2:
-# `session` held a room or a track as often as a session.
-RENAMED_COLUMNS = {2: ("stars", "session", "place")}
+""",
+    # 2: `session` held a room or a track as often as a session's title: it is the place
+    # the talk was, as the user last saw it (its session's title, else room, else track).
+    "ALTER TABLE stars RENAME COLUMN session TO place;",
+    # 3: the reminders that fired (a talk at a start time, in UTC), so each fires once:
+    # across restarts, and between the app and `companion remind`.
+    """
+CREATE TABLE IF NOT EXISTS reminders (
+    talk_id TEXT NOT NULL,
+    start TEXT NOT NULL,
+    fired_at TEXT NOT NULL,
+    PRIMARY KEY (talk_id, start)
+);
+""",
+)
+SCHEMA_VERSION = len(MIGRATIONS)
 
 _EVIDENCE = {sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT}
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
@@ -124,15 +139,19 @@ def _immediate(connection: sqlite3.Connection) -> Iterator[None]:
 
 
 def initialise(connection: sqlite3.Connection, conference_id: str) -> None:
-    """Schema and meta in one transaction; a no-op on a store that has them."""
+    """Bring a blank or older store up to `SCHEMA_VERSION` in one transaction: the schema
+    steps it lacks, and its meta; a no-op on a current store (another process may have
+    just brought it up)."""
     with _immediate(connection):
-        for statement in filter(str.strip, SCHEMA.split(";")):
-            connection.execute(statement)
+        version = _version(connection)  # again, now that no other writer can change it
+        for step in MIGRATIONS[version:]:
+            for statement in filter(str.strip, step.split(";")):
+                connection.execute(statement)
         connection.executemany(
             "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
             [("application", APPLICATION), ("conference", conference_id)],
         )
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute(f"PRAGMA user_version = {max(version, SCHEMA_VERSION)}")
 
 
 def _version(connection: sqlite3.Connection) -> int:
@@ -140,23 +159,12 @@ def _version(connection: sqlite3.Connection) -> int:
     return version
 
 
-def migrate(connection: sqlite3.Connection) -> None:
-    """Bring a store of ours written by an earlier version up to SCHEMA_VERSION, in one
-    transaction; a no-op on a current store (another process may have just migrated it)."""
-    with _immediate(connection):
-        version = _version(connection)
-        for step in range(version + 1, SCHEMA_VERSION + 1):
-            table, old, new = RENAMED_COLUMNS[step]
-            connection.execute(f"ALTER TABLE {table} RENAME COLUMN {old} TO {new}")
-        connection.execute(f"PRAGMA user_version = {max(version, SCHEMA_VERSION)}")
-
-
-def _migrated_copy(connection: sqlite3.Connection) -> sqlite3.Connection:
+def _migrated_copy(connection: sqlite3.Connection, conference_id: str) -> sqlite3.Connection:
     """A store of an earlier version that may only be read, migrated in a copy in memory."""
     copy = connect(None)
     try:
         connection.backup(copy)
-        migrate(copy)
+        initialise(copy, conference_id)
     except BaseException:
         copy.close()
         raise
@@ -252,12 +260,12 @@ def _judge(
         connection.close()
         return None
     if not writing:
-        return connection if _version(connection) == SCHEMA_VERSION else _migrated_copy(connection)
+        if _version(connection) == SCHEMA_VERSION:
+            return connection
+        return _migrated_copy(connection, conference_id)
     try:
-        if blank:
+        if blank or _version(connection) < SCHEMA_VERSION:
             initialise(connection, conference_id)
-        elif _version(connection) < SCHEMA_VERSION:
-            migrate(connection)
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
     except BaseException:
@@ -318,16 +326,13 @@ def _tables(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]
 
 @cache
 def _our_tables(version: int) -> dict[str, list[tuple[object, ...]]] | None:
-    """The tables of a store of `version`: today's, with the renames since undone (None for
-    a version that never was)."""
+    """The tables of a store of ours at `version` (None for a version that never was)."""
     if not 0 < version <= SCHEMA_VERSION:
         return None
     connection = sqlite3.connect(":memory:")
     try:
-        connection.executescript(SCHEMA)
-        for step in range(SCHEMA_VERSION, version, -1):
-            table, old, new = RENAMED_COLUMNS[step]
-            connection.execute(f"ALTER TABLE {table} RENAME COLUMN {new} TO {old}")
+        for step in MIGRATIONS[:version]:
+            connection.executescript(step)
         return _tables(connection)
     finally:
         connection.close()

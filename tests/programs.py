@@ -112,3 +112,46 @@ def opened(content: bytes | str | dict[str, Any], name: str = "program") -> Prog
         else:
             path.write_bytes(content)
         return open_program(str(path)).program
+
+
+def _timed(talk_id: str, room: str, start: str, end: str, day: str = "2030-03-04") -> Any:
+    return {
+        "id": talk_id,
+        "title": talk_id.upper(),
+        "authors": [f"Speaker {talk_id}"],
+        "room": room,
+        "start": t(start, day),
+        "end": t(end, day),
+    }
+
+
+def venue_program() -> dict[str, Any]:
+    """Two days, three rooms, a full-day workshop in parallel with talks, a related event
+    and a Closing without an end: the day at a multi-room event."""
+    day_two = "2030-03-05"
+    document = tiny_program()
+    document["conference"].update(id="rooms-2030", name="Rooms 2030", end_date=day_two)
+    document["slots"] = [
+        {"id": "closing", "kind": "closing", "title": "Closing", "start": t("17:30")},
+        {
+            "id": "panel",
+            "kind": "related",
+            "title": "Neighbour panel",
+            "start": t("08:00", day_two),
+            "end": t("08:45", day_two),
+        },
+    ]
+    document["talks"] = [
+        _timed("workshop", "C", "09:00", "17:00"),
+        _timed("a1", "A", "09:00", "09:45"),
+        _timed("b1", "B", "09:30", "10:15"),
+        _timed("a2", "A", "10:00", "10:45"),
+        _timed("b2", "B", "10:15", "10:45"),
+        _timed("a3", "A", "11:00", "11:45"),
+        _timed("b3", "B", "11:15", "12:00"),
+        _timed("a4", "A", "13:00", "13:30"),
+        _timed("c1", "A", "09:00", "10:00", day_two),
+        _timed("d1", "B", "09:45", "10:45", day_two),
+        _timed("c2", "A", "10:30", "11:00", day_two),
+    ]
+    return document

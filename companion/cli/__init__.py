@@ -26,6 +26,8 @@ from companion.cli.browse import (
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.export import cmd_export
 from companion.cli.stars import cmd_note, cmd_star, cmd_starred, cmd_unstar
+from companion.cli.venue import add_commands as add_venue_commands
+from companion.cli.venue import minutes
 from companion.clock import fixed_clock, parse_moment, system_clock
 from companion.export import ExportError, ExportFormat
 from companion.loading import ProgramError
@@ -74,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     show = command("show", cmd_show, "show one talk or person by id", json_flag=True)
     show.add_argument("id", help="a talk id (see `companion talks`) or a person id")
     command("now", cmd_now, "say what is on now and what comes next")
+    add_venue_commands(command)
     command("about", cmd_about, "the event: date, venue, links, contact")
     star = command("star", cmd_star, "star talks by id")
     star.add_argument("ids", nargs="+", metavar="ID")
@@ -102,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--all", action="store_true", help="the whole program, not just stars")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export.add_argument(
+        "--alarm", type=minutes, metavar="MINUTES", help="ics: remind MINUTES before each talk"
+    )
     command(
         "programs", cmd_programs, "list the programs you have (bundled and kept)", json_flag=True
     )

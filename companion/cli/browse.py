@@ -80,7 +80,8 @@ def cmd_show(ctx: Context) -> None:
 
 
 def cmd_now(ctx: Context) -> None:
-    print(describe_now_next(ctx.program, ctx.clock(), ctx.zone))
+    starred, _ = ctx.saved()
+    print(describe_now_next(ctx.program, ctx.clock(), ctx.zone, starred))
 
 
 def cmd_about(ctx: Context) -> None:

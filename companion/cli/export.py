@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from companion.cli.context import Context, warn
+from companion.cli.context import Context, UserError, warn
 from companion.export import (
     ExportFormat,
     build_export,
@@ -19,8 +19,12 @@ from companion.present.words import count
 
 def cmd_export(ctx: Context) -> None:
     export_format = ExportFormat(ctx.args.format)
+    if ctx.args.alarm is not None and export_format is not ExportFormat.ICS:
+        raise UserError("--alarm is for calendars: use it with --format ics")
     starred, notes = ctx.saved()
-    export = build_export(ctx.program, starred, notes, everything=ctx.args.all)
+    export = build_export(
+        ctx.program, starred, notes, everything=ctx.args.all, alarm=ctx.args.alarm
+    )
     text = render(export, export_format)
     if ctx.args.output == "-":
         sys.stdout.write(text)

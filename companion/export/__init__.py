@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
@@ -50,6 +50,7 @@ class Export:
     starred: frozenset[str] = frozenset()
     everything: bool = False  # the whole program rather than the starred talks
     created: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    alarm: timedelta | None = None  # ics: a reminder this long before each talk
 
     @property
     def heading(self) -> str:
@@ -63,6 +64,7 @@ def build_export(
     notes: dict[str, str],
     *,
     everything: bool = False,
+    alarm: timedelta | None = None,
 ) -> Export:
     """The starred talks that are in the program (or all talks), in time order.
 
@@ -70,7 +72,7 @@ def build_export(
     reader of the file would obey rather than show is removed from them too."""
     talks = [talk for talk in program.talks if everything or talk.id in starred]
     shown_notes = {talk_id: safe_prose(note) for talk_id, note in notes.items()}
-    return Export(program, talks, shown_notes, frozenset(starred), everything)
+    return Export(program, talks, shown_notes, frozenset(starred), everything, alarm=alarm)
 
 
 def render(export: Export, export_format: ExportFormat) -> str:

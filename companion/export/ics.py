@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Alarm, Calendar, Event, Timezone
 
 from companion import __version__
 from companion.present.facts import plain_facts, plain_sections
@@ -41,6 +41,15 @@ def calendar_time(moment: datetime, zone: tzinfo) -> datetime:
     if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
         return moment.astimezone(UTC)
     return local
+
+
+def reminder(talk: Talk, before: timedelta) -> Alarm:
+    """A VALARM that shows the talk's title `before` its start."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", talk.title)
+    alarm.add("trigger", -before)
+    return alarm
 
 
 def write_ics(export: Export) -> str:
@@ -80,5 +89,7 @@ def write_ics(export: Export) -> str:
             event.add("url", talk.links[0].url)
         event.add("status", "CONFIRMED")
         event.add("transp", "OPAQUE")
+        if export.alarm is not None:
+            event.add_component(reminder(talk, export.alarm))
         calendar.add_component(event)
     return str(calendar.to_ical().decode("utf-8"))

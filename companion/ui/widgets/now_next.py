@@ -17,10 +17,11 @@ class NowNext(Static):
         app = services(self)
         self.watch(app, "now", self.refresh_text)
         self.watch(app, "local_time", self.refresh_text)
+        self.watch(app, "starred", self.refresh_text)
 
     def refresh_text(self) -> None:
         app = services(self)
-        said = happenings(app.program, app.now, app.display_zone)
+        said = happenings(app.program, app.now, app.display_zone, app.starred)
         if isinstance(said, str):
             self.update(Content(said))
             return
