@@ -58,7 +58,7 @@ class PersonScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        app = services(self)
+        app = self.app
         self.watch(app, "starred", self.refresh_talks)
         self.watch(app, "local_time", self.refresh_talks, init=False)
 

@@ -89,7 +89,7 @@ class ScheduleScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        app = services(self)
+        app = self.app
         self.watch(app, "starred", self._stars_changed, init=False)
         self.watch(app, "now", self._clock_ticked, init=False)
         self.watch(app, "local_time", self.refresh_rows, init=False)

@@ -11,7 +11,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.clock import format_day, format_window
-from companion.reconcile import StarStatus, reconcile
+from companion.reconcile import StarStatus
 from companion.records import SlotKind
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
@@ -49,28 +49,24 @@ class StarredScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        app = services(self)
+        app = self.app
         self.watch(app, "starred", self.refresh_list)
         self.watch(app, "local_time", self.refresh_list, init=False)
 
     def on_screen_resume(self) -> None:
+        """A visit: moves found now are marked seen at once, and shown until the user leaves."""
+        app = services(self)
+        moved = [s for s in app.star_statuses() if s.moved and s.record.talk_id in app.starred]
+        self._moves.update({s.record.talk_id: s.moved for s in moved if s.moved})
+        app.mark_seen(s.talk for s in moved if s.talk)
         self.refresh_list()
 
     def on_screen_suspend(self) -> None:
         self._moves.clear()
 
-    def _statuses(self) -> list[StarStatus]:
-        app = services(self)
-        return reconcile(app.program, app.store.stars(), app.program.conference.zone)
-
     def refresh_list(self) -> None:
-        """Rebuild the list; moves are marked seen at once and shown until the user leaves."""
         app = services(self)
-        statuses = [s for s in self._statuses() if s.record.talk_id in app.starred]
-        newly_moved = [s for s in statuses if s.moved]
-        if newly_moved:
-            app.store.mark_seen(s.talk for s in newly_moved if s.talk)
-        self._moves.update({s.record.talk_id: s.moved for s in newly_moved if s.moved})
+        statuses = [s for s in app.star_statuses() if s.record.talk_id in app.starred]
         listing = self.query_one("#starred-list", TalkList)
         listing.replace(self._options(statuses))
         moved = [s for s in statuses if s.record.talk_id in self._moves]

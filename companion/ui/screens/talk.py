@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 from companion.clock import format_window
 from companion.program import Talk
 from companion.render import talk_place
-from companion.store import StoreError
 from companion.text import slugify
 from companion.ui.content import hyperlink, labelled, stacked
 from companion.ui.screens.links import LinksScreen, open_link
@@ -87,14 +86,14 @@ class TalkScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        app = services(self)
+        app = self.app
         self.watch(app, "starred", self._show_facts, init=False)
         self.watch(app, "local_time", self._show_facts, init=False)
         self._show_talk()
 
     def _show_talk(self) -> None:
         talk = self.talk
-        services(self).last_talk_id = talk.id
+        services(self).show_talk(talk.id)
         title = Content(talk.title)
         if talk.subtitle:
             title = Content.assemble(title, "\n", (talk.subtitle, "italic"))
@@ -105,7 +104,7 @@ class TalkScreen(Screen[None]):
         authors.add_options(Option(Content(name)) for name in talk.authors)
         authors.highlighted = 0
         note = self.query_one("#talk-note", TextArea)
-        self._note_base = services(self).store.note(talk.id)
+        self._note_base = services(self).note(talk.id)
         with note.prevent(TextArea.Changed):
             note.load_text(self._note_base)
         self._show_facts()
@@ -148,9 +147,9 @@ class TalkScreen(Screen[None]):
         self._note_text = event.text_area.text
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(NOTE_SAVE_DELAY, self.save_note)
+        self._save_timer = self.set_timer(NOTE_SAVE_DELAY, self.save_edits)
 
-    def save_note(self) -> bool:
+    def save_edits(self) -> bool:
         """Write the note through; called shortly after typing stops and when leaving.
         False when it could not be saved."""
         if self._save_timer is not None:
@@ -159,11 +158,9 @@ class TalkScreen(Screen[None]):
         text, self._note_text = self._note_text, None
         if text is None:
             return True
-        try:
-            saved = services(self).store.set_note(self.talk_id, text, expected=self._note_base)
-        except StoreError as error:
+        saved = services(self).save_note(self.talk_id, text, expected=self._note_base)
+        if saved is None:
             self._note_text = text  # still on screen and still to save: leaving tries again
-            self.notify(str(error), severity="error", markup=False)
             return False
         self._note_base = saved.text
         if not saved.conflict:
@@ -182,16 +179,16 @@ class TalkScreen(Screen[None]):
 
     def on_screen_suspend(self) -> None:
         """Another screen or mode takes over: save what was typed so far."""
-        self.save_note()
+        self.save_edits()
 
     def on_unmount(self) -> None:
-        self.save_note()
+        self.save_edits()
 
     def action_back(self) -> None:
         note = self.query_one("#talk-note", TextArea)
         if note.has_focus:
             self.query_one("#talk-authors", OptionList).focus()
-        elif self.save_note() or self._leave_unsaved:
+        elif self.save_edits() or self._leave_unsaved:
             self.dismiss()
         else:  # stay once, so what could not be saved can still be copied
             self._leave_unsaved = True
@@ -201,7 +198,7 @@ class TalkScreen(Screen[None]):
         services(self).toggle_star(self.talk_id)
 
     def action_step(self, offset: int) -> None:
-        self.save_note()
+        self.save_edits()
         talks = services(self).program.talks
         index = [talk.id for talk in talks].index(self.talk_id) + offset
         if 0 <= index < len(talks):
