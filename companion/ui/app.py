@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 CLOCK_TICK_SECONDS = 20
 STORE_SYNC_SECONDS = 2
 INDEX_AFTER_SECONDS = 0.5  # long enough for the first frame; searching earlier indexes at once
+MODES_GROUP = Binding.Group("Modes")  # the footer shows all three mode keys, or none
 
 
 # Screens other than the Schedule are imported when first shown: start-up pays only
@@ -63,31 +64,15 @@ class CompanionApp(App[None]):
     COMMANDS = App.COMMANDS | {ProgramCommands}
     MODES = {"schedule": ScheduleScreen, "speakers": _speakers, "starred": _starred}
     DEFAULT_MODE = "schedule"
+    # In the order the footer gives them room, after the keys of where you are.
     BINDINGS = [
-        Binding(
-            "t",
-            "talk_details",
-            "Talk",
-            id="talk",
-            show=False,
-            tooltip="Details of the selected or last opened talk",
-        ),
-        Binding("slash", "search", "Search", id="search", tooltip="Find talks and people"),
-        Binding(
-            "z",
-            "toggle_zone",
-            "Zone",
-            id="zone",
-            show=False,
-            tooltip="Show times in the venue's zone or in your local zone",
-        ),
-        Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
         Binding(
             "1",
             "switch_mode('schedule')",
             "Schedule",
             id="schedule",
             tooltip="The whole day in order",
+            group=MODES_GROUP,
         ),
         Binding(
             "2",
@@ -95,12 +80,34 @@ class CompanionApp(App[None]):
             "Speakers",
             id="speakers",
             tooltip="Every author and organizer",
+            group=MODES_GROUP,
         ),
         Binding(
-            "3", "switch_mode('starred')", "Starred", id="starred", tooltip="Your starred talks"
+            "3",
+            "switch_mode('starred')",
+            "Starred",
+            id="starred",
+            tooltip="Your starred talks",
+            group=MODES_GROUP,
         ),
-        Binding("i", "about", "About", id="about", show=False, tooltip="The event"),
-        Binding("q", "quit", "Quit", id="quit", show=False, tooltip="Leave the companion"),
+        Binding("slash", "search", "Search", id="search", tooltip="Find talks and people"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
+        Binding(
+            "t",
+            "talk_details",
+            "Talk",
+            id="talk",
+            tooltip="Details of the selected or last opened talk",
+        ),
+        Binding(
+            "z",
+            "toggle_zone",
+            "Zone",
+            id="zone",
+            tooltip="Show times in the venue's zone or in your local zone",
+        ),
+        Binding("i", "about", "About", id="about", tooltip="The event"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Leave the companion"),
     ]
 
     starred: reactive[frozenset[str]] = reactive(frozenset())

@@ -32,7 +32,6 @@ class ScheduleScreen(Screen[None]):
             "open",
             "Open",
             id="schedule.open",
-            show=False,  # as everywhere; the footer keeps room for the modes at 80 columns
             tooltip="Details of this talk",
         ),
         Binding("s", "star", "Star", id="schedule.star", tooltip="Star or unstar this talk"),
@@ -41,7 +40,6 @@ class ScheduleScreen(Screen[None]):
             "jump_now",
             "Now",
             id="schedule.now",
-            show=False,  # in help; the footer keeps room for the modes at 80 columns
             tooltip="Go to what is on now, or next",
         ),
         Binding(

@@ -26,6 +26,14 @@ class StarredScreen(Screen[None]):
 
     BINDINGS = [
         Binding(
+            "enter",
+            "open",
+            "Open",
+            id="starred.open",
+            priority=True,  # before the list's own Enter, so the footer shows it
+            tooltip="Details of this talk",
+        ),
+        Binding(
             "s", "unstar", "Unstar", id="starred.unstar", tooltip="Remove the star from this talk"
         ),
         Binding(
@@ -79,6 +87,7 @@ class StarredScreen(Screen[None]):
             summary += f" · {len(moved)} moved since you last looked"
         self.query_one("#starred-summary", Static).update(summary)
         listing.focus()
+        self.refresh_bindings()
 
     def _options(self, statuses: list[StarStatus]) -> list[Option | None]:
         app = services(self)
@@ -119,8 +128,14 @@ class StarredScreen(Screen[None]):
         return options
 
     @property
+    def highlighted_id(self) -> str | None:
+        """The talk id under the cursor, of a talk gone from the program too."""
+        listing = self.query_one_optional("#starred-list", TalkList)  # None while closing
+        return listing.highlighted_id if listing else None
+
+    @property
     def selected_talk_id(self) -> str | None:
-        talk_id = self.query_one("#starred-list", TalkList).highlighted_id
+        talk_id = self.highlighted_id
         return talk_id if talk_id and services(self).program.has_talk(talk_id) else None
 
     @on(OptionList.OptionSelected, "#starred-list")
@@ -129,7 +144,21 @@ class StarredScreen(Screen[None]):
         if event.option.id and services(self).program.has_talk(event.option.id):
             services(self).open_talk(event.option.id)
 
+    @on(OptionList.OptionHighlighted, "#starred-list")
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return self.selected_talk_id is not None
+        if action == "unstar":  # a talk gone from the program can be unstarred too
+            return self.highlighted_id is not None
+        return True
+
+    def action_open(self) -> None:
+        if self.selected_talk_id:
+            services(self).open_talk(self.selected_talk_id)
+
     def action_unstar(self) -> None:
-        talk_id = self.query_one("#starred-list", TalkList).highlighted_id
-        if talk_id:
-            services(self).toggle_star(talk_id)
+        if self.highlighted_id:
+            services(self).toggle_star(self.highlighted_id)

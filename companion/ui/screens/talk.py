@@ -51,7 +51,6 @@ class TalkScreen(Screen[None]):
             "open_links",
             "Open link",
             id="talk.open_links",
-            show=False,
             tooltip="Open a link of the talk (paper, slides) in your browser",
         ),
     ]
@@ -109,6 +108,7 @@ class TalkScreen(Screen[None]):
             note.load_text(self._note_base)
         self._show_facts()
         authors.focus()
+        self.refresh_bindings()  # the first and last talks have no previous or next
 
     def _show_facts(self) -> None:
         app, talk = services(self), self.talk
@@ -197,20 +197,29 @@ class TalkScreen(Screen[None]):
     def action_star(self) -> None:
         services(self).toggle_star(self.talk_id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step" and isinstance(offset := parameters[0], int):
+            return 0 <= self._index + offset < len(services(self).program.talks)
+        if action == "open_links":
+            return bool(self.talk.links)
+        return True
+
+    @property
+    def _index(self) -> int:
+        return [talk.id for talk in services(self).program.talks].index(self.talk_id)
+
     def action_step(self, offset: int) -> None:
         self.save_edits()
         talks = services(self).program.talks
-        index = [talk.id for talk in talks].index(self.talk_id) + offset
+        index = self._index + offset
         if 0 <= index < len(talks):
             self.talk_id = talks[index].id
             self._show_talk()
 
     def action_open_links(self) -> None:
         """Open the talk's one link, or ask which of its links to open."""
-        links = self.talk.links
-        if not links:
-            self.notify("This talk has no links in the program.", timeout=3)
-        elif len(links) == 1:
+        links = self.talk.links  # at least one: `check_action` hides `o` otherwise
+        if len(links) == 1:
             open_link(self.app, links[0].url)
         else:
             self.app.push_screen(LinksScreen(links), self._open_chosen)
