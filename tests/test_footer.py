@@ -129,3 +129,20 @@ async def test_at_any_width_every_key_drawn_is_whole(make_app: AppFactory, width
         assert narrow[:2] == ["esc", "Back"]
         assert set(narrow) <= set(wide)
         assert narrow[-2:] == PALETTE.split()
+
+
+async def test_t_is_not_offered_on_the_talk_it_would_open(make_app: AppFactory) -> None:
+    async with make_app().run_test(size=(200, 24)) as pilot:
+        assert " t Talk " in footer(pilot)  # the Schedule: the talk under the cursor
+        await show_talk(pilot, "magellan")
+        assert " t Talk " not in footer(pilot)
+        assert " z Zone i About q Quit " in footer(pilot)
+
+
+async def test_a_click_on_a_key_presses_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await show_talk(pilot, "magellan")
+        row = drawn_row(app.screen, SIZE[1] - 1)
+        await pilot.click(offset=(row.index("s Star"), SIZE[1] - 1))
+        assert "magellan" in app.starred

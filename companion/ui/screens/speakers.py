@@ -124,9 +124,9 @@ class SpeakersScreen(Screen[None]):
         field = self.query_one_optional("#speaker-filter", Input)  # None while closing
         listing = self.query_one_optional("#speaker-list", OptionList)
         if action == "open":  # in the filter, Enter is the filter's own
-            return bool(listing and listing.has_focus and listing.highlighted is not None)
+            return bool(listing and self.focused is listing and listing.highlighted is not None)
         if action == "clear_filter":
-            return bool(field and (field.value or field.has_focus))
+            return bool(field and (field.value or self.focused is field))
         return True
 
     @on(OptionList.OptionHighlighted, "#speaker-list")

@@ -14,7 +14,7 @@ from textual.widget import Widget
 GAP = 1  # columns between two keys
 
 
-class FooterKey(NamedTuple):
+class ShownKey(NamedTuple):
     key: str
     display: str
     description: str
@@ -24,7 +24,8 @@ class FooterKey(NamedTuple):
 
     @property
     def width(self) -> int:
-        return len(self.display) + 1 + len(self.description)
+        """Columns on screen: a key or description can hold a wide character."""
+        return Content(f"{self.display} {self.description}").cell_length
 
 
 def typed_character(key: str) -> str | None:
@@ -32,7 +33,7 @@ def typed_character(key: str) -> str | None:
     return key_to_character(REPLACED_KEYS.get(key, key))
 
 
-def acting_keys(screen: Screen[object]) -> tuple[list[FooterKey], FooterKey | None]:
+def acting_keys(screen: Screen[object]) -> tuple[list[ShownKey], ShownKey | None]:
     """The shown keys that act on `screen` now, those of the focused widget and the screen
     first, then the app's, in the order they are declared; and the command palette's key.
 
@@ -40,12 +41,12 @@ def acting_keys(screen: Screen[object]) -> tuple[list[FooterKey], FooterKey | No
     types (a note, a filter) are left out here too."""
     app, focused = screen.app, screen.focused
     palette = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
-    keys: list[FooterKey] = []
+    keys: list[ShownKey] = []
     palette_key = None
     for key, (_, binding, enabled, tooltip) in screen.active_bindings.items():
         if focused is not None and focused.check_consume_key(key, typed_character(key)):
             continue
-        entry = FooterKey(
+        entry = ShownKey(
             key,
             app.get_key_display(binding),
             binding.description,
@@ -60,10 +61,10 @@ def acting_keys(screen: Screen[object]) -> tuple[list[FooterKey], FooterKey | No
     return keys, palette_key
 
 
-def fitting(keys: list[FooterKey], width: int) -> list[FooterKey]:
+def fitting(keys: list[ShownKey], width: int) -> list[ShownKey]:
     """The keys that fit in `width` columns, in order of importance (their order): a key,
     or a group of keys, that does not fit whole is left out, and the next ones are tried."""
-    units: dict[object, list[FooterKey]] = {}
+    units: dict[object, list[ShownKey]] = {}
     for entry in keys:
         units.setdefault(entry.group, []).append(entry)
     chosen: set[object] = set()
@@ -96,8 +97,8 @@ class KeyFooter(Widget):
 
     def __init__(self) -> None:
         super().__init__()
-        self._keys: tuple[list[FooterKey], FooterKey | None] = ([], None)
-        self._spans: list[tuple[int, int, FooterKey]] = []  # drawn columns of each key
+        self._keys: tuple[list[ShownKey], ShownKey | None] = ([], None)
+        self._spans: list[tuple[int, int, ShownKey]] = []  # drawn columns of each key
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -135,12 +136,12 @@ class KeyFooter(Widget):
             parts.append(self._drawn(palette))
         return Content.assemble(*parts)
 
-    def _drawn(self, entry: FooterKey) -> Content:
+    def _drawn(self, entry: ShownKey) -> Content:
         key_style = self.get_visual_style("key-footer--key", partial=True)
         drawn = Content.assemble((entry.display, key_style), " ", entry.description)
         return drawn if entry.enabled else drawn.stylize("dim")
 
-    def _at(self, x: int) -> Iterator[FooterKey]:
+    def _at(self, x: int) -> Iterator[ShownKey]:
         yield from (entry for start, end, entry in self._spans if start <= x < end)
 
     def on_click(self, event: events.Click) -> None:
