@@ -80,7 +80,7 @@ def child(kind: str, program_spec: str | None) -> None:
 
     async def report_first_frame(pilot: Pilot[object]) -> None:
         """Wait for the main screen's content, then for its first refresh (the paint)."""
-        while not pilot.app.screen.query("Footer"):
+        while not pilot.app.screen.query("Footer, KeyFooter"):  # the bare app's, or ours
             await pilot.pause(0)
         await pilot.pause(0)
         painted = asyncio.get_running_loop().create_future()

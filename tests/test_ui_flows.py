@@ -633,29 +633,6 @@ async def test_the_table_follows_a_theme_change(make_app: AppFactory) -> None:
         assert light[0] != dark[0] and light[1] != dark[1]
 
 
-async def test_the_footer_is_rebuilt_only_when_its_keys_change(make_app: AppFactory) -> None:
-    from textual.widgets._footer import FooterKey
-
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-
-        def footer_keys() -> list[FooterKey]:
-            return list(app.screen.query(FooterKey))
-
-        before = footer_keys()
-        table = app.screen.query_one(ScheduleTable)
-        table.blur()
-        await pilot.pause()
-        table.focus()
-        await pilot.pause()
-        assert all(now is then for now, then in zip(footer_keys(), before, strict=True))
-
-        await show_talk(pilot, "magellan")
-        assert "Star" in [key.description for key in footer_keys()]
-        await pilot.press("e")  # writing a note: letters type text, the footer says so
-        assert "Star" not in [key.description for key in footer_keys()]
-
-
 async def test_search_is_indexed_in_the_background_soon_after_start(make_app: AppFactory) -> None:
     from companion.ui.app import INDEX_AFTER_SECONDS
 

@@ -1,7 +1,9 @@
-"""The Textual application: owns the program, the clock, the display zone and the stars.
+"""The Textual application: owns the program, the clock, the display zone, the stars
+and the notes.
 
-Screens read this state through `services(self)` and watch its reactives;
-they change it only through the methods here, which write through the store.
+Screens see it through `services(self)` (the `Services` protocol) and watch its
+reactives; they change stars and notes only through the methods `Services` declares,
+which write through the store. What it asks of screens is declared there too.
 """
 
 from __future__ import annotations
@@ -25,13 +27,18 @@ from companion.program import Program
 from companion.store import Store, StoreError
 from companion.ui.commands import ProgramCommands
 from companion.ui.screens.schedule import ScheduleScreen
+from companion.ui.services import HoldsEdits, SelectsTalk, ShowsTalk
 
 if TYPE_CHECKING:
+    from companion.program import Talk
+    from companion.reconcile import StarStatus
     from companion.search import Hit, SearchIndex
+    from companion.store import NoteSaved
 
 CLOCK_TICK_SECONDS = 20
 STORE_SYNC_SECONDS = 2
 INDEX_AFTER_SECONDS = 0.5  # long enough for the first frame; searching earlier indexes at once
+MODES_GROUP = Binding.Group("Modes")  # the footer shows all three mode keys, or none
 
 
 # Screens other than the Schedule are imported when first shown: start-up pays only
@@ -57,31 +64,15 @@ class CompanionApp(App[None]):
     COMMANDS = App.COMMANDS | {ProgramCommands}
     MODES = {"schedule": ScheduleScreen, "speakers": _speakers, "starred": _starred}
     DEFAULT_MODE = "schedule"
+    # In the order the footer gives them room, after the keys of where you are.
     BINDINGS = [
-        Binding(
-            "t",
-            "talk_details",
-            "Talk",
-            id="talk",
-            show=False,
-            tooltip="Details of the selected or last opened talk",
-        ),
-        Binding("slash", "search", "Search", id="search", tooltip="Find talks and people"),
-        Binding(
-            "z",
-            "toggle_zone",
-            "Zone",
-            id="zone",
-            show=False,
-            tooltip="Show times in the venue's zone or in your local zone",
-        ),
-        Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
         Binding(
             "1",
             "switch_mode('schedule')",
             "Schedule",
             id="schedule",
             tooltip="The whole day in order",
+            group=MODES_GROUP,
         ),
         Binding(
             "2",
@@ -89,12 +80,34 @@ class CompanionApp(App[None]):
             "Speakers",
             id="speakers",
             tooltip="Every author and organizer",
+            group=MODES_GROUP,
         ),
         Binding(
-            "3", "switch_mode('starred')", "Starred", id="starred", tooltip="Your starred talks"
+            "3",
+            "switch_mode('starred')",
+            "Starred",
+            id="starred",
+            tooltip="Your starred talks",
+            group=MODES_GROUP,
         ),
-        Binding("i", "about", "About", id="about", show=False, tooltip="The event"),
-        Binding("q", "quit", "Quit", id="quit", show=False, tooltip="Leave the companion"),
+        Binding("slash", "search", "Search", id="search", tooltip="Find talks and people"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
+        Binding(
+            "t",
+            "talk_details",
+            "Talk",
+            id="talk",
+            tooltip="Details of the selected or last opened talk",
+        ),
+        Binding(
+            "z",
+            "toggle_zone",
+            "Zone",
+            id="zone",
+            tooltip="Show times in the venue's zone or in your local zone",
+        ),
+        Binding("i", "about", "About", id="about", tooltip="The event"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Leave the companion"),
     ]
 
     starred: reactive[frozenset[str]] = reactive(frozenset())
@@ -124,10 +137,9 @@ class CompanionApp(App[None]):
         self._indexing = self.set_interval(INDEX_AFTER_SECONDS, self._start_indexing)
 
     async def action_quit(self) -> None:
-        """Save a note still being typed (its save is debounced), then leave."""
-        save_note = getattr(self.screen, "save_note", None)
-        if callable(save_note):
-            save_note()
+        """Save an edit still being typed (its save waits for a pause), then leave."""
+        if isinstance(self.screen, HoldsEdits):
+            self.screen.save_edits()
         self.exit()
 
     def on_unmount(self) -> None:
@@ -199,7 +211,7 @@ class CompanionApp(App[None]):
         with suppress(StoreError):
             self.starred = frozenset(self.store.starred_ids())
 
-    # -- state changes, the only way screens modify app state --------------------
+    # -- state, and the only ways screens change it (declared by `Services`) ----------
 
     @property
     def display_zone(self) -> tzinfo:
@@ -233,6 +245,30 @@ class CompanionApp(App[None]):
             return not starring
         self.starred = frozenset(self.store.starred_ids())
         return starring
+
+    def star_statuses(self) -> list[StarStatus]:
+        from companion.reconcile import reconcile  # not needed before the first frame
+
+        return reconcile(self.program, self.store.stars(), self.program.conference.zone)
+
+    def mark_seen(self, talks: Iterable[Talk]) -> None:
+        self.store.mark_seen(talks)
+
+    def note(self, talk_id: str) -> str:
+        return self.store.note(talk_id)
+
+    def notes(self) -> dict[str, str]:
+        return self.store.notes()
+
+    def save_note(self, talk_id: str, text: str, expected: str) -> NoteSaved | None:
+        try:
+            return self.store.set_note(talk_id, text, expected=expected)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return None
+
+    def show_talk(self, talk_id: str) -> None:
+        self.last_talk_id = talk_id
 
     def watch_local_time(self) -> None:
         self._update_subtitle()
@@ -268,15 +304,22 @@ class CompanionApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
             return None  # shown dimmed: you are there
+        if action == "talk_details":  # not on the details of the talk it would open
+            screen = self.screen
+            return not (isinstance(screen, ShowsTalk) and screen.talk_id == self._talk_to_show())
         return True
 
+    def _talk_to_show(self) -> str | None:
+        """What `t` opens: the screen's talk, else the last one opened, else the first."""
+        screen, talks = self.screen, self.program.talks
+        selected = screen.selected_talk_id if isinstance(screen, SelectsTalk) else None
+        return selected or self.last_talk_id or (talks[0].id if talks else None)
+
     def action_talk_details(self) -> None:
-        talks = self.program.talks
-        selected = getattr(self.screen, "selected_talk_id", None)
-        talk_id = selected or self.last_talk_id or (talks[0].id if talks else None)
+        talk_id = self._talk_to_show()
         if talk_id is None:
             self.notify("This program has no talks.", timeout=3)
-        elif getattr(self.screen, "talk_id", None) != talk_id:  # else: already showing it
+        else:
             self.open_talk(talk_id)
 
     def action_search(self) -> None:

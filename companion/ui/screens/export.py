@@ -83,7 +83,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def _export(self) -> Export:
         app = services(self)
         everything = self.query_one("#export-all", Checkbox).value
-        return build_export(app.program, app.starred, app.store.notes(), everything=everything)
+        return build_export(app.program, app.starred, app.notes(), everything=everything)
 
     def _suggest(self) -> None:
         export = self._export()

@@ -25,6 +25,14 @@ class PersonScreen(Screen[None]):
         Binding(
             "escape", "app.pop_screen", "Back", id="person.back", tooltip="Back to where you were"
         ),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            id="person.open",
+            priority=True,  # before the list's own Enter, so the footer shows it
+            tooltip="Details of this talk",
+        ),
         Binding("s", "star", "Star", id="person.star", tooltip="Star or unstar this talk"),
     ]
 
@@ -46,7 +54,7 @@ class PersonScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        app = services(self)
+        app = self.app
         self.watch(app, "starred", self.refresh_talks)
         self.watch(app, "local_time", self.refresh_talks, init=False)
 
@@ -64,10 +72,25 @@ class PersonScreen(Screen[None]):
             for talk_id in person.talk_ids
         )
         talks.focus()
+        self.refresh_bindings()
 
     @property
     def selected_talk_id(self) -> str | None:
-        return self.query_one("#person-talks", TalkList).highlighted_id
+        talks = self.query_one_optional("#person-talks", TalkList)  # None while closing
+        return talks.highlighted_id if talks else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open", "star"):  # not for a person without talks
+            return self.selected_talk_id is not None
+        return True
+
+    @on(OptionList.OptionHighlighted, "#person-talks")
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def action_open(self) -> None:
+        if self.selected_talk_id:
+            services(self).open_talk(self.selected_talk_id)
 
     @on(OptionList.OptionSelected, "#person-talks")
     def _open_talk(self, event: OptionList.OptionSelected) -> None:

@@ -34,7 +34,6 @@ class ScheduleScreen(Screen[None]):
             "open",
             "Open",
             id="schedule.open",
-            show=False,  # as everywhere; the footer keeps room for the modes at 80 columns
             tooltip="Details of this talk",
         ),
         Binding("s", "star", "Star", id="schedule.star", tooltip="Star or unstar this talk"),
@@ -43,7 +42,6 @@ class ScheduleScreen(Screen[None]):
             "jump_now",
             "Now",
             id="schedule.now",
-            show=False,  # in help; the footer keeps room for the modes at 80 columns
             tooltip="Go to what is on now, or next",
         ),
         Binding(
@@ -93,7 +91,7 @@ class ScheduleScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        app = services(self)
+        app = self.app
         for state in ("starred", "now", "local_time"):  # the table repaints what they change
             self.watch(app, state, self.refresh_rows, init=False)
         self._show_place_filter()

@@ -36,15 +36,16 @@ class SpeakersScreen(Screen[None]):
     CSS_PATH = "speakers.tcss"  # read when the screen is first shown, not at start-up
 
     BINDINGS = [
-        Binding("f", "filter", "Filter", id="speakers.filter", tooltip="Filter by name"),
         Binding(
-            "escape",
-            "clear_filter",
-            "Clear",
-            id="speakers.clear",
-            show=False,
-            tooltip="Clear the filter",
+            "enter",
+            "open",
+            "Open",
+            id="speakers.open",
+            priority=True,  # before the list's own Enter, so the footer shows it
+            tooltip="This person's talks and affiliations",
         ),
+        Binding("f", "filter", "Filter", id="speakers.filter", tooltip="Filter by name"),
+        Binding("escape", "clear_filter", "Clear", id="speakers.clear", tooltip="Clear the filter"),
     ]
 
     def __init__(self) -> None:
@@ -96,6 +97,7 @@ class SpeakersScreen(Screen[None]):
     @on(Input.Changed, "#speaker-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.show_people(event.value)
+        self.refresh_bindings()
 
     @on(Input.Submitted, "#speaker-filter")
     def _filter_submitted(self) -> None:
@@ -118,6 +120,24 @@ class SpeakersScreen(Screen[None]):
     def _open(self, person_id: str | None) -> None:
         if person_id:
             services(self).open_person(person_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        field = self.query_one_optional("#speaker-filter", Input)  # None while closing
+        listing = self.query_one_optional("#speaker-list", OptionList)
+        if action == "open":  # in the filter, Enter is the filter's own
+            return bool(listing and self.focused is listing and listing.highlighted is not None)
+        if action == "clear_filter":
+            return bool(field and (field.value or self.focused is field))
+        return True
+
+    @on(OptionList.OptionHighlighted, "#speaker-list")
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def action_open(self) -> None:
+        listing = self.query_one("#speaker-list", OptionList)
+        if listing.highlighted is not None:
+            self._open(listing.get_option_at_index(listing.highlighted).id)
 
     def action_filter(self) -> None:
         self.query_one("#speaker-filter", Input).focus()

@@ -20,7 +20,6 @@ from companion.present.starred import (
     starred_summary,
 )
 from companion.present.talk import LISTING_INDENT
-from companion.reconcile import StarStatus, reconcile
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList
@@ -48,6 +47,14 @@ class StarredScreen(Screen[None]):
 
     BINDINGS = [
         Binding(
+            "enter",
+            "open",
+            "Open",
+            id="starred.open",
+            priority=True,  # before the list's own Enter, so the footer shows it
+            tooltip="Details of this talk",
+        ),
+        Binding(
             "s", "unstar", "Unstar", id="starred.unstar", tooltip="Remove the star from this talk"
         ),
         Binding(
@@ -71,28 +78,24 @@ class StarredScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        app = services(self)
+        app = self.app
         self.watch(app, "starred", self.refresh_list)
         self.watch(app, "local_time", self.refresh_list, init=False)
 
     def on_screen_resume(self) -> None:
+        """A visit: moves found now are marked seen at once, and shown until the user leaves."""
+        app = services(self)
+        statuses = [s for s in app.star_statuses() if s.record.talk_id in app.starred]
+        self._moves.update({s.record.talk_id: s.moved for s in statuses if s.moved})
+        app.mark_seen(moves_to_mark_seen(statuses))
         self.refresh_list()
 
     def on_screen_suspend(self) -> None:
         self._moves.clear()
 
-    def _statuses(self) -> list[StarStatus]:
-        app = services(self)
-        return reconcile(app.program, app.store.stars(), app.program.conference.zone)
-
     def refresh_list(self) -> None:
-        """Rebuild the list; moves are marked seen at once and shown until the user leaves."""
         app = services(self)
-        statuses = [s for s in self._statuses() if s.record.talk_id in app.starred]
-        seen = moves_to_mark_seen(statuses)
-        if seen:  # a write: only when there is something to record
-            app.store.mark_seen(seen)
-        self._moves.update({s.record.talk_id: s.moved for s in statuses if s.moved})
+        statuses = [s for s in app.star_statuses() if s.record.talk_id in app.starred]
         listing = self.query_one("#starred-list", TalkList)
         rows = starred_rows(app.program, statuses, app.display_zone, self._moves)
         listing.replace(_options(rows))
@@ -102,10 +105,17 @@ class StarredScreen(Screen[None]):
             summary += " Press s on a talk in the Schedule to star it."
         self.query_one("#starred-summary", Static).update(summary)
         listing.focus()
+        self.refresh_bindings()
+
+    @property
+    def highlighted_id(self) -> str | None:
+        """The talk id under the cursor, of a talk gone from the program too."""
+        listing = self.query_one_optional("#starred-list", TalkList)  # None while closing
+        return listing.highlighted_id if listing else None
 
     @property
     def selected_talk_id(self) -> str | None:
-        talk_id = self.query_one("#starred-list", TalkList).highlighted_id
+        talk_id = self.highlighted_id
         return talk_id if talk_id and services(self).program.has_talk(talk_id) else None
 
     @on(OptionList.OptionSelected, "#starred-list")
@@ -114,7 +124,21 @@ class StarredScreen(Screen[None]):
         if event.option.id and services(self).program.has_talk(event.option.id):
             services(self).open_talk(event.option.id)
 
+    @on(OptionList.OptionHighlighted, "#starred-list")
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return self.selected_talk_id is not None
+        if action == "unstar":  # a talk gone from the program can be unstarred too
+            return self.highlighted_id is not None
+        return True
+
+    def action_open(self) -> None:
+        if self.selected_talk_id:
+            services(self).open_talk(self.selected_talk_id)
+
     def action_unstar(self) -> None:
-        talk_id = self.query_one("#starred-list", TalkList).highlighted_id
-        if talk_id:
-            services(self).toggle_star(talk_id)
+        if self.highlighted_id:
+            services(self).toggle_star(self.highlighted_id)

@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from companion.present.talk import starred_fact, talk_facts, talk_sections
 from companion.program import Talk
-from companion.store import StoreError
 from companion.text import slugify
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.screens.links import LinksScreen, open_link
@@ -51,7 +50,6 @@ class TalkScreen(Screen[None]):
             "open_links",
             "Open link",
             id="talk.open_links",
-            show=False,
             tooltip="Open a link of the talk (paper, slides) in your browser",
         ),
     ]
@@ -86,14 +84,14 @@ class TalkScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        app = services(self)
+        app = self.app
         self.watch(app, "starred", self._show_facts, init=False)
         self.watch(app, "local_time", self._show_facts, init=False)
         self._show_talk()
 
     def _show_talk(self) -> None:
         talk = self.talk
-        services(self).last_talk_id = talk.id
+        services(self).show_talk(talk.id)
         title = Content(talk.title)
         if talk.subtitle:
             title = Content.assemble(title, "\n", (talk.subtitle, "italic"))
@@ -104,11 +102,12 @@ class TalkScreen(Screen[None]):
         authors.add_options(Option(Content(name)) for name in talk.authors)
         authors.highlighted = 0
         note = self.query_one("#talk-note", TextArea)
-        self._note_base = services(self).store.note(talk.id)
+        self._note_base = services(self).note(talk.id)
         with note.prevent(TextArea.Changed):
             note.load_text(self._note_base)
         self._show_facts()
         authors.focus()
+        self.refresh_bindings()  # the first and last talks have no previous or next
 
     def _show_facts(self) -> None:
         app, talk = services(self), self.talk
@@ -131,9 +130,9 @@ class TalkScreen(Screen[None]):
         self._note_text = event.text_area.text
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(NOTE_SAVE_DELAY, self.save_note)
+        self._save_timer = self.set_timer(NOTE_SAVE_DELAY, self.save_edits)
 
-    def save_note(self) -> bool:
+    def save_edits(self) -> bool:
         """Write the note through; called shortly after typing stops and when leaving.
         False when it could not be saved."""
         if self._save_timer is not None:
@@ -142,11 +141,9 @@ class TalkScreen(Screen[None]):
         text, self._note_text = self._note_text, None
         if text is None:
             return True
-        try:
-            saved = services(self).store.set_note(self.talk_id, text, expected=self._note_base)
-        except StoreError as error:
+        saved = services(self).save_note(self.talk_id, text, expected=self._note_base)
+        if saved is None:
             self._note_text = text  # still on screen and still to save: leaving tries again
-            self.notify(str(error), severity="error", markup=False)
             return False
         self._note_base = saved.text
         if not saved.conflict:
@@ -165,16 +162,16 @@ class TalkScreen(Screen[None]):
 
     def on_screen_suspend(self) -> None:
         """Another screen or mode takes over: save what was typed so far."""
-        self.save_note()
+        self.save_edits()
 
     def on_unmount(self) -> None:
-        self.save_note()
+        self.save_edits()
 
     def action_back(self) -> None:
         note = self.query_one("#talk-note", TextArea)
         if note.has_focus:
             self.query_one("#talk-authors", OptionList).focus()
-        elif self.save_note() or self._leave_unsaved:
+        elif self.save_edits() or self._leave_unsaved:
             self.dismiss()
         else:  # stay once, so what could not be saved can still be copied
             self._leave_unsaved = True
@@ -183,20 +180,29 @@ class TalkScreen(Screen[None]):
     def action_star(self) -> None:
         services(self).toggle_star(self.talk_id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step" and isinstance(offset := parameters[0], int):
+            return 0 <= self._index + offset < len(services(self).program.talks)
+        if action == "open_links":
+            return bool(self.talk.links)
+        return True
+
+    @property
+    def _index(self) -> int:
+        return [talk.id for talk in services(self).program.talks].index(self.talk_id)
+
     def action_step(self, offset: int) -> None:
-        self.save_note()
+        self.save_edits()
         talks = services(self).program.talks
-        index = [talk.id for talk in talks].index(self.talk_id) + offset
+        index = self._index + offset
         if 0 <= index < len(talks):
             self.talk_id = talks[index].id
             self._show_talk()
 
     def action_open_links(self) -> None:
         """Open the talk's one link, or ask which of its links to open."""
-        links = self.talk.links
-        if not links:
-            self.notify("This talk has no links in the program.", timeout=3)
-        elif len(links) == 1:
+        links = self.talk.links  # at least one: `check_action` hides `o` otherwise
+        if len(links) == 1:
             open_link(self.app, links[0].url)
         else:
             self.app.push_screen(LinksScreen(links), self._open_chosen)

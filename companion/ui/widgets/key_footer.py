@@ -1,48 +1,157 @@
-"""Textual's footer, rebuilt only when the keys it shows have changed."""
+"""The footer: the keys that act where you are, each drawn whole or not at all."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Iterator
+from typing import NamedTuple
 
-from textual.app import ComposeResult
+from textual import events
+from textual.content import Content
+from textual.keys import REPLACED_KEYS, key_to_character
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
+
+GAP = 1  # columns between two keys
 
 
-class KeyFooter(Footer):
-    """Compact by default, and rebuilt only when what it shows changes.
+class ShownKey(NamedTuple):
+    key: str
+    display: str
+    description: str
+    enabled: bool  # False: shown dimmed (the mode you are in)
+    tooltip: str
+    group: object  # keys of one group are shown together or not at all
 
-    Textual's footer throws away and recreates every key widget whenever the
-    screen's bindings might have changed: on each change of focus, and twice
-    while the first screen mounts. Most of those changes leave the visible keys
-    as they were (the schedule table's own keys are all hidden), and rebuilding
-    a dozen styled widgets each time was a large part of the first frame.
+    @property
+    def width(self) -> int:
+        """Columns on screen: a key or description can hold a wide character."""
+        return Content(f"{self.display} {self.description}").cell_length
+
+
+def typed_character(key: str) -> str | None:
+    """The character a key types, if any ("slash" is "/", which Textual's own lookup misses)."""
+    return key_to_character(REPLACED_KEYS.get(key, key))
+
+
+def acting_keys(screen: Screen[object]) -> tuple[list[ShownKey], ShownKey | None]:
+    """The shown keys that act on `screen` now, those of the focused widget and the screen
+    first, then the app's, in the order they are declared; and the command palette's key.
+
+    Bindings that `check_action` refuses are not among them; keys a focused text field
+    types (a note, a filter) are left out here too."""
+    app, focused = screen.app, screen.focused
+    palette = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
+    keys: list[ShownKey] = []
+    palette_key = None
+    for key, (_, binding, enabled, tooltip) in screen.active_bindings.items():
+        if focused is not None and focused.check_consume_key(key, typed_character(key)):
+            continue
+        entry = ShownKey(
+            key,
+            app.get_key_display(binding),
+            binding.description,
+            enabled,
+            tooltip or binding.description,
+            binding.group or key,
+        )
+        if key == palette:
+            palette_key = entry
+        elif binding.show:
+            keys.append(entry)
+    return keys, palette_key
+
+
+def fitting(keys: list[ShownKey], width: int) -> list[ShownKey]:
+    """The keys that fit in `width` columns, in order of importance (their order): a key,
+    or a group of keys, that does not fit whole is left out, and the next ones are tried."""
+    units: dict[object, list[ShownKey]] = {}
+    for entry in keys:
+        units.setdefault(entry.group, []).append(entry)
+    chosen: set[object] = set()
+    used = 0
+    for group, unit in units.items():
+        needed = sum(entry.width + GAP for entry in unit)
+        if used + needed - GAP <= width:
+            chosen.add(group)
+            used += needed
+    return [entry for entry in keys if entry.group in chosen]
+
+
+class KeyFooter(Widget):
+    """What each key does where you are, on one line; the palette's key at the right.
+
+    Drawn as one line of text rather than a widget per key: what does not fit is
+    left out whole (help lists every key), and a change of focus costs one repaint.
     """
 
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-description-foreground;
+        & > .key-footer--key { color: $footer-key-foreground; text-style: bold; }
+    }
+    """
+    COMPONENT_CLASSES = {"key-footer--key"}
+
     def __init__(self) -> None:
-        super().__init__(compact=True)
-        self._shown: Hashable = None  # what the current key widgets were composed for
+        super().__init__()
+        self._keys: tuple[list[ShownKey], ShownKey | None] = ([], None)
+        self._spans: list[tuple[int, int, ShownKey]] = []  # drawn columns of each key
 
-    def _keys(self, screen: Screen[object]) -> Hashable:
-        """Everything the footer's key widgets depend on: the shown bindings, and the
-        command palette's key."""
-        palette = self.app.COMMAND_PALETTE_BINDING if self.show_command_palette else None
-        shown = [
-            (key, binding, enabled, tooltip)
-            for key, (_, binding, enabled, tooltip) in screen.active_bindings.items()
-            if binding.show or key == palette
-        ]
-        return tuple(
-            (key, binding.key_display, binding.action, binding.description, binding.group, on, tip)
-            for key, binding, on, tip in shown
-        )
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
 
-    def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._shown = self._keys(self.screen)
-        yield from super().compose()
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        if self._bindings_ready and screen is self.screen and self._keys(screen) == self._shown:
-            return
-        super().bindings_changed(screen)
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        keys = acting_keys(screen)
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh()
+
+    def render(self) -> Content:
+        keys, palette = self._keys
+        width = self.size.width
+        if palette is not None and palette.width + GAP < width:
+            width -= palette.width + GAP
+        else:
+            palette = None
+        self._spans = []
+        parts: list[Content | str] = []
+        column = 0
+        for entry in fitting(keys, width):
+            if parts:
+                parts.append(" " * GAP)
+                column += GAP
+            parts.append(self._drawn(entry))
+            self._spans.append((column, column + entry.width, entry))
+            column += entry.width
+        if palette is not None:
+            parts.append(" " * (self.size.width - column - palette.width))
+            self._spans.append((self.size.width - palette.width, self.size.width, palette))
+            parts.append(self._drawn(palette))
+        return Content.assemble(*parts)
+
+    def _drawn(self, entry: ShownKey) -> Content:
+        key_style = self.get_visual_style("key-footer--key", partial=True)
+        drawn = Content.assemble((entry.display, key_style), " ", entry.description)
+        return drawn if entry.enabled else drawn.stylize("dim")
+
+    def _at(self, x: int) -> Iterator[ShownKey]:
+        yield from (entry for start, end, entry in self._spans if start <= x < end)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a key presses it (a dimmed one only rings)."""
+        for entry in self._at(event.x):
+            if entry.enabled:
+                self.app.simulate_key(entry.key)
+            else:
+                self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self.tooltip = next((entry.tooltip for entry in self._at(event.x)), None)
+

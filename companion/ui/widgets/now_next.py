@@ -14,7 +14,7 @@ class NowNext(Static):
     DEFAULT_CSS = "NowNext { height: auto; padding: 0 1; }"
 
     def on_mount(self) -> None:
-        app = services(self)
+        app = self.app
         self.watch(app, "now", self.refresh_text)
         self.watch(app, "local_time", self.refresh_text)
         self.watch(app, "starred", self.refresh_text)

@@ -1,0 +1,148 @@
+"""The footer, as drawn at 80x24: exactly the keys that act where you are, each one whole."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import TextArea
+
+from companion.program import Program
+from companion.ui.screens.person import PersonScreen
+from companion.ui.screens.talk import TalkScreen
+from tests.driving import SIZE, AppFactory, drawn_lines, show_talk, until
+
+PALETTE = "^p palette"
+MODES = "1 Schedule 2 Speakers 3 Starred"
+
+
+def drawn_row(screen: Screen[Any], y: int) -> str:
+    """Row `y` of the screen as the terminal shows it: each cell from the widget on top there."""
+    cells = []
+    for x in range(screen.size.width):
+        widget, region = screen.get_widget_at(x, y)
+        cells.append(drawn_lines(widget)[y - region.y][x - region.x])
+    return "".join(cells)
+
+
+def footer(pilot: Pilot[None]) -> str:
+    """The bottom row, its runs of spaces read as one."""
+    screen = pilot.app.screen
+    return " ".join(drawn_row(screen, screen.size.height - 1).split())
+
+
+async def test_the_schedule_shows_its_own_keys_first(make_app: AppFactory) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        assert footer(pilot) == f"⏎ Open s Star n Now {MODES} / Search ? Help {PALETTE}"
+
+
+async def test_a_talk_with_links_shows_o_and_no_clipped_key(make_app: AppFactory) -> None:
+    """The keys that do not fit are left out whole: no "2 Sp", no "palettea"."""
+    async with make_app().run_test(size=SIZE) as pilot:
+        await show_talk(pilot, "magellan")
+        expected = "esc Back s Star [ Prev ] Next e Note o Open link / Search ? Help"
+        assert footer(pilot) == f"{expected} {PALETTE}"
+
+
+async def test_the_first_talk_has_no_previous_and_the_last_no_next(
+    make_app: AppFactory, program: Program
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await show_talk(pilot, program.talks[0].id)
+        assert footer(pilot).startswith("esc Back s Star ] Next e Note ")
+        await show_talk(pilot, program.talks[-1].id)
+        assert footer(pilot).startswith("esc Back s Star [ Prev e Note ")
+
+
+async def test_typing_a_note_shows_only_what_still_acts(make_app: AppFactory) -> None:
+    """Letters, `/` and `?` type text in the note; Esc leaves it, Ctrl+P opens the palette."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await show_talk(pilot, "magellan")
+        await pilot.press("e")
+        assert isinstance(app.focused, TextArea)
+        assert footer(pilot) == f"esc Back {PALETTE}"
+        await pilot.press("escape")
+        assert footer(pilot).startswith("esc Back s Star [ Prev")
+
+
+async def test_a_person_without_talks_has_nothing_to_star_or_open(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_person("mehdi-amini")  # an organizer
+        await until(pilot, lambda: isinstance(app.screen, PersonScreen))
+        await pilot.pause()
+        assert footer(pilot) == f"esc Back {MODES} / Search ? Help t Talk {PALETTE}"
+        app.open_person("kshitij-jain")
+        await until(pilot, lambda: bool(app.screen.query("#person-talks:focus")))
+        await pilot.pause()
+        assert footer(pilot).startswith("⏎ Open esc Back s Star ")
+
+
+async def test_an_empty_starred_list_offers_export_but_not_unstar(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        assert footer(pilot) == f"x Export {MODES} / Search ? Help t Talk {PALETTE}"
+        app.toggle_star("magellan")
+        await pilot.pause()
+        assert footer(pilot).startswith("⏎ Open s Unstar x Export ")
+        await pilot.press("s")  # unstarred in place: the list is empty again
+        await pilot.pause()
+        assert footer(pilot).startswith("x Export ")
+
+
+async def test_speakers_show_clear_only_when_there_is_a_filter(make_app: AppFactory) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert footer(pilot) == f"⏎ Open f Filter {MODES} / Search ? Help {PALETTE}"
+        await pilot.press("f", "m", "a")  # typing: letters and digits are the filter's
+        assert footer(pilot) == f"esc Clear {PALETTE}"
+        await pilot.press("down")  # into the list, the filter still set
+        assert footer(pilot).startswith("⏎ Open f Filter esc Clear ")
+        await pilot.press("escape")
+        assert footer(pilot) == f"⏎ Open f Filter {MODES} / Search ? Help {PALETTE}"
+
+
+async def test_a_multi_day_program_shows_its_day_and_room_keys(
+    make_app: AppFactory, frab_program: Program
+) -> None:
+    app = make_app("2026-01-31T10:00", on=frab_program)
+    async with app.run_test(size=SIZE) as pilot:
+        assert footer(pilot) == f"⏎ Open s Star n Now ,. Day r Room {MODES} {PALETTE}"
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 120, 160])
+async def test_at_any_width_every_key_drawn_is_whole(make_app: AppFactory, width: int) -> None:
+    """What a narrow footer draws is a part of what a wide one draws, word for word."""
+    app = make_app()
+    async with app.run_test(size=(200, 24)) as pilot:
+        await show_talk(pilot, "magellan")
+        wide = footer(pilot).split()
+        await pilot.resize_terminal(width, 24)
+        await pilot.pause()
+        narrow = footer(pilot).split()
+        assert isinstance(app.screen, TalkScreen)
+        assert narrow[:2] == ["esc", "Back"]
+        assert set(narrow) <= set(wide)
+        assert narrow[-2:] == PALETTE.split()
+
+
+async def test_t_is_not_offered_on_the_talk_it_would_open(make_app: AppFactory) -> None:
+    async with make_app().run_test(size=(200, 24)) as pilot:
+        assert " t Talk " in footer(pilot)  # the Schedule: the talk under the cursor
+        await show_talk(pilot, "magellan")
+        assert " t Talk " not in footer(pilot)
+        assert " z Zone i About q Quit " in footer(pilot)
+
+
+async def test_a_click_on_a_key_presses_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await show_talk(pilot, "magellan")
+        row = drawn_row(app.screen, SIZE[1] - 1)
+        await pilot.click(offset=(row.index("s Star"), SIZE[1] - 1))
+        assert "magellan" in app.starred
