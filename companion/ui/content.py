@@ -13,10 +13,14 @@ from collections.abc import Iterable
 from textual.content import Content
 from textual.style import Style
 
+from companion.ui.hanging import Hanging, Indented
 
-def labelled(label: str, value: str | Content, width: int) -> Content:
-    """One line of facts: the label in bold, padded to `width` columns, then the value."""
-    return Content.assemble((label, "bold"), " " * (width - len(label)), value)
+
+def labelled(label: str, value: str | Content, width: int) -> Indented:
+    """One line of facts: the label in bold, padded to `width` columns, then the value,
+    which wraps under itself."""
+    label_column = Content.assemble((label, "bold"), " " * (width - len(label)))
+    return Indented(label_column, Content(value) if isinstance(value, str) else value)
 
 
 def hyperlink(label: str, url: str) -> Content:
@@ -29,6 +33,18 @@ def hyperlink(label: str, url: str) -> Content:
     return Content.assemble((label, Style(link=url) if url.isprintable() else ""), " ", url)
 
 
-def stacked(lines: Iterable[str | Content]) -> Content:
-    """Lines one under the other; strings are plain text."""
-    return Content("\n").join(Content(line) if isinstance(line, str) else line for line in lines)
+def stacked(lines: Iterable[str | Content | Indented]) -> Hanging:
+    """Lines one under the other; strings are plain text. A line that starts with spaces
+    wraps under its text, as a labelled one does."""
+    return Hanging(
+        line
+        if isinstance(line, Indented)
+        else indented(Content(line) if isinstance(line, str) else line)
+        for line in lines
+    )
+
+
+def indented(line: Content) -> Indented:
+    """The line's leading spaces as its prefix."""
+    indent = len(line.plain) - len(line.plain.lstrip(" "))
+    return Indented(line[:indent], line[indent:])

@@ -12,18 +12,19 @@ from textual.widgets import Static
 from companion.clock import format_day
 from companion.records import Conference
 from companion.ui.content import labelled, stacked
+from companion.ui.hanging import Hanging, Indented
 from companion.ui.services import services
 
 LABEL_WIDTH = 8  # the label column
 INDENT = " " * LABEL_WIDTH
 
 
-def about_text(conference: Conference) -> Content:
+def about_text(conference: Conference) -> Hanging:
     venue = conference.venue
     days = format_day(conference.start_date)
     if conference.end_date != conference.start_date:
         days += f" to {format_day(conference.end_date)}"
-    lines: list[str | Content] = [
+    lines: list[str | Content | Indented] = [
         Content.assemble((conference.name, "bold"), " — ", conference.title),
         "",
         labelled("When", f"{days} ({conference.timezone})", LABEL_WIDTH),
@@ -49,7 +50,7 @@ def about_text(conference: Conference) -> Content:
     if conference.scope:
         lines += ["", Content.styled("Scope", "bold"), conference.scope]
     if conference.notes:
-        lines += ["", *(f"· {note}" for note in conference.notes)]
+        lines += ["", *(Indented(Content("· "), Content(note)) for note in conference.notes)]
     if conference.program_version:
         lines += ["", Content.styled(f"Program: {conference.program_version}", "dim")]
     return stacked(lines)

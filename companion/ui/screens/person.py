@@ -11,6 +11,7 @@ from textual.widgets import Header, OptionList, Static
 
 from companion.program import Person
 from companion.ui.content import labelled, stacked
+from companion.ui.hanging import Hanging, Indented
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList, talk_option
@@ -18,10 +19,10 @@ from companion.ui.widgets.talk_options import TalkList, talk_option
 LABEL_WIDTH = 13  # the facts' label column
 
 
-def person_facts(person: Person) -> Content:
+def person_facts(person: Person) -> Hanging:
     """Roles and affiliations, one under the other."""
     roles = ", ".join(str(role) for role in person.roles)
-    facts = [labelled("Role", roles, LABEL_WIDTH)]
+    facts: list[Content | Indented] = [labelled("Role", roles, LABEL_WIDTH)]
     label = "Affiliation" if len(person.affiliations) == 1 else "Affiliations"
     facts += [labelled(label, text, LABEL_WIDTH) for text in person.affiliations[:1]]
     facts += [labelled("", text, LABEL_WIDTH) for text in person.affiliations[1:]]

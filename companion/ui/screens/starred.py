@@ -13,9 +13,10 @@ from textual.widgets.option_list import Option
 from companion.clock import format_day, format_window
 from companion.reconcile import StarStatus, reconcile
 from companion.records import SlotKind
+from companion.ui.hanging import Hanging, Indented
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
-from companion.ui.widgets.talk_options import TalkList, talk_option
+from companion.ui.widgets.talk_options import TalkList, talk_option, talk_row
 
 CONFLICT_NOTE = "! overlaps another starred talk"
 BREAK_KINDS = {SlotKind.BREAK, SlotKind.MEAL, SlotKind.OPENING, SlotKind.CLOSING}
@@ -104,8 +105,9 @@ class StarredScreen(Screen[None]):
                 for slot in app.program.slots:
                     if slot.kind in BREAK_KINDS and previous_end <= slot.start < talk.start:
                         window = format_window(slot.start, slot.end, zone, estimated=False)
-                        row = Content.styled(f"{window:<12}   {slot.title}", "dim")
-                        options.append(Option(row, disabled=True))
+                        when = Content.styled(f"{window:<12}   ", "dim")
+                        gap = Indented(when, Content.styled(slot.title, "dim"))
+                        options.append(Option(Hanging([gap]), disabled=True))
             detail = self._moves.get(talk.id) or talk.where
             if talk.id in conflicts:
                 detail = f"{CONFLICT_NOTE} · {detail}"
@@ -115,11 +117,8 @@ class StarredScreen(Screen[None]):
         if gone:
             options.append(None)
             for status in gone:
-                row = Content.assemble(
-                    f"{'(gone)':<12} ★ {status.record.title}\n{'':15}",
-                    ("no longer in the program", "dim"),
-                )
-                options.append(Option(row, id=status.record.talk_id))
+                gone_row = talk_row("(gone)", "★", status.record.title, "no longer in the program")
+                options.append(Option(gone_row, id=status.record.talk_id))
         return options
 
     @property

@@ -18,12 +18,33 @@ from companion.render import talk_place
 from companion.store import StoreError
 from companion.text import slugify
 from companion.ui.content import hyperlink, labelled, stacked
+from companion.ui.hanging import Indented
 from companion.ui.screens.links import LinksScreen, open_link
 from companion.ui.services import services
+from companion.ui.widgets.edge_list import EdgeList
 from companion.ui.widgets.key_footer import KeyFooter
 
 NOTE_SAVE_DELAY = 0.4
 LABEL_WIDTH = 13  # the facts' label column
+
+
+class AuthorList(EdgeList, inherit_bindings=False):
+    """The talk's authors, inside the scrolling details: Up and Down move among them and,
+    past the first or the last, scroll the details, as the paging keys always do."""
+
+    BINDINGS = [
+        Binding("enter", "select", show=False),
+        Binding("up", "cursor_up", show=False),
+        Binding("down", "cursor_down", show=False),
+    ]
+
+    def action_cursor_up(self) -> None:
+        super().action_cursor_up()
+        self.scroll_visible()
+
+    def action_cursor_down(self) -> None:
+        super().action_cursor_down()
+        self.scroll_visible()
 
 
 class TalkScreen(Screen[None]):
@@ -79,7 +100,7 @@ class TalkScreen(Screen[None]):
             yield Static(id="talk-title")
             yield Static(id="talk-facts")
             yield Static("Authors — Enter opens a person", classes="section-label")
-            yield OptionList(id="talk-authors")
+            yield AuthorList(id="talk-authors")
             yield Static(
                 "Your note — saved as you type (e to edit, Esc to leave)", classes="section-label"
             )
@@ -109,14 +130,15 @@ class TalkScreen(Screen[None]):
         with note.prevent(TextArea.Changed):
             note.load_text(self._note_base)
         self._show_facts()
-        authors.focus()
+        authors.focus(scroll_visible=False)
+        self.query_one("#talk-body", VerticalScroll).scroll_home(animate=False)
 
     def _show_facts(self) -> None:
         app, talk = services(self), self.talk
         zone = app.display_zone
         window = format_window(talk.start, talk.end, zone, talk.estimated)
         when = f"{talk.start.astimezone(zone):%a %d %b} {window} ({app.zone_caption})"
-        lines: list[str | Content] = [
+        lines: list[str | Content | Indented] = [
             labelled("Affiliation", talk.affiliation or "not published", LABEL_WIDTH),
             labelled("Where", talk_place(app.program, talk), LABEL_WIDTH),
             labelled("Time", when, LABEL_WIDTH),

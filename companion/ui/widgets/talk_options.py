@@ -12,16 +12,21 @@ from textual.widgets.option_list import Option
 
 from companion.clock import format_window
 from companion.program import Talk
+from companion.ui.hanging import Hanging, Indented
 
 
 def talk_option(talk: Talk, zone: tzinfo, starred: AbstractSet[str], detail: str = "") -> Option:
-    """Assembled from parts rather than markup, which Textual would parse on every refill."""
     window = format_window(talk.start, talk.end, zone, talk.estimated)
     star = "★" if talk.id in starred else " "
-    lines: list[str | tuple[str, str]] = [f"{window:<12} {star} {talk.title}"]
-    if detail:
-        lines += [f"\n{'':15}", (detail, "dim")]
-    return Option(Content.assemble(*lines), id=talk.id)
+    return Option(talk_row(window, star, talk.title, detail), id=talk.id)
+
+
+def talk_row(when: str, star: str, title: str, detail: str) -> Hanging:
+    """When and the star, then the title with a dim detail under it, both wrapping in their
+    own column. Assembled from parts rather than markup, which Textual would parse on
+    every refill."""
+    text = Content.assemble(title, *(("\n", (detail, "dim")) if detail else ()))
+    return Hanging([Indented(Content(f"{when:<12} {star} "), text)])
 
 
 class TalkList(OptionList):
