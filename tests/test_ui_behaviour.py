@@ -16,7 +16,16 @@ from companion.ui.screens.person import PersonScreen
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.speakers import SpeakersScreen
 from companion.ui.screens.talk import TalkScreen
-from tests.driving import SIZE, AppFactory, drawn_lines, load, screen_lines, search, show_talk
+from tests.driving import (
+    SIZE,
+    AppFactory,
+    drawn_lines,
+    load,
+    screen_lines,
+    search,
+    show_talk,
+    until,
+)
 from tests.programs import tiny_program
 
 # -- keys typed right after q ---------------------------------------------------------
@@ -73,21 +82,21 @@ async def test_a_tall_talk_opens_at_its_title_and_scrolls_from_the_keyboard(
     app = tall_talk_app(make_app)
     async with app.run_test(size=SIZE) as pilot:
         await show_talk(pilot, "alpha")
-        assert title_drawn(app)
+        await until(pilot, lambda: title_drawn(app))
         for away, back in (("pagedown", "home"), ("pagedown", "pageup"), ("end", "home")):
             await pilot.press(away)
-            assert not title_drawn(app), away
+            await until(pilot, lambda: not title_drawn(app))  # a scroll may be animated
             await pilot.press(back)
-            assert title_drawn(app), back
+            await until(pilot, lambda: title_drawn(app))
         await pilot.press("down", "down", "down")  # to the last author, then the details scroll
-        assert not title_drawn(app)
+        await until(pilot, lambda: not title_drawn(app))
         for _ in range(SIZE[1] * 2):  # Up alone brings the title back: it is not a trap
             await pilot.press("up")
             if title_drawn(app):
                 break
-        assert title_drawn(app)
+        await until(pilot, lambda: title_drawn(app))
         await pilot.press("end")
-        assert any("Your note" in line for line in screen_lines(app.screen))
+        await until(pilot, lambda: any("Your note" in line for line in screen_lines(app.screen)))
         await pilot.press("enter")  # the author's list still has the keys it needs
         assert isinstance(app.screen, PersonScreen)
 
