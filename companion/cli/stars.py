@@ -69,7 +69,7 @@ def cmd_starred(ctx: Context) -> None:
         if isinstance(row, DayHeading):
             print(f"\n== {row.text} ==")
         elif isinstance(row, Pause):
-            print(row.text)
+            print(row.line)
         else:
             print(f"{row.line}  [{row.talk_id}]")
             print(f"{'':{LISTING_INDENT}}{row.detail}")

@@ -13,7 +13,7 @@ from datetime import tzinfo
 from typing import NamedTuple
 
 from companion.clock import format_day, format_window
-from companion.present.talk import listing_line
+from companion.present.talk import Listing, listing
 from companion.present.words import count
 from companion.program import Program, Talk
 from companion.reconcile import StarStatus
@@ -31,14 +31,15 @@ class DayHeading(NamedTuple):
 
 
 class Pause(NamedTuple):
-    """A break between two starred talks: "15:30–16:00   Break"."""
+    """A break between two starred talks: "15:30–16:00   Break", its title where the talks'
+    titles are."""
 
-    text: str
+    line: Listing
 
 
 class StarRow(NamedTuple):
     talk_id: str
-    line: str  # time, star and title
+    line: Listing  # time, star and title
     detail: str  # where, a move, an overlap; or that the talk is gone
     in_program: bool
 
@@ -79,8 +80,11 @@ def starred_rows(
         if previous is not None:
             rows += [
                 Pause(
-                    f"{format_window(slot.start, slot.end, zone, estimated=False):<12}   "
-                    f"{slot.title}"
+                    listing(
+                        format_window(slot.start, slot.end, zone, estimated=False),
+                        False,
+                        slot.title,
+                    )
                 )
                 for slot in program.slots
                 if slot.kind in BREAK_KINDS and previous.end <= slot.start < talk.start
@@ -88,10 +92,10 @@ def starred_rows(
         overlap = OVERLAP if talk.id in conflicts else ""
         detail = " · ".join(filter(None, (overlap, moves.get(talk.id) or talk.where)))
         window = format_window(talk.start, talk.end, zone, talk.estimated)
-        rows.append(StarRow(talk.id, listing_line(window, True, talk.title), detail, True))
+        rows.append(StarRow(talk.id, listing(window, True, talk.title), detail, True))
         previous = talk
     rows += [
-        StarRow(s.record.talk_id, listing_line(GONE_WINDOW, True, s.record.title), GONE, False)
+        StarRow(s.record.talk_id, listing(GONE_WINDOW, True, s.record.title), GONE, False)
         for s in statuses
         if s.talk is None
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import NamedTuple
 
 from companion.clock import format_window
 from companion.present.facts import Fact, Section
@@ -87,11 +88,25 @@ def talk_sections(talk: Talk) -> list[Section]:
     return [Section(heading, text) for heading, text in texts if text]
 
 
-def listing_line(window: str, starred: bool, title: str) -> str:
-    """A talk in a list: "≈16:00–16:27 ★ Magellan: ...", titles lined up."""
-    return f"{window:<12} {STAR if starred else ' '} {title}"
+class Listing(NamedTuple):
+    """A talk in a list: "≈16:00–16:27 ★ " then the title, so that titles line up (a
+    screen wraps the title under itself)."""
+
+    lead: str
+    title: str
+
+    def __str__(self) -> str:
+        return self.lead + self.title
+
+
+def listing(window: str, starred: bool, title: str) -> Listing:
+    return Listing(f"{window:<12} {STAR if starred else ' '} ", title)
+
+
+def talk_listing(talk: Talk, zone: tzinfo, *, starred: bool) -> Listing:
+    window = format_window(talk.start, talk.end, zone, talk.estimated)
+    return listing(window, starred, talk.title)
 
 
 def talk_line(talk: Talk, zone: tzinfo, *, starred: bool) -> str:
-    window = format_window(talk.start, talk.end, zone, talk.estimated)
-    return listing_line(window, starred, talk.title)
+    return str(talk_listing(talk, zone, starred=starred))

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from datetime import datetime, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -26,10 +28,13 @@ from companion.paths import data_dir
 from companion.program import Program
 from companion.store import Store, StoreError
 from companion.ui.commands import ProgramCommands
+from companion.ui.keys import key_label
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.services import HoldsEdits, SelectsTalk, ShowsTalk
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from companion.program import Talk
     from companion.reconcile import StarStatus
     from companion.search import Hit, SearchIndex
@@ -122,6 +127,7 @@ class CompanionApp(App[None]):
         self.last_talk_id: str | None = None
         self._index_lock = threading.Lock()
         self._search_index: SearchIndex | None = None
+        self.leaving = False  # set by `exit`: from then on no key or command acts
         self.set_reactive(CompanionApp.now, clock())
 
     # -- start-up and background sync -------------------------------------------
@@ -141,6 +147,24 @@ class CompanionApp(App[None]):
         if isinstance(self.screen, HoldsEdits):
             self.screen.save_edits()
         self.exit()
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        self.leaving = True
+        super().exit(result, return_code, message)
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every binding and command, unless the app is leaving: keys typed right after
+        `q` are already queued, and a screen they opened would be torn down as it mounts."""
+        if self.leaving:
+            return True  # taken, so that it goes no further
+        return await super().run_action(action, default_namespace, namespaces)
 
     def on_unmount(self) -> None:
         """Close the store, so SQLite folds its write-ahead log back into the file."""
@@ -302,7 +326,7 @@ class CompanionApp(App[None]):
     # -- actions ---------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "switch_mode" and parameters and parameters[0] == self.current_mode:
+        if action == "switch_mode" and parameters and self._at_mode(str(parameters[0])):
             return None  # shown dimmed: you are there
         if action == "talk_details":  # not on the details of the talk it would open
             screen = self.screen
@@ -314,6 +338,19 @@ class CompanionApp(App[None]):
         screen, talks = self.screen, self.program.talks
         selected = screen.selected_talk_id if isinstance(screen, SelectsTalk) else None
         return selected or self.last_talk_id or (talks[0].id if talks else None)
+
+    def _at_mode(self, mode: str) -> bool:
+        """Showing the mode's own screen, with nothing pushed over it."""
+        return mode == self.current_mode and len(self.screen_stack) == 1
+
+    async def action_switch_mode(self, mode: str) -> None:
+        """Another mode shows as it was left; the mode already shown goes back to its own
+        screen from a talk or person opened over it."""
+        if mode != self.current_mode:
+            self.switch_mode(mode)
+            return
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
 
     def action_talk_details(self) -> None:
         talk_id = self._talk_to_show()
@@ -353,7 +390,7 @@ class CompanionApp(App[None]):
             if isinstance(binding, Binding) and binding.tooltip and binding.action != "quit":
                 yield SystemCommand(
                     binding.description,
-                    f"{binding.tooltip} ({self.get_key_display(binding)})",
+                    f"{binding.tooltip} ({key_label(binding.key)})",
                     partial(self.run_action, binding.action),
                 )
         yield SystemCommand(

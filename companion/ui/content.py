@@ -14,11 +14,14 @@ from textual.content import Content
 from textual.style import Style
 
 from companion.present.facts import Fact, Section
+from companion.ui.hanging import Hanging, Indented
 
 
-def labelled(label: str, value: str | Content, width: int) -> Content:
-    """One line of facts: the label in bold, padded to `width` columns, then the value."""
-    return Content.assemble((label, "bold"), " " * (width - len(label)), value)
+def labelled(label: str, value: str | Content, width: int) -> Indented:
+    """One line of facts: the label in bold, padded to `width` columns, then the value,
+    which wraps under itself."""
+    label_column = Content.assemble((label, "bold"), " " * (width - len(label)))
+    return Indented(label_column, Content(value) if isinstance(value, str) else value)
 
 
 def hyperlink(label: str, url: str) -> Content:
@@ -31,27 +34,39 @@ def hyperlink(label: str, url: str) -> Content:
     return Content.assemble((label, Style(link=url) if url.isprintable() else ""), " ", url)
 
 
-def stacked(lines: Iterable[str | Content]) -> Content:
-    """Lines one under the other; strings are plain text."""
-    return Content("\n").join(Content(line) if isinstance(line, str) else line for line in lines)
+def stacked(lines: Iterable[str | Content | Indented]) -> Hanging:
+    """Lines one under the other; strings are plain text. A line that starts with spaces
+    wraps under its text, as a labelled one does."""
+    return Hanging(
+        line
+        if isinstance(line, Indented)
+        else indented(Content(line) if isinstance(line, str) else line)
+        for line in lines
+    )
 
 
-def fact_line(fact: Fact, width: int) -> Content:
+def indented(line: Content) -> Indented:
+    """The line's leading spaces as its prefix."""
+    indent = len(line.plain) - len(line.plain.lstrip(" "))
+    return Indented(line[:indent], line[indent:])
+
+
+def fact_line(fact: Fact, width: int) -> Indented:
     """A fact from the presentation layer: labelled, a link as a hyperlink, an aside in
     italics under the facts' values."""
     if fact.aside:
-        return Content.assemble(" " * (width + 1), (fact.text, "italic"))
+        return Indented(Content(" " * (width + 1)), Content.styled(fact.text, "italic"))
     value = hyperlink(fact.text, fact.url) if fact.url else Content(fact.text)
     return labelled(fact.label, value, width)
 
 
-def facts_lines(facts: Iterable[Fact], width: int) -> list[str | Content]:
+def facts_lines(facts: Iterable[Fact], width: int) -> list[str | Content | Indented]:
     return [fact_line(fact, width) for fact in facts]
 
 
-def section_lines(sections: Iterable[Section]) -> list[str | Content]:
+def section_lines(sections: Iterable[Section]) -> list[str | Content | Indented]:
     """Each section after a blank line: its heading in bold, then its text."""
-    lines: list[str | Content] = []
+    lines: list[str | Content | Indented] = []
     for section in sections:
         lines += ["", Content.styled(section.heading, "bold"), section.text]
     return lines

@@ -12,21 +12,22 @@ from textual.widgets import Static
 from companion.present.about import about
 from companion.records import Conference
 from companion.ui.content import facts_lines, section_lines, stacked
+from companion.ui.hanging import Hanging, Indented
 from companion.ui.services import services
 
 LABEL_WIDTH = 12  # the label column: "Organizers" and two spaces
 
 
-def about_text(conference: Conference) -> Content:
+def about_text(conference: Conference) -> Hanging:
     event = about(conference)
-    lines: list[str | Content] = [
+    lines: list[str | Content | Indented] = [
         Content.assemble((event.name, "bold"), " — ", event.title),
         "",
         *facts_lines(event.facts, LABEL_WIDTH),
         *section_lines(event.sections),
     ]
     if event.notes:
-        lines += ["", *(f"· {note}" for note in event.notes)]
+        lines += ["", *(Indented(Content("· "), Content(note)) for note in event.notes)]
     if event.version:
         lines += ["", Content.styled(event.version, "dim")]
     return stacked(lines)

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEY_NAMES = {
-    "slash": "/",
-    "question_mark": "?",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "escape": "Esc",
-    "enter": "Enter",
-    "ctrl+s": "Ctrl+S",
-}
+from companion.ui.content import stacked
+from companion.ui.hanging import Hanging, Indented
+from companion.ui.keys import key_label
 
 HelpSection = tuple[str, Sequence[BindingType]]
 
@@ -50,19 +44,21 @@ def help_sections(app_bindings: Sequence[BindingType]) -> list[HelpSection]:
     ]
 
 
-def help_text(sections: Sequence[HelpSection]) -> Text:
-    """Plain text with bold headings; no markup, since keys like "[" would read as tags."""
-    text = Text()
+def help_text(sections: Sequence[HelpSection]) -> Hanging:
+    """Bold headings, then each key and what it does; no markup, since keys like "[" would
+    read as tags. A description that wraps stays in its column."""
+    lines: list[str | Content | Indented] = []
     for place, bindings in sections:
-        text.append(f"{place}\n", style="bold")
-        for binding in bindings:
-            if isinstance(binding, Binding) and binding.tooltip:
-                key = KEY_NAMES.get(binding.key, binding.key)
-                text.append(f"  {key:<7} {binding.tooltip}\n")
-        text.append("\n")
-    text.append("Ctrl+P opens the command palette: every action, talk and person.\n")
-    text.append("Mouse: click a row to highlight it, click it again to open it.")
-    return text
+        lines.append(Content.styled(place, "bold"))
+        lines.extend(
+            Indented(Content(f"  {key_label(binding.key):<7} "), Content(binding.tooltip))
+            for binding in bindings
+            if isinstance(binding, Binding) and binding.tooltip
+        )
+        lines.append("")
+    lines.append("Ctrl+P opens the command palette: every action, talk and person.")
+    lines.append("Mouse: click a row to highlight it, click it again to open it.")
+    return stacked(lines)
 
 
 class HelpScreen(ModalScreen[None]):

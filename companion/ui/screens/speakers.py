@@ -15,7 +15,9 @@ from textual.widgets.option_list import Option
 from companion.present.words import count
 from companion.program import Person
 from companion.text import fold
+from companion.ui.keys import key_label
 from companion.ui.services import services
+from companion.ui.widgets.edge_list import EdgeList
 from companion.ui.widgets.key_footer import KeyFooter
 
 MAX_SHOWN = 500  # a longer list helps nobody and costs a refill on every keystroke
@@ -32,6 +34,23 @@ def person_option(person: Person) -> Option:
     return Option(Content.assemble(person.name, "  ", (details, "dim")), id=person.id)
 
 
+class NameFilter(Input):
+    """The filter box. Letters are for names, even those that are keys elsewhere (i, q, z);
+    the app's keys that are not letters (1 2 3, /, ?) still act from here."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character in self._keys_passed_on:
+            event.prevent_default()  # not typed; it goes on to the app's bindings
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character not in self._keys_passed_on and super().check_consume_key(key, character)
+
+    @cached_property
+    def _keys_passed_on(self) -> frozenset[str]:
+        typed = (key_label(binding.key) for binding in Binding.make_bindings(self.app.BINDINGS))
+        return frozenset(key for key in typed if len(key) == 1 and not key.isalpha())
+
+
 class SpeakersScreen(Screen[None]):
     CSS_PATH = "speakers.tcss"  # read when the screen is first shown, not at start-up
 
@@ -46,6 +65,8 @@ class SpeakersScreen(Screen[None]):
         ),
         Binding("f", "filter", "Filter", id="speakers.filter", tooltip="Filter by name"),
         Binding("escape", "clear_filter", "Clear", id="speakers.clear", tooltip="Clear the filter"),
+        Binding("down", "to_list", show=False),  # from the filter; the list's own Down first
+        Binding("up", "filter", show=False),  # from the top of the list
     ]
 
     def __init__(self) -> None:
@@ -55,15 +76,16 @@ class SpeakersScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
+        yield NameFilter(
             placeholder="Filter: type a name or affiliation (accents optional)", id="speaker-filter"
         )
-        yield OptionList(id="speaker-list")
+        yield EdgeList(id="speaker-list")
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        """Typing goes into the filter: a name is full of letters that are keys elsewhere."""
         self.show_people("")
-        self.query_one("#speaker-list", OptionList).focus()
+        self.query_one("#speaker-filter", Input).focus()
 
     @cached_property
     def _haystacks(self) -> list[tuple[Person, str]]:
@@ -107,11 +129,6 @@ class SpeakersScreen(Screen[None]):
         else:
             listing.focus()
 
-    def on_key(self, event: events.Key) -> None:
-        """Down from the filter moves into the list."""
-        if event.key == "down" and self.query_one("#speaker-filter", Input).has_focus:
-            self.query_one("#speaker-list", OptionList).focus()
-
     @on(OptionList.OptionSelected, "#speaker-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -138,6 +155,9 @@ class SpeakersScreen(Screen[None]):
         listing = self.query_one("#speaker-list", OptionList)
         if listing.highlighted is not None:
             self._open(listing.get_option_at_index(listing.highlighted).id)
+
+    def action_to_list(self) -> None:
+        self.query_one("#speaker-list", OptionList).focus()
 
     def action_filter(self) -> None:
         self.query_one("#speaker-filter", Input).focus()

@@ -19,10 +19,10 @@ from companion.present.starred import (
     starred_rows,
     starred_summary,
 )
-from companion.present.talk import LISTING_INDENT
+from companion.ui.hanging import Hanging, Indented
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
-from companion.ui.widgets.talk_options import TalkList
+from companion.ui.widgets.talk_options import TalkList, talk_row
 
 
 def _options(rows: list[Row]) -> list[Option | None]:
@@ -37,9 +37,10 @@ def _option(row: Row) -> Option:
     if isinstance(row, DayHeading):
         return Option(Content.styled(row.text, "bold"), disabled=True)
     if isinstance(row, Pause):
-        return Option(Content.styled(row.text, "dim"), disabled=True)
-    text = Content.assemble(row.line, f"\n{'':{LISTING_INDENT}}", (row.detail, "dim"))
-    return Option(text, id=row.talk_id)
+        lead, title = row.line
+        pause = Indented(Content.styled(lead, "dim"), Content.styled(title, "dim"))
+        return Option(Hanging([pause]), disabled=True)
+    return Option(talk_row(row.line, row.detail), id=row.talk_id)
 
 
 class StarredScreen(Screen[None]):

@@ -18,10 +18,30 @@ from companion.text import slugify
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.screens.links import LinksScreen, open_link
 from companion.ui.services import services
+from companion.ui.widgets.edge_list import EdgeList
 from companion.ui.widgets.key_footer import KeyFooter
 
 NOTE_SAVE_DELAY = 0.4
 LABEL_WIDTH = 13  # the facts' label column
+
+
+class AuthorList(EdgeList, inherit_bindings=False):
+    """The talk's authors, inside the scrolling details: Up and Down move among them and,
+    past the first or the last, scroll the details, as the paging keys always do."""
+
+    BINDINGS = [
+        Binding("enter", "select", show=False),
+        Binding("up", "cursor_up", show=False),
+        Binding("down", "cursor_down", show=False),
+    ]
+
+    def action_cursor_up(self) -> None:
+        super().action_cursor_up()
+        self.scroll_visible()
+
+    def action_cursor_down(self) -> None:
+        super().action_cursor_down()
+        self.scroll_visible()
 
 
 class TalkScreen(Screen[None]):
@@ -76,7 +96,7 @@ class TalkScreen(Screen[None]):
             yield Static(id="talk-title")
             yield Static(id="talk-facts")
             yield Static("Authors — Enter opens a person", classes="section-label")
-            yield OptionList(id="talk-authors")
+            yield AuthorList(id="talk-authors")
             yield Static(
                 "Your note — saved as you type (e to edit, Esc to leave)", classes="section-label"
             )
@@ -106,7 +126,8 @@ class TalkScreen(Screen[None]):
         with note.prevent(TextArea.Changed):
             note.load_text(self._note_base)
         self._show_facts()
-        authors.focus()
+        authors.focus(scroll_visible=False)
+        self.query_one("#talk-body", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()  # the first and last talks have no previous or next
 
     def _show_facts(self) -> None:

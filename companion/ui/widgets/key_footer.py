@@ -154,4 +154,3 @@ class KeyFooter(Widget):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         self.tooltip = next((entry.tooltip for entry in self._at(event.x)), None)
-

@@ -10,16 +10,23 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from companion.present.talk import LISTING_INDENT, talk_line
+from companion.present.talk import Listing, talk_listing
 from companion.program import Talk
+from companion.ui.hanging import Hanging, Indented
 
 
 def talk_option(talk: Talk, zone: tzinfo, starred: AbstractSet[str], detail: str = "") -> Option:
     """Assembled from parts rather than markup, which Textual would parse on every refill."""
-    lines: list[str | tuple[str, str]] = [talk_line(talk, zone, starred=talk.id in starred)]
-    if detail:
-        lines += [f"\n{'':{LISTING_INDENT}}", (detail, "dim")]
-    return Option(Content.assemble(*lines), id=talk.id)
+    return Option(
+        talk_row(talk_listing(talk, zone, starred=talk.id in starred), detail), id=talk.id
+    )
+
+
+def talk_row(line: Listing, detail: str) -> Hanging:
+    """When and the star, then the title with a dim detail under it, both wrapping in the
+    title's column."""
+    text = Content.assemble(line.title, *(("\n", (detail, "dim")) if detail else ()))
+    return Hanging([Indented(Content(line.lead), text)])
 
 
 class TalkList(OptionList):

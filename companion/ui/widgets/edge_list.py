@@ -1,0 +1,21 @@
+"""An OptionList that hands the arrow keys on at its ends."""
+
+from __future__ import annotations
+
+from textual.actions import SkipAction
+from textual.widgets import OptionList
+
+
+class EdgeList(OptionList):
+    """Up at the first option and Down at the last go to the widgets around the list:
+    SkipAction hands the key to the next binding for it (the screen's, or a scroll's)."""
+
+    def action_cursor_up(self) -> None:
+        if not self.highlighted:
+            raise SkipAction
+        super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None or self.highlighted + 1 >= self.option_count:
+            raise SkipAction
+        super().action_cursor_down()
