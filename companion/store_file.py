@@ -281,10 +281,20 @@ def _primary_code(error: sqlite3.Error) -> int | None:
 
 
 def _inspected(path: Path, conference_id: str, access: Access) -> tuple[sqlite3.Connection, bool]:
-    """A connection through which the file proved an intact store of ours, or blank (True)."""
+    """A connection through which the file proved an intact store of ours, or blank (True).
+
+    The inspection reads in one transaction: it sees the file before or after another
+    process creates or upgrades its schema, never a version number from before and tables
+    from after (which would look like someone else's file, and set a new store aside).
+    """
     connection = connect(path, access)
     try:
-        return connection, _inspect(connection, path, conference_id)
+        connection.execute("BEGIN")
+        try:
+            blank = _inspect(connection, path, conference_id)
+        finally:
+            connection.execute("ROLLBACK")  # it only read
+        return connection, blank
     except BaseException:
         connection.close()
         raise

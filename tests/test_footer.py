@@ -96,11 +96,11 @@ async def test_an_empty_starred_list_offers_export_but_not_unstar(make_app: AppF
 
 async def test_speakers_show_clear_only_when_there_is_a_filter(make_app: AppFactory) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
-        await pilot.press("2")
+        await pilot.press("2")  # the filter has focus: letters are the filter's
         await pilot.pause()
-        assert footer(pilot) == f"⏎ Open f Filter {MODES} / Search ? Help {PALETTE}"
-        await pilot.press("f", "m", "a")  # typing: letters and digits are the filter's
-        assert footer(pilot) == f"esc Clear {PALETTE}"
+        assert footer(pilot) == f"↓ List esc Clear {MODES} / Search ? Help {PALETTE}"
+        await pilot.press("m", "a")
+        assert footer(pilot) == f"↓ List esc Clear {MODES} / Search ? Help {PALETTE}"
         await pilot.press("down")  # into the list, the filter still set
         assert footer(pilot).startswith("⏎ Open f Filter esc Clear ")
         await pilot.press("escape")

@@ -38,6 +38,8 @@ class NameFilter(Input):
     """The filter box. Letters are for names, even those that are keys elsewhere (i, q, z);
     the app's keys that are not letters (1 2 3, /, ?) still act from here."""
 
+    BINDINGS = [Binding("down", "screen.to_list", "List", tooltip="Into the list of people")]
+
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character in self._keys_passed_on:
             event.prevent_default()  # not typed; it goes on to the app's bindings
@@ -65,7 +67,6 @@ class SpeakersScreen(Screen[None]):
         ),
         Binding("f", "filter", "Filter", id="speakers.filter", tooltip="Filter by name"),
         Binding("escape", "clear_filter", "Clear", id="speakers.clear", tooltip="Clear the filter"),
-        Binding("down", "to_list", show=False),  # from the filter; the list's own Down first
         Binding("up", "filter", show=False),  # from the top of the list
     ]
 
@@ -143,7 +144,7 @@ class SpeakersScreen(Screen[None]):
         listing = self.query_one_optional("#speaker-list", OptionList)
         if action == "open":  # in the filter, Enter is the filter's own
             return bool(listing and self.focused is listing and listing.highlighted is not None)
-        if action == "clear_filter":
+        if action == "clear_filter":  # in the box, Esc also leaves it for the list
             return bool(field and (field.value or self.focused is field))
         return True
 
