@@ -22,7 +22,7 @@ from companion.present.starred import (
     starred_rows,
     starred_summary,
 )
-from companion.present.talk import talk_facts, talk_line, talk_when
+from companion.present.talk import Listing, talk_facts, talk_line, talk_when
 from companion.present.words import ESTIMATE_LEGEND, ESTIMATE_REASON, count, first_of
 from companion.program import Program
 from companion.reconcile import StarStatus
@@ -139,8 +139,8 @@ def test_starred_rows_with_breaks_overlaps_moves_and_gone_stars(frab_program: Pr
     assert [row.talk_id for row in talk_rows] == [ids[0], ids[1], ids[4], "gone"]
     assert talk_rows[0].detail == f"{OVERLAP} · Janson"
     assert talk_rows[1].detail == f"{OVERLAP} · moved: was 09:00"
-    assert talk_rows[1].line == talk_line(program.talk(ids[1]), zone, starred=True)
-    assert talk_rows[3] == StarRow("gone", "(gone)       ★ Withdrawn", GONE, False)
+    assert str(talk_rows[1].line) == talk_line(program.talk(ids[1]), zone, starred=True)
+    assert talk_rows[3] == StarRow("gone", Listing("(gone)       ★ ", "Withdrawn"), GONE, False)
     assert moves_to_mark_seen(statuses) == [program.talk(ids[1])]
     assert not any(isinstance(row, Pause) for row in rows)  # no breaks in this program
 
@@ -151,7 +151,7 @@ def test_starred_rows_show_the_breaks_between_stars(program: Program) -> None:
         for talk_id in ("attention-variants", "magellan")
     ]
     pauses = [row for row in starred_rows(program, statuses, SYDNEY, {}) if isinstance(row, Pause)]
-    assert [pause.text.split()[0] for pause in pauses] == ["12:45–13:45", "15:30–16:00"]
+    assert [str(pause.line).split()[0] for pause in pauses] == ["12:45–13:45", "15:30–16:00"]
 
 
 def test_starred_summary() -> None:
