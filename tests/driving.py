@@ -99,3 +99,8 @@ async def search(pilot: Pilot[None], query: str) -> list[str]:
         await pilot.press("space" if character == " " else character)
     await pilot.pause()
     return [str(option_id) for option_id in options_of(pilot.app, "#search-results")]  # type: ignore[arg-type]
+
+
+async def toasted(pilot: Pilot[Any], text: str) -> None:
+    """Wait for a notification that shows `text` as typed (tests draw toasts when asked)."""
+    await until(pilot, lambda: flat([text]) in flat(screen_lines(pilot.app.screen)))

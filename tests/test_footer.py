@@ -146,3 +146,17 @@ async def test_a_click_on_a_key_presses_it(make_app: AppFactory) -> None:
         row = drawn_row(app.screen, SIZE[1] - 1)
         await pilot.click(offset=(row.index("s Star"), SIZE[1] - 1))
         assert "magellan" in app.starred
+
+
+async def test_on_a_break_or_session_row_open_and_star_are_not_offered(
+    make_app: AppFactory, program: Program
+) -> None:
+    """The cursor on a row that holds no talk (the day's first row is a slot): no Enter, no s."""
+    async with make_app().run_test(size=SIZE) as pilot:
+        await pilot.press("home")
+        assert program.entries()[0].id not in {talk.id for talk in program.talks}
+        await until(pilot, lambda: footer(pilot).startswith("n Now "))
+        assert footer(pilot).startswith(f"n Now {MODES} / Search ? Help ")
+        await pilot.press("end")  # the day ends with a talk or a slot: then back to a talk
+        await pilot.press("n")
+        await until(pilot, lambda: footer(pilot).startswith("⏎ Open s Star "))

@@ -17,10 +17,12 @@ from textual.widgets import TextArea
 
 from companion.paths import DATA_DIR_VARIABLE, data_dir
 from companion.program import Program
-from companion.store import NoteSaved, Store, store_path
+from companion.store import NoteSaved, Store, StoreError, store_path
 from companion.ui.app import CompanionApp
+from companion.ui.screens.starred import StarredScreen
 from companion.ui.screens.talk import TalkScreen
 from tests.conftest import no_file_growth, run_cli
+from tests.driving import SIZE, flat, screen_lines, show_talk, toasted, until
 from tests.test_cli import assert_clean_error
 
 CONFERENCE = "c4ml-2026"
@@ -262,3 +264,30 @@ async def test_a_note_changed_meanwhile_is_kept_when_the_app_closes_over_it(
         await pilot.press("e", *"mine")
         app.exit()  # the screen saves as it unmounts, its note area already gone
     assert elsewhere.note("magellan") == "theirs\n\nmine"
+
+
+async def test_a_store_that_cannot_be_read_now_is_said_not_a_crash(
+    make_app: Callable[..., CompanionApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reads that fail while the app runs (a disk gone away): the screens still open, the
+    stars last read stay listed, and the user is told why."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.toggle_star("magellan")
+        await pilot.press("3")
+        await until(pilot, lambda: "Magellan" in flat(screen_lines(app.screen)))
+        await pilot.press("1")
+
+        def failing(*_: object) -> None:
+            raise StoreError("disk I/O error")
+
+        for read in ("stars", "note", "notes"):
+            monkeypatch.setattr(Store, read, failing)
+        await show_talk(pilot, "magellan")
+        await toasted(pilot, "disk I/O error")
+        await pilot.press("3")
+        assert isinstance(app.screen, StarredScreen)
+        await until(pilot, lambda: "Magellan" in flat(screen_lines(app.screen)))
+        await pilot.press("x")
+        await until(pilot, lambda: "Export" in flat(screen_lines(app.screen)))
+    assert app.return_code in (None, 0)

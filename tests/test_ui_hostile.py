@@ -37,6 +37,7 @@ from tests.driving import (
     screen_lines,
     search,
     show_talk,
+    toasted,
     until,
     where_drawn,
 )
@@ -99,11 +100,6 @@ def assert_drawn(texts: Iterable[str], lines: list[str]) -> None:
     shown = flat(lines)
     missing = [text for text in texts if flat([text]) not in shown]
     assert not missing, f"not drawn as typed: {missing}"
-
-
-async def toasted(pilot: Pilot[Any], text: str) -> None:
-    """Wait for a notification that shows `text` as typed (tests draw toasts when asked)."""
-    await until(pilot, lambda: flat([text]) in flat(screen_lines(pilot.app.screen)))
 
 
 async def walk(pilot: Pilot[Any], widget: OptionList | ScheduleTable, steps: int) -> list[str]:

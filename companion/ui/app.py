@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from datetime import datetime, tzinfo
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from companion.reconcile import StarStatus
     from companion.search import Hit, SearchIndex
     from companion.store import NoteSaved
+
+_Read = TypeVar("_Read")
 
 CLOCK_TICK_SECONDS = 20
 STORE_SYNC_SECONDS = 2
@@ -127,6 +129,7 @@ class CompanionApp(App[None]):
         self.last_talk_id: str | None = None
         self._index_lock = threading.Lock()
         self._search_index: SearchIndex | None = None
+        self._last_statuses: list[StarStatus] = []
         self.leaving = False  # set by `exit`: from then on no key or command acts
         self.set_reactive(CompanionApp.now, clock())
 
@@ -271,18 +274,33 @@ class CompanionApp(App[None]):
         return starring
 
     def star_statuses(self) -> list[StarStatus]:
+        """The stars with what became of their talks; while the store cannot be read, the
+        last ones read (and the user is told why)."""
         from companion.reconcile import reconcile  # not needed before the first frame
 
-        return reconcile(self.program, self.store.stars(), self.program.conference.zone)
+        stars = self._reading(self.store.stars, None)
+        if stars is not None:
+            self._last_statuses = reconcile(self.program, stars, self.program.conference.zone)
+        return self._last_statuses
 
     def mark_seen(self, talks: Iterable[Talk]) -> None:
         self.store.mark_seen(talks)
 
     def note(self, talk_id: str) -> str:
-        return self.store.note(talk_id)
+        """The talk's note; "" while it cannot be read (a note saved over it then is kept
+        beside it: see `save_note`)."""
+        return self._reading(lambda: self.store.note(talk_id), "")
 
     def notes(self) -> dict[str, str]:
-        return self.store.notes()
+        return self._reading(self.store.notes, {})
+
+    def _reading(self, read: Callable[[], _Read], otherwise: _Read) -> _Read:
+        """A read of the store, or `otherwise` when it fails, saying why."""
+        try:
+            return read()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return otherwise
 
     def save_note(self, talk_id: str, text: str, expected: str) -> NoteSaved | None:
         try:

@@ -118,7 +118,14 @@ class ScheduleScreen(Screen[None]):
             return len(program.days) > 1
         if action == "filter_places":
             return bool(program.rooms or program.tracks)
+        if action in ("open", "star"):  # a session's or a break's row holds no talk
+            table = self.query_one_optional(ScheduleTable)  # None while closing
+            return table is not None and table.selected_talk_id is not None
         return True
+
+    @on(ScheduleTable.CursorMoved)
+    def _cursor_moved(self) -> None:
+        self.refresh_bindings()
 
     def refresh_rows(self) -> None:
         self.table.fill(self._view())

@@ -158,6 +158,10 @@ class ScheduleTable(ScrollView, can_focus=True):
             super().__init__()
             self.key = key
 
+    class CursorMoved(Message):
+        """The cursor is on another row (a talk, or a slot that holds none), so the keys
+        that act may have changed."""
+
     def __init__(self, program: Program, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.program = program
@@ -198,7 +202,9 @@ class ScheduleTable(ScrollView, can_focus=True):
         self._index = {key: index for index, key in enumerate(self._keys)}
         heights = (row_height(row) for row in self._rows)
         self._starts = [0, *accumulate(heights)]
-        self._cursor = self._index.get(target, 0) if target else 0
+        cursor, self._cursor = self._cursor, self._index.get(target, 0) if target else 0
+        if self._cursor != cursor or target != self.selected_key:
+            self.post_message(self.CursorMoved())
         self._update_virtual_size()
         self._scroll_to_cursor()
 
@@ -238,6 +244,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         if row != self._cursor:
             self._cursor = row
             self.refresh()
+            self.post_message(self.CursorMoved())
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:
