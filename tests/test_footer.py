@@ -160,3 +160,21 @@ async def test_on_a_break_or_session_row_open_and_star_are_not_offered(
         await pilot.press("end")  # the day ends with a talk or a slot: then back to a talk
         await pilot.press("n")
         await until(pilot, lambda: footer(pilot).startswith("⏎ Open s Star "))
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (("question_mark",), "esc Close"),
+        (("i",), "esc Close"),
+        (("slash",), "esc Close ^s Star"),
+        (("3", "x"), "esc Cancel ^s Export"),
+    ],
+)
+async def test_a_dialog_shows_its_own_keys_not_those_of_the_screen_under_it(
+    make_app: AppFactory, keys: tuple[str, ...], expected: str
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await show_talk(pilot, "magellan")
+        await pilot.press(*keys)
+        await until(pilot, lambda: footer(pilot) == expected)

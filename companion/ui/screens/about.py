@@ -6,13 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from companion.present.about import about
 from companion.records import Conference
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.hanging import Hanging, Indented
+from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 
 LABEL_WIDTH = 12  # the label column: "Organizers" and two spaces
@@ -33,12 +33,13 @@ def about_text(conference: Conference) -> Hanging:
     return stacked(lines)
 
 
-class AboutScreen(ModalScreen[None]):
+class AboutScreen(Dialog[None]):
     BINDINGS = [
-        Binding("escape,q,i", "dismiss", "Close", id="about.close", tooltip="Close this window")
+        Binding("escape", "dismiss", "Close", id="about.close", tooltip="Close this window"),
+        Binding("q,i", "dismiss", show=False),  # the key that opened it, and quit's
     ]
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with VerticalScroll(id="about-dialog"):
             yield Static(about_text(services(self).program.conference), id="about-text")
 

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,10 +24,11 @@ from companion.export import (
     write_export,
 )
 from companion.present.words import count
+from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(Dialog[Path | None]):
     """Dismisses with the path written, or None when cancelled."""
 
     CSS_PATH = "export.tcss"  # read when the screen is first shown, not at start-up
@@ -50,7 +50,7 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self._confirmed_overwrite: Path | None = None
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
             yield Static("Format", classes="section-label")
             yield OptionList(

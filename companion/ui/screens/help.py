@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from companion.ui.content import stacked
 from companion.ui.hanging import Hanging, Indented
 from companion.ui.keys import key_label
+from companion.ui.screens.dialog import Dialog
 
 HelpSection = tuple[str, Sequence[BindingType]]
 
@@ -61,16 +61,17 @@ def help_text(sections: Sequence[HelpSection]) -> Hanging:
     return stacked(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close", tooltip="Close help")
+        Binding("escape", "dismiss", "Close", id="help.close", tooltip="Close help"),
+        Binding("q,question_mark", "dismiss", show=False),  # the key that opened it, and quit's
     ]
 
     def __init__(self, sections: Sequence[HelpSection]) -> None:
         super().__init__()
         self.sections = sections
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
             yield Static(help_text(self.sections), id="help-text")
 

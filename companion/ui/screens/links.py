@@ -9,11 +9,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from companion.records import Link
+from companion.ui.screens.dialog import Dialog
 
 
 def open_link(app: App[object], url: str) -> None:
@@ -27,7 +27,7 @@ def link_option(link: Link) -> Option:
     return Option(Content.assemble((link.label, "bold"), "\n", (link.url, "dim")))
 
 
-class LinksScreen(ModalScreen[str | None]):
+class LinksScreen(Dialog[str | None]):
     """Dismisses with the url chosen, or None when cancelled."""
 
     CSS_PATH = "links.tcss"  # read when the screen is first shown, not at start-up
@@ -48,7 +48,7 @@ class LinksScreen(ModalScreen[str | None]):
         super().__init__()
         self.links = links
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(id="links-dialog"):
             yield OptionList(*(link_option(link) for link in self.links), id="links-list")
 

@@ -13,11 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from companion.places import Place, describe_list, matching, ordered_places
+from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 
 
@@ -26,7 +26,7 @@ def place_label(place: Place) -> Content:
     return Content.assemble(place.heading, place.name)
 
 
-class PlaceFilterScreen(ModalScreen[frozenset[str] | None]):
+class PlaceFilterScreen(Dialog[frozenset[str] | None]):
     """Dismisses with the chosen "room:NAME"/"track:NAME" values (empty: all), or None."""
 
     CSS_PATH = "place_filter.tcss"  # read when the screen is first shown, not at start-up
@@ -64,7 +64,7 @@ class PlaceFilterScreen(ModalScreen[frozenset[str] | None]):
         self.places: list[Place] = []
         self.shown: list[Place] = []
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         program = services(self).program
         self.places = ordered_places(program.rooms, program.tracks)
         with Vertical(id="filter-dialog"):

@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.search import MIN_QUERY_LETTERS, Hit, HitKind
+from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 
 RESULT_LIMIT = 30  # more than two screens of results helps nobody; refilling costs
@@ -28,7 +28,7 @@ def _option(hit: Hit, starred: AbstractSet[str]) -> Option:
     return Option(prompt, id=f"{hit.kind}:{hit.id}")
 
 
-class SearchScreen(ModalScreen[Hit | None]):
+class SearchScreen(Dialog[Hit | None]):
     CSS_PATH = "search.tcss"  # read when the screen is first shown, not at start-up
 
     BINDINGS = [
@@ -48,7 +48,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         super().__init__()
         self._hits: list[Hit] = []
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(id="search-dialog"):
             yield Input(
                 placeholder="Search titles, people, affiliations, sessions", id="search-input"
