@@ -98,13 +98,16 @@ async def test_speakers_show_clear_only_when_there_is_a_filter(make_app: AppFact
     async with make_app().run_test(size=SIZE) as pilot:
         await pilot.press("2")  # the filter has focus: letters are the filter's
         await pilot.pause()
-        assert footer(pilot) == f"↓ List esc Clear {MODES} / Search ? Help {PALETTE}"
+        assert footer(pilot) == f"↓ List {MODES} / Search ? Help {PALETTE}"
         await pilot.press("m", "a")
         assert footer(pilot) == f"↓ List esc Clear {MODES} / Search ? Help {PALETTE}"
         await pilot.press("down")  # into the list, the filter still set
         assert footer(pilot).startswith("⏎ Open f Filter esc Clear ")
-        await pilot.press("escape")
-        assert footer(pilot) == f"⏎ Open f Filter {MODES} / Search ? Help {PALETTE}"
+        await pilot.press("escape")  # cleared, and back in the box to type another name
+        assert footer(pilot) == f"↓ List {MODES} / Search ? Help {PALETTE}"
+        await pilot.press("z", "h")  # typed, not the zone key
+        assert footer(pilot) == f"↓ List esc Clear {MODES} / Search ? Help {PALETTE}"
+        assert not pilot.app.local_time
 
 
 async def test_a_multi_day_program_shows_its_day_and_room_keys(

@@ -144,8 +144,8 @@ class SpeakersScreen(Screen[None]):
         listing = self.query_one_optional("#speaker-list", OptionList)
         if action == "open":  # in the filter, Enter is the filter's own
             return bool(listing and self.focused is listing and listing.highlighted is not None)
-        if action == "clear_filter":  # in the box, Esc also leaves it for the list
-            return bool(field and (field.value or self.focused is field))
+        if action == "clear_filter":
+            return bool(field and field.value)
         return True
 
     @on(OptionList.OptionHighlighted, "#speaker-list")
@@ -164,6 +164,7 @@ class SpeakersScreen(Screen[None]):
         self.query_one("#speaker-filter", Input).focus()
 
     def action_clear_filter(self) -> None:
+        """Empty the filter and type a new one: in the list, letters are keys (q quits)."""
         field = self.query_one("#speaker-filter", Input)
         field.value = ""
-        self.query_one("#speaker-list", OptionList).focus()
+        field.focus()
