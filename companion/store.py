@@ -18,10 +18,18 @@ from pathlib import Path
 from typing import NamedTuple
 
 from companion.program import Talk
-from companion.store_file import Garbled, StoreError, connect, initialise, open_file, reason
+from companion.store_file import (
+    Garbled,
+    StoreError,
+    connect,
+    exists,
+    initialise,
+    open_file,
+    reason,
+)
 from companion.text import safe_line, strip_controls
 
-__all__ = ["NoteSaved", "StarRecord", "Store", "StoreError", "store_path"]
+__all__ = ["NoteSaved", "StarRecord", "Store", "StoreError", "store_exists", "store_path"]
 
 
 class StarRecord(NamedTuple):
@@ -44,6 +52,12 @@ class NoteSaved(NamedTuple):
 
     text: str
     conflict: bool
+
+
+def store_exists(data_dir: Path, conference_id: str) -> bool:
+    """Whether the user has a store for this conference yet (StoreError: a file stands
+    where the data folder should be)."""
+    return exists(store_path(data_dir, conference_id))
 
 
 def store_path(data_dir: Path, conference_id: str) -> Path:

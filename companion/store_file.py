@@ -209,10 +209,19 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        blocker = next((p for p in (folder, *folder.parents) if p.is_file()), folder)
-        raise StoreError(
-            f"cannot save stars in {folder}: {blocker} is a file, not a folder"
-        ) from None
+        raise StoreError(f"cannot keep stars in {folder}: {_blocker(folder)}") from None
+
+
+def _blocker(folder: Path) -> str:
+    """Why `folder` cannot hold a store: the file where it or a folder above it should be."""
+    blocker = next((p for p in (folder, *folder.parents) if p.is_file()), folder)
+    return f"{blocker} is a file, not a folder"
+
+
+def exists(path: Path) -> bool:
+    """Whether a store (or anything) is at `path`; StoreError when a file stands where its
+    folder should be."""
+    return _found(path) is not None
 
 
 def _found(path: Path) -> os.stat_result | None:
@@ -220,7 +229,9 @@ def _found(path: Path) -> os.stat_result | None:
     mounted now: no evidence, and nowhere to create one."""
     try:
         return os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
+    except NotADirectoryError:
+        raise StoreError(f"cannot keep stars in {path.parent}: {_blocker(path.parent)}") from None
+    except FileNotFoundError:
         if path.is_symlink():
             raise StoreError(f"{path} links to {os.readlink(path)}, which is missing") from None
         return None

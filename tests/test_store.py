@@ -93,15 +93,14 @@ def test_a_store_from_a_newer_version_is_left_alone(data_dir: Path) -> None:
     assert not [p for p in data_dir.iterdir() if "unreadable" in p.name]
 
 
-def test_an_unusable_data_directory_reads_empty_and_refuses_writes(
-    tmp_path: Path, program: Program
-) -> None:
+def test_a_data_directory_under_a_file_is_refused_naming_the_file(tmp_path: Path) -> None:
+    """Not "no stars yet": the user's stars are somewhere else, and the file is in the way."""
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the data directory should be")
-    store = Store.open(blocker / "data", CONFERENCE)
-    assert store.read_only and store.starred_ids() == set()
-    with pytest.raises(StoreError, match="cannot save stars"):
-        store.star([program.talk("xtc")])
+    for opening in (Store.open, Store.read):
+        with pytest.raises(StoreError, match=f"{blocker} is a file, not a folder"):
+            opening(blocker / "data", CONFERENCE)
+    assert blocker.read_text() == "a file where the data directory should be"
 
 
 def test_a_read_only_store_still_reads_and_refuses_writes(

@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import NoReturn
 
 from companion import __version__
 from companion.catalog import open_program
@@ -40,8 +41,18 @@ EXIT_USAGE = 2
 Handler = Callable[[Context], int | None]  # an exit status, or None for 0
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with a usage error in one line like every other error (the usage itself
+    is one `--help` away); what the user typed is shown, never obeyed by the terminal."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            EXIT_USAGE, f"{self.prog}: error: {safe_line(message)} (see {self.prog} --help)\n"
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="companion",
         description="C4ML 2026 companion: the program, offline, in your terminal. "
         "Without a command it starts the full-screen app.",

@@ -16,7 +16,7 @@ from companion.program import Talk
 
 
 def cmd_talks(ctx: Context) -> None:
-    starred, _ = ctx.saved()
+    starred, _ = ctx.saved(browsing=True)
     talks = ctx.program.talks
     if ctx.args.json:
         print_json([talk_json(talk, starred=talk.id in starred) for talk in talks])
@@ -57,7 +57,7 @@ def cmd_speakers(ctx: Context) -> None:
 
 def cmd_show(ctx: Context) -> None:
     program, item_id = ctx.program, ctx.args.id
-    starred, notes = ctx.saved()
+    starred, notes = ctx.saved(browsing=True)
     if program.has_talk(item_id):
         talk, is_starred = program.talk(item_id), item_id in starred
         note = notes.get(item_id, "")
@@ -80,7 +80,7 @@ def cmd_show(ctx: Context) -> None:
 
 
 def cmd_now(ctx: Context) -> None:
-    starred, _ = ctx.saved()
+    starred, _ = ctx.saved(browsing=True)
     print(describe_now_next(ctx.program, ctx.clock(), ctx.zone, starred))
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from companion.clock import Clock
 from companion.paths import data_dir
 from companion.program import Program
-from companion.store import Store, store_path
+from companion.store import Store, StoreError, store_exists
 from companion.text import safe_line
 
 
@@ -54,11 +54,21 @@ class Context:
             store.close()
 
     def has_store(self) -> bool:
-        return store_path(data_dir(), self.program.conference.id).exists()
+        return store_exists(data_dir(), self.program.conference.id)
 
-    def saved(self) -> tuple[set[str], dict[str, str]]:
-        """The user's stars and notes, read without creating or writing anything."""
-        store = Store.read(data_dir(), self.program.conference.id)
+    def saved(self, *, browsing: bool = False) -> tuple[set[str], dict[str, str]]:
+        """The user's stars and notes, read without creating or writing anything.
+
+        Raises StoreError when they cannot be read; while only `browsing` the program
+        (stars are a mark beside it), says why on stderr and goes on without them.
+        """
+        try:
+            store = Store.read(data_dir(), self.program.conference.id)
+        except StoreError as error:
+            if not browsing:
+                raise
+            warn(f"{error}; stars not shown")
+            return set(), {}
         try:
             _report(store)
             return store.starred_ids(), store.notes()

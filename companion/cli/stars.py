@@ -5,6 +5,7 @@ from __future__ import annotations
 from companion.cli.context import Context, UserError, print_json
 from companion.present.data import star_json
 from companion.present.starred import (
+    HOW_TO_STAR,
     DayHeading,
     Pause,
     moves_to_mark_seen,
@@ -26,11 +27,14 @@ def _talks(ctx: Context, ids: list[str]) -> list[Talk]:
 
 
 def cmd_star(ctx: Context) -> None:
+    """Star; a talk already starred is said to be so (it keeps its first star time)."""
     talks = _talks(ctx, ctx.args.ids)
     with ctx.store() as store:
+        starred = store.starred_ids()
         store.star(talks)
     for talk in talks:
-        print(f"{STAR} starred {talk.id}: {talk.title}")
+        done = "was already starred" if talk.id in starred else "starred"
+        print(f"{STAR} {done} {talk.id}: {talk.title}")
 
 
 def cmd_unstar(ctx: Context) -> None:
@@ -64,7 +68,7 @@ def cmd_starred(ctx: Context) -> None:
     moves = {s.record.talk_id: s.moved for s in statuses if s.moved}
     print(starred_summary(len(statuses), len(moves)))
     if not statuses:
-        print("Star a talk with `companion star ID`.")
+        print(HOW_TO_STAR)
     for row in starred_rows(ctx.program, statuses, ctx.zone, moves):
         if isinstance(row, DayHeading):
             print(f"\n== {row.text} ==")

@@ -15,6 +15,7 @@ from companion.agenda import AgendaTalk, Gap, agenda, now_position
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.clock import Clock, format_day, format_time, format_window
 from companion.present.data import talk_json
+from companion.present.starred import HOW_TO_STAR, NOTHING_STARRED
 from companion.present.talk import talk_line
 from companion.program import Talk
 from companion.reminders import DEFAULT_BEFORE, fire_due, reminder_text, upcoming, watch
@@ -91,7 +92,7 @@ def cmd_agenda(ctx: Context) -> None:
         print_json([_entry_json(entry) for day in days for entry in day.entries])
         return
     if not days:
-        print("No starred talks yet. Star one with `companion star ID`.")
+        print(f"{NOTHING_STARRED} {HOW_TO_STAR}")
         return
     now = ctx.clock()
     for number, day in enumerate(days):

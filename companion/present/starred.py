@@ -23,6 +23,7 @@ GONE = "no longer in the program"
 GONE_WINDOW = "(gone)"
 OVERLAP = "! overlaps another starred talk"
 NOTHING_STARRED = "No starred talks yet."
+HOW_TO_STAR = "Star a talk with `companion star ID`."
 BREAK_KINDS = {SlotKind.BREAK, SlotKind.MEAL, SlotKind.OPENING, SlotKind.CLOSING}
 
 

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from companion.places import Place, describe_list, matching, ordered_places
+from companion.ui.keys import key_label
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 
@@ -24,6 +25,9 @@ from companion.ui.services import services
 def place_label(place: Place) -> Content:
     """ "Room: K.1.105", the name as the program spells it (text, never markup)."""
     return Content.assemble(place.heading, place.name)
+
+
+SPACE_HINT = f"{key_label('space')} ticks or unticks the place under the cursor"
 
 
 class PlaceFilterScreen(Dialog[frozenset[str] | None]):
@@ -76,7 +80,7 @@ class PlaceFilterScreen(Dialog[frozenset[str] | None]):
             )
             yield Static(id="filter-count")
             yield SelectionList[str](id="filter-places")
-            yield Static(self._keys(), id="filter-keys")
+            yield Static(SPACE_HINT, id="filter-keys")  # the list's own key; the footer has ours
             with Horizontal(id="filter-buttons"):
                 yield Button("Apply", variant="primary", id="filter-apply", compact=True)
                 yield Button("Show all", id="filter-all", compact=True)
@@ -85,13 +89,6 @@ class PlaceFilterScreen(Dialog[frozenset[str] | None]):
         self.query_one("#filter-dialog").border_title = "Rooms and tracks"
         self._show_matching("")
         self.query_one(Input).focus()
-
-    def _keys(self) -> str:
-        """The keys, as the footer would write them (a dialog has no footer)."""
-        shown = [b for b in self.BINDINGS if isinstance(b, Binding) and b.show]
-        return " · ".join(
-            ["Space Tick", *(f"{self.app.get_key_display(b)} {b.description}" for b in shown)]
-        )
 
     @property
     def listing(self) -> SelectionList[str]:

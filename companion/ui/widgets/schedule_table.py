@@ -34,6 +34,7 @@ from textual.strip import Strip
 
 from companion.clock import format_day, format_window
 from companion.places import shows
+from companion.present.now import related_note
 from companion.present.talk import short_authors
 from companion.program import Program, Talk
 from companion.records import Slot, SlotKind
@@ -384,7 +385,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         style = palette.slot + palette.now if look.on_now else palette.slot
         title = Text(one_line(slot.title), style=style)
         if slot.kind is SlotKind.RELATED:
-            title.append("  (not part of the workshop)", style=palette.muted)
+            title.append(f"  ({related_note(self.program.conference.name)})", style=palette.muted)
         when = format_window(slot.start, slot.end, look.zone, estimated=False)
         return Text(when, style=style), Text(""), (title,)
 
