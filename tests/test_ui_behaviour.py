@@ -242,3 +242,12 @@ async def test_wrapped_lines_keep_their_column(wordy_app: CompanionApp) -> None:
         assert_hangs(about, words("org", 20), under="Zoë Ørsted")
         assert_hangs(about, words("with", 20))
         assert_hangs(about, words("note", 20))
+
+
+async def test_e_goes_on_writing_after_a_note_already_there(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.save_note("magellan", "note from A", expected="")
+        await show_talk(pilot, "magellan")
+        await pilot.press("e", *" plus B", "escape")
+        await until(pilot, lambda: app.note("magellan") == "note from A plus B")

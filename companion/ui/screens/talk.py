@@ -125,6 +125,7 @@ class TalkScreen(Screen[None]):
         self._note_base = services(self).note(talk.id)
         with note.prevent(TextArea.Changed):
             note.load_text(self._note_base)
+        note.move_cursor(note.document.end)  # `e` goes on writing, not in front of it
         self._show_facts()
         authors.focus(scroll_visible=False)
         self.query_one("#talk-body", VerticalScroll).scroll_home(animate=False)
