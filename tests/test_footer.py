@@ -12,7 +12,7 @@ from textual.widgets import TextArea
 from companion.program import Program
 from companion.ui.screens.person import PersonScreen
 from companion.ui.screens.talk import TalkScreen
-from tests.driving import SIZE, AppFactory, drawn_lines, show_talk, until
+from tests.driving import SIZE, AppFactory, drawn_lines, screen_lines, show_talk, until
 
 PALETTE = "^p palette"
 MODES = "1 Schedule 2 Speakers 3 Starred"
@@ -181,3 +181,18 @@ async def test_a_dialog_shows_its_own_keys_not_those_of_the_screen_under_it(
         await show_talk(pilot, "magellan")
         await pilot.press(*keys)
         await until(pilot, lambda: footer(pilot) == expected)
+
+
+async def test_after_an_unstar_the_cursor_is_on_a_talk_again(make_app: AppFactory) -> None:
+    """Rows: Library Liberation, Lunch, DeepTools, Break, Magellan. Unstarring DeepTools
+    leaves the Break at its place: the cursor goes to the nearest talk instead (on the
+    break nothing acts)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for talk_id in ("library-liberation", "deeptools", "magellan"):
+            app.toggle_star(talk_id)
+        await pilot.press("3", "down")
+        await until(pilot, lambda: footer(pilot).startswith("⏎ Open s Unstar "))
+        await pilot.press("s")
+        await until(pilot, lambda: "DeepTools" not in " ".join(screen_lines(app.screen)))
+        assert footer(pilot).startswith("⏎ Open s Unstar ")

@@ -33,11 +33,16 @@ class TalkList(OptionList):
     """An OptionList of talks that keeps its place when its options are replaced."""
 
     def replace(self, options: Iterable[Option | None]) -> None:
-        highlighted = self.highlighted
+        """New options, the cursor where it was, or on the nearest row that can be chosen
+        (a heading or a break cannot)."""
+        place = self.highlighted or 0
         self.clear_options()
         self.add_options(options)
-        if self.option_count:
-            self.highlighted = min(highlighted or 0, self.option_count - 1)
+        rows = range(self.option_count)
+        nearest = sorted(rows, key=lambda row: (abs(row - place), row < place))
+        self.highlighted = next(
+            (row for row in nearest if not self.get_option_at_index(row).disabled), None
+        )
 
     @property
     def highlighted_id(self) -> str | None:
