@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from textual.app import App
 from textual.geometry import Offset, Region
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -72,6 +73,27 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError("the app never got there")
+
+
+def notices(screen: Screen[Any]) -> list[str]:
+    """The notifications drawn on the screen (with `run_test(notifications=True)`), each
+    as its characters without spaces or border: a toast folds a long word, a path, anywhere."""
+    return [
+        "".join("".join(line.lstrip("▌").split()) for line in drawn_lines(toast))
+        for toast in screen.query("Toast")
+    ]
+
+
+def notices_saying(screen: Screen[Any], text: str) -> int:
+    """How many notifications on the screen say `text` (spaces aside)."""
+    dense = "".join(text.split())
+    return sum(dense in notice for notice in notices(screen))
+
+
+def first_command(app: App[Any]) -> str:
+    """The command palette's first (highlighted) command as drawn, or "" while it has none."""
+    lines = [line.strip() for line in drawn_lines(app.screen.query_one("CommandList"))]
+    return next((line for line in lines if line), "")
 
 
 async def show_talk(pilot: Pilot[None], talk_id: str) -> None:
