@@ -103,13 +103,14 @@ async def show_talk(pilot: Pilot[None], talk_id: str) -> None:
 
 
 async def move_schedule_to(pilot: Pilot[None], talk_id: str) -> None:
-    """Walk the cursor with the arrow keys until it rests on `talk_id`."""
+    """Walk the cursor with the arrow keys, from where it is, until it rests on `talk_id`."""
     table = pilot.app.screen.query_one(ScheduleTable)
-    await pilot.press(*["up"] * table.row_count)
+    target = table.row_index(talk_id)
     for _ in range(table.row_count):
         if table.selected_key == talk_id:
             return
-        await pilot.press("down")
+        here = table.row_index(str(table.selected_key))
+        await pilot.press("down" if here < target else "up")
     raise AssertionError(f"{talk_id} not reachable")
 
 
