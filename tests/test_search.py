@@ -159,7 +159,7 @@ def test_query_words_are_folded_and_split_at_punctuation() -> None:
     assert query_words("  Ngân (NV) Vũ, d-Matrix! ") == ("ngan", "nv", "vu", "d", "matrix")
 
 
-def test_limits_keep_the_best_and_none_keeps_all(bundled: SearchIndex, program: Program) -> None:
+def test_limits_keep_the_best_and_none_keeps_all(bundled: SearchIndex) -> None:
     everything = bundled.search("compiler", limit=None)
     assert len(everything) > 5
     assert bundled.search("compiler", limit=5) == everything[:5]
