@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from companion.importers import parse_any
+from companion.loading import read_valid
 from companion.program import Program
 from companion.reconcile import describe_move, reconcile
 from companion.store import StarRecord, Store
+from companion.validation import validate_document
 from tests.programs import t, tiny_program
 
 PARIS = ZoneInfo("Europe/Paris")
 
 
 def load(document: dict[str, Any]) -> Program:
-    return parse_any(json.dumps(document).encode(), "tiny.json")[0]
+    return read_valid(validate_document(document, "tiny"))
 
 
 def starred_in(program: Program, *talk_ids: str) -> list[StarRecord]:

@@ -3,14 +3,14 @@ what a query finds and in what order, tested directly (milliseconds, no TUI)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from companion.importers import parse_any
+from companion.loading import read_valid
 from companion.program import Program
 from companion.search import Hit, HitKind, SearchIndex, query_words, too_short, within_distance
+from companion.validation import validate_document
 from tests.programs import tiny_program
 
 
@@ -26,8 +26,7 @@ def index_of(*talks: dict[str, Any]) -> SearchIndex:
         {"id": f"t{number}", "authors": [], "session": "s1", **talk}
         for number, talk in enumerate(talks, 1)
     ]
-    program, _ = parse_any(json.dumps(document).encode(), "tiny.json")
-    return SearchIndex(program)
+    return SearchIndex(read_valid(validate_document(document, "tiny")))
 
 
 def ids(hits: list[Hit]) -> list[str]:
