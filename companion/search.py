@@ -1,11 +1,16 @@
 """Search over talks and people: case- and accent-insensitive, tolerant of small typos.
 
+One index serves the search dialog, the Speakers filter and the command palette,
+so a query finds the same things, in the same order, wherever it is typed.
+
 An inverted index maps every folded word to the entries it appears in, with a
 weight for where (title or name 1.0, authors 0.9, affiliation, session, room
 and track 0.6). Each query word matches index words as a whole word (1.0), a
 prefix (0.8) or, from three letters, inside a word (0.5); only a query word
 that matches nothing that way is tried as a typo (0.4, "grosman" finds
-"Grossman"). Every query word must match; ties keep program order.
+"Grossman"). Every query word must match, and an entry scores the mean of its
+words' best weight times quality. Among equal scores, a title or name that is
+the query comes first, then one that starts with it; then program order.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from enum import StrEnum
 from companion.program import Program
 from companion.text import fold
 
-_WORD = re.compile(r"[a-z0-9]+")
+WORD = re.compile(r"[a-z0-9]+")  # a word of folded text, as the index splits it
 MIN_QUERY_LETTERS = 2  # one letter matches half a big program and tells nobody anything
 
 
@@ -37,6 +42,17 @@ class Hit:
     label: str
     detail: str
     score: float
+    matched: frozenset[str] = frozenset()  # the folded words the query matched, to highlight
+
+
+def query_words(query: str) -> tuple[str, ...]:
+    """The words of a query as the index reads them: folded, punctuation dropped."""
+    return tuple(WORD.findall(fold(query)))
+
+
+def too_short(query: str) -> bool:
+    """Whether `query` has too few letters to search with (an empty one has none)."""
+    return sum(map(len, query_words(query))) < MIN_QUERY_LETTERS
 
 
 def _typo_budget(word: str) -> int:
@@ -67,6 +83,7 @@ class SearchIndex:
 
     def __init__(self, program: Program) -> None:
         self._hits: list[tuple[HitKind, str, str, str]] = []
+        self._label_words: list[tuple[str, ...]] = []  # each entry's title or name, folded
         self._postings: dict[str, dict[int, float]] = {}
         for talk in program.talks:
             self._add(
@@ -123,8 +140,9 @@ class SearchIndex:
     ) -> None:
         index = len(self._hits)
         self._hits.append((kind, item_id, label, detail))
+        self._label_words.append(query_words(label))
         for text, weight in fields:
-            for word in _WORD.findall(fold(text)):
+            for word in WORD.findall(fold(text)):
                 postings = self._postings.setdefault(word, {})
                 if postings.get(index, 0.0) < weight:
                     postings[index] = weight
@@ -132,11 +150,9 @@ class SearchIndex:
     def _matching_words(self, query_word: str) -> dict[str, float]:
         """Index words the query word matches, with how well.
 
-        A single character matches only itself: as a prefix it would match
-        thousands of words and narrow nothing.
+        A single letter is searched only beside other words (`too_short`), where
+        it narrows as a prefix: "markus b" while "markus bock" is being typed.
         """
-        if len(query_word) == 1:
-            return {query_word: 1.0} if query_word in self._postings else {}
         matches: dict[str, float] = {}
         start = bisect.bisect_left(self._vocabulary, query_word)
         for word in itertools.islice(self._vocabulary, start, None):
@@ -175,25 +191,51 @@ class SearchIndex:
                     matches[word] = 0.4
         return matches
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
-        query_words = _WORD.findall(fold(query))
-        if sum(map(len, query_words)) < MIN_QUERY_LETTERS:
+    def search(self, query: str, limit: int | None = 50, kind: HitKind | None = None) -> list[Hit]:
+        """The best `limit` entries (all of them for None) that match every word of
+        `query`, best first; only entries of `kind` when one is given."""
+        words = query_words(query)
+        if too_short(query):
             return []
-        matched = [self._matching_words(word) for word in query_words]
+        matched = [self._matching_words(word) for word in words]
         # The most selective word first, so later words only look at its entries.
-        matched.sort(key=lambda words: sum(len(self._postings[w]) for w in words))
+        matched.sort(key=lambda found: sum(len(self._postings[w]) for w in found))
         totals: dict[int, float] | None = None
-        for words in matched:
+        for found in matched:
             scores: dict[int, float] = {}
-            for word, quality in words.items():
+            for word, quality in found.items():
                 for index, weight in self._postings[word].items():
                     if totals is None or index in totals:
                         score = quality * weight
                         if scores.get(index, 0.0) < score:
                             scores[index] = score
+            if totals is None and kind is not None:
+                scores = {i: s for i, s in scores.items() if self._hits[i][0] is kind}
             totals = scores if totals is None else {i: totals[i] + s for i, s in scores.items()}
             if not totals:
                 return []
         assert totals is not None
-        best = heapq.nsmallest(limit, totals.items(), key=lambda item: (-item[1], item[0]))
-        return [Hit(*self._hits[index], score=total / len(query_words)) for index, total in best]
+
+        def rank(item: tuple[int, float]) -> tuple[float, int, int]:
+            index, total = item
+            return -total, -self._label_rank(index, words), index
+
+        best = (
+            sorted(totals.items(), key=rank)
+            if limit is None
+            else heapq.nsmallest(limit, totals.items(), key=rank)
+        )
+        highlight = frozenset(itertools.chain.from_iterable(matched))
+        return [
+            Hit(*self._hits[index], score=total / len(words), matched=highlight)
+            for index, total in best
+        ]
+
+    def _label_rank(self, index: int, words: tuple[str, ...]) -> int:
+        """2 when the entry's title or name is the query, 1 when it starts with it, else 0."""
+        label = self._label_words[index]
+        if label == words:
+            return 2
+        head, last = words[:-1], words[-1]
+        starts = len(label) > len(head) and label[len(head)].startswith(last)
+        return 1 if starts and label[: len(head)] == head else 0

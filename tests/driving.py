@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from textual.app import App
 from textual.geometry import Offset, Region
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -74,6 +75,27 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
     raise AssertionError("the app never got there")
 
 
+def notices(screen: Screen[Any]) -> list[str]:
+    """The notifications drawn on the screen (with `run_test(notifications=True)`), each
+    as its characters without spaces or border: a toast folds a long word, a path, anywhere."""
+    return [
+        "".join("".join(line.lstrip("▌").split()) for line in drawn_lines(toast))
+        for toast in screen.query("Toast")
+    ]
+
+
+def notices_saying(screen: Screen[Any], text: str) -> int:
+    """How many notifications on the screen say `text` (spaces aside)."""
+    dense = "".join(text.split())
+    return sum(dense in notice for notice in notices(screen))
+
+
+def first_command(app: App[Any]) -> str:
+    """The command palette's first (highlighted) command as drawn, or "" while it has none."""
+    lines = [line.strip() for line in drawn_lines(app.screen.query_one("CommandList"))]
+    return next((line for line in lines if line), "")
+
+
 async def show_talk(pilot: Pilot[None], talk_id: str) -> None:
     """Open a talk's details as the app does, and let the screen settle."""
     pilot.app.open_talk(talk_id)  # type: ignore[attr-defined]
@@ -81,13 +103,14 @@ async def show_talk(pilot: Pilot[None], talk_id: str) -> None:
 
 
 async def move_schedule_to(pilot: Pilot[None], talk_id: str) -> None:
-    """Walk the cursor with the arrow keys until it rests on `talk_id`."""
+    """Walk the cursor with the arrow keys, from where it is, until it rests on `talk_id`."""
     table = pilot.app.screen.query_one(ScheduleTable)
-    await pilot.press(*["up"] * table.row_count)
+    target = table.row_index(talk_id)
     for _ in range(table.row_count):
         if table.selected_key == talk_id:
             return
-        await pilot.press("down")
+        here = table.row_index(str(table.selected_key))
+        await pilot.press("down" if here < target else "up")
     raise AssertionError(f"{talk_id} not reachable")
 
 

@@ -1,13 +1,16 @@
 """A second process that uses the store, for the concurrency and crash tests.
 
-python -m tests.store_worker race START_AT ID...   star and re-star IDs, from START_AT
-python -m tests.store_worker churn ID...            star IDs, say READY, then write forever
+python -m tests.store_worker race ID...             say READY, wait for a line on stdin,
+                                                    then star and re-star IDs
+python -m tests.store_worker churn ID...            star IDs, say READY, then write forever,
+                                                    saying WRITING once well into it
 python -m tests.store_worker first-use ID DIR...    say READY, read START_AT from stdin, then
                                                     star ID in each fresh DIR, one a round
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import sys
 import time
@@ -19,6 +22,7 @@ from companion.program import Talk
 from companion.store import Store
 
 ROUNDS = 40
+CHURN_ROUNDS_BEFORE_SAYING = 10  # writes done before WRITING: the loop is well under way
 FIRST_USE_ROUND_SECONDS = 0.25
 FIRST_USE_SPREAD_SECONDS = 0.02  # the workers' moments differ by as much as creating a store takes
 
@@ -30,10 +34,10 @@ def main(mode: str, *args: str) -> None:
         return
     store = Store.open(data_dir(), program.conference.id)
     if mode == "race":
-        start_at, ids = float(args[0]), args[1:]
-        time.sleep(max(0.0, start_at - time.time()))
+        print("READY", flush=True)
+        sys.stdin.readline()  # every worker is loaded: start together
         for round_number in range(ROUNDS):
-            for talk_id in ids:
+            for talk_id in args:
                 store.unstar([talk_id])
                 store.star([program.talk(talk_id)])
                 store.set_note(talk_id, f"round {round_number}")
@@ -42,10 +46,12 @@ def main(mode: str, *args: str) -> None:
         print("READY", flush=True)
         busy = program.talk("deeptools")
         text = "x" * 50_000
-        while True:
+        for round_number in itertools.count(1):
             store.star([busy])
             store.set_note("deeptools", text)
             store.unstar(["deeptools"])
+            if round_number == CHURN_ROUNDS_BEFORE_SAYING:
+                print("WRITING", flush=True)
 
 
 def first_use(talk: Talk, folders: list[Path]) -> None:

@@ -29,14 +29,34 @@ def worker(
     )
 
 
+def hear(workers: list[subprocess.Popen[str]], word: str) -> None:
+    """Wait until every worker has said `word` (a worker that died says nothing more)."""
+    for process in workers:
+        assert process.stdout is not None and process.stderr is not None
+        line = process.stdout.readline().strip()
+        assert line == word, line or process.stderr.read()
+
+
+def tell(workers: list[subprocess.Popen[str]], line: str = "go") -> None:
+    """Say `line` to every worker waiting for one, at about the same moment."""
+    for process in workers:
+        assert process.stdin is not None
+        process.stdin.write(f"{line}\n")
+        process.stdin.flush()
+
+
 def test_two_processes_starring_at_once_both_keep_their_stars(
     data_dir: Path, program: Program
 ) -> None:
     Store.open(data_dir, CONFERENCE).close()
     ids = [talk.id for talk in program.talks]
     first, second = ids[:5], ids[5:]
-    start_at = f"{time.time() + 1.5:.3f}"
-    workers = [worker("race", start_at, *first), worker("race", start_at, *second)]
+    workers = [
+        worker("race", *talks, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        for talks in (first, second)
+    ]
+    hear(workers, "READY")  # both loaded and holding the store open
+    tell(workers)
     for process in workers:
         _, errors = process.communicate(timeout=120)
         assert process.returncode == 0, errors
@@ -51,7 +71,7 @@ def test_a_process_killed_while_writing_leaves_every_earlier_star(
     process = worker("churn", "magellan", "xtc", stdout=subprocess.PIPE)
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "READY"
-    time.sleep(0.5)  # let it get well into its write loop
+    assert process.stdout.readline().strip() == "WRITING"  # well into its write loop
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     store = Store.open(data_dir, CONFERENCE)
@@ -74,14 +94,8 @@ def test_eight_processes_on_a_fresh_data_directory_keep_all_eight_stars(
         )
         for talk_id in ids
     ]
-    for process in workers:  # all loaded, so they open each store at the same moment
-        assert process.stdout is not None
-        assert process.stdout.readline().strip() == "READY"
-    start_at = f"{time.time() + 0.2:.3f}\n"
-    for process in workers:
-        assert process.stdin is not None
-        process.stdin.write(start_at)
-        process.stdin.flush()
+    hear(workers, "READY")  # all loaded, so they open each store at the same moment
+    tell(workers, f"{time.time() + 0.2:.3f}")
     for process in workers:
         _, errors = process.communicate(timeout=120)
         assert process.returncode == 0, errors

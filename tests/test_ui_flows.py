@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from companion.program import Program
 from companion.store import Store
-from companion.ui.app import STORE_SYNC_SECONDS, CompanionApp
+from companion.ui.app import CompanionApp
 from companion.ui.screens.about import AboutScreen
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.person import PersonScreen
@@ -19,17 +19,20 @@ from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.search import SearchScreen
 from companion.ui.screens.speakers import SpeakersScreen
 from companion.ui.screens.starred import StarredScreen
-from companion.ui.screens.talk import NOTE_SAVE_DELAY, TalkScreen
+from companion.ui.screens.talk import TalkScreen
 from companion.ui.widgets.schedule_table import ScheduleTable
 from tests.driving import (
     SIZE,
     AppFactory,
     drawn_lines,
+    first_command,
     move_schedule_to,
+    notices_saying,
     options_of,
     search,
     show_talk,
     text_of,
+    until,
 )
 
 
@@ -120,8 +123,7 @@ async def test_a_note_saves_itself_while_typing_and_on_leaving(
     async with app.run_test(size=SIZE) as pilot:
         await show_talk(pilot, "magellan")
         await pilot.press("e", *"Ask about", "space", *"Böck")
-        await pilot.pause(NOTE_SAVE_DELAY + 0.3)
-        assert app.store.note("magellan") == "Ask about Böck"
+        await until(pilot, lambda: app.store.note("magellan") == "Ask about Böck")
         await pilot.press("x", "escape", "escape")  # leave at once, before the delay
         assert isinstance(app.screen, ScheduleScreen)
         store = Store.open(data_dir, "c4ml-2026")
@@ -130,28 +132,18 @@ async def test_a_note_saves_itself_while_typing_and_on_leaving(
         assert app.screen.query_one("#talk-note", TextArea).text == "Ask about Böckx"
 
 
-@pytest.mark.parametrize(
-    ("query", "first", "opens"),
-    [
-        ("ngan vu", "person:ngan-nv-vu", PersonScreen),
-        ("Böck", "person:markus-bock", PersonScreen),
-        ("bock", "person:markus-bock", PersonScreen),
-        ("magelan", "talk:magellan", TalkScreen),  # a typo
-        ("d-matrix", "talk:graph-compiler-complexities", TalkScreen),  # an affiliation
-        ("session 2", "talk:deeptools", TalkScreen),  # a session name, then program order
-    ],
-)
-async def test_search_from_anywhere(
-    make_app: AppFactory, query: str, first: str, opens: type
-) -> None:
+async def test_search_from_anywhere_opens_a_person_or_a_talk(make_app: AppFactory) -> None:
+    """The search dialog end to end; what it finds, and in what order, is tested in
+    test_search.py."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")  # search works from any place
-        results = await search(pilot, query)
-        assert results[0] == first
+        assert (await search(pilot, "ngan vu"))[0] == "person:ngan-nv-vu"
         await pilot.press("enter")
-        assert isinstance(app.screen, opens)
-        assert (getattr(app.screen, "person_id", None) or app.screen.talk_id) == first.split(":")[1]  # type: ignore[attr-defined]
+        assert isinstance(app.screen, PersonScreen) and app.screen.person_id == "ngan-nv-vu"
+        assert (await search(pilot, "magelan"))[0] == "talk:magellan"  # a typo
+        await pilot.press("enter")
+        assert isinstance(app.screen, TalkScreen) and app.screen.talk_id == "magellan"
 
 
 async def test_search_updates_on_every_keystroke_and_stars(
@@ -234,7 +226,7 @@ async def test_the_banner_follows_the_real_clock_when_it_moves(make_app: AppFact
     app = make_app("2026-02-01T16:30")
     async with app.run_test(size=SIZE) as pilot:
         app.clock = lambda: app.program.talk("xtc").start
-        app._tick()
+        app.tick()
         await pilot.pause()
         assert "Now   ≈16:53–17:20 XTC" in str(app.screen.query_one("NowNext", Static).render())
 
@@ -303,12 +295,12 @@ async def test_command_palette_reaches_places_talks_and_people(make_app: AppFact
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"starred")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: first_command(app).startswith("Starred"))
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_mode == "starred"
         await pilot.press("ctrl+p", *"ngan")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: first_command(app).startswith("Person: Ngân (NV) Vũ"))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen) and app.screen.person_id == "ngan-nv-vu"
@@ -332,8 +324,7 @@ async def test_stars_from_another_terminal_appear(make_app: AppFactory, data_dir
         other = Store.open(data_dir, "c4ml-2026")
         other.star([app.program.talk("deeptools")])
         other.close()
-        await pilot.pause(STORE_SYNC_SECONDS + 0.5)
-        assert "deeptools" in app.starred
+        await until(pilot, lambda: "deeptools" in app.starred)
         table = app.screen.query_one(ScheduleTable)
         assert any("★   DeepTools" in line for line in drawn_lines(table))
 
@@ -345,13 +336,14 @@ async def test_an_unwritable_data_dir_browses_and_says_so_once(
     blocker.write_text("not a directory")
     monkeypatch.setenv("COMPANION_DATA_DIR", str(blocker / "data"))
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        warnings = [n.message for n in app._notifications if "will not be saved" in n.message]
-        assert len(warnings) == 1
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await until(pilot, lambda: notices_saying(app.screen, "will not be saved") > 0)
+        assert notices_saying(app.screen, "will not be saved") == 1
         await pilot.press("s")  # still works, for this session
         assert app.starred == {"graph-compiler-complexities"}
         await pilot.press("s")
-        assert len([n for n in app._notifications if "will not be saved" in n.message]) == 1
+        await pilot.pause()
+        assert notices_saying(app.screen, "will not be saved") == 1
     assert not (blocker / "data").exists()
 
 
@@ -361,10 +353,9 @@ async def test_a_corrupt_store_is_kept_and_the_user_told(
     data_dir.mkdir(parents=True)
     (data_dir / "c4ml-2026.sqlite3").write_bytes(b"\x00garbage" * 100)
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         [kept] = [p for p in data_dir.iterdir() if ".unreadable-" in p.name]
-        assert any(str(kept) in n.message for n in app._notifications)
+        await until(pilot, lambda: notices_saying(app.screen, f"kept as {kept}.") == 1)
         await pilot.press("s")
     assert stored_stars(data_dir) == {"graph-compiler-complexities"}
 
@@ -418,7 +409,7 @@ async def test_export_from_the_starred_screen(make_app: AppFactory, tmp_path: Pa
     from companion.ui.screens.export import ExportScreen
 
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         app.toggle_star("magellan")
         app.store.set_note("magellan", "Ngân (NV) Vũ: ask about heuristics")
         await pilot.press("3", "x")
@@ -432,7 +423,7 @@ async def test_export_from_the_starred_screen(make_app: AppFactory, tmp_path: Pa
         path_field.value = str(target)
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, StarredScreen)
-        assert any(str(target) in n.message for n in app._notifications)
+        await until(pilot, lambda: notices_saying(app.screen, str(target)) == 1)
         [event] = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
         assert str(event["UID"]) == "magellan@c4ml-2026.c4ml-companion"
         assert "Ngân (NV) Vũ: ask about heuristics" in str(event["DESCRIPTION"])
@@ -634,16 +625,10 @@ async def test_the_table_follows_a_theme_change(make_app: AppFactory) -> None:
 
 
 async def test_search_is_indexed_in_the_background_soon_after_start(make_app: AppFactory) -> None:
-    from companion.ui.app import INDEX_AFTER_SECONDS
-
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        assert app._search_index is None  # not before the first frame
-        for _ in range(20):
-            await pilot.pause(INDEX_AFTER_SECONDS / 2)
-            if app._search_index is not None:
-                break
-        assert app._search_index is not None  # before anyone has typed
+        assert not app.search_index_ready  # not before the first frame
+        await until(pilot, lambda: app.search_index_ready)  # before anyone has typed
 
 
 @pytest.mark.parametrize(

@@ -138,7 +138,7 @@ class CompanionApp(App[None]):
     def on_mount(self) -> None:
         self._update_subtitle()
         self._open_store()
-        self.set_interval(CLOCK_TICK_SECONDS, self._tick)
+        self.set_interval(CLOCK_TICK_SECONDS, self.tick)
         self.set_interval(STORE_SYNC_SECONDS, self._sync_stars)
         # Index for search once the first frame is up, off the UI thread, before anyone types.
         # An interval stopped at its first tick: Textual drops a one-shot timer whose moment
@@ -229,7 +229,8 @@ class CompanionApp(App[None]):
             )
         self.starred = frozenset(self.store.starred_ids())
 
-    def _tick(self) -> None:
+    def tick(self) -> None:
+        """Read the clock again: every CLOCK_TICK_SECONDS, and whenever asked."""
         self.now = self.clock()
 
     def _sync_stars(self) -> None:
@@ -258,6 +259,11 @@ class CompanionApp(App[None]):
             if self._search_index is None:
                 self._search_index = SearchIndex(self.program)
             return self._search_index
+
+    @property
+    def search_index_ready(self) -> bool:
+        """Whether the index is built, so a search costs only the lookup."""
+        return self._search_index is not None
 
     def toggle_star(self, talk_id: str) -> bool:
         """Star or unstar a talk, writing through the store; returns the new state."""

@@ -1,25 +1,26 @@
-"""Command palette provider: every talk and person, found by fuzzy match.
+"""Command palette provider: every talk and person, found by the app's search.
 
-Titles and names come from the program, so hits are plain `Content` highlighted here:
-Textual's `Matcher.highlight` and a hit's `help` would read them as markup.
+The palette finds and ranks what the search dialog and the Speakers filter find,
+through the same index. Titles and names come from the program, so hits are plain
+`Content` highlighted here: Textual's `Matcher.highlight` and a hit's `help` would
+read them as markup.
 """
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from functools import partial
-from typing import NamedTuple
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.style import Style
 
+from companion.search import WORD, HitKind
 from companion.text import fold
 from companion.ui.services import services
 
-
-class Target(NamedTuple):
-    label: str
-    help_text: str
-    command: partial[None]
+RESULT_LIMIT = 30  # as many as the search dialog offers
+KIND_PREFIX = {HitKind.TALK: "Talk: ", HitKind.PERSON: "Person: "}
 
 
 def folded_with_origins(text: str) -> tuple[str, list[int]]:
@@ -30,14 +31,13 @@ def folded_with_origins(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), origins
 
 
-def highlighted(matcher: Matcher, label: str) -> Content:
-    """The label as typed, its letters that the (folded) query matched in the match style."""
+def highlighted(label: str, words: AbstractSet[str], style: Style) -> Content:
+    """The label as typed, its words whose folded form is in `words` in `style`."""
     folded, origins = folded_with_origins(label)
-    _, offsets = matcher.fuzzy_search.match(matcher.query, folded)
     content = Content(label)
-    for index in sorted({origins[offset] for offset in offsets}):
-        if not label[index].isspace():
-            content = content.stylize(matcher.match_style, index, index + 1)
+    for match in WORD.finditer(folded):
+        if match.group() in words:
+            content = content.stylize(style, origins[match.start()], origins[match.end() - 1] + 1)
     return content
 
 
@@ -49,35 +49,26 @@ def prompt(label: Content, help_text: str) -> Content:
 class ProgramCommands(Provider):
     """Open a talk or a person from the palette; accents need not be typed."""
 
-    def _targets(self) -> list[Target]:
+    def _open(self, kind: HitKind, item_id: str) -> partial[None]:
         app = services(self.screen)
-        talks = [
-            Target(f"Talk: {talk.title}", talk.where, partial(app.open_talk, talk.id))
-            for talk in app.program.talks
-        ]
-        people = [
-            Target(
-                f"Person: {person.name}",
-                "; ".join(person.affiliations),
-                partial(app.open_person, person.id),
-            )
-            for person in app.program.people
-        ]
-        return talks + people
+        return partial(app.open_talk if kind is HitKind.TALK else app.open_person, item_id)
 
     async def discover(self) -> Hits:
-        for target in self._targets()[:10]:
+        program = services(self.screen).program
+        for talk in program.talks[:10]:
+            label = KIND_PREFIX[HitKind.TALK] + talk.title
             yield DiscoveryHit(
-                prompt(Content(target.label), target.help_text), target.command, text=target.label
+                prompt(Content(label), talk.where), self._open(HitKind.TALK, talk.id), text=label
             )
 
     async def search(self, query: str) -> Hits:
-        folded = fold(query)
-        if not folded:  # only combining marks: nothing to match (Textual's matcher would raise)
-            return
-        matcher = self.matcher(folded)
-        for target in self._targets():
-            score = matcher.match(fold(target.label))
-            if score > 0:
-                shown = prompt(highlighted(matcher, target.label), target.help_text)
-                yield Hit(score, shown, target.command, text=target.label)
+        style = self.matcher(query).match_style  # the palette's, else Textual's default
+        for hit in services(self.screen).search_index.search(query, RESULT_LIMIT):
+            prefix = KIND_PREFIX[hit.kind]
+            shown = Content.assemble(prefix, highlighted(hit.label, hit.matched, style))
+            yield Hit(
+                hit.score,
+                prompt(shown, hit.detail),
+                self._open(hit.kind, hit.id),
+                text=prefix + hit.label,
+            )

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.search import MIN_QUERY_LETTERS, Hit, HitKind
+from companion.search import Hit, HitKind, too_short
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 
@@ -67,7 +67,7 @@ class SearchScreen(Dialog[Hit | None]):
         """What every keystroke costs: look the query up and refill the result list."""
         self._hits = services(self).search_index.search(query, RESULT_LIMIT)
         self._show_hits()
-        short = 0 < len(query.strip()) < MIN_QUERY_LETTERS
+        short = bool(query.strip()) and too_short(query)
         self.query_one("#search-help", Static).update(KEEP_TYPING if short else HELP)
 
     def _show_hits(self) -> None:

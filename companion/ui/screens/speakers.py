@@ -14,18 +14,13 @@ from textual.widgets.option_list import Option
 
 from companion.present.words import count
 from companion.program import Person
-from companion.text import fold
+from companion.search import HitKind, too_short
 from companion.ui.keys import key_label
 from companion.ui.services import services
 from companion.ui.widgets.edge_list import EdgeList
 from companion.ui.widgets.key_footer import KeyFooter
 
 MAX_SHOWN = 500  # a longer list helps nobody and costs a refill on every keystroke
-
-
-def haystack(person: Person) -> str:
-    """What the filter searches: the name and affiliations, accents and case folded away."""
-    return fold(f"{person.name} {' '.join(person.affiliations)}")
 
 
 def person_option(person: Person) -> Option:
@@ -70,11 +65,6 @@ class SpeakersScreen(Screen[None]):
         Binding("up", "filter", show=False),  # from the top of the list
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._last_words: list[str] = []
-        self._last_found: list[tuple[Person, str]] | None = None  # None: nothing shown yet
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield NameFilter(
@@ -88,34 +78,28 @@ class SpeakersScreen(Screen[None]):
         self.show_people("")
         self.query_one("#speaker-filter", Input).focus()
 
-    @cached_property
-    def _haystacks(self) -> list[tuple[Person, str]]:
-        """Each person with their folded name and affiliations, folded once per screen."""
-        return [(person, haystack(person)) for person in services(self).program.people]
-
     def show_people(self, query: str) -> None:
-        words = fold(query).split()
-        pool = self._haystacks
-        # Typing on narrows the last matches: each earlier word is still inside a new one.
-        if self._last_found is not None and all(
-            any(old in new for new in words) for old in self._last_words
-        ):
-            pool = self._last_found
-        matches = [(person, text) for person, text in pool if all(w in text for w in words)]
-        self._last_words, self._last_found = words, matches
-        found = [person for person, _ in matches]
+        """Everyone, or the people the app's search finds for `query`, ranked as the
+        search dialog and the command palette rank them."""
+        app = services(self)
+        everyone = app.program.people
+        if too_short(query):
+            found = list(everyone)
+        else:
+            hits = app.search_index.search(query, limit=None, kind=HitKind.PERSON)
+            found = [app.program.person(hit.id) for hit in hits]
         listing = self.query_one("#speaker-list", OptionList)
         listing.clear_options()
         listing.add_options(person_option(person) for person in found[:MAX_SHOWN])
         if found:
             listing.highlighted = 0
-        total = len(self._haystacks)
-        shown = (
-            f"first {MAX_SHOWN} of {len(found)} matches, type to narrow"
-            if len(found) > MAX_SHOWN
-            else f"{len(found)} of {count(total, 'person', 'people')}"
-        )
-        self.sub_title = shown
+        people = count(len(everyone), "person", "people")
+        if query.strip() and too_short(query):
+            self.sub_title = f"{people} · keep typing: the filter needs two letters"
+        elif len(found) > MAX_SHOWN:
+            self.sub_title = f"first {MAX_SHOWN} of {len(found)} matches, type to narrow"
+        else:
+            self.sub_title = f"{len(found)} of {people}"
 
     @on(Input.Changed, "#speaker-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
