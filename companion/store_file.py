@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -31,6 +32,7 @@ from typing import NamedTuple
 
 APPLICATION = "c4ml-companion-store"
 BUSY_TIMEOUT_MS = 10_000
+WAL_RETRY_SECONDS = 0.01
 ATTEMPTS = 4  # not ours -> set aside -> created -> judged ours; plus one for a race
 
 # The schema, step by step: step N brings a store from version N - 1 to version N, so an
@@ -277,12 +279,30 @@ def _judge(
     try:
         if blank or _version(connection) < SCHEMA_VERSION:
             initialise(connection, conference_id)
-        connection.execute("PRAGMA journal_mode = WAL")
+        _use_wal(connection)
         connection.execute("PRAGMA synchronous = FULL")
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Switch a new store to write-ahead logging (kept in the file: once is enough).
+
+    The switch needs the file to itself, and SQLite refuses it at once, without waiting
+    as it does for other locks, while another process is reading the store it just
+    created: so it is tried again until the usual busy timeout has passed.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if _primary_code(error) not in _BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
 
 
 def _primary_code(error: sqlite3.Error) -> int | None:

@@ -13,8 +13,8 @@ import pytest
 from companion import validation
 from companion.catalog import open_program, programs_dir, read_kept
 from companion.program import Program
+from tests.cli_driving import assert_clean_error
 from tests.conftest import FIXTURES, run_cli
-from tests.test_cli import assert_clean_error
 
 KEPT_ID = "devconf-2030"
 

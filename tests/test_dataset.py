@@ -15,6 +15,7 @@ def test_the_event(program: Program) -> None:
     assert conference.title == "7th Workshop on Compilers for Machine Learning"
     assert str(conference.start_date) == str(conference.end_date) == "2026-02-01"
     assert conference.timezone == "Australia/Sydney"
+    assert conference.venue is not None
     assert "ICC Sydney" in conference.venue.name
     assert conference.venue.address == "14 Darling Drive, Sydney NSW 2000, Australia"
     assert conference.venue.room is None
@@ -54,6 +55,7 @@ def test_every_time_is_aware_and_in_aedt(program: Program) -> None:
 def test_talk_times_are_estimates_inside_their_sessions(program: Program) -> None:
     sessions = {slot.id: slot for slot in program.slots}
     for talk in program.talks:
+        assert talk.session_id is not None
         session = sessions[talk.session_id]
         assert talk.estimated
         assert session.end is not None

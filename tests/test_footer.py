@@ -95,7 +95,8 @@ async def test_an_empty_starred_list_offers_export_but_not_unstar(make_app: AppF
 
 
 async def test_speakers_show_clear_only_when_there_is_a_filter(make_app: AppFactory) -> None:
-    async with make_app().run_test(size=SIZE) as pilot:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")  # the filter has focus: letters are the filter's
         await pilot.pause()
         assert footer(pilot) == f"↓ List {MODES} / Search ? Help {PALETTE}"
@@ -107,7 +108,7 @@ async def test_speakers_show_clear_only_when_there_is_a_filter(make_app: AppFact
         assert footer(pilot) == f"↓ List {MODES} / Search ? Help {PALETTE}"
         await pilot.press("z", "h")  # typed, not the zone key
         assert footer(pilot) == f"↓ List esc Clear {MODES} / Search ? Help {PALETTE}"
-        assert not pilot.app.local_time
+        assert not app.local_time
 
 
 async def test_a_multi_day_program_shows_its_day_and_room_keys(

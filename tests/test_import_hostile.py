@@ -20,9 +20,9 @@ from companion.importers.fields import ImportProblem
 from companion.importers.times import parse_duration
 from companion.loading import BUNDLED_ID
 from companion.program import Program
+from tests.cli_driving import assert_clean_error
 from tests.conftest import FIXTURES, run_cli
 from tests.programs import opened
-from tests.test_cli import assert_clean_error
 
 FRAB = FIXTURES / "fosdemish.xml"
 C3VOC = FIXTURES / "congressish.json"

@@ -13,9 +13,9 @@ from companion.catalog import open_program
 from companion.loading import ProgramError
 from companion.program import Program
 from companion.store import Store
+from tests.cli_driving import assert_clean_error
 from tests.conftest import FIXTURES, run_cli
 from tests.programs import opened
-from tests.test_cli import assert_clean_error
 
 FRAB = FIXTURES / "fosdemish.xml"
 C3VOC = FIXTURES / "congressish.json"

@@ -21,9 +21,9 @@ from companion.store import NoteSaved, Store, StoreError, store_path
 from companion.ui.app import CompanionApp
 from companion.ui.screens.starred import StarredScreen
 from companion.ui.screens.talk import TalkScreen
+from tests.cli_driving import assert_clean_error
 from tests.conftest import no_file_growth, run_cli
 from tests.driving import SIZE, flat, screen_lines, show_talk, toasted, until
-from tests.test_cli import assert_clean_error
 
 CONFERENCE = "c4ml-2026"
 

@@ -4,7 +4,6 @@ terminal, a file or a spreadsheet; Markdown and CSV readers are given nothing to
 from __future__ import annotations
 
 import contextlib
-import copy
 import csv
 import io
 import json
@@ -25,8 +24,8 @@ from companion.catalog import open_program
 from companion.cli import run
 from companion.export import ExportFormat, build_export, render
 from companion.text import safe_line, safe_prose, safe_url, strip_controls
+from tests.cli_driving import assert_clean_error
 from tests.conftest import FIXTURES, run_cli
-from tests.test_cli import assert_clean_error
 
 # What a terminal obeys: C0 but tab and newline (CR only as a line ending), DEL, C1.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
@@ -80,7 +79,7 @@ def test_urls_cannot_end_a_link_or_an_attribute() -> None:
 
 def hostile_c3voc(text: str) -> dict[str, Any]:
     """The congress fixture with `text` in every field a person reads."""
-    document = copy.deepcopy(json.loads((FIXTURES / "congressish.json").read_text("utf-8")))
+    document: dict[str, Any] = json.loads((FIXTURES / "congressish.json").read_text("utf-8"))
     conference = document["schedule"]["conference"]
     conference["title"] = f"Congress {text}"
     for day in conference["days"]:
