@@ -513,12 +513,12 @@ async def test_opening_on_a_later_day_shows_that_day_and_settles(
     program = frab_program
     app = make_app("2030-02-03T09:40", on=program)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        later = "0e5d2b6c-5555-4a8b-9c55-eeeeeeeeeeee"
+        await until(pilot, lambda: app.screen.query_one(ScheduleTable).selected_key == later)
         screen = app.screen
         table = screen.query_one(ScheduleTable)
         assert screen.day_index == 1  # type: ignore[attr-defined]
         assert app.screen.query_one("Tabs").active == "day-1"  # type: ignore[attr-defined]
-        assert table.selected_key == "0e5d2b6c-5555-4a8b-9c55-eeeeeeeeeeee"
         fills = 0
         original = table.fill
 
@@ -528,7 +528,8 @@ async def test_opening_on_a_later_day_shows_that_day_and_settles(
             original(view, focus)  # type: ignore[arg-type]
 
         table.fill = counting_fill  # type: ignore[method-assign]
-        await pilot.pause(0.3)
+        for _ in range(3):  # every message the app has queued, three times over
+            await pilot.pause()
         assert fills == 0  # nothing keeps refilling the table
         await pilot.press("comma")
         assert screen.day_index == 0  # type: ignore[attr-defined]
