@@ -73,10 +73,13 @@ def save_settings(settings: Settings) -> None:
         "[reminders]\n"
         f"minutes_before = {minutes}  # 0: no reminders in the app\n"
     )
+    path = settings_path()
     try:
-        write_atomic(text, settings_path(), overwrite=True)
+        write_atomic(text, path, overwrite=True)
     except WriteError as error:
         raise SettingsError(str(error)) from None
+    except OSError as error:  # its folder cannot be made: a file is in the way
+        raise SettingsError(f"cannot write {path}: {error.strerror}") from None
 
 
 def reminder_minutes(value: object) -> timedelta:

@@ -27,10 +27,11 @@ def free_words(gap: Gap) -> str:
 
 def fits_words(gap: Gap) -> str:
     """ "6 talks fit · 2 across its edges", or that nothing fits."""
-    parts = [f"{count(len(gap.fits), 'talk')} fit{'s' if len(gap.fits) == 1 else ''}"]
-    if gap.edges:
-        parts.append(f"{len(gap.edges)} across its edges")
-    return " · ".join(parts) if gap.fits or gap.edges else NOTHING_FITS
+    if not gap.fits and not gap.edges:
+        return NOTHING_FITS
+    fits = len(gap.fits)
+    parts = [f"{count(fits, 'talk')} fit{'s' if fits == 1 else ''}" if fits else "none fits wholly"]
+    return " · ".join(parts + ([f"{len(gap.edges)} across its edges"] if gap.edges else []))
 
 
 def edge_words(talk: Talk, gap: Gap) -> str:
