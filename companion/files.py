@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -15,6 +16,18 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def aside_path(path: Path) -> Path:
+    """A free name beside `path` to keep a file that could not be understood:
+    "NAME.unreadable-20260201T050000Z", with "-1", "-2"... when that is taken."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.unreadable-{stamp}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.unreadable-{stamp}-{counter}")
+        counter += 1
+    return target
 
 
 def write_atomic(text: str, target: Path, *, overwrite: bool) -> None:

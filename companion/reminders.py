@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from companion.clock import Clock, format_time
 from companion.program import Program, Talk
+from companion.store_file import StoreError
 from companion.text import safe_line
 
 DEFAULT_BEFORE = timedelta(minutes=5)
@@ -71,6 +72,31 @@ def fire_due(
     for talk in upcoming(program, starred, now, before):
         if claim(talk):
             notify(talk, now)
+
+
+class OnceClaims:
+    """Which reminders fire: each once, as the store records (`Store.claim_reminder`);
+    when it cannot record (a read-only store), once in this process, and `warn` is told
+    why, once."""
+
+    def __init__(self, record: Callable[[Talk], bool], warn: Callable[[str], None]) -> None:
+        self.record = record
+        self.warn = warn
+        self.fired: set[tuple[str, datetime]] = set()
+        self.warned = False
+
+    def __call__(self, talk: Talk) -> bool:
+        key = (talk.id, talk.start)
+        if key in self.fired:
+            return False
+        self.fired.add(key)
+        try:
+            return self.record(talk)
+        except StoreError as error:
+            if not self.warned:
+                self.warn(f"reminders will fire again after a restart: {error}")
+                self.warned = True
+            return True
 
 
 def watch(

@@ -24,11 +24,12 @@ import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import UTC, datetime
 from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
+
+from companion.files import aside_path
 
 APPLICATION = "c4ml-companion-store"
 BUSY_TIMEOUT_MS = 10_000
@@ -387,12 +388,7 @@ def _move_aside(path: Path, judged: os.stat_result, why: str) -> Path | None:
     now = _found(path)
     if now is None or (now.st_dev, now.st_ino) != (judged.st_dev, judged.st_ino):
         return None
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.unreadable-{stamp}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.unreadable-{stamp}-{counter}")
-        counter += 1
+    target = aside_path(path)
     try:
         path.rename(target)
         for suffix in ("-wal", "-shm"):

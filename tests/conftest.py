@@ -14,6 +14,7 @@ from companion.clock import fixed_clock, parse_moment
 from companion.loading import load_program
 from companion.paths import DATA_DIR_VARIABLE
 from companion.program import Program
+from companion.settings import CONFIG_DIR_VARIABLE
 from companion.ui.app import CompanionApp
 
 
@@ -23,6 +24,14 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     path = tmp_path / "data"
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(path))
     yield path
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty settings directory; nothing reads the user's."""
+    path = tmp_path / "config"
+    monkeypatch.setenv(CONFIG_DIR_VARIABLE, str(path))
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -244,7 +244,7 @@ def test_starred_of_a_multi_day_program_by_day_with_overlaps(tmp_path: Path) -> 
     lines = run_cli("--program", "devconf-2030", "starred").stdout.splitlines()
     assert lines[0] == "3 starred talks"
     assert lines[2] == "== Saturday 2 February 2030 =="
-    assert lines[4].strip() == "! overlaps another starred talk · Janson"
-    assert lines[6].strip() == "! overlaps another starred talk · K.1.105"
+    assert lines[4].strip() == "! clashes with MLIR in Production · Janson"  # names it
+    assert lines[6].strip() == "! clashes with Keynote: Compilers Everywhere · K.1.105"
     assert lines[8] == "== Sunday 3 February 2030 =="
     assert lines[10].strip() == "Janson"

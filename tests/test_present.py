@@ -14,7 +14,6 @@ from companion.present.now import describe_now_next, happenings
 from companion.present.person import PER_TALK, person_facts
 from companion.present.starred import (
     GONE,
-    OVERLAP,
     DayHeading,
     Pause,
     StarRow,
@@ -137,8 +136,10 @@ def test_starred_rows_with_breaks_overlaps_moves_and_gone_stars(frab_program: Pr
     assert kinds[0] is DayHeading and kinds.count(DayHeading) == 2  # two days
     talk_rows = [row for row in rows if isinstance(row, StarRow)]
     assert [row.talk_id for row in talk_rows] == [ids[0], ids[1], ids[4], "gone"]
-    assert talk_rows[0].detail == f"{OVERLAP} · Janson"
-    assert talk_rows[1].detail == f"{OVERLAP} · moved: was 09:00"
+    first, second = (program.talk(talk_id).title for talk_id in ids[:2])
+    assert talk_rows[0].detail == f"! clashes with {second} · Janson"  # names the other talk
+    assert talk_rows[1].detail == f"! clashes with {first} · moved: was 09:00"
+    assert (talk_rows[0].clashes, talk_rows[1].clashes) == ((ids[1],), (ids[0],))
     assert str(talk_rows[1].line) == talk_line(program.talk(ids[1]), zone, starred=True)
     assert talk_rows[3] == StarRow("gone", Listing("(gone)       ★ ", "Withdrawn"), GONE, False)
     assert moves_to_mark_seen(statuses) == [program.talk(ids[1])]

@@ -7,6 +7,8 @@ from companion.present.data import star_json
 from companion.present.starred import (
     HOW_TO_STAR,
     DayHeading,
+    GapRow,
+    NowLine,
     Pause,
     moves_to_mark_seen,
     starred_rows,
@@ -72,10 +74,12 @@ def cmd_starred(ctx: Context) -> None:
     for row in starred_rows(ctx.program, statuses, ctx.zone, moves):
         if isinstance(row, DayHeading):
             print(f"\n== {row.text} ==")
+        elif isinstance(row, NowLine):
+            print(row.text)
         elif isinstance(row, Pause):
             print(row.line)
         else:
-            print(f"{row.line}  [{row.talk_id}]")
+            print(row.line if isinstance(row, GapRow) else f"{row.line}  [{row.talk_id}]")
             print(f"{'':{LISTING_INDENT}}{row.detail}")
 
 

@@ -13,13 +13,20 @@ from typing import Any, Protocol
 
 from companion.agenda import AgendaTalk, Gap, agenda, now_position
 from companion.cli.context import Context, UserError, print_json, warn
-from companion.clock import Clock, format_day, format_time, format_window
+from companion.clock import Clock, format_day, format_window
+from companion.present.agenda import clashes_with, free_words, now_line
 from companion.present.data import talk_json
 from companion.present.starred import HOW_TO_STAR, NOTHING_STARRED
 from companion.present.talk import talk_line
 from companion.program import Talk
-from companion.reminders import DEFAULT_BEFORE, fire_due, reminder_text, upcoming, watch
-from companion.store import StoreError
+from companion.reminders import (
+    DEFAULT_BEFORE,
+    OnceClaims,
+    fire_due,
+    reminder_text,
+    upcoming,
+    watch,
+)
 
 LISTED_FITS = 5  # talks listed under a gap in text; `--json` gives them all
 EXEC_TIMEOUT_SECONDS = 30  # a notifier that hangs longer is left behind, with a warning
@@ -100,7 +107,7 @@ def cmd_agenda(ctx: Context) -> None:
         lines = [_entry_lines(ctx, entry) for entry in day.entries]
         position = now_position(day, now, ctx.zone)
         if position is not None:
-            lines.insert(position, [f"  ── now {format_time(now, ctx.zone)} ──"])
+            lines.insert(position, [f"  {now_line(now, ctx.zone)}"])
         for entry_lines in lines:
             print("\n".join(entry_lines))
 
@@ -130,11 +137,11 @@ def _entry_lines(ctx: Context, entry: AgendaTalk | Gap) -> list[str]:
         if talk.room:
             lines.append(f"{INDENT}room {talk.room}")
         lines += [
-            f"{INDENT}clashes with {_named(ctx.program.talk(other))}" for other in entry.overlaps
+            f"{INDENT}{clashes_with(_named(ctx.program.talk(other)))}" for other in entry.overlaps
         ]
         return lines
     window = format_window(entry.start, entry.end, zone, entry.estimated)
-    lines = [f"  {window:<12} free {entry.minutes} min"]
+    lines = [f"  {window:<12} {free_words(entry)}"]
     if entry.fits:
         lines.append(f"{INDENT}fits in it:")
         lines += [f"{INDENT}{_timed(talk, ctx)}" for talk in entry.fits[:LISTED_FITS]]
@@ -180,7 +187,7 @@ def cmd_remind(ctx: Context) -> int:
                 watch(
                     program,
                     store.starred_ids,
-                    _Claims(store.claim_reminder),
+                    OnceClaims(store.claim_reminder, warn),
                     notify,
                     before=before,
                     clock=_running_clock(ctx),
@@ -195,32 +202,14 @@ def cmd_remind(ctx: Context) -> int:
     elif ctx.has_store():  # else nothing is starred, and asking creates nothing
         with ctx.store() as store:
             fire_due(
-                program, store.starred_ids(), now, before, _Claims(store.claim_reminder), notify
+                program,
+                store.starred_ids(),
+                now,
+                before,
+                OnceClaims(store.claim_reminder, warn),
+                notify,
             )
     return 0
-
-
-class _Claims:
-    """Which reminders fire: each once, as the store records; when it cannot record (a
-    read-only store), once in this process, and it says so once."""
-
-    def __init__(self, record: Callable[[Talk], bool]) -> None:
-        self.record = record
-        self.fired: set[tuple[str, datetime]] = set()
-        self.warned = False
-
-    def __call__(self, talk: Talk) -> bool:
-        key = (talk.id, talk.start)
-        if key in self.fired:
-            return False
-        self.fired.add(key)
-        try:
-            return self.record(talk)
-        except StoreError as error:
-            if not self.warned:
-                warn(f"reminders will fire again after a restart: {error}")
-                self.warned = True
-            return True
 
 
 def _running_clock(ctx: Context) -> Clock:

@@ -12,7 +12,7 @@ import gc
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -26,9 +26,11 @@ from textual.screen import Screen
 from companion.clock import Clock, local_zone, system_clock, zone_label
 from companion.paths import data_dir
 from companion.program import Program
+from companion.reminders import DEFAULT_BEFORE
 from companion.store import Store, StoreError
 from companion.ui.commands import ProgramCommands
 from companion.ui.keys import key_label
+from companion.ui.reminders import InAppReminders
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.services import HoldsEdits, SelectsTalk, ShowsTalk
 
@@ -120,6 +122,7 @@ class CompanionApp(App[None]):
     starred: reactive[frozenset[str]] = reactive(frozenset())
     now: reactive[datetime] = reactive(system_clock, always_update=False)
     local_time: reactive[bool] = reactive(False)
+    remind_before: reactive[timedelta] = reactive(DEFAULT_BEFORE)
 
     def __init__(self, program: Program, *, clock: Clock = system_clock) -> None:
         super().__init__()
@@ -131,6 +134,7 @@ class CompanionApp(App[None]):
         self._search_index: SearchIndex | None = None
         self._last_statuses: list[StarStatus] = []
         self.leaving = False  # set by `exit`: from then on no key or command acts
+        self.reminders = InAppReminders(self)
         self.set_reactive(CompanionApp.now, clock())
 
     # -- start-up and background sync -------------------------------------------
@@ -138,6 +142,8 @@ class CompanionApp(App[None]):
     def on_mount(self) -> None:
         self._update_subtitle()
         self._open_store()
+        self._load_settings()
+        self.reminders.check()
         self.set_interval(CLOCK_TICK_SECONDS, self.tick)
         self.set_interval(STORE_SYNC_SECONDS, self._sync_stars)
         # Index for search once the first frame is up, off the UI thread, before anyone types.
@@ -229,9 +235,27 @@ class CompanionApp(App[None]):
             )
         self.starred = frozenset(self.store.starred_ids())
 
+    def _load_settings(self) -> None:
+        from companion.settings import load_settings
+
+        loaded = load_settings()
+        self.remind_before = loaded.settings.remind_before
+        if loaded.problem:
+            self.notify(loaded.problem, severity="warning", timeout=15, markup=False)
+
     def tick(self) -> None:
         """Read the clock again: every CLOCK_TICK_SECONDS, and whenever asked."""
         self.now = self.clock()
+
+    def watch_now(self) -> None:
+        if not self.leaving:
+            self.reminders.check()
+
+    def write_to_terminal(self, sequence: str) -> None:
+        """Send an escape sequence to the terminal between two frames, as `App.bell` does
+        (through the driver: private Textual API, hence the exact pin in pyproject.toml)."""
+        if not self.is_headless and self._driver is not None:
+            self._driver.write(sequence)
 
     def _sync_stars(self) -> None:
         """Pick up stars made in another terminal; while the store cannot be read, the
@@ -393,6 +417,26 @@ class CompanionApp(App[None]):
 
         self.push_screen(ExportScreen())
 
+    def action_reminder_lead(self) -> None:
+        from companion.ui.screens.reminder_lead import ReminderLeadScreen
+
+        self.push_screen(ReminderLeadScreen(self.remind_before), self._save_reminder_lead)
+
+    def _save_reminder_lead(self, before: timedelta | None) -> None:
+        from companion.present.agenda import reminders_words
+        from companion.settings import Settings, SettingsError, save_settings
+
+        if before is None:
+            return
+        self.remind_before = before
+        try:
+            save_settings(Settings(remind_before=before))
+        except SettingsError as error:
+            self.notify(f"Kept until you quit: {error}", severity="warning", markup=False)
+        else:
+            self.notify(f"Starred talks: {reminders_words(before)}", timeout=4, markup=False)
+        self.reminders.check()
+
     def action_toggle_zone(self) -> None:
         self.local_time = not self.local_time
         self.notify(f"Times now in {self.zone_caption}", timeout=3, markup=False)
@@ -421,6 +465,11 @@ class CompanionApp(App[None]):
             "Export starred talks",
             "Calendar, Markdown, CSV or JSON (x on Starred)",
             self.action_export,
+        )
+        yield SystemCommand(
+            "Reminders",
+            "How many minutes before a starred talk starts it is announced (m on Starred)",
+            self.action_reminder_lead,
         )
 
 

@@ -1,7 +1,7 @@
 """What screens and widgets may know of the app, and the only ways they change its state.
 
 Screens read the program, the clock and the stars through `services(self)`, and
-watch the app's reactives (`starred`, `now`, `local_time`). They change stars and
+watch the app's reactives (`starred`, `now`, `local_time`, `remind_before`). They change stars and
 notes only through the methods of `Services`, which write through the store; no
 screen touches the store itself. What the app asks of a screen is declared here too.
 """
@@ -9,7 +9,7 @@ screen touches the store itself. What the app asks of a screen is declared here 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Protocol, cast, runtime_checkable
 
 from textual.dom import DOMNode
@@ -39,6 +39,10 @@ class Services(Protocol):
     def sub_title(self) -> str: ...
     @property
     def search_index(self) -> SearchIndex: ...
+    @property
+    def remind_before(self) -> timedelta:
+        """How long before a starred talk starts it is announced (0: never)."""
+        ...
 
     def toggle_star(self, talk_id: str) -> bool:
         """Star or unstar a talk; returns the new state (unchanged when it cannot be saved)."""

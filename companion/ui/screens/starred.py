@@ -1,4 +1,5 @@
-"""Starred: your talks in time order with the breaks between them; unstar in place."""
+"""My day: the starred talks in time order, the free gaps between them and what fits them,
+the clashes by name, a now-line, the past dimmed or hidden; unstar in place, and undo."""
 
 from __future__ import annotations
 
@@ -10,8 +11,17 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from companion.present.agenda import (
+    clashes_with,
+    keep_words,
+    past_words,
+    reminders_words,
+    unstarred_words,
+)
 from companion.present.starred import (
     DayHeading,
+    GapRow,
+    NowLine,
     Pause,
     Row,
     StarRow,
@@ -24,23 +34,34 @@ from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList, talk_row
 
+UNDO_KEY = "u"
+
 
 def _options(rows: list[Row]) -> list[Option | None]:
-    """The rows as options, a rule above the stars whose talks left the program."""
-    present = [row for row in rows if not isinstance(row, StarRow) or row.in_program]
-    gone = rows[len(present) :]  # they come last
-    return [*map(_option, present), *([None] if gone else []), *map(_option, gone)]
+    """The rows as options, a rule above the stars whose talks left the program (last)."""
+    options: list[Option | None] = [_option(row) for row in rows]
+    gone = [isinstance(row, StarRow) and not row.in_program for row in rows]
+    if any(gone) and not gone[0]:
+        options.insert(gone.index(True), None)
+    return options
 
 
 def _option(row: Row) -> Option:
-    """A row of the starred list: headings and breaks shown but not chosen, a talk opens."""
+    """A row of my day: headings, the now-line and breaks shown but not chosen; a talk
+    opens, a gap lists what fits in it."""
     if isinstance(row, DayHeading):
         return Option(Content.styled(row.text, "bold"), disabled=True)
+    if isinstance(row, NowLine):
+        return Option(Content.styled(row.text, "bold $accent"), disabled=True)
     if isinstance(row, Pause):
-        lead, title = row.line
-        pause = Indented(Content.styled(lead, "dim"), Content.styled(title, "dim"))
+        style = "dim"
+        pause = Indented(
+            Content.styled(row.line.lead, style), Content.styled(row.line.title, style)
+        )
         return Option(Hanging([pause]), disabled=True)
-    return Option(talk_row(row.line, row.detail), id=row.talk_id)
+    if isinstance(row, GapRow):
+        return Option(talk_row(row.line, row.detail, dim=row.past))
+    return Option(talk_row(row.line, row.detail, dim=row.past), id=row.talk_id)
 
 
 class StarredScreen(Screen[None]):
@@ -53,7 +74,7 @@ class StarredScreen(Screen[None]):
             "Open",
             id="starred.open",
             priority=True,  # before the list's own Enter, so the footer shows it
-            tooltip="Details of this talk",
+            tooltip="Details of this talk; on a free gap, the talks that fit in it",
         ),
         Binding(
             "s", "unstar", "Unstar", id="starred.unstar", tooltip="Remove the star from this talk"
@@ -65,12 +86,38 @@ class StarredScreen(Screen[None]):
             id="starred.export",
             tooltip="Export your starred talks: calendar, Markdown, CSV, JSON",
         ),
+        Binding(
+            UNDO_KEY,
+            "undo",
+            "Undo",
+            id="starred.undo",
+            tooltip="Star again what was last unstarred here",
+        ),
+        Binding(
+            "c",
+            "resolve_clash",
+            "Clash",
+            id="starred.clash",
+            tooltip="On a talk that clashes: keep one, unstar the other",
+        ),
+        Binding("p", "toggle_past", "Past", id="starred.past", tooltip="Hide or show what is over"),
+        Binding(
+            "m",
+            "app.reminder_lead",
+            "Remind",
+            id="starred.remind",
+            show=False,  # in help and the palette: the footer keeps the keys of the day
+            tooltip="How many minutes before a starred talk starts it is announced",
+        ),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         # Moves found on this visit: marked seen at once, but shown until the user leaves.
         self._moves: dict[str, str] = {}
+        self._rows: list[Row] = []  # as listed, one an option
+        self._unstarred: list[tuple[str, ...]] = []  # what `u` stars again, the last first
+        self.hide_past = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -81,7 +128,8 @@ class StarredScreen(Screen[None]):
     def on_mount(self) -> None:
         app = self.app
         self.watch(app, "starred", self.refresh_list)
-        self.watch(app, "local_time", self.refresh_list, init=False)
+        for name in ("local_time", "now", "remind_before"):
+            self.watch(app, name, self.refresh_list, init=False)
 
     def on_screen_resume(self) -> None:
         """A visit: moves found now are marked seen at once, and shown until the user leaves."""
@@ -98,21 +146,39 @@ class StarredScreen(Screen[None]):
         app = services(self)
         statuses = [s for s in app.star_statuses() if s.record.talk_id in app.starred]
         listing = self.query_one("#starred-list", TalkList)
-        rows = starred_rows(app.program, statuses, app.display_zone, self._moves)
-        listing.replace(_options(rows))
+        self._rows = starred_rows(
+            app.program,
+            statuses,
+            app.display_zone,
+            self._moves,
+            now=app.now,
+            hide_past=self.hide_past,
+            notes=app.notes(),
+        )
+        listing.replace(_options(self._rows))
         moved = sum(s.record.talk_id in self._moves for s in statuses)
         summary = starred_summary(len(statuses), moved)
         if not statuses:
             summary += " Press s on a talk in the Schedule to star it."
-        self.query_one("#starred-summary", Static).update(summary)
+        else:
+            extras = [past_words(True)] if self.hide_past else []
+            summary = " · ".join([summary, *extras, reminders_words(app.remind_before)])
+        self.query_one("#starred-summary", Static).update(Content(summary))
         listing.focus()
         self.refresh_bindings()
 
     @property
+    def highlighted_row(self) -> Row | None:
+        listing = self.query_one_optional("#starred-list", TalkList)  # None while closing
+        if listing is None or listing.highlighted is None or not self._rows:
+            return None
+        return self._rows[min(listing.highlighted, len(self._rows) - 1)]
+
+    @property
     def highlighted_id(self) -> str | None:
         """The talk id under the cursor, of a talk gone from the program too."""
-        listing = self.query_one_optional("#starred-list", TalkList)  # None while closing
-        return listing.highlighted_id if listing else None
+        row = self.highlighted_row
+        return row.talk_id if isinstance(row, StarRow) else None
 
     @property
     def selected_talk_id(self) -> str | None:
@@ -120,10 +186,9 @@ class StarredScreen(Screen[None]):
         return talk_id if talk_id and services(self).program.has_talk(talk_id) else None
 
     @on(OptionList.OptionSelected, "#starred-list")
-    def _open(self, event: OptionList.OptionSelected) -> None:
+    def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id and services(self).program.has_talk(event.option.id):
-            services(self).open_talk(event.option.id)
+        self.action_open()
 
     @on(OptionList.OptionHighlighted, "#starred-list")
     def _highlighted(self) -> None:
@@ -131,15 +196,85 @@ class StarredScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
-            return self.selected_talk_id is not None
+            return self.selected_talk_id is not None or isinstance(self.highlighted_row, GapRow)
         if action == "unstar":  # a talk gone from the program can be unstarred too
             return self.highlighted_id is not None
+        if action == "undo":
+            return bool(self._unstarred)
+        if action == "toggle_past":
+            return bool(self._rows)
+        if action == "resolve_clash":
+            row = self.highlighted_row
+            return isinstance(row, StarRow) and bool(row.clashes)
         return True
 
     def action_open(self) -> None:
-        if self.selected_talk_id:
+        row = self.highlighted_row
+        if isinstance(row, GapRow):
+            from companion.ui.screens.fits import FitsScreen
+
+            self.app.push_screen(FitsScreen(row.gap))
+        elif self.selected_talk_id:
             services(self).open_talk(self.selected_talk_id)
 
     def action_unstar(self) -> None:
         if self.highlighted_id:
-            services(self).toggle_star(self.highlighted_id)
+            self._unstar((self.highlighted_id,))
+
+    def action_resolve_clash(self) -> None:
+        """Keep one of the talks that clash, unstar the other(s)."""
+        row = self.highlighted_row
+        if not isinstance(row, StarRow) or not row.clashes:
+            return
+        from companion.ui.screens.choice import ChoiceScreen
+
+        program = services(self).program
+        title = program.talk(row.talk_id).title
+        others = [program.talk(other).title for other in row.clashes]
+        ways = [(row.clashes, keep_words(title, others))]
+        ways += [((row.talk_id,), keep_words(other, [title])) for other in others]
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._unstar(ways[index][0])
+
+        question = f"{title} {clashes_with('; '.join(others))}."
+        self.app.push_screen(ChoiceScreen(question, [words for _, words in ways]), chosen)
+
+    def _unstar(self, talk_ids: tuple[str, ...]) -> None:
+        """Unstar, and say so with the way back (a talk gone from the program has none)."""
+        app = services(self)
+        unstarred = tuple(
+            talk_id
+            for talk_id in talk_ids
+            if talk_id in app.starred and not app.toggle_star(talk_id)
+        )
+        if not unstarred:
+            return
+        titles = "; ".join(self._title(talk_id) for talk_id in unstarred)
+        undoable = tuple(talk_id for talk_id in unstarred if app.program.has_talk(talk_id))
+        if undoable:
+            self._unstarred.append(undoable)
+        self.notify(unstarred_words(titles, UNDO_KEY if undoable else None), markup=False)
+        self.refresh_bindings()
+
+    def _title(self, talk_id: str) -> str:
+        program = services(self).program
+        if program.has_talk(talk_id):
+            return program.talk(talk_id).title
+        row = next(r for r in self._rows if isinstance(r, StarRow) and r.talk_id == talk_id)
+        return row.line.title
+
+    def action_undo(self) -> None:
+        if not self._unstarred:
+            return
+        app = services(self)
+        for talk_id in self._unstarred.pop():
+            if talk_id not in app.starred:
+                app.toggle_star(talk_id)
+        self.refresh_bindings()
+
+    def action_toggle_past(self) -> None:
+        self.hide_past = not self.hide_past
+        self.refresh_list()
+        self.notify(past_words(self.hide_past).capitalize(), timeout=3)

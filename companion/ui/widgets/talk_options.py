@@ -22,11 +22,12 @@ def talk_option(talk: Talk, zone: tzinfo, starred: AbstractSet[str], detail: str
     )
 
 
-def talk_row(line: Listing, detail: str) -> Hanging:
+def talk_row(line: Listing, detail: str, *, dim: bool = False) -> Hanging:
     """When and the star, then the title with a dim detail under it, both wrapping in the
-    title's column."""
-    text = Content.assemble(line.title, *(("\n", (detail, "dim")) if detail else ()))
-    return Hanging([Indented(Content(line.lead), text)])
+    title's column; all of it dim for what is over."""
+    style = "dim" if dim else ""
+    text = Content.assemble((line.title, style), *(("\n", (detail, "dim")) if detail else ()))
+    return Hanging([Indented(Content.styled(line.lead, style), text)])
 
 
 class TalkList(OptionList):
