@@ -1,4 +1,5 @@
-"""Command palette provider: every talk and person, found by fuzzy match.
+"""Command palette providers: every talk and person, found by fuzzy match; and the keys
+of the screen the palette is opened over.
 
 Titles and names come from the program, so hits are plain `Content` highlighted here:
 Textual's `Matcher.highlight` and a hit's `help` would read them as markup.
@@ -9,17 +10,21 @@ from __future__ import annotations
 from functools import partial
 from typing import NamedTuple
 
+from textual.actions import parse
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.types import IgnoreReturnCallbackType
 
 from companion.text import fold
+from companion.ui.keys import key_label
 from companion.ui.services import services
 
 
 class Target(NamedTuple):
     label: str
     help_text: str
-    command: partial[None]
+    command: IgnoreReturnCallbackType
 
 
 def folded_with_origins(text: str) -> tuple[str, list[int]]:
@@ -80,4 +85,36 @@ class ProgramCommands(Provider):
             score = matcher.match(fold(target.label))
             if score > 0:
                 shown = prompt(highlighted(matcher, target.label), target.help_text)
+                yield Hit(score, shown, target.command, text=target.label)
+
+
+class ScreenCommands(Provider):
+    """The screen's own keys as commands, those that act there now (as its footer shows
+    them), so the palette reaches every action and not only the app's."""
+
+    def _targets(self) -> list[Target]:
+        screen = self.screen
+        targets = []
+        for binding in screen.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.tooltip:
+                continue
+            _, name, parameters = parse(binding.action)
+            if screen.check_action(name, parameters):
+                run = partial(self.app.run_action, binding.action, screen)
+                help_text = f"{binding.tooltip} ({key_label(binding.key)})"
+                targets.append(Target(binding.description, help_text, run))
+        return targets
+
+    async def discover(self) -> Hits:
+        for target in self._targets():
+            yield DiscoveryHit(
+                prompt(Content(target.label), target.help_text), target.command, text=target.label
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for target in self._targets():
+            score = matcher.match(f"{target.label} {target.help_text}")  # "hide" finds "Past"
+            if score > 0:
+                shown = prompt(Content(target.label), target.help_text)
                 yield Hit(score, shown, target.command, text=target.label)
