@@ -30,6 +30,16 @@ def span_end(start: datetime, end: datetime | None) -> datetime:
     return end if end is not None and end > start else start + MOMENT
 
 
+def is_on(start: datetime, end: datetime | None, now: datetime) -> bool:
+    """Started by `now` and not yet over (an item without an end is on for a `MOMENT`)."""
+    return start <= now < span_end(start, end)
+
+
+def is_over(start: datetime, end: datetime | None, now: datetime) -> bool:
+    """Over by `now`: the past that the schedule dims, or hides when asked."""
+    return span_end(start, end) <= now
+
+
 def system_clock() -> datetime:
     """The real time, aware, in the local zone."""
     return datetime.now().astimezone()
@@ -105,6 +115,14 @@ class Item(NamedTuple):
     def shown_end(self) -> datetime | None:
         """The end to show: none where none was published."""
         return None if self.open_ended else self.end
+
+    @property
+    def entry(self) -> Slot | Talk:
+        """The talk it is, or else the slot."""
+        if self.talk is not None:
+            return self.talk
+        assert self.slot is not None, "an item is a talk or a slot"
+        return self.slot
 
     @property
     def is_related(self) -> bool:

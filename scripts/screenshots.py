@@ -13,7 +13,7 @@ from companion.paths import DATA_DIR_VARIABLE
 from companion.ui.app import CompanionApp
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-MOMENT = "2026-02-01T16:10"
+MOMENT = "2026-02-01T14:20"
 
 
 async def main() -> None:

@@ -35,7 +35,7 @@ def footer(pilot: Pilot[None]) -> str:
 
 async def test_the_schedule_shows_its_own_keys_first(make_app: AppFactory) -> None:
     async with make_app().run_test(size=SIZE) as pilot:
-        assert footer(pilot) == f"⏎ Open s Star n Now {MODES} / Search ? Help {PALETTE}"
+        assert footer(pilot) == f"⏎ Open s Star n Now p Past {MODES} / Search {PALETTE}"
 
 
 async def test_a_talk_with_links_shows_o_and_no_clipped_key(make_app: AppFactory) -> None:
@@ -160,7 +160,7 @@ async def test_on_a_break_or_session_row_open_and_star_are_not_offered(
         await pilot.press("home")
         assert program.entries()[0].id not in {talk.id for talk in program.talks}
         await until(pilot, lambda: footer(pilot).startswith("n Now "))
-        assert footer(pilot).startswith(f"n Now {MODES} / Search ? Help ")
+        assert footer(pilot).startswith(f"n Now p Past {MODES} / Search ? Help ")
         await pilot.press("end")  # the day ends with a talk or a slot: then back to a talk
         await pilot.press("n")
         await until(pilot, lambda: footer(pilot).startswith("⏎ Open s Star "))

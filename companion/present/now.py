@@ -23,6 +23,7 @@ class Happening(NamedTuple):
     label: str
     window: str
     text: str
+    tail: str = ""  # the end of `text` that a line too narrow for it keeps: room, related note
 
 
 def related_note(conference_name: str) -> str:
@@ -32,10 +33,15 @@ def related_note(conference_name: str) -> str:
 def item_name(item: Item, conference_name: str) -> str:
     """An item as an attendee reads it in a line: its title, its room, and for a related
     event (the CC panel at C4ML) that it is not part of the event."""
+    return item.title + _extras(item, conference_name)
+
+
+def _extras(item: Item, conference_name: str) -> str:
+    """What follows an item's title: " (room; related event, not part of ...)", or ""."""
     extras = [part for part in (item.where,) if part]
     if item.is_related:
         extras.append(related_note(conference_name))
-    return f"{item.title} ({'; '.join(extras)})" if extras else item.title
+    return f" ({'; '.join(extras)})" if extras else ""
 
 
 def _happening(
@@ -46,10 +52,10 @@ def _happening(
     window = format_window(first.start, first.shown_end, zone, first.estimated)
     names = [item_name(item, conference_name) for item in items]
     if len(items) == 1:
-        what = names[0]
+        what, tail = names[0], _extras(first, conference_name)
     else:
-        what = f"{count(len(items), 'talk')} at once: {first_of(names)}"
-    return Happening(label, f"{day} {window}" if day else window, what)
+        what, tail = f"{count(len(items), 'talk')} at once: {first_of(names)}", ""
+    return Happening(label, f"{day} {window}" if day else window, what, tail)
 
 
 def happenings(

@@ -1,4 +1,5 @@
-"""Command palette provider: every talk and person, found by the app's search.
+"""Command palette providers: every talk and person, found by the app's search; and the
+keys of the screen the palette is opened over.
 
 The palette finds and ranks what the search dialog and the Speakers filter find,
 through the same index. Titles and names come from the program, so hits are plain
@@ -10,17 +11,28 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from functools import partial
+from typing import NamedTuple
 
+from textual.actions import parse
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.style import Style
+from textual.types import IgnoreReturnCallbackType
 
 from companion.search import WORD, HitKind
 from companion.text import fold
+from companion.ui.keys import key_label
 from companion.ui.services import services
 
 RESULT_LIMIT = 30  # as many as the search dialog offers
 KIND_PREFIX = {HitKind.TALK: "Talk: ", HitKind.PERSON: "Person: "}
+
+
+class Target(NamedTuple):
+    label: str
+    help_text: str
+    command: IgnoreReturnCallbackType
 
 
 def folded_with_origins(text: str) -> tuple[str, list[int]]:
@@ -72,3 +84,35 @@ class ProgramCommands(Provider):
                 self._open(hit.kind, hit.id),
                 text=prefix + hit.label,
             )
+
+
+class ScreenCommands(Provider):
+    """The screen's own keys as commands, those that act there now (as its footer shows
+    them), so the palette reaches every action and not only the app's."""
+
+    def _targets(self) -> list[Target]:
+        screen = self.screen
+        targets = []
+        for binding in screen.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.tooltip:
+                continue
+            _, name, parameters = parse(binding.action)
+            if screen.check_action(name, parameters):
+                run = partial(self.app.run_action, binding.action, screen)
+                help_text = f"{binding.tooltip} ({key_label(binding.key)})"
+                targets.append(Target(binding.description, help_text, run))
+        return targets
+
+    async def discover(self) -> Hits:
+        for target in self._targets():
+            yield DiscoveryHit(
+                prompt(Content(target.label), target.help_text), target.command, text=target.label
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for target in self._targets():
+            score = matcher.match(f"{target.label} {target.help_text}")  # "hide" finds "Past"
+            if score > 0:
+                shown = prompt(Content(target.label), target.help_text)
+                yield Hit(score, shown, target.command, text=target.label)

@@ -1,5 +1,7 @@
 """The Schedule: the program a day at a time, with what is on now and next.
 
+What is on now stands near the top (at start-up, on `n`, and as the clock moves
+on while the cursor rests there); what is over is dimmed, or hidden (`p`).
 Multi-day programs get a day bar (`,` and `.` switch days); programs with rooms
 or tracks can be filtered to some of them (`r`).
 """
@@ -16,18 +18,21 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from companion.clock import now_next
+from companion.clock import Item, now_next
 from companion.places import describe_choice
+from companion.present.words import count
+from companion.ui.commands import ScreenCommands
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.now_next import NowNext
-from companion.ui.widgets.schedule_table import SLOT_ROW_PREFIX, ScheduleTable, ScheduleView
+from companion.ui.widgets.schedule_table import ScheduleTable, ScheduleView, row_key
 
 if TYPE_CHECKING:
     from textual.widgets import Tabs
 
 
 class ScheduleScreen(Screen[None]):
+    COMMANDS = {ScreenCommands}
     BINDINGS = [
         Binding(
             "enter",
@@ -43,6 +48,13 @@ class ScheduleScreen(Screen[None]):
             "Now",
             id="schedule.now",
             tooltip="Go to what is on now, or next",
+        ),
+        Binding(
+            "p",
+            "toggle_past",
+            "Past",
+            id="schedule.past",
+            tooltip="Hide or show what is over (what is on now stays)",
         ),
         Binding(
             "comma",
@@ -71,6 +83,11 @@ class ScheduleScreen(Screen[None]):
 
     day_index: reactive[int] = reactive(0, init=False)
     places: reactive[frozenset[str]] = reactive(frozenset(), init=False)
+    hide_past: reactive[bool] = reactive(False, init=False, toggle_class="-hiding-past")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._now_key: str | None = None  # the row `n` (or start-up) last put the cursor on
 
     def compose(self) -> ComposeResult:
         program = services(self).program
@@ -87,13 +104,15 @@ class ScheduleScreen(Screen[None]):
             yield tabs
         if program.rooms or program.tracks:
             yield Static(id="place-filter")
+        yield Static(id="past-hidden")
         yield ScheduleTable(program, id="schedule")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         app = self.app
-        for state in ("starred", "now", "local_time"):  # the table repaints what they change
-            self.watch(app, state, self.refresh_rows, init=False)
+        self.watch(app, "local_time", self.refresh_rows, init=False)
+        for state in ("now", "starred"):  # they change what is headlined, too
+            self.watch(app, state, self._follow_now, init=False)
         self._show_place_filter()
         self.action_jump_now()
         self.table.focus()
@@ -102,7 +121,9 @@ class ScheduleScreen(Screen[None]):
         app = services(self)
         days = app.program.days
         day = days[self.day_index] if days else None
-        return ScheduleView(app.display_zone, app.starred, app.now, day, self.places)
+        return ScheduleView(
+            app.display_zone, app.starred, app.now, day, self.places, self.hide_past
+        )
 
     @property
     def table(self) -> ScheduleTable:
@@ -118,9 +139,11 @@ class ScheduleScreen(Screen[None]):
             return len(program.days) > 1
         if action == "filter_places":
             return bool(program.rooms or program.tracks)
+        table = self.query_one_optional(ScheduleTable)  # None while closing
         if action in ("open", "star"):  # a session's or a break's row holds no talk
-            table = self.query_one_optional(ScheduleTable)  # None while closing
             return table is not None and table.selected_talk_id is not None
+        if action == "toggle_past":  # once something is over, or to show it again
+            return self.hide_past or (table is not None and table.over_count > 0)
         return True
 
     @on(ScheduleTable.CursorMoved)
@@ -129,6 +152,18 @@ class ScheduleScreen(Screen[None]):
 
     def refresh_rows(self) -> None:
         self.table.fill(self._view())
+        self._show_past_hidden()
+        self.refresh_bindings()  # `p` acts once something is over
+
+    def _follow_now(self) -> None:
+        """Repaint; and while the cursor rests where `n` put it, follow what is on now (as
+        the banner headlines it: the clock moves on, the stars are read at start-up)."""
+        item = self._now_item()
+        following = self._now_key is not None and self.table.selected_key == self._now_key
+        if following and item is not None and row_key(item.entry) != self._now_key:
+            self.action_jump_now()
+        else:
+            self.refresh_rows()
 
     def watch_day_index(self, index: int) -> None:
         self._show_day_tab()
@@ -137,6 +172,21 @@ class ScheduleScreen(Screen[None]):
     def watch_places(self) -> None:
         self.refresh_rows()
         self._show_place_filter()
+
+    def watch_hide_past(self) -> None:
+        """Keep the cursor's row near the top; when it was hidden, go to what is on now."""
+        kept = self.table.selected_key
+        self.refresh_rows()
+        if kept is not None and self.table.selected_key == kept:
+            self.table.bring_near_top(kept)
+        else:
+            self.action_jump_now()
+
+    def _show_past_hidden(self) -> None:
+        """While the past is hidden, say how much of it, and the key that shows it."""
+        hidden = count(self.table.hidden_count, "past item")
+        note = f"{hidden} hidden · {self._key_of('toggle_past')} to show"
+        self.query_one("#past-hidden", Static).update(Content(note))
 
     def _show_place_filter(self) -> None:
         """Say which rooms and tracks the schedule shows, and the key that changes it."""
@@ -193,19 +243,33 @@ class ScheduleScreen(Screen[None]):
         if self.selected_talk_id:
             services(self).toggle_star(self.selected_talk_id)
 
-    def action_jump_now(self) -> None:
-        """Show the day of what is on now (or next), with the cursor on it."""
+    def action_toggle_past(self) -> None:
+        self.hide_past = not self.hide_past
+
+    def _now_item(self) -> Item | None:
+        """What the banner headlines (starred, then just begun), among the rooms shown: on
+        now, else next."""
         app = services(self)
-        state = now_next(app.program, app.now)
-        items = state.current or state.next
-        if not items:
+        state = now_next(app.program, app.now, app.starred)
+        view = self._view()
+        for items in (state.current, state.next):
+            shown = [item for item in items if item.talk is None or view.shows(item.talk)]
+            if shown:
+                return shown[0]
+        return None
+
+    def action_jump_now(self) -> None:
+        """Show the day of what is on now (or next), its row near the top with the cursor on
+        it."""
+        item = self._now_item()
+        if item is None:
             self.refresh_rows()
             return
-        item = items[0]
-        start_day = item.start.astimezone(app.program.conference.zone).date()
-        if start_day in app.program.days:
-            self.set_reactive(ScheduleScreen.day_index, app.program.days.index(start_day))
+        program = services(self).program
+        start_day = item.start.astimezone(program.conference.zone).date()
+        if start_day in program.days:
+            self.set_reactive(ScheduleScreen.day_index, program.days.index(start_day))
             self._show_day_tab()
-        key = item.talk.id if item.talk else f"{SLOT_ROW_PREFIX}{item.slot.id if item.slot else ''}"
-        self.table.fill(self._view(), focus=key)
-        self.call_after_refresh(self.table.select_key, key)  # again once laid out, to scroll
+        self._now_key = row_key(item.entry)
+        self.refresh_rows()
+        self.table.bring_near_top(self._now_key)

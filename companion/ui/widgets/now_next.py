@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.content import Content
 from textual.widgets import Static
 
-from companion.present.now import happenings
+from companion.present.now import Happening, happenings
 from companion.ui.services import services
+
+LABEL_WIDTH = 4
+WINDOW_WIDTH = 12
 
 
 class NowNext(Static):
@@ -19,6 +23,9 @@ class NowNext(Static):
         self.watch(app, "local_time", self.refresh_text)
         self.watch(app, "starred", self.refresh_text)
 
+    def on_resize(self) -> None:
+        self.refresh_text()  # what a line keeps when it is cut depends on the width
+
     def refresh_text(self) -> None:
         app = services(self)
         said = happenings(app.program, app.now, app.display_zone, app.starred)
@@ -28,9 +35,23 @@ class NowNext(Static):
         lines = Text(no_wrap=True, overflow="ellipsis")
         for index, happening in enumerate(said):
             lines.append("\n" if index else "")
-            lines.append(f"{happening.label:<4}  ", style="bold")
+            lines.append(f"{happening.label:<{LABEL_WIDTH}}  ", style="bold")  # then 2 spaces
             if happening.window:
-                lines.append(f"{happening.window:<12} {happening.text}")
+                window = f"{happening.window:<{WINDOW_WIDTH}} "
+                lines.append(window)
+                indent = LABEL_WIDTH + 2 + cell_len(window)
+                lines.append_text(self._fitted(happening, indent))
             else:
                 lines.append(happening.text, style="italic")
         self.update(lines)
+
+    def _fitted(self, happening: Happening, indent: int) -> Text:
+        """The text in the columns left after `indent`; when it is too long, its title is
+        cut short so that its tail (the room, a related event's note) still shows."""
+        width = self.content_region.width - indent
+        text, tail = happening.text, happening.tail
+        if cell_len(text) <= width or not tail or cell_len(tail) >= width - 1:
+            return Text(text)
+        head = Text(text.removesuffix(tail))
+        head.truncate(width - cell_len(tail), overflow="ellipsis")
+        return head.append(tail)

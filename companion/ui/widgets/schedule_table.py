@@ -1,9 +1,10 @@
 """A day of the program as a table: slots as header rows, talks in time order.
 
 Parallel talks (a multi-room program) follow each other at the same time, each
-with its room; starred talks that overlap carry a conflict marker. Where the zone
-shown puts the day on two dates (local time, far from the venue), the date
-stands above the first row of each.
+with its room; starred talks that overlap carry a conflict marker. What is over
+is dimmed, or left out when the view hides the past. Where the zone shown puts
+the day on two dates (local time, far from the venue), the date stands above the
+first row of each.
 
 The table is virtual (Textual's line API): filling it only lists the day's
 entries, and each frame renders just the lines on screen, so a day of
@@ -32,7 +33,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from companion.clock import format_day, format_window
+from companion.clock import format_day, format_window, is_on, is_over
 from companion.places import shows
 from companion.present.now import related_note
 from companion.present.talk import short_authors
@@ -48,6 +49,7 @@ PADDING = 1  # blank cells either side of each column
 HEADINGS = ("Time", STAR, "Talk · authors · affiliation")
 TALK_HEIGHT = 2  # the title, then room, authors and affiliation
 DRAWN_ROWS = 1_000  # rows kept drawn: a few screens' worth, in every look they take
+LEAD_ROWS = 1  # rows shown above one brought near the top: a glimpse of what came before
 
 
 class ScheduleView(NamedTuple):
@@ -58,9 +60,13 @@ class ScheduleView(NamedTuple):
     now: datetime
     day: date | None = None
     places: frozenset[str] = frozenset()  # "room:NAME" / "track:NAME"; empty shows all
+    hide_past: bool = False  # leave out what is over (what is on now always stays)
 
     def shows(self, talk: Talk) -> bool:
         return shows(self.places, talk.room, talk.track)
+
+    def is_over(self, entry: Slot | Talk) -> bool:
+        return is_over(entry.start, entry.end, self.now)
 
 
 class Row(NamedTuple):
@@ -89,6 +95,7 @@ class Palette(NamedTuple):
     cursor: Style
     slot: Style
     now: Style
+    past: Style
     muted: Style
     room: Style
     conflict: Style
@@ -105,6 +112,7 @@ class Look(NamedTuple):
     starred: bool
     conflict: bool
     on_now: bool
+    past: bool
     zone: tzinfo
     cursor: bool
     width: int
@@ -113,10 +121,6 @@ class Look(NamedTuple):
 
 def row_key(entry: Slot | Talk) -> str:
     return entry.id if isinstance(entry, Talk) else f"{SLOT_ROW_PREFIX}{entry.id}"
-
-
-def is_on(start: datetime, end: datetime | None, now: datetime) -> bool:
-    return start <= now and (end is None or now < end)
 
 
 def one_line(text: str) -> str:
@@ -146,6 +150,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         "schedule-table--cursor",
         "schedule-table--slot",
         "schedule-table--now",
+        "schedule-table--past",
         "schedule-table--muted",
         "schedule-table--room",
         "schedule-table--conflict",
@@ -173,6 +178,10 @@ class ScheduleTable(ScrollView, can_focus=True):
         self._index: dict[str, int] = {}
         self._starts: list[int] = [0]  # each row's first line, then the total
         self._cursor = 0
+        self._over = 0  # the day's entries in the rooms shown that are over, hidden or not
+        # The row last brought near the top, and whether the cursor is still on it there.
+        self._anchor: str | None = None
+        self._anchored = False
         self._drawn: LRUCache[Look, tuple[Strip, ...]] = LRUCache(DRAWN_ROWS)
 
     # -- what is in the table ------------------------------------------------------------
@@ -180,24 +189,38 @@ class ScheduleTable(ScrollView, can_focus=True):
     def fill(self, view: ScheduleView, focus: str | None = None) -> None:
         """Show `view`, keeping the cursor on its row (or putting it on `focus`).
 
-        The rows are listed again only when the day, the rooms or the zone change; a star
-        or a clock tick only repaints, and rows whose look did not change come from the
-        drawn rows kept."""
+        The rows are listed again only when the day, the rooms, the zone or (while the past
+        is hidden) what is over change; a star or a clock tick only repaints, and rows whose
+        look did not change come from the drawn rows kept."""
         old, self._view = self._view, view
         if old is None or old.starred != view.starred:
             self._conflicts = self.program.conflicts(view.starred)
-        if old is None or (old.day, old.places, old.zone) != (view.day, view.places, view.zone):
-            self._list(view, focus or self.selected_key)
+        entries = self._entries(view)
+        # What is over only grows as the clock runs on (and shrinks if it is set back), so
+        # the same count is the same rows hidden.
+        over, self._over = self._over, sum(1 for entry in entries if view.is_over(entry))
+        listed = (view.day, view.places, view.zone, view.hide_past)
+        if (
+            old is None
+            or (old.day, old.places, old.zone, old.hide_past) != listed
+            or (view.hide_past and over != self._over)
+        ):
+            self._list(view, entries, focus or self.selected_key)
         elif focus:
             self.select_key(focus)
         self.refresh()
 
-    def _list(self, view: ScheduleView, target: str | None) -> None:
-        entries = [
+    def _entries(self, view: ScheduleView) -> list[Slot | Talk]:
+        """The day's entries in the rooms and tracks the view shows, past ones included."""
+        return [
             entry
             for entry in self.program.entries(view.day)
             if not isinstance(entry, Talk) or view.shows(entry)
         ]
+
+    def _list(self, view: ScheduleView, entries: list[Slot | Talk], target: str | None) -> None:
+        if view.hide_past:
+            entries = [entry for entry in entries if not view.is_over(entry)]
         self._rows = list_rows(entries, view.zone)
         self._keys = [row_key(row.entry) for row in self._rows]
         self._index = {key: index for index, key in enumerate(self._keys)}
@@ -208,6 +231,16 @@ class ScheduleTable(ScrollView, can_focus=True):
             self.post_message(self.CursorMoved())
         self._update_virtual_size()
         self._scroll_to_cursor()
+
+    @property
+    def over_count(self) -> int:
+        """How many of the day's entries (in the rooms shown) are over, hidden or not."""
+        return self._over
+
+    @property
+    def hidden_count(self) -> int:
+        """How many of them are left out."""
+        return self._over if self._view is not None and self._view.hide_past else 0
 
     @property
     def row_keys(self) -> tuple[str, ...]:
@@ -240,19 +273,44 @@ class ScheduleTable(ScrollView, can_focus=True):
         if key in self._index:
             self._move_to(self._index[key])
 
+    def bring_near_top(self, key: str) -> None:
+        """Put the cursor on `key` and its row near the top, below `LEAD_ROWS` rows of what
+        comes before it, however near the end of the day it is: room is left below the
+        last row for that. It stays there as the table is resized or listed anew, until
+        the cursor moves."""
+        if key not in self._index:
+            return
+        self._move_to(self._index[key])
+        self._anchor, self._anchored = key, True
+        self._update_virtual_size()
+        self._scroll_to_cursor()
+
+    def _anchor_line(self) -> int | None:
+        """The line to show at the top for the row brought near it, if the table shows it."""
+        row = self._index.get(self._anchor) if self._anchor else None
+        return None if row is None else self._starts[max(0, row - LEAD_ROWS)]
+
     def _move_to(self, row: int) -> None:
         row = max(0, min(row, len(self._keys) - 1))
         if row != self._cursor:
             self._cursor = row
+            self._anchored = False
             self.refresh()
             self.post_message(self.CursorMoved())
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:
-        """Scroll just enough to show the cursor's whole row (with its date, if it has one)."""
+        """Scroll just enough to show the cursor's whole row (with its date, if it has one),
+        or, while it rests on the row brought near the top, to show that row there."""
         if not self._keys:
             return
-        visible = max(1, self.scrollable_content_region.height - 1)  # below the heading
+        anchor_line = self._anchor_line()
+        if self._anchored and anchor_line is not None and self.selected_key == self._anchor:
+            # Forced: the scrollbar that the room below brings is not there until the next
+            # layout, and until then Textual would not scroll.
+            self.scroll_to(y=anchor_line, animate=False, immediate=True, force=True)
+            return
+        visible = self._visible_lines()
         top, bottom = self._starts[self._cursor], self._starts[self._cursor + 1]
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False, immediate=True)
@@ -262,8 +320,11 @@ class ScheduleTable(ScrollView, can_focus=True):
     def action_move(self, step: int) -> None:
         self._move_to(self._cursor + step)
 
+    def _visible_lines(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)  # below the heading
+
     def action_page(self, direction: int) -> None:
-        visible = max(1, self.scrollable_content_region.height - 1)
+        visible = self._visible_lines()
         line = self._starts[self._cursor] + direction * visible
         self._move_to(bisect_right(self._starts, max(0, line)) - 1)
 
@@ -291,7 +352,13 @@ class ScheduleTable(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1] + 1)
+        """The rows and the heading, and below them room enough to bring the row near the
+        top that was brought there, however near the end it is."""
+        lines = self._starts[-1]
+        anchor_line = self._anchor_line()
+        if anchor_line is not None:
+            lines = max(lines, anchor_line + self._visible_lines())
+        self.virtual_size = Size(self.scrollable_content_region.width, lines + 1)
 
     def _palette(self) -> Palette:
         """The styles as CSS gives them now (Textual caches each lookup until styles change).
@@ -306,6 +373,7 @@ class ScheduleTable(ScrollView, can_focus=True):
             cursor=self.get_component_rich_style("schedule-table--cursor"),
             slot=part("slot"),
             now=part("now"),
+            past=part("past"),
             muted=part("muted"),
             room=part("room"),
             conflict=part("conflict"),
@@ -335,10 +403,13 @@ class ScheduleTable(ScrollView, can_focus=True):
         else:  # a session's talks are marked on now, not the session
             has_talks = bool(self.program.talks_in_session(entry.id))
             on_now = not has_talks and is_on(entry.start, entry.end, view.now)
+        past = view.is_over(entry)
         starred = key in view.starred
         conflict = key in self._conflicts
         cursor = row == self._cursor
-        return Look(key, date_line, starred, conflict, on_now, view.zone, cursor, width, palette)
+        return Look(
+            key, date_line, starred, conflict, on_now, past, view.zone, cursor, width, palette
+        )
 
     def _row_strips(self, row: int, width: int, palette: Palette) -> tuple[Strip, ...]:
         """A row's lines, drawn once for each look it takes."""
@@ -355,7 +426,10 @@ class ScheduleTable(ScrollView, can_focus=True):
             time, markers, (first, *more) = self._talk_cells(entry, look)
         else:
             time, markers, (first, *more) = self._slot_cells(entry, look)
-        over = palette.cursor if look.cursor else Style()
+        # What is over is dimmed on top of its own styles, and the cursor on top of that.
+        over = (palette.past if look.past else Style()) + (
+            palette.cursor if look.cursor else Style()
+        )
         strips = [
             self._strip((time, markers, first), look.width, palette.base, over),
             *(self._strip((Text(), Text(), line), look.width, palette.base, over) for line in more),
@@ -380,14 +454,16 @@ class ScheduleTable(ScrollView, can_focus=True):
         return Strip(segments).adjust_cell_length(width, base + over)
 
     def _slot_cells(self, slot: Slot, look: Look) -> Cells:
-        """One line: the slot's title."""
+        """The slot's title; under a related event's, that it is not part of this one (on a
+        line of its own, so a long title cannot cut it off)."""
         palette = look.palette
         style = palette.slot + palette.now if look.on_now else palette.slot
         title = Text(one_line(slot.title), style=style)
+        when = Text(format_window(slot.start, slot.end, look.zone, estimated=False), style=style)
         if slot.kind is SlotKind.RELATED:
-            title.append(f"  ({related_note(self.program.conference.name)})", style=palette.muted)
-        when = format_window(slot.start, slot.end, look.zone, estimated=False)
-        return Text(when, style=style), Text(""), (title,)
+            note = Text(related_note(one_line(self.program.conference.name)), style=palette.muted)
+            return when, Text(""), (title, note)
+        return when, Text(""), (title,)
 
     def _talk_cells(self, talk: Talk, look: Look) -> Cells:
         """TALK_HEIGHT lines: the title, then room, authors and affiliation (or track)."""
@@ -407,7 +483,8 @@ class ScheduleTable(ScrollView, can_focus=True):
 
 
 def row_height(row: Row) -> int:
-    """A talk's title, then room, authors and affiliation; a slot's title; a date above
-    either where the date changes."""
-    height = TALK_HEIGHT if isinstance(row.entry, Talk) else 1
+    """A talk's title, then room, authors and affiliation; a slot's title (and for a related
+    event, that it is not part of this one); a date above either where the date changes."""
+    entry = row.entry
+    height = TALK_HEIGHT if isinstance(entry, Talk) or entry.kind is SlotKind.RELATED else 1
     return height + (1 if row.date_line else 0)
