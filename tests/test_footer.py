@@ -185,14 +185,15 @@ async def test_a_dialog_shows_its_own_keys_not_those_of_the_screen_under_it(
 
 
 async def test_after_an_unstar_the_cursor_is_on_a_talk_again(make_app: AppFactory) -> None:
-    """Rows: Library Liberation, Lunch, DeepTools, Break, Magellan. Unstarring DeepTools
-    leaves the Break at its place: the cursor goes to the nearest talk instead (on the
-    break nothing acts)."""
+    """Rows: Library Liberation, a free gap, Lunch, DeepTools, a gap, Break, Magellan.
+    Unstarring DeepTools leaves a break at its place: the cursor goes to the nearest row
+    that acts instead (on a break nothing does)."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         for talk_id in ("library-liberation", "deeptools", "magellan"):
             app.toggle_star(talk_id)
-        await pilot.press("3", "down")
+        await pilot.press("3", "down", "down")  # past the gap, and over Lunch
+        await until(pilot, lambda: "DeepTools" in " ".join(screen_lines(app.screen)))
         await until(pilot, lambda: footer(pilot).startswith("⏎ Open s Unstar "))
         await pilot.press("s")
         await until(pilot, lambda: "DeepTools" not in " ".join(screen_lines(app.screen)))
