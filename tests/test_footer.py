@@ -198,3 +198,24 @@ async def test_after_an_unstar_the_cursor_is_on_a_talk_again(make_app: AppFactor
         await pilot.press("s")
         await until(pilot, lambda: "DeepTools" not in " ".join(screen_lines(app.screen)))
         assert footer(pilot).startswith("⏎ Open s Unstar ")
+
+
+@pytest.mark.parametrize(
+    ("place", "typed", "offered"),
+    [
+        ("talk", "next talk", "The next talk in program order"),
+        ("starred", "export", "Export your starred talks"),
+        ("speakers", "filter", "Filter by name"),
+    ],
+)
+async def test_the_palette_offers_the_keys_of_the_screen_it_is_opened_over(
+    make_app: AppFactory, place: str, typed: str, offered: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        if place == "talk":
+            await show_talk(pilot, "magellan")
+        else:
+            await pilot.press("3" if place == "starred" else "2", "down")
+        await pilot.press("ctrl+p", *typed)
+        await until(pilot, lambda: offered in " ".join(screen_lines(app.screen)))

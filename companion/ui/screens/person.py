@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
 from companion.present.person import person_facts
+from companion.ui.commands import ScreenCommands
 from companion.ui.content import facts_lines, stacked
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
@@ -19,6 +20,7 @@ LABEL_WIDTH = 13  # the facts' label column
 
 
 class PersonScreen(Screen[None]):
+    COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "person.tcss"  # read when the screen is first shown, not at start-up
 
     BINDINGS = [

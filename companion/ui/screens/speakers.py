@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from companion.present.words import count
 from companion.program import Person
 from companion.search import HitKind, too_short
+from companion.ui.commands import ScreenCommands
 from companion.ui.keys import key_label
 from companion.ui.services import services
 from companion.ui.widgets.edge_list import EdgeList
@@ -49,6 +50,7 @@ class NameFilter(Input):
 
 
 class SpeakersScreen(Screen[None]):
+    COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "speakers.tcss"  # read when the screen is first shown, not at start-up
 
     BINDINGS = [

@@ -29,6 +29,7 @@ from companion.present.starred import (
     starred_rows,
     starred_summary,
 )
+from companion.ui.commands import ScreenCommands
 from companion.ui.hanging import Hanging, Indented
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
@@ -65,6 +66,7 @@ def _option(row: Row) -> Option:
 
 
 class StarredScreen(Screen[None]):
+    COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "starred.tcss"  # read when the screen is first shown, not at start-up
 
     BINDINGS = [

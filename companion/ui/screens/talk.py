@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from companion.present.talk import starred_fact, talk_facts, talk_sections
 from companion.program import Talk
 from companion.text import slugify
+from companion.ui.commands import ScreenCommands
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.screens.links import LinksScreen, open_link
 from companion.ui.services import services
@@ -45,6 +46,7 @@ class AuthorList(EdgeList, inherit_bindings=False):
 
 
 class TalkScreen(Screen[None]):
+    COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "talk.tcss"  # read when the screen is first shown, not at start-up
 
     BINDINGS = [
