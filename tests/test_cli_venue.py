@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
+from companion.settings import Settings, save_settings
 from tests.cli_driving import call_cli
 from tests.programs import t, tiny_program, venue_program
 
@@ -126,6 +127,14 @@ def test_remind_names_a_starred_talk_about_to_start_and_nothing_else() -> None:
     # A listing is a question asked again and again (a shell prompt): it says it each time.
     again = call_cli("--now", "2026-02-01T15:57", "remind")
     assert again.stdout == due.stdout
+
+
+def test_remind_looks_as_far_ahead_as_the_app_was_told() -> None:
+    star("magellan")
+    save_settings(Settings(remind_before=timedelta(minutes=10)))
+    due = call_cli("--now", "2026-02-01T15:50", "remind")
+    assert "Magellan" in due.stdout and due.stdout.startswith("≈16:00 in 10 min: ")
+    assert call_cli("--now", "2026-02-01T15:50", "remind", "--before", "5").stdout == ""
 
 
 def test_remind_rejects_a_bad_lead_in_one_line() -> None:

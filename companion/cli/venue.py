@@ -72,9 +72,9 @@ def add_commands(command: AddCommand) -> None:
     remind.add_argument(
         "--before",
         type=minutes,
-        default=DEFAULT_BEFORE,
         metavar="MINUTES",
-        help=f"how far ahead to look (default {DEFAULT_BEFORE.seconds // 60})",
+        help="how far ahead to look (default: as set in the app, else "
+        f"{DEFAULT_BEFORE.seconds // 60})",
     )
     remind.add_argument(
         "--watch",
@@ -172,6 +172,13 @@ def cmd_remind(ctx: Context) -> int:
     records nothing. A notification (--exec, --watch) fires once, also after a restart.
     """
     program, before = ctx.program, ctx.args.before
+    if before is None:
+        from companion.settings import load_settings
+
+        loaded = load_settings()
+        if loaded.problem:
+            warn(loaded.problem)
+        before = loaded.settings.remind_before
     command = _exec_command(ctx.args.exec) if ctx.args.exec else None
 
     def notify(talk: Talk, now: datetime) -> None:
