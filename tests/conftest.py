@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -16,6 +17,10 @@ from companion.paths import DATA_DIR_VARIABLE
 from companion.program import Program
 from companion.settings import CONFIG_DIR_VARIABLE
 from companion.ui.app import CompanionApp
+
+# Scrolls land at once: a test reads what is drawn after a key, not half-way through an
+# animation it would have to wait out (Textual reads this when an app starts).
+os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
 
 @pytest.fixture(autouse=True)

@@ -141,13 +141,14 @@ async def test_the_schedule_opens_with_what_is_on_near_the_top(
         assert title in flat(drawn_lines(table_of(app))[1:7])  # the cursor's row, on screen
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize(
-    ("which", "first", "last"),
-    [
-        ("bundled", "2026-02-01T08:00", "2026-02-01T17:20"),
-        ("venue", "2030-03-04T08:30", "2030-03-04T18:00"),
-        ("venue", "2030-03-05T07:30", "2030-03-05T10:55"),
+    ("which", "first", "last", "size"),
+    [  # the whole day where the screen is smallest; the taller screen for a morning
+        ("bundled", "2026-02-01T08:00", "2026-02-01T17:20", (80, 24)),
+        ("venue", "2030-03-04T08:30", "2030-03-04T18:00", (80, 24)),
+        ("venue", "2030-03-05T07:30", "2030-03-05T10:55", (80, 24)),
+        ("bundled", "2026-02-01T08:00", "2026-02-01T12:00", (120, 40)),
+        ("venue", "2030-03-05T07:30", "2030-03-05T10:55", (120, 40)),
     ],
 )
 async def test_n_brings_what_is_on_near_the_top_all_day(

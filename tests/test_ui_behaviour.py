@@ -85,7 +85,7 @@ async def test_a_tall_talk_opens_at_its_title_and_scrolls_from_the_keyboard(
         await until(pilot, lambda: title_drawn(app))
         for away, back in (("pagedown", "home"), ("pagedown", "pageup"), ("end", "home")):
             await pilot.press(away)
-            await until(pilot, lambda: not title_drawn(app))  # a scroll may be animated
+            await until(pilot, lambda: not title_drawn(app))
             await pilot.press(back)
             await until(pilot, lambda: title_drawn(app))
         await pilot.press("down", "down", "down")  # to the last author, then the details scroll
