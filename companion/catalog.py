@@ -104,7 +104,10 @@ def keep(canonical: str, conference_id: str) -> Path | None:
 # In canonical JSON a control character can only be an escape (or a raw C1 or DEL byte).
 # Copies kept by versions that did not yet remove them hold some; a match may also be
 # harmless text (an escaped backslash), which only costs validating once more.
-_CONTROL_IN_JSON = re.compile(rb"\\(?:u00[0189]|u007[fF]|u[dD][89abAB]|[bfr])|\x7f|\xc2[\x80-\x9f]")
+_CONTROL_IN_JSON = re.compile(
+    rb"\\(?:u00[0189]|u007[fF]|u[dD][89abAB]|u202[a-eA-E]|u206[6-9]|[bfr])"
+    rb"|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"  # bidi controls too
+)
 
 
 def read_kept(kept: Path) -> Program:

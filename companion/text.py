@@ -29,9 +29,11 @@ _ESCAPE_SEQUENCE = (
     r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]"
 )
-# C0 controls but tab and newline, DEL, C1 controls (whatever is left of a sequence), and
-# lone surrogates, which JSON can carry but no file or terminal can be given.
-_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]"
+# C0 controls but tab and newline, DEL, C1 controls (whatever is left of a sequence), lone
+# surrogates, which JSON can carry but no file or terminal can be given, and the bidi
+# embeddings, overrides and isolates, which make a line read in another order than it is
+# written ("Trojan Source"); right-to-left names need none of them.
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
 _LINE_BREAK = "\r\n?|[\x85\u2028\u2029]"
 _WHITESPACE_RUN = r"\s+"
 LINE_LIMIT = 1_000  # characters in a title, a name, a room: more is not a real one

@@ -92,13 +92,18 @@ def test_a_kept_copy_without_a_checksum_gets_one_once_validated(
     assert validations == [str(kept)]  # the second time, read as is
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["Clip\u001b]52;c;ZXZpbA==\u0007board \u009b2J", "Clip\u202eboard \u2066\u2069"],
+    ids=["escapes", "bidi-overrides"],
+)
 def test_a_kept_copy_from_before_text_was_cleaned_is_cleaned_once(
-    kept: Path, validations: list[str]
+    kept: Path, validations: list[str], title: str
 ) -> None:
     """Earlier versions kept control characters; such a copy is validated (cleaning it) even
     though its checksum matches, and kept clean, so the next launch reads it as is."""
     document = json.loads(kept.read_text(encoding="utf-8"))
-    document["talks"][0]["title"] = "Clip\u001b]52;c;ZXZpbA==\u0007board \u009b2J"
+    document["talks"][0]["title"] = title
     dirty = json.dumps(document, ensure_ascii=False, indent=1).encode()
     kept.write_bytes(dirty)
     digest = hashlib.sha256(dirty).hexdigest()
@@ -107,5 +112,6 @@ def test_a_kept_copy_from_before_text_was_cleaned_is_cleaned_once(
     assert validations == [str(kept)]
     assert program.talk(document["talks"][0]["id"]).title == "Clipboard"
     assert b"\\u001b" not in kept.read_bytes() and "\u009b".encode() not in kept.read_bytes()
+    assert "\u202e".encode() not in kept.read_bytes()
     read_kept(kept)
     assert validations == [str(kept)]  # the second time, read as is

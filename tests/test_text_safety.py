@@ -51,6 +51,8 @@ def assert_inert(text: str) -> None:
         ("  tab\tand   spaces  ", "tab and spaces", "tab\tand   spaces"),
         ("lone \ud800surrogate", "lone surrogate", "lone surrogate"),
         ("Ngân (NV) Vũ", "Ngân (NV) Vũ", "Ngân (NV) Vũ"),
+        ("admin\u202e\u2066txt.exe\u2069", "admintxt.exe", "admintxt.exe"),  # reads reversed
+        ("שלום \u200fעולם", "שלום \u200fעולם", "שלום \u200fעולם"),  # a mark, no override
         ("[ @click=app.quit()]markup stays text[/]", None, None),
     ],
 )
