@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from textual import events
 from textual.widget import Widget
+from textual.widgets import OptionList
 
 from companion.store import Store
 from companion.ui.app import CompanionApp
@@ -36,7 +37,8 @@ TYPED = {"2": "2", "3": "3", "t": "t", "i": "i", "question_mark": "?", "slash": 
 def typed_at_once(app: CompanionApp, *keys: str) -> None:
     """Keys as a fast typist sends them: all queued before the app handles the first."""
     for key in keys:
-        app.post_message(events.Key(key, TYPED.get(key, key)))
+        character = TYPED.get(key, key if len(key) == 1 else {"enter": "\r"}.get(key))
+        app.post_message(events.Key(key, character))
 
 
 @pytest.mark.parametrize("key", sorted(TYPED))
@@ -251,3 +253,20 @@ async def test_e_goes_on_writing_after_a_note_already_there(make_app: AppFactory
         await show_talk(pilot, "magellan")
         await pilot.press("e", *" plus B", "escape")
         await until(pilot, lambda: app.note("magellan") == "note from A plus B")
+
+
+# -- Enter right after an arrow key ---------------------------------------------------
+
+
+async def test_enter_typed_right_after_down_opens_the_row_down_moved_to(
+    make_app: AppFactory,
+) -> None:
+    """Enter must wait its turn: run ahead of the Down before it, it opened the row above."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "down")  # into the list, on its first person
+        listing = app.screen.query_one("#speaker-list", OptionList)
+        second = listing.get_option_at_index(1).id
+        typed_at_once(app, "down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, PersonScreen))
+        assert isinstance(app.screen, PersonScreen) and app.screen.person_id == second

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from companion.ui.screens.dialog import Dialog
 
-class ChoiceScreen(ModalScreen[int | None]):
+
+class ChoiceScreen(Dialog[int | None]):
     """Dismisses with the index of the answer picked, or None when cancelled. The answers
     may hold program text: they are shown as typed, never as markup."""
 
@@ -29,7 +30,7 @@ class ChoiceScreen(ModalScreen[int | None]):
         self.question = question
         self.answers = answers
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content(self.question))
             yield OptionList(*(Option(Content(answer)) for answer in self.answers))

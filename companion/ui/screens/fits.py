@@ -7,31 +7,30 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.agenda import Gap
 from companion.clock import format_window
 from companion.present.agenda import NOTHING_FITS, edge_words, free_words
+from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 from companion.ui.widgets.talk_options import TalkList, talk_option
 
 
-class FitsScreen(ModalScreen[None]):
+class FitsList(TalkList, inherit_bindings=False):
+    """In the gap's list, Enter stars (or unstars) the talk under the cursor."""
+
+    BINDINGS = [Binding("enter", "select", "Star", tooltip="Star or unstar this talk")]
+
+
+class FitsScreen(Dialog[None]):
     """The talks wholly inside the gap, then, marked, those that run across its edges."""
 
     CSS_PATH = "dialog.tcss"
 
     BINDINGS = [
-        Binding(
-            "enter,s",
-            "star",
-            "Star",
-            id="fits.star",
-            priority=True,  # before the list's own Enter, so the footer shows it
-            tooltip="Star or unstar this talk",
-        ),
+        Binding("s", "star", "Star", id="fits.star", tooltip="Star or unstar this talk"),
         Binding("escape", "close", "Close", id="fits.close", tooltip="Back to my day"),
     ]
 
@@ -39,10 +38,10 @@ class FitsScreen(ModalScreen[None]):
         super().__init__()
         self.gap = gap
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(id="fits-gap")
-            yield TalkList(id="fits-list")
+            yield FitsList(id="fits-list")
 
     def on_mount(self) -> None:
         self.query_one(".dialog").border_title = "Fits in the gap (Enter stars, Esc closes)"

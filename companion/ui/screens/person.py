@@ -32,7 +32,7 @@ class PersonScreen(Screen[None]):
             "open",
             "Open",
             id="person.open",
-            priority=True,  # before the list's own Enter, so the footer shows it
+            show=False,  # the list's own Enter shows and acts; this one is for the palette
             tooltip="Details of this talk",
         ),
         Binding("s", "star", "Star", id="person.star", tooltip="Star or unstar this talk"),

@@ -8,10 +8,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from companion.settings import LONGEST_REMINDER, reminder_minutes
+from companion.ui.screens.dialog import Dialog
 
 PROMPT = (
     "Minutes before a starred talk starts to announce it while the app is open "
@@ -19,7 +19,7 @@ PROMPT = (
 )
 
 
-class ReminderLeadScreen(ModalScreen[timedelta | None]):
+class ReminderLeadScreen(Dialog[timedelta | None]):
     """Dismisses with the lead time typed, or None when cancelled."""
 
     CSS_PATH = "dialog.tcss"
@@ -33,7 +33,7 @@ class ReminderLeadScreen(ModalScreen[timedelta | None]):
         super().__init__()
         self.before = before
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(PROMPT)
             yield Input(

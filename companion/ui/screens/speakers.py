@@ -59,7 +59,7 @@ class SpeakersScreen(Screen[None]):
             "open",
             "Open",
             id="speakers.open",
-            priority=True,  # before the list's own Enter, so the footer shows it
+            show=False,  # the list's own Enter shows and acts; this one is for the palette
             tooltip="This person's talks and affiliations",
         ),
         Binding("f", "filter", "Filter", id="speakers.filter", tooltip="Filter by name"),

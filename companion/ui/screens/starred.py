@@ -75,7 +75,7 @@ class StarredScreen(Screen[None]):
             "open",
             "Open",
             id="starred.open",
-            priority=True,  # before the list's own Enter, so the footer shows it
+            show=False,  # the list's own Enter shows and acts; this one is for the palette
             tooltip="Details of this talk; on a free gap, the talks that fit in it",
         ),
         Binding(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.actions import SkipAction
-from textual.widgets import OptionList
+
+from companion.ui.widgets.choosable import ChoosableList
 
 
-class EdgeList(OptionList):
+class EdgeList(ChoosableList):
     """Up at the first option and Down at the last go to the widgets around the list:
     SkipAction hands the key to the next binding for it (the screen's, or a scroll's)."""
 

@@ -7,12 +7,12 @@ from collections.abc import Set as AbstractSet
 from datetime import tzinfo
 
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from companion.present.talk import Listing, talk_listing
 from companion.program import Talk
 from companion.ui.hanging import Hanging, Indented
+from companion.ui.widgets.choosable import ChoosableList
 
 
 def talk_option(talk: Talk, zone: tzinfo, starred: AbstractSet[str], detail: str = "") -> Option:
@@ -30,7 +30,7 @@ def talk_row(line: Listing, detail: str, *, dim: bool = False) -> Hanging:
     return Hanging([Indented(Content.styled(line.lead, style), text)])
 
 
-class TalkList(OptionList):
+class TalkList(ChoosableList):
     """An OptionList of talks that keeps its place when its options are replaced."""
 
     def replace(self, options: Iterable[Option | None]) -> None:
