@@ -98,9 +98,9 @@ def test_agenda_text_shows_days_free_time_and_clashes_by_name(tmp_path: Path) ->
     assert any(line.strip() == "clashes with A3 [a3]" for line in lines)
     assert lines.index("  ── now 11:20 ──") > lines.index(next(x for x in lines if "[b3]" in x))
     in_gap = lines[lines.index("  09:45–11:00  free 75 min") + 1 :]
-    assert in_gap[0].strip() == "fits in it:"
+    assert in_gap[0].strip() == "2 talks fit · 2 across its edges"  # as on the Starred screen
     assert [line.split()[-1] for line in in_gap[1:3]] == ["[a2]", "[b2]"]
-    assert in_gap[3].strip() == "2 talks run across its edges (see --json)"
+    assert [line.split("(")[-1] for line in in_gap[3:5]] == ["partly: starts before the gap)"] * 2
     json_days = json.loads(call_cli(*rooms, "agenda", "--json").stdout)
     a3 = next(entry for entry in json_days if entry.get("id") == "a3")
     assert a3["overlaps"] == ["b3"]

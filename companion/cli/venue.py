@@ -14,7 +14,13 @@ from typing import Any, Protocol
 from companion.agenda import AgendaTalk, Gap, agenda, now_position
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.clock import Clock, format_day, format_window
-from companion.present.agenda import clashes_with, free_words, now_line
+from companion.present.agenda import (
+    clashes_with,
+    edge_words,
+    fits_words,
+    free_words,
+    now_line,
+)
 from companion.present.data import talk_json
 from companion.present.starred import HOW_TO_STAR, NOTHING_STARRED
 from companion.present.talk import talk_line
@@ -141,15 +147,12 @@ def _entry_lines(ctx: Context, entry: AgendaTalk | Gap) -> list[str]:
         ]
         return lines
     window = format_window(entry.start, entry.end, zone, entry.estimated)
-    lines = [f"  {window:<12} {free_words(entry)}"]
-    if entry.fits:
-        lines.append(f"{INDENT}fits in it:")
-        lines += [f"{INDENT}{_timed(talk, ctx)}" for talk in entry.fits[:LISTED_FITS]]
-        if len(entry.fits) > LISTED_FITS:
-            lines.append(f"{INDENT}and {len(entry.fits) - LISTED_FITS} more (see --json)")
-    if entry.edges:
-        runs = "1 talk runs" if len(entry.edges) == 1 else f"{len(entry.edges)} talks run"
-        lines.append(f"{INDENT}{runs} across its edges (see --json)")
+    lines = [f"  {window:<12} {free_words(entry)}", f"{INDENT}{fits_words(entry)}"]
+    listed = [(talk, "") for talk in entry.fits]
+    listed += [(talk, f" ({edge_words(talk, entry)})") for talk in entry.edges]
+    lines += [f"{INDENT}{_timed(talk, ctx)}{how}" for talk, how in listed[:LISTED_FITS]]
+    if len(listed) > LISTED_FITS:
+        lines.append(f"{INDENT}+{len(listed) - LISTED_FITS} more (see --json)")
     return lines
 
 
