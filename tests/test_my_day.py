@@ -290,3 +290,16 @@ async def test_notes_show_under_their_talks_and_export_still_opens(
         assert "A · ✎ Ask about the [b]budget[/b]" in flat(day(app))  # as typed, made safe
         await pilot.press("x")
         assert isinstance(app.screen, ExportScreen)
+
+
+async def test_my_day_opens_on_what_comes_next(make_app: AppFactory, program: Program) -> None:
+    """Every talk starred, at 16:10 on an 80x24 screen: the now-line and the next talk
+    are drawn, not the morning."""
+    app = make_app("2026-02-01T16:10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for talk in program.talks:
+            app.toggle_star(talk.id)
+        await pilot.press("3")
+        await until(pilot, lambda: "now 16:10" in " ".join(screen_lines(app.screen)))
+        drawn = " ".join(screen_lines(app.screen))
+        assert "Analyzing the complexities" in drawn and "Library Liberation" not in drawn

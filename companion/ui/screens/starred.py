@@ -140,6 +140,23 @@ class StarredScreen(Screen[None]):
         self._moves.update({s.record.talk_id: s.moved for s in statuses if s.moved})
         app.mark_seen(moves_to_mark_seen(statuses))
         self.refresh_list()
+        self.call_after_refresh(self._cursor_to_now)
+
+    def _cursor_to_now(self) -> None:
+        """A visit opens on what comes next, as the Schedule does: the cursor on the first
+        row after the now-line, at the top, the now-line just above it."""
+        listing = self.query_one_optional("#starred-list", TalkList)  # None while closing
+        line = next((i for i, row in enumerate(self._rows) if isinstance(row, NowLine)), None)
+        if listing is None or line is None:
+            return
+        following = (
+            i
+            for i in range(line + 1, listing.option_count)
+            if not listing.get_option_at_index(i).disabled
+        )
+        listing.highlighted = next(following, listing.highlighted)
+        listing.scroll_to_highlight(top=True)
+        listing.scroll_relative(y=-1, animate=False)  # the now-line in view too
 
     def on_screen_suspend(self) -> None:
         self._moves.clear()
