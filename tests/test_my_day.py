@@ -222,6 +222,7 @@ async def test_keep_one_of_two_clashing_talks_then_undo(
         await pilot.press("u")
         await until(pilot, lambda: "! clashes with B3 · A" in flat(day(app)))
         assert stored(data_dir, rooms) == set(DAY_ONE_STARS)
+        await toasted(pilot, "Starred again: B3")  # said, not left to a stale toast
 
         await move_to(pilot, "b3")  # from the other side: keep A3 by unstarring B3 itself
         await pilot.press("c", "down", "enter")

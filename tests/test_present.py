@@ -155,6 +155,21 @@ def test_starred_rows_show_the_breaks_between_stars(program: Program) -> None:
     assert [str(pause.line).split()[0] for pause in pauses] == ["12:45–13:45", "15:30–16:00"]
 
 
+def test_starred_rows_in_a_zone_where_the_day_crosses_midnight_say_each_date(
+    program: Program,
+) -> None:
+    """11:05 in Sydney is 19:05 the evening before in New York; 16:00 is midnight there."""
+    statuses = [
+        StarStatus(record(program, talk_id), program.talk(talk_id))
+        for talk_id in ("library-liberation", "magellan")
+    ]
+    rows = starred_rows(program, statuses, ZoneInfo("America/New_York"), {})
+    headings = [row.text for row in rows if isinstance(row, DayHeading)]
+    assert headings == ["Saturday 31 January 2026", "Sunday 1 February 2026"]
+    assert isinstance(rows[0], DayHeading)
+    assert str(rows[-1].line).startswith("≈00:00–00:27 ★ Magellan")  # type: ignore[union-attr]
+
+
 def test_starred_summary() -> None:
     assert starred_summary(0, 0) == "No starred talks yet."
     assert starred_summary(1, 0) == "1 starred talk"

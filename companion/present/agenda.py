@@ -58,6 +58,11 @@ def keep_words(keep: str, unstar: Sequence[str]) -> str:
     return f"Keep {keep}, unstar {'; '.join(unstar)}"
 
 
+def restarred_words(title: str) -> str:
+    """What undo did: "Starred again: A3"."""
+    return f"Starred again: {title}"
+
+
 def unstarred_words(title: str, undo_key: str | None) -> str:
     """ "Unstarred A3 · u to undo" (no undo for a talk no longer in the program)."""
     return f"Unstarred {title}" + (f" · {undo_key} to undo" if undo_key else "")

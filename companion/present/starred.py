@@ -112,7 +112,8 @@ def starred_rows(
         day_rows = _day_rows(program, day, zone, moves, notes or {}, now)
         if hide_past:
             day_rows = [row for row in day_rows if not _past(row)]
-        if several_days and any(not isinstance(row, NowLine) for row in day_rows):
+        dated = bool(day_rows) and isinstance(day_rows[0], DayHeading)  # in local time
+        if several_days and not dated and any(not isinstance(row, NowLine) for row in day_rows):
             rows.append(DayHeading(format_day(day.day)))
         rows += day_rows
     rows += [
@@ -145,11 +146,20 @@ def _day_rows(
         for slot, slot_window in _breaks(program, entry, zone):
             pause = Pause(listing(slot_window, False, slot.title), _over(slot.start, slot.end, now))
             timed.append((slot.start, pause))
-    rows = [row for _, row in timed]
+    placed: list[tuple[datetime, Row]] = list(timed)
     venue = program.conference.zone
     if now is not None and now.astimezone(venue).date() == day.day:
         position = next((i for i, (start, _) in enumerate(timed) if start > now), len(timed))
-        rows.insert(position, NowLine(now_line(now, zone)))
+        placed.insert(position, (now, NowLine(now_line(now, zone))))
+    if len({start.astimezone(zone).date() for start, _ in timed}) < 2:
+        return [row for _, row in placed]
+    rows: list[Row] = []  # the zone shown puts midnight inside the day: say each date
+    shown = None
+    for start, row in placed:
+        if (date := start.astimezone(zone).date()) != shown:
+            rows.append(DayHeading(format_day(date)))
+            shown = date
+        rows.append(row)
     return rows
 
 

@@ -16,6 +16,7 @@ from companion.present.agenda import (
     keep_words,
     past_words,
     reminders_words,
+    restarred_words,
     unstarred_words,
 )
 from companion.present.starred import (
@@ -288,9 +289,12 @@ class StarredScreen(Screen[None]):
         if not self._unstarred:
             return
         app = services(self)
-        for talk_id in self._unstarred.pop():
-            if talk_id not in app.starred:
-                app.toggle_star(talk_id)
+        restarred = [
+            t for t in self._unstarred.pop() if t not in app.starred and app.toggle_star(t)
+        ]
+        if restarred:
+            titles = "; ".join(app.program.talk(talk_id).title for talk_id in restarred)
+            self.notify(restarred_words(titles), timeout=3, markup=False)
         self.refresh_bindings()
 
     def action_toggle_past(self) -> None:
