@@ -238,3 +238,10 @@ def test_alarm_on_a_format_without_alarms_is_a_clean_error() -> None:
     assert result.stderr.strip() == (
         "companion: error: --alarm is for calendars: use it with --format ics"
     )
+
+
+def test_starred_says_where_now_is_as_the_screen_does() -> None:
+    star("magellan", "xtc")
+    lines = call_cli("--now", "2026-02-01T16:40", "starred").stdout.splitlines()
+    now = lines.index("── now 16:40 ──")
+    assert "Magellan" in lines[1] and "free 26 min" in lines[now - 2] and "XTC" in lines[now + 1]

@@ -71,7 +71,7 @@ def cmd_starred(ctx: Context) -> None:
     print(starred_summary(len(statuses), len(moves)))
     if not statuses:
         print(HOW_TO_STAR)
-    for row in starred_rows(ctx.program, statuses, ctx.zone, moves):
+    for row in starred_rows(ctx.program, statuses, ctx.zone, moves, now=ctx.clock()):
         if isinstance(row, DayHeading):
             print(f"\n== {row.text} ==")
         elif isinstance(row, NowLine):
