@@ -245,3 +245,25 @@ def test_starred_says_where_now_is_as_the_screen_does() -> None:
     lines = call_cli("--now", "2026-02-01T16:40", "starred").stdout.splitlines()
     now = lines.index("── now 16:40 ──")
     assert "Magellan" in lines[1] and "free 26 min" in lines[now - 2] and "XTC" in lines[now + 1]
+
+
+def test_now_json_says_the_same_as_now() -> None:
+    star("magellan")
+    data = json.loads(call_cli("--now", "2026-02-01T16:10", "now", "--json").stdout)
+    assert data["status"] == "during" and data["now"] == "2026-02-01T16:10:00+11:00"
+    assert [item["id"] for item in data["current"]] == ["magellan"]
+    assert data["current"][0]["starred"] and data["current"][0]["kind"] == "talk"
+    assert [item["id"] for item in data["next"]] == ["graph-compiler-complexities"]
+    evening = json.loads(call_cli("--now", "2026-02-01T19:00", "now", "--json").stdout)
+    assert (evening["current"], evening["next"]) == ([], [])  # the Closing was a moment
+    panel = json.loads(call_cli("--now", "2026-02-01T09:45", "now", "--json").stdout)
+    assert panel["current"][0]["related"] is True
+
+
+def test_about_json_carries_the_events_facts() -> None:
+    data = json.loads(call_cli("about", "--json").stdout)
+    assert data["name"] == "C4ML 2026" and data["start_date"] == "2026-02-01"
+    assert data["timezone"] == "Australia/Sydney"
+    assert data["venue"]["address"] == "14 Darling Drive, Sydney NSW 2000, Australia"
+    assert [link["url"] for link in data["links"]] == ["https://c4ml.org/", "https://2026.cgo.org/"]
+    assert {"name": "Markus Böck", "affiliation": "ETH Zurich"} in data["organizers"]

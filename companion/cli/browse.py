@@ -7,7 +7,7 @@ from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.details import LABEL_WIDTH, person_details, talk_details
 from companion.clock import format_day, zone_label
 from companion.present.about import about
-from companion.present.data import person_json, talk_json
+from companion.present.data import conference_json, now_json, person_json, talk_json
 from companion.present.facts import plain_facts, plain_sections
 from companion.present.now import describe_now_next
 from companion.present.talk import LISTING_INDENT, short_authors, talk_line
@@ -81,10 +81,16 @@ def cmd_show(ctx: Context) -> None:
 
 def cmd_now(ctx: Context) -> None:
     starred, _ = ctx.saved(browsing=True)
-    print(describe_now_next(ctx.program, ctx.clock(), ctx.zone, starred))
+    if ctx.args.json:
+        print_json(now_json(ctx.program, ctx.clock(), starred))
+    else:
+        print(describe_now_next(ctx.program, ctx.clock(), ctx.zone, starred))
 
 
 def cmd_about(ctx: Context) -> None:
+    if ctx.args.json:
+        print_json(conference_json(ctx.program.conference))
+        return
     event = about(ctx.program.conference)
     lines = [f"{event.name} — {event.title}", "", *plain_facts(event.facts, LABEL_WIDTH)]
     lines += plain_sections(event.sections)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
-from companion.program import Person, Talk
+from companion.clock import DayStatus, Item, now_next
+from companion.program import Person, Program, Talk
 from companion.reconcile import StarStatus
+from companion.records import Conference
 from companion.text import safe_prose
 
 
@@ -65,3 +68,46 @@ def star_json(status: StarStatus, note: str) -> dict[str, Any]:
     data["in_program"] = status.in_program
     data["moved"] = status.moved
     return data
+
+
+def _plain(value: object) -> Any:
+    """Records as JSON: named tuples as objects, tuples as arrays, dates in ISO 8601."""
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {key: _plain(item) for key, item in value._asdict().items()}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def conference_json(conference: Conference) -> dict[str, Any]:
+    """The event's facts, every field the program gives (`companion about --json`)."""
+    data: dict[str, Any] = _plain(conference)
+    return data
+
+
+def now_json(program: Program, now: datetime, starred: frozenset[str] | set[str]) -> dict[str, Any]:
+    """What is on and what comes next, headline first (`companion now --json`)."""
+    state = now_next(program, now, starred)
+    status = {DayStatus.BEFORE: "before", DayStatus.DURING: "during", DayStatus.AFTER: "after"}
+
+    def item(entry: Item) -> dict[str, Any]:
+        return {
+            "id": entry.entry.id,
+            "kind": "talk" if entry.talk is not None else str(entry.entry.kind),
+            "title": entry.title,
+            "start": entry.start.isoformat(),
+            "end": entry.shown_end.isoformat() if entry.shown_end else None,
+            "estimated": entry.estimated,
+            "room": entry.where or None,
+            "related": entry.is_related,
+            "starred": entry.talk is not None and entry.talk.id in starred,
+        }
+
+    return {
+        "now": now.isoformat(),
+        "status": status[state.status],
+        "current": [item(entry) for entry in state.current],
+        "next": [item(entry) for entry in state.next],
+    }
