@@ -140,3 +140,16 @@ async def test_local_time_shows_where_the_date_changes(
         assert local[session - 1] == "Sunday 1 February 2026"
         assert local[session].startswith("00:00–01:20")
         assert sum(line.endswith(("January 2026", "February 2026")) for line in local) == 2
+
+
+@pytest.mark.parametrize("width", [36, 40, 44])
+async def test_on_a_narrow_screen_a_cut_title_ends_in_an_ellipsis(
+    make_app: AppFactory, width: int
+) -> None:
+    """The CC panel's title is longer than any narrow row: it is cut with "…", not cropped."""
+    app = make_app("2026-02-01T09:45")
+    async with app.run_test(size=(width, 20)) as pilot:
+        await pilot.press("home")
+        table = app.screen.query_one(ScheduleTable)
+        panel = next(line for line in drawn_lines(table) if "CC 2026 panel" in line)
+        assert panel.rstrip().endswith("…"), panel

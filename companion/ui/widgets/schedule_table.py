@@ -441,7 +441,7 @@ class ScheduleTable(ScrollView, can_focus=True):
 
     def _strip(self, cells: tuple[Text, ...], width: int, base: Style, over: Style) -> Strip:
         """One line of cells; `over` goes on top of their own styles (the cursor's does)."""
-        title_width = max(20, width - TIME_WIDTH - MARKER_WIDTH - 6 * PADDING)
+        title_width = max(1, width - TIME_WIDTH - MARKER_WIDTH - 6 * PADDING)  # cut with "…"
         line = Text(no_wrap=True)
         pad = " " * PADDING
         for cell, cell_width in zip(cells, (TIME_WIDTH, MARKER_WIDTH, title_width), strict=True):
