@@ -1,7 +1,8 @@
 """The attendee's day: starred talks in time order, the free gaps between them, the clashes.
 
-Built per conference day (in the venue's zone) from the program and the starred ids,
-for `companion agenda` and the Starred screen alike. A gap is free time between
+Built per conference day (as the program lists its talks, so a night that runs past
+midnight stays with its evening) from the program and the starred ids, for `companion
+agenda` and the Starred screen alike. A gap is free time between
 consecutive starred talks of one day (after the latest end so far, so a talk inside a
 longer one leaves no gap); its `fits` are the other talks wholly inside it and its
 `edges` those that run into it across its start or its end. A talk without a length
@@ -52,7 +53,7 @@ AgendaEntry = AgendaTalk | Gap
 
 
 class AgendaDay(NamedTuple):
-    day: date  # in the venue's zone
+    day: date  # the conference day, as the program lists its talks (`Talk.day`)
     entries: tuple[AgendaEntry, ...]
 
 
@@ -62,14 +63,12 @@ def agenda(program: Program, starred: AbstractSet[str]) -> list[AgendaDay]:
     chosen = [talk for talk in program.talks if talk.id in starred]  # program.talks: by start
     clashes = _clashes(chosen)
     finder = _Finder(program)
-    zone = program.conference.zone
     days: dict[date, list[AgendaEntry]] = {}
     latest: Talk | None = None  # the day's starred talk ending last so far
     for talk in chosen:
-        day = talk.start.astimezone(zone).date()
-        entries = days.get(day)
+        entries = days.get(talk.day)
         if entries is None:
-            entries = days[day] = []
+            entries = days[talk.day] = []
             latest = None
         if latest is not None and talk.start > _end(latest):
             estimated = latest.estimated or talk.estimated

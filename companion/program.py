@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Set as AbstractSet
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from functools import cached_property
 from typing import NamedTuple
@@ -32,6 +32,7 @@ class Talk(NamedTuple):
     start: datetime
     end: datetime
     estimated: bool
+    day: date  # the conference day it is listed under (a night's talk: the evening's day)
     subtitle: str | None = None
     room: str | None = None
     track: str | None = None
@@ -102,7 +103,13 @@ def _published(entry: Document) -> tuple[datetime, datetime]:
     return datetime.fromisoformat(entry["start"]), datetime.fromisoformat(entry["end"])
 
 
-def _resolve_talks(slots: tuple[Slot, ...], entries: list[Document]) -> list[Talk]:
+def _listed_day(entry: Document, start: datetime, zone: tzinfo) -> date:
+    """The conference day a talk is listed under: as the file says, else its start's date."""
+    listed = entry.get("day")
+    return date.fromisoformat(listed) if listed else start.astimezone(zone).date()
+
+
+def _resolve_talks(slots: tuple[Slot, ...], entries: list[Document], zone: tzinfo) -> list[Talk]:
     session_titles = {slot.id: slot.title for slot in slots}
     windows = _session_windows(slots, entries)
     talks = []
@@ -126,6 +133,7 @@ def _resolve_talks(slots: tuple[Slot, ...], entries: list[Document]) -> list[Tal
                 start=start,
                 end=end,
                 estimated=estimated,
+                day=_listed_day(entry, start, zone),
                 room=entry.get("room"),
                 track=entry.get("track"),
                 kind=entry.get("kind"),
@@ -190,7 +198,9 @@ class Program:
         self.conference = Conference.from_document(document["conference"])
         slots = (Slot.from_document(slot) for slot in document["slots"])
         self.slots: tuple[Slot, ...] = tuple(sorted(slots, key=lambda slot: slot.start))
-        self.talks: tuple[Talk, ...] = tuple(_resolve_talks(self.slots, document.get("talks", [])))
+        self.talks: tuple[Talk, ...] = tuple(
+            _resolve_talks(self.slots, document.get("talks", []), self.conference.zone)
+        )
         self._talks_by_id = {talk.id: talk for talk in self.talks}
         self._entries: dict[date | None, list[Slot | Talk]] = {}  # per day, built on demand
 
@@ -220,22 +230,26 @@ class Program:
     def entries(self, day: date | None = None) -> list[Slot | Talk]:
         """Slots and talks in time order, a session before its talks; one day's, if given."""
         if day not in self._entries:
-            zone = self.conference.zone
             items: list[Slot | Talk] = [*self.slots, *self.talks]
             if day is not None:
-                items = [item for item in items if item.start.astimezone(zone).date() == day]
+                items = [item for item in items if self.day_of(item) == day]
             self._entries[day] = sorted(
                 items, key=lambda item: (item.start, isinstance(item, Talk))
             )
         return self._entries[day]
 
+    def day_of(self, item: Slot | Talk) -> date:
+        """The conference day an item belongs to: a talk's listed day (a congress's day
+        runs past midnight), else the date it starts on in the venue's zone."""
+        if isinstance(item, Talk):
+            return item.day
+        return item.start.astimezone(self.conference.zone).date()
+
     @cached_property
     def days(self) -> tuple[date, ...]:
-        """The days, in the venue's zone, on which something starts."""
-        zone = self.conference.zone
+        """The conference days on which something starts (see `day_of`)."""
         items: list[Slot | Talk] = [*self.slots, *self.talks]
-        starts = {item.start.astimezone(zone).date() for item in items}
-        return tuple(sorted(starts))
+        return tuple(sorted({self.day_of(item) for item in items}))
 
     @cached_property
     def rooms(self) -> tuple[str, ...]:

@@ -157,6 +157,11 @@ class TalkEntry(_Strict):
     )
     start: AwareDatetime | None = None
     end: AwareDatetime | None = None
+    day: date | None = Field(
+        None,
+        description="The conference day the talk is listed under, when its days run past "
+        "midnight (a talk at 02:00 on the evening's day); else the date it starts on.",
+    )
     room: Text | None = None
     track: Text | None = None
     kind: Text | None = Field(None, description="The talk's type: lecture, workshop, ...")

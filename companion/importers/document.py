@@ -12,7 +12,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from companion.importers.fields import EventFields, ImportProblem, ScheduleFields, problems_named
-from companion.importers.times import Day, end_of, event_start, parse_duration, time_zone
+from companion.importers.times import (
+    Day,
+    end_of,
+    event_start,
+    listed_day,
+    parse_duration,
+    time_zone,
+)
 from companion.program_file import FORMAT_NAME, FORMAT_VERSION
 from companion.text import slugify
 
@@ -65,6 +72,7 @@ def _talk(
         "authors": list(event.persons),
         "start": start.isoformat(),
         "end": end_of(start, duration).isoformat(),
+        "day": listed_day(day),
         "room": event.room,
         "track": event.track,
         "kind": event.kind,

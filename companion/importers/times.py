@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -73,6 +73,15 @@ class Day(NamedTuple):
     date: str | None
     start: str | None  # when the day begins: an ISO 8601 date and time
     day_change: str | None  # else the conference's time of day at which its days begin
+
+
+def listed_day(day: Day) -> str | None:
+    """The ISO date of the conference day an event is listed under, when the file gives a
+    readable one (else its start's date stands for it, as the conference's dates say)."""
+    try:
+        return date.fromisoformat(day.date[:10]).isoformat() if day.date else None
+    except ValueError:
+        return None
 
 
 def _day_begins(day: Day, zone: ZoneInfo) -> time | None:

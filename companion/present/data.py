@@ -23,6 +23,7 @@ def talk_json(talk: Talk, *, starred: bool, note: str | None = None) -> dict[str
         "order": talk.order,
         "start": talk.start.isoformat(),
         "end": talk.end.isoformat(),
+        "day": talk.day.isoformat(),
         "estimated": talk.estimated,
         "starred": starred,
         "links": [{"label": link.label, "url": link.url} for link in talk.links],

@@ -266,7 +266,7 @@ class ScheduleScreen(Screen[None]):
             self.refresh_rows()
             return
         program = services(self).program
-        start_day = item.start.astimezone(program.conference.zone).date()
+        start_day = program.day_of(item.entry)
         if start_day in program.days:
             self.set_reactive(ScheduleScreen.day_index, program.days.index(start_day))
             self._show_day_tab()
