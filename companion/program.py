@@ -41,6 +41,7 @@ class Talk(NamedTuple):
     abstract: str | None = None
     description: str | None = None
     links: tuple[Link, ...] = ()
+    aliases: tuple[str, ...] = ()  # short names besides the id (see `companion.talk_names`)
 
     @property
     def where(self) -> str:
@@ -141,6 +142,7 @@ def _resolve_talks(slots: tuple[Slot, ...], entries: list[Document], zone: tzinf
                 abstract=entry.get("abstract"),
                 description=entry.get("description"),
                 links=links(entry),
+                aliases=tuple(entry.get("aliases", ())),
             )
         )
     # Stable: parallel talks keep the file's order (frab and c3voc list them room by room).

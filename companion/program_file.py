@@ -169,6 +169,9 @@ class TalkEntry(_Strict):
     abstract: Prose | None = None
     description: Prose | None = None
     links: list[LinkEntry] = []
+    aliases: list[Text] = Field(
+        [], description="Short names it answers to besides its id: the source's numeric id, slug."
+    )
 
     @model_validator(mode="after")
     def _check(self) -> TalkEntry:

@@ -57,6 +57,8 @@ def cmd_speakers(ctx: Context) -> None:
 
 def cmd_show(ctx: Context) -> None:
     program, item_id = ctx.program, ctx.args.id
+    if not any(person.id == item_id for person in program.people):  # a person's id is exact
+        item_id = ctx.talk_id(item_id)
     starred, notes = ctx.saved(browsing=True)
     if program.has_talk(item_id):
         talk, is_starred = program.talk(item_id), item_id in starred

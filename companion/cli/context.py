@@ -15,7 +15,10 @@ from companion.clock import Clock
 from companion.paths import data_dir
 from companion.program import Program
 from companion.store import Store, StoreError, store_exists
+from companion.talk_names import AmbiguousName, resolve_talk
 from companion.text import safe_line
+
+_CANDIDATES_SHOWN = 8  # an ambiguous name's error lists this many talks, then a count
 
 
 class UserError(Exception):
@@ -41,6 +44,19 @@ class Context:
     @property
     def zone(self) -> tzinfo:
         return self.program.conference.zone
+
+    def talk_id(self, name: str) -> str:
+        """The id of the talk a typed name stands for (see `companion.talk_names`); the
+        name itself when no talk answers to it, for the command to say so in its words."""
+        try:
+            return resolve_talk(self.program, name) or name
+        except AmbiguousName as error:
+            shown = ", ".join(error.candidates[:_CANDIDATES_SHOWN])
+            more = len(error.candidates) - _CANDIDATES_SHOWN
+            raise UserError(
+                f"{name!r} names {len(error.candidates)} talks: {shown}"
+                + (f" and {more} more" if more > 0 else "")
+            ) from None
 
     @contextmanager
     def store(self) -> Iterator[Store]:

@@ -30,7 +30,7 @@ def _talks(ctx: Context, ids: list[str]) -> list[Talk]:
 
 def cmd_star(ctx: Context) -> None:
     """Star; a talk already starred is said to be so (it keeps its first star time)."""
-    talks = _talks(ctx, ctx.args.ids)
+    talks = _talks(ctx, [ctx.talk_id(name) for name in ctx.args.ids])
     with ctx.store() as store:
         starred = store.starred_ids()
         store.star(talks)
@@ -42,15 +42,16 @@ def cmd_star(ctx: Context) -> None:
 def cmd_unstar(ctx: Context) -> None:
     """Unstar; a talk that was not starred is said to be so, which is not an error (the
     result the user asked for holds)."""
+    ids = [ctx.talk_id(name) for name in ctx.args.ids]
     with ctx.store() as store:
         starred = store.starred_ids()
-        unknown = [i for i in ctx.args.ids if i not in starred and not ctx.program.has_talk(i)]
+        unknown = [i for i in ids if i not in starred and not ctx.program.has_talk(i)]
         if unknown:
             raise UserError(
                 f"no talk with id {', '.join(map(repr, unknown))} is in the program or starred"
             )
-        store.unstar(ctx.args.ids)
-    for talk_id in ctx.args.ids:
+        store.unstar(ids)
+    for talk_id in ids:
         print(f"  unstarred {talk_id}" if talk_id in starred else f"  {talk_id} was not starred")
 
 
@@ -84,7 +85,7 @@ def cmd_starred(ctx: Context) -> None:
 
 
 def cmd_note(ctx: Context) -> None:
-    talk_id, words = ctx.args.id, ctx.args.text
+    talk_id, words = ctx.talk_id(ctx.args.id), ctx.args.text
     with ctx.store() as store:
         known = (
             ctx.program.has_talk(talk_id) or talk_id in store.starred_ids() or store.note(talk_id)

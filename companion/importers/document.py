@@ -80,6 +80,7 @@ def _talk(
         "abstract": event.abstract,
         "description": event.description,
         "links": _links(event),
+        "aliases": [name for name in (event.event_id, event.slug) if name],
     }
 
 

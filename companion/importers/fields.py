@@ -52,6 +52,7 @@ FRAB_TEXT_FIELDS = {
     "abstract": "abstract",
     "description": "description",
     "url": "url",
+    "slug": "slug",
 }
 
 
@@ -78,6 +79,7 @@ class EventFields(NamedTuple):
     description: str | None = None
     url: str | None = None  # the event's own page
     links: tuple[tuple[str | None, str], ...] = ()  # label (None: unlabelled) and URL
+    slug: str | None = None  # a short name for it, as in its page's address
 
 
 class ScheduleFields(NamedTuple):
