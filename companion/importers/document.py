@@ -11,6 +11,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from companion.html_text import readable_text
 from companion.importers.fields import EventFields, ImportProblem, ScheduleFields, problems_named
 from companion.importers.times import Day, end_of, event_start, parse_duration, time_zone
 from companion.program_file import FORMAT_NAME, FORMAT_VERSION
@@ -50,6 +51,13 @@ def _links(event: EventFields) -> list[dict[str, str]]:
     return [{"label": label, "url": url} for label, url in found if url.startswith(_WEB)]
 
 
+def _prose(text: str | None) -> str | None:
+    """An abstract or a description as readable text: programs publish HTML in them."""
+    if not text:
+        return None
+    return readable_text(text) or None
+
+
 def _talk(
     event: EventFields, day_change: str | None, zone: ZoneInfo, ids: IdMaker
 ) -> dict[str, Any]:
@@ -69,8 +77,8 @@ def _talk(
         "track": event.track,
         "kind": event.kind,
         "language": event.language,
-        "abstract": event.abstract,
-        "description": event.description,
+        "abstract": _prose(event.abstract),
+        "description": _prose(event.description),
         "links": _links(event),
     }
 
