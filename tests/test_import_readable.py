@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from icalendar import Calendar
+from markdown_it import MarkdownIt
 
 from tests.cli_driving import call_cli
 from tests.conftest import FIXTURES
@@ -57,3 +58,14 @@ def test_a_c3voc_html_description_is_readable_too(tmp_path: Path) -> None:
     talks = json.loads(call_cli("--program", str(path), "talks", "--json").stdout)
     described = [talk["description"] for talk in talks if talk.get("description")]
     assert described == ["Bring a laptop.\n\n• Rust\n• C++"]
+
+
+def test_a_frab_html_abstract_is_readable_in_the_markdown_export() -> None:
+    exported = call_cli("--program", str(FOSDEM_HTML), "export", "-f", "md", "--all", "-o", "-")
+    assert exported.returncode == 0, exported.stderr
+    assert_no_tags(exported.stdout)
+    rendered = MarkdownIt("commonmark").render(exported.stdout)
+    assert "<li>lazy compilation</li>" in rendered
+    assert "<li>linking,<br />\nand more</li>" in rendered
+    assert "the repository &lt;https://example.org/orc&gt;." in rendered
+    assert "<p>• Slides<br />\n• Demo</p>" in rendered
