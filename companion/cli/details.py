@@ -24,7 +24,7 @@ def talk_details(
     program: Program, talk: Talk, zone: tzinfo, *, starred: bool, note: str
 ) -> list[str]:
     """Everything known about a talk, as the app's talk screen says it."""
-    facts = [authors_fact(talk), *talk_facts(program, talk, zone), starred_fact(starred)]
+    facts = [authors_fact(program, talk), *talk_facts(program, talk, zone), starred_fact(starred)]
     lines = [talk.title, *([talk.subtitle] if talk.subtitle else []), ""]
     lines += plain_facts(facts, LABEL_WIDTH) + plain_sections(talk_sections(talk))
     tail = [note_fact(note)] if note else []

@@ -83,7 +83,7 @@ def write_markdown(export: Export) -> str:
         for talk in talks:
             where = f" · {md_escape(talk.room)}" if talk.room else ""
             star = f" {STAR}" if export.everything and talk.id in export.starred else ""
-            facts = [authors_fact(talk), *talk_facts(export.program, talk, zone)]
+            facts = [authors_fact(export.program, talk), *talk_facts(export.program, talk, zone)]
             note = export.notes.get(talk.id)
             if note:
                 facts.append(note_fact(note))

@@ -112,6 +112,7 @@ def build_document(schedule: ScheduleFields) -> tuple[dict[str, Any], list[str]]
             "timezone": zone.key,
             "links": [{"label": "Website", "url": url}] if url and url.startswith(_WEB) else [],
             "program_version": schedule.version,
+            "presenters": "speakers",  # frab and c3voc programs are of talks, not papers
         },
         "slots": [],
         "talks": talks,
