@@ -49,6 +49,8 @@ class _Converter(HTMLParser):
         self._links: list[tuple[str, int]] = []  # per open <a>: its target, where its label starts
         self._hidden = 0  # depth inside script, style ...
         self._preformatted = 0
+        self._item_indent = ""  # as wide as the open list item's marker
+        self._hanging = ""  # indents the next text after a <br> inside a list item
 
     def _break(self, lines: int) -> None:
         if self._parts and isinstance(self._parts[-1], _Marker):
@@ -70,14 +72,18 @@ class _Converter(HTMLParser):
             numbering = self._lists[-1] if self._lists else []
             indent = "  " * max(len(self._lists) - 1, 0)
             if numbering:
-                self._parts.append(_Marker(f"{indent}{numbering[0]}. "))
+                marker = _Marker(f"{indent}{numbering[0]}. ")
                 numbering[0] += 1
             else:
-                self._parts.append(_Marker(f"{indent}• "))
+                marker = _Marker(f"{indent}• ")
+            self._parts.append(marker)
+            self._hanging = ""
+            self._item_indent = " " * len(marker)
         elif tag == "a":
             self._links.append((dict(attrs).get("href") or "", len(self._parts)))
         elif tag == "br":
             self._parts.append(_LINE)
+            self._hanging = self._item_indent if self._lists else ""
         else:
             self._block(tag, starts=True)
 
@@ -97,6 +103,7 @@ class _Converter(HTMLParser):
             self._break(_PARAGRAPH)
         elif tag == "li":
             self._break(_LINE)
+            self._hanging = ""
         elif tag == "a" and self._links:
             self._end_link(*self._links.pop())
         else:
@@ -140,7 +147,8 @@ class _Converter(HTMLParser):
         if self._at_line_start():
             text = text.lstrip(" ")
         if text:
-            self._parts.append(text)
+            self._parts.append(self._hanging + text)
+            self._hanging = ""
 
     def text(self) -> str:
         self.close()

@@ -24,6 +24,11 @@ def test_line_breaks_are_kept() -> None:
     assert readable_text("one<br>two<br/>three<BR />four") == "one\ntwo\nthree\nfour"
 
 
+def test_a_line_break_in_a_list_item_hangs_under_its_text() -> None:
+    html = "<ol><li>linking,<br>and more</li><li>end<br></li></ol><p>x<br>y</p>"
+    assert readable_text(html) == "1. linking,\n   and more\n2. end\n\nx\ny"
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [

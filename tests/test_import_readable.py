@@ -17,7 +17,7 @@ ABSTRACT = (
     "ORC makes JITs & REPLs easy.\n\n"
     "We cover:\n\n"
     "1. lazy compilation\n"
-    "2. linking,\nand more\n\n"
+    "2. linking,\n   and more\n\n"
     "Code: the repository <https://example.org/orc>."
 )
 TAGS = ("<p>", "</p>", "<a ", "<ol>", "<li>", "<ul>", "<br", "<em>", "&lt;")

@@ -29,22 +29,24 @@ def test_the_workshop_program_keeps_authors_and_affiliations() -> None:
     assert not any(line.startswith("Speakers") for line in lines)
 
 
-async def test_the_talk_screen_draws_speakers_for_an_imported_program(
+async def test_the_screens_draw_speakers_for_an_imported_program(
     make_app: Callable[..., CompanionApp], frab_program: Program
 ) -> None:
     app = make_app(now="2030-02-02T09:30", on=frab_program)
     async with app.run_test(size=(80, 24)) as pilot:
+        assert any("Talk · speakers" in line for line in screen_lines(app.screen))
         await show_talk(pilot, KEYNOTE)
         drawn = "\n".join(screen_lines(app.screen))
         assert "Speakers — Enter opens a person" in drawn
         assert "Authors" not in drawn and "Affiliation" not in drawn
 
 
-async def test_the_talk_screen_draws_authors_for_the_workshop_program(
+async def test_the_screens_draw_authors_for_the_workshop_program(
     make_app: Callable[..., CompanionApp],
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 40)) as pilot:
+        assert any("Talk · authors · affiliation" in line for line in screen_lines(app.screen))
         await show_talk(pilot, "magellan")
         drawn = "\n".join(screen_lines(app.screen))
         assert "Authors — Enter opens a person" in drawn and "Affiliation" in drawn

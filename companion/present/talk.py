@@ -56,6 +56,13 @@ def presenters_label(program: Program) -> str:
     return program.conference.presenters.capitalize()
 
 
+def listing_heading(program: Program) -> str:
+    """What a listed talk shows under its title: "Talk · speakers" or, where the program
+    publishes affiliations, "Talk · authors · affiliation"."""
+    parts = ["Talk", program.conference.presenters]
+    return " · ".join([*parts, "affiliation"] if program.publishes_affiliations else parts)
+
+
 def authors_fact(program: Program, talk: Talk) -> Fact:
     return Fact(presenters_label(program), ", ".join(talk.authors))
 
