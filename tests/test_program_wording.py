@@ -51,3 +51,11 @@ async def test_the_screens_draw_authors_for_the_workshop_program(
         drawn = "\n".join(screen_lines(app.screen))
         assert "Authors — Enter opens a person" in drawn and "Affiliation" in drawn
         assert "Speakers" not in drawn
+
+
+def test_an_imported_program_calls_its_people_speakers() -> None:
+    person = call_cli("--program", str(FOSDEM_HTML), "show", "lang-hames").stdout.splitlines()
+    assert "Role:        speaker" in person
+    listed = call_cli("--program", str(FOSDEM_HTML), "speakers").stdout.split()
+    assert listed == ["Lang", "Hames", "speaker"]
+    assert "Role:        author" in call_cli("show", "ngan-nv-vu").stdout.splitlines()

@@ -35,7 +35,7 @@ def person_details(
     program: Program, person: Person, zone: tzinfo, starred_ids: set[str]
 ) -> list[str]:
     """A person as the app's person screen says it, then their talks."""
-    lines = [person.name, "", *plain_facts(person_facts(person), LABEL_WIDTH)]
+    lines = [person.name, "", *plain_facts(person_facts(program, person), LABEL_WIDTH)]
     if person.talk_ids:
         lines.append(f"{count(len(person.talk_ids), 'talk')}:")
     for talk in map(program.talk, person.talk_ids):
