@@ -254,6 +254,11 @@ class Program:
         return tuple(sorted({self.day_of(item) for item in items}))
 
     @cached_property
+    def publishes_affiliations(self) -> bool:
+        """Whether any talk says whom its authors work for (talk programs seldom do)."""
+        return any(talk.affiliation for talk in self.talks)
+
+    @cached_property
     def rooms(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(talk.room for talk in self.talks if talk.room))
 

@@ -93,6 +93,11 @@ class ConferenceEntry(_Strict):
     program_version: Text | None = Field(
         None, description="Which published version of the program this file transcribes."
     )
+    presenters: Literal["authors", "speakers"] = Field(
+        "authors",
+        description="What the program calls the people who give its talks: a paper program's "
+        "authors, a talk program's speakers.",
+    )
 
     @model_validator(mode="after")
     def _check(self) -> ConferenceEntry:

@@ -74,6 +74,7 @@ class Conference(NamedTuple):
     scope: str | None = None
     notes: tuple[str, ...] = ()
     program_version: str | None = None
+    presenters: str = "authors"  # or "speakers": what the program calls them
 
     @classmethod
     def from_document(cls, data: Document) -> Conference:
@@ -93,6 +94,7 @@ class Conference(NamedTuple):
             scope=data.get("scope"),
             notes=tuple(data.get("notes", ())),
             program_version=data.get("program_version"),
+            presenters=data.get("presenters", "authors"),
         )
 
     @property

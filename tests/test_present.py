@@ -97,9 +97,9 @@ def test_plain_facts_line_up_and_show_link_addresses() -> None:
 
 
 def test_a_persons_labels_follow_their_counts(program: Program) -> None:
-    organizer = person_facts(program.person("markus-bock"))
+    organizer = person_facts(program, program.person("markus-bock"))
     assert organizer == [Fact("Role", "organizer"), Fact("Affiliation", "ETH Zurich")]
-    author = person_facts(program.person("ngan-nv-vu"))
+    author = person_facts(program, program.person("ngan-nv-vu"))
     assert author[-1] == Fact("", PER_TALK, aside=True)
 
 

@@ -10,6 +10,7 @@ from companion.present.about import about
 from companion.present.data import conference_json, now_json, person_json, talk_json
 from companion.present.facts import plain_facts, plain_sections
 from companion.present.now import describe_now_next
+from companion.present.person import role_names
 from companion.present.talk import LISTING_INDENT, short_authors, talk_line
 from companion.present.words import ESTIMATE_LEGEND, count
 from companion.program import Talk
@@ -51,7 +52,7 @@ def cmd_speakers(ctx: Context) -> None:
         return
     width = max((len(person.name) for person in people), default=0)
     for person in people:
-        roles = ", ".join(str(role) for role in person.roles)
+        roles = role_names(ctx.program, person)
         print(f"{person.name:<{width}}  {roles:<17}  {'; '.join(person.affiliations)}")
 
 

@@ -24,7 +24,7 @@ def talk_details(
     program: Program, talk: Talk, zone: tzinfo, *, starred: bool, note: str
 ) -> list[str]:
     """Everything known about a talk, as the app's talk screen says it."""
-    facts = [authors_fact(talk), *talk_facts(program, talk, zone), starred_fact(starred)]
+    facts = [authors_fact(program, talk), *talk_facts(program, talk, zone), starred_fact(starred)]
     lines = [talk.title, *([talk.subtitle] if talk.subtitle else []), ""]
     lines += plain_facts(facts, LABEL_WIDTH) + plain_sections(talk_sections(talk))
     tail = [note_fact(note)] if note else []
@@ -35,7 +35,7 @@ def person_details(
     program: Program, person: Person, zone: tzinfo, starred_ids: set[str]
 ) -> list[str]:
     """A person as the app's person screen says it, then their talks."""
-    lines = [person.name, "", *plain_facts(person_facts(person), LABEL_WIDTH)]
+    lines = [person.name, "", *plain_facts(person_facts(program, person), LABEL_WIDTH)]
     if person.talk_ids:
         lines.append(f"{count(len(person.talk_ids), 'talk')}:")
     for talk in map(program.talk, person.talk_ids):

@@ -27,7 +27,8 @@ def event_uid(talk: Talk, conference_id: str) -> str:
 
 def describe(export: Export, talk: Talk) -> str:
     """The facts the talk screen shows, its abstract and the user's note, as plain text."""
-    facts = [authors_fact(talk), *talk_facts(export.program, talk, export.program.conference.zone)]
+    program = export.program
+    facts = [authors_fact(program, talk), *talk_facts(program, talk, program.conference.zone)]
     note = export.notes.get(talk.id)
     lines = plain_facts([*facts, *([note_fact(note)] if note else [])])
     return "\n".join(lines + plain_sections(talk_sections(talk)))

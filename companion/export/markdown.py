@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from companion.clock import format_day, format_window, zone_label
 from companion.present.facts import Fact
-from companion.present.talk import STAR, authors_fact, note_fact, talk_facts
+from companion.present.talk import STAR, authors_fact, note_fact, talk_facts, talk_sections
 from companion.present.words import ESTIMATE_LEGEND
 from companion.program import Talk
 from companion.text import safe_line, safe_url
@@ -29,6 +29,15 @@ def md_escape(text: str) -> str:
 def md_paragraphs(text: str, indent: str) -> str:
     """Several lines, each escaped and indented to stay inside the list item they belong to."""
     return f"\n{indent}".join(md_escape(line) for line in text.splitlines())
+
+
+def md_prose(text: str) -> str:
+    """Paragraphs as Markdown paragraphs; each line of one ends in a hard break, so a list
+    of "• " lines reads as lines, not run together."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(
+        "  \n".join(md_escape(line) for line in paragraph.splitlines()) for paragraph in paragraphs
+    )
 
 
 def md_fact(fact: Fact) -> str:
@@ -74,7 +83,7 @@ def write_markdown(export: Export) -> str:
         for talk in talks:
             where = f" · {md_escape(talk.room)}" if talk.room else ""
             star = f" {STAR}" if export.everything and talk.id in export.starred else ""
-            facts = [authors_fact(talk), *talk_facts(export.program, talk, zone)]
+            facts = [authors_fact(export.program, talk), *talk_facts(export.program, talk, zone)]
             note = export.notes.get(talk.id)
             if note:
                 facts.append(note_fact(note))
@@ -85,4 +94,6 @@ def write_markdown(export: Export) -> str:
                 "",
                 *map(md_fact, facts),
             ]
+            for section in talk_sections(talk):
+                lines += ["", f"{section.heading}:", "", md_prose(section.text)]
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from companion.html_text import readable_text
 from companion.importers.fields import EventFields, ImportProblem, ScheduleFields, problems_named
 from companion.importers.times import (
     Day,
@@ -57,6 +58,13 @@ def _links(event: EventFields) -> list[dict[str, str]]:
     return [{"label": label, "url": url} for label, url in found if url.startswith(_WEB)]
 
 
+def _prose(text: str | None) -> str | None:
+    """An abstract or a description as readable text: programs publish HTML in them."""
+    if not text:
+        return None
+    return readable_text(text) or None
+
+
 def _talk(
     event: EventFields, day_change: str | None, zone: ZoneInfo, ids: IdMaker
 ) -> dict[str, Any]:
@@ -77,8 +85,8 @@ def _talk(
         "track": event.track,
         "kind": event.kind,
         "language": event.language,
-        "abstract": event.abstract,
-        "description": event.description,
+        "abstract": _prose(event.abstract),
+        "description": _prose(event.description),
         "links": _links(event),
         "aliases": [name for name in (event.event_id, event.slug) if name],
     }
@@ -113,6 +121,7 @@ def build_document(schedule: ScheduleFields) -> tuple[dict[str, Any], list[str]]
             "timezone": zone.key,
             "links": [{"label": "Website", "url": url}] if url and url.startswith(_WEB) else [],
             "program_version": schedule.version,
+            "presenters": "speakers",  # frab and c3voc programs are of talks, not papers
         },
         "slots": [],
         "talks": talks,

@@ -51,18 +51,30 @@ def session_window(program: Program, talk: Talk, zone: tzinfo) -> str | None:
     return f"{window} {session.start.astimezone(zone).tzname()}"
 
 
-def authors_fact(talk: Talk) -> Fact:
-    return Fact("Authors", ", ".join(talk.authors))
+def presenters_label(program: Program) -> str:
+    """ "Authors" of a paper program's talks, "Speakers" of a talk program's, as it says."""
+    return program.conference.presenters.capitalize()
+
+
+def listing_heading(program: Program) -> str:
+    """What a listed talk shows under its title: "Talk · speakers" or, where the program
+    publishes affiliations, "Talk · authors · affiliation"."""
+    parts = ["Talk", program.conference.presenters]
+    return " · ".join([*parts, "affiliation"] if program.publishes_affiliations else parts)
+
+
+def authors_fact(program: Program, talk: Talk) -> Fact:
+    return Fact(presenters_label(program), ", ".join(talk.authors))
 
 
 def talk_facts(program: Program, talk: Talk, zone: tzinfo) -> list[Fact]:
     """What the program says of a talk beyond its title and authors, in the order every
-    view gives it: affiliation, where, when (and why it is estimated), type, links."""
-    facts = [
-        Fact("Affiliation", talk.affiliation or NOT_PUBLISHED),
-        Fact("Where", talk_place(program, talk)),
-        Fact("Time", talk_when(talk, zone)),
-    ]
+    view gives it: affiliation (where the program publishes any), where, when (and why it
+    is estimated), type, links."""
+    facts = []
+    if program.publishes_affiliations:
+        facts.append(Fact("Affiliation", talk.affiliation or NOT_PUBLISHED))
+    facts += [Fact("Where", talk_place(program, talk)), Fact("Time", talk_when(talk, zone))]
     if talk.estimated:
         facts.append(Fact("", estimate_note(session_window(program, talk, zone)), aside=True))
     kind = " · ".join(part for part in (talk.kind, talk.language) if part)

@@ -47,7 +47,8 @@ class PersonScreen(Screen[None]):
         person = app.program.person(self.person_id)
         yield Header()
         yield Static(Content(person.name), id="person-name")
-        yield Static(stacked(facts_lines(person_facts(person), LABEL_WIDTH)), id="person-facts")
+        facts = person_facts(app.program, person)
+        yield Static(stacked(facts_lines(facts, LABEL_WIDTH)), id="person-facts")
         yield Static(
             "Talks — Enter opens" if person.talk_ids else "No talks in the program",
             classes="section-label",

@@ -12,8 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
+from companion.present.person import role_names
 from companion.present.words import count
-from companion.program import Person
+from companion.program import Person, Program
 from companion.search import HitKind, too_short
 from companion.ui.commands import ScreenCommands
 from companion.ui.keys import key_label
@@ -24,9 +25,10 @@ from companion.ui.widgets.key_footer import KeyFooter
 MAX_SHOWN = 500  # a longer list helps nobody and costs a refill on every keystroke
 
 
-def person_option(person: Person) -> Option:
+def person_option(program: Program, person: Person) -> Option:
     """Assembled, not markup: parsing markup for 500 people cost most of a keystroke."""
-    details = " · ".join(filter(None, (", ".join(person.roles), "; ".join(person.affiliations))))
+    roles = role_names(program, person)
+    details = " · ".join(filter(None, (roles, "; ".join(person.affiliations))))
     return Option(Content.assemble(person.name, "  ", (details, "dim")), id=person.id)
 
 
@@ -92,7 +94,7 @@ class SpeakersScreen(Screen[None]):
             found = [app.program.person(hit.id) for hit in hits]
         listing = self.query_one("#speaker-list", OptionList)
         listing.clear_options()
-        listing.add_options(person_option(person) for person in found[:MAX_SHOWN])
+        listing.add_options(person_option(app.program, person) for person in found[:MAX_SHOWN])
         if found:
             listing.highlighted = 0
         people = count(len(everyone), "person", "people")

@@ -12,7 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from companion.present.talk import starred_fact, talk_facts, talk_sections
+from companion.present.talk import presenters_label, starred_fact, talk_facts, talk_sections
 from companion.program import Talk
 from companion.text import slugify
 from companion.ui.commands import ScreenCommands
@@ -97,7 +97,8 @@ class TalkScreen(Screen[None]):
         with VerticalScroll(id="talk-body"):
             yield Static(id="talk-title")
             yield Static(id="talk-facts")
-            yield Static("Authors — Enter opens a person", classes="section-label")
+            presenters = presenters_label(services(self).program)
+            yield Static(f"{presenters} — Enter opens a person", classes="section-label")
             yield AuthorList(id="talk-authors")
             yield Static(
                 "Your note — saved as you type (e to edit, Esc to leave)", classes="section-label"

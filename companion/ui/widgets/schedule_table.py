@@ -36,7 +36,7 @@ from textual.strip import Strip
 from companion.clock import format_day, format_window, is_on, is_over
 from companion.places import shows
 from companion.present.now import related_note
-from companion.present.talk import short_authors
+from companion.present.talk import listing_heading, short_authors
 from companion.program import Program, Talk
 from companion.records import Slot, SlotKind
 
@@ -46,7 +46,6 @@ STAR = "★"
 CONFLICT = "!"
 MARKER_WIDTH = len(STAR + CONFLICT)
 PADDING = 1  # blank cells either side of each column
-HEADINGS = ("Time", STAR, "Talk · authors · affiliation")
 TALK_HEIGHT = 2  # the title, then room, authors and affiliation
 DRAWN_ROWS = 1_000  # rows kept drawn: a few screens' worth, in every look they take
 LEAD_ROWS = 1  # rows shown above one brought near the top: a glimpse of what came before
@@ -384,7 +383,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         palette = self._palette()
         if y == 0:
-            heading = tuple(Text(text) for text in HEADINGS)
+            heading = tuple(Text(text) for text in ("Time", STAR, listing_heading(self.program)))
             header = self.get_component_rich_style("schedule-table--header", partial=True)
             return self._strip(heading, width, palette.base, header)
         line = int(self.scroll_y) + y - 1
