@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
 from companion.clock import Clock
+from companion.importers.fields import ImportNote
 from companion.paths import data_dir
 from companion.program import Program
 from companion.store import Store, StoreError, store_exists
@@ -40,6 +41,7 @@ class Context:
     args: argparse.Namespace
     program: Program
     clock: Clock
+    import_notes: Sequence[ImportNote] = ()  # what loading the program adjusted or skipped
 
     @property
     def zone(self) -> tzinfo:

@@ -1,0 +1,14 @@
+"""`companion check`: what loading the program adjusted or skipped, event by event."""
+
+from __future__ import annotations
+
+from companion.cli.context import Context
+from companion.present.import_report import ALL_AS_GIVEN, note_line
+
+
+def cmd_check(ctx: Context) -> None:
+    """A line per event with its reason; the program loaded, so the status is 0."""
+    for note in ctx.import_notes:
+        print(note_line(note))
+    if not ctx.import_notes:
+        print(ALL_AS_GIVEN)
