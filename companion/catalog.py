@@ -51,7 +51,8 @@ class Opened(NamedTuple):
     kept_as: Path | None = None  # where a newly loaded program was kept, if it was
     keep_error: str | None = None  # why it could not be kept, if it could not
     renamed_from: str | None = None  # the id the file gave, when the program took another
-    import_notes: tuple[ImportNote, ...] = ()  # the events the import adjusted or skipped
+    # The events the import adjusted or skipped; None when no file was read (a kept copy).
+    import_notes: tuple[ImportNote, ...] | None = None
 
 
 def programs_dir() -> Path:

@@ -11,8 +11,11 @@ from typing import Any
 import pytest
 
 from companion.catalog import Opened, open_program
-from companion.clock import MOMENT
+from companion.clock import MOMENT, fixed_clock, parse_moment
+from companion.present.import_report import import_summary
+from companion.ui.app import CompanionApp
 from tests.cli_driving import assert_clean_error, call_cli
+from tests.driving import notices_saying, until
 
 FIXTURES = Path(__file__).parent / "fixtures"
 C3VOC_GUID = "aaaaaaaa-0000-4000-8000-000000000001"
@@ -52,7 +55,8 @@ def _frab_event(event_id: str, guid: str, fields: dict[str, str | None]) -> str:
         "date": "2030-02-02T12:00:00+01:00",
         "duration": "00:30",
         "title": f"Event {event_id}",
-    } | fields
+    }
+    values |= fields
     inner = "".join(f"<{tag}>{text}</{tag}>" for tag, text in values.items() if text is not None)
     return f'<event guid="{guid}" id="{event_id}"><room>Janson</room>{inner}</event>'
 
@@ -90,7 +94,7 @@ def test_the_usable_events_load_and_the_odd_ones_are_noted(broken: tuple[str, Pa
         assert moment.end - moment.start == MOMENT
     assert "guid-904" not in talks and "guid-905" not in talks
     assert talks[guid].title != "Twin" and talks[f"{guid}-2"].title == "Twin"
-    assert len(opened.import_notes) == 6
+    assert opened.import_notes is not None and len(opened.import_notes) == 6
 
 
 def test_loading_says_how_many_and_check_lists_each_with_its_reason(
@@ -122,6 +126,16 @@ def test_a_program_taken_as_given_checks_clean() -> None:
     assert "loaded with" not in checked.stderr
 
 
+def test_check_by_a_kept_id_says_no_file_was_read(broken: tuple[str, Path, str]) -> None:
+    _, path, _ = broken
+    assert call_cli("--program", str(path), "talks").returncode == 0
+    program_id = open_program(str(path)).program.conference.id
+    checked = call_cli("--program", program_id, "check")
+    assert checked.returncode == 0
+    assert checked.stdout.startswith(f"{program_id} was opened from its kept copy")
+    assert checked.stderr == ""
+
+
 def test_a_document_with_no_loadable_event_is_refused(tmp_path: Path) -> None:
     xml = (
         (FIXTURES / "fosdemish.xml")
@@ -142,3 +156,19 @@ def test_a_document_that_is_not_a_program_is_still_refused(tmp_path: Path) -> No
     path = tmp_path / "page.html"
     path.write_text("<html><body>not a schedule</body></html>")
     assert_clean_error(call_cli("--program", str(path), "check"), "not <schedule>")
+
+
+async def test_the_app_says_on_start_what_loading_adjusted_and_skipped(
+    broken: tuple[str, Path, str],
+) -> None:
+    _, path, _ = broken
+    opened = open_program(str(path))
+    assert opened.import_notes is not None
+    notice = import_summary(opened.import_notes, str(path))
+    assert notice is not None
+    program = opened.program
+    clock = fixed_clock(parse_moment("2030-02-02T09:00", program.conference.zone))
+    app = CompanionApp(program, clock=clock, load_notice=notice)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await until(pilot, lambda: notices_saying(app.screen, "4 events adjusted") == 1)
+        assert notices_saying(app.screen, "2 events skipped") == 1

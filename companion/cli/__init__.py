@@ -33,7 +33,6 @@ from companion.cli.venue import minutes
 from companion.clock import fixed_clock, parse_moment, system_clock
 from companion.export import ExportError, ExportFormat
 from companion.loading import ProgramError
-from companion.present.import_report import import_summary
 from companion.program import Program
 from companion.store import StoreError
 from companion.text import safe_line
@@ -161,10 +160,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             )
         if opened.keep_error:
             warn(f"could not keep the program for offline use: {opened.keep_error}")
-        if args.program and (summary := import_summary(opened.import_notes, args.program)):
-            warn(summary)
         clock = fixed_clock(_parse_now(args.now, program)) if args.now else system_clock
         context = Context(args, program, clock, opened.import_notes)
+        if context.load_notice:
+            warn(context.load_notice)
         status: int | None = args.handler(context)
     except (UserError, ProgramError, StoreError, ExportError) as error:
         print(f"companion: error: {safe_line(str(error))}", file=sys.stderr)

@@ -14,6 +14,7 @@ from typing import Any
 from companion.clock import Clock
 from companion.importers.fields import ImportNote
 from companion.paths import data_dir
+from companion.present.import_report import import_summary
 from companion.program import Program
 from companion.store import Store, StoreError, store_exists
 from companion.talk_names import AmbiguousName, resolve_talk
@@ -41,7 +42,15 @@ class Context:
     args: argparse.Namespace
     program: Program
     clock: Clock
-    import_notes: Sequence[ImportNote] = ()  # what loading the program adjusted or skipped
+    # What loading the program's file adjusted or skipped; None when no file was read.
+    import_notes: Sequence[ImportNote] | None = None
+
+    @property
+    def load_notice(self) -> str | None:
+        """What loading `--program` adjusted or skipped, in one line (None: nothing)."""
+        if self.import_notes is None:
+            return None
+        return import_summary(self.import_notes, self.args.program)
 
     @property
     def zone(self) -> tzinfo:

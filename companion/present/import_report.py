@@ -26,6 +26,14 @@ def note_line(note: ImportNote) -> str:
     return f"{note.event}: {note.problem}; {done}"
 
 
+def no_file_read(program_id: str) -> str:
+    """What `check` says of a program opened by its id: its file was not read this time."""
+    return (
+        f"{program_id} was opened from its kept copy, not from a file: "
+        "give `--program` the file to check how it imports"
+    )
+
+
 def import_summary(notes: Sequence[ImportNote], program: str) -> str | None:
     """One line on what loading adjusted and skipped (None when it took every event as
     given); `program` is what `--program` was given, for the command that lists them."""
