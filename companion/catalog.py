@@ -15,7 +15,7 @@ import re
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from companion.files import WriteError, write_atomic
 from companion.loading import (
@@ -27,6 +27,9 @@ from companion.loading import (
 )
 from companion.paths import data_dir
 from companion.program import Program
+
+if TYPE_CHECKING:
+    from companion.importers.fields import ImportNote
 
 
 class ProgramEntry(NamedTuple):
@@ -48,6 +51,8 @@ class Opened(NamedTuple):
     kept_as: Path | None = None  # where a newly loaded program was kept, if it was
     keep_error: str | None = None  # why it could not be kept, if it could not
     renamed_from: str | None = None  # the id the file gave, when the program took another
+    # The events the import adjusted or skipped; None when no file was read (a kept copy).
+    import_notes: tuple[ImportNote, ...] | None = None
 
 
 def programs_dir() -> Path:
@@ -149,7 +154,8 @@ def _open_file(path: Path) -> Opened:
     from companion.importers.pipeline import validate_any  # only pay for them when used
     from companion.validation import validate_document
 
-    canonical = validate_any(read_program_bytes(path), str(path))
+    canonical, import_notes = validate_any(read_program_bytes(path), str(path))
+    notes = tuple(import_notes)
     program = read_valid(canonical)
     renamed_from = None
     if program.conference.id == BUNDLED_ID:
@@ -160,8 +166,8 @@ def _open_file(path: Path) -> Opened:
     try:
         kept_as = keep(canonical, program.conference.id)
     except WriteError as error:
-        return Opened(program, keep_error=str(error), renamed_from=renamed_from)
-    return Opened(program, kept_as=kept_as, renamed_from=renamed_from)
+        return Opened(program, None, str(error), renamed_from, notes)
+    return Opened(program, kept_as, None, renamed_from, notes)
 
 
 def list_programs() -> tuple[list[ProgramEntry], list[str]]:

@@ -24,6 +24,7 @@ from companion.cli.browse import (
     cmd_speakers,
     cmd_talks,
 )
+from companion.cli.check import cmd_check
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.export import cmd_export
 from companion.cli.stars import cmd_note, cmd_star, cmd_starred, cmd_unstar
@@ -122,6 +123,11 @@ def build_parser() -> argparse.ArgumentParser:
     command(
         "programs", cmd_programs, "list the programs you have (bundled and kept)", json_flag=True
     )
+    command(
+        "check",
+        cmd_check,
+        "list each event that loading the program adjusted or skipped, with its reason",
+    )
     command("schema", None, "print the JSON Schema of the program file format")
     return parser
 
@@ -155,7 +161,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         if opened.keep_error:
             warn(f"could not keep the program for offline use: {opened.keep_error}")
         clock = fixed_clock(_parse_now(args.now, program)) if args.now else system_clock
-        status: int | None = args.handler(Context(args, program, clock))
+        context = Context(args, program, clock, opened.import_notes)
+        if context.load_notice:
+            warn(context.load_notice)
+        status: int | None = args.handler(context)
     except (UserError, ProgramError, StoreError, ExportError) as error:
         print(f"companion: error: {safe_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE

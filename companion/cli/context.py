@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
 from companion.clock import Clock
+from companion.importers.fields import ImportNote
 from companion.paths import data_dir
+from companion.present.import_report import import_summary
 from companion.program import Program
 from companion.store import Store, StoreError, store_exists
 from companion.talk_names import AmbiguousName, resolve_talk
@@ -40,6 +42,15 @@ class Context:
     args: argparse.Namespace
     program: Program
     clock: Clock
+    # What loading the program's file adjusted or skipped; None when no file was read.
+    import_notes: Sequence[ImportNote] | None = None
+
+    @property
+    def load_notice(self) -> str | None:
+        """What loading `--program` adjusted or skipped, in one line (None: nothing)."""
+        if self.import_notes is None:
+            return None
+        return import_summary(self.import_notes, self.args.program)
 
     @property
     def zone(self) -> tzinfo:

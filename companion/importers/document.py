@@ -3,16 +3,29 @@
 Here, once for every format, are the steps that interpret what a file says:
 times and durations, days past midnight, stable talk ids, people, links, and
 the conference's dates; validation of the result follows (`companion.validation`).
+
+The import is liberal and its report strict: an event whose fields cannot be used as
+they are is loaded as well as it can be (a moment when its duration is unusable, another
+id when its own is taken) or skipped (no title, no usable start), and each such event is
+noted with its reason. Only a document none of whose events can be loaded is refused.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from datetime import timedelta
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from companion.clock import MOMENT
 from companion.html_text import readable_text
-from companion.importers.fields import EventFields, ImportProblem, ScheduleFields, problems_named
+from companion.importers.fields import (
+    EventFields,
+    Fix,
+    ImportNote,
+    ImportProblem,
+    ScheduleFields,
+)
 from companion.importers.times import (
     Day,
     end_of,
@@ -26,6 +39,8 @@ from companion.text import slugify
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _WEB = ("http://", "https://")
+# Longer than this, a duration is taken for a mistake rather than an event's length.
+LONGEST_EVENT = timedelta(days=7)
 
 
 class IdMaker:
@@ -34,14 +49,16 @@ class IdMaker:
     def __init__(self) -> None:
         self._used: set[str] = set()
 
-    def make(self, guid: str | None, event_id: str | None, title: str) -> str:
+    def make(self, guid: str | None, event_id: str | None, title: str) -> tuple[str, str | None]:
+        """The id, and the file's own id when another event already has it."""
         for candidate in (guid, event_id):
             if candidate:
                 lowered = candidate.strip().lower()
                 base = lowered if _ID.match(lowered) else slugify(lowered)
                 if base:
-                    return self._unique(base)
-        return self._unique(slugify(title) or "talk")
+                    made = self._unique(base)
+                    return made, (candidate if made != base else None)
+        return self._unique(slugify(title) or "talk"), None
 
     def _unique(self, base: str) -> str:
         candidate, counter = base, 2
@@ -65,16 +82,40 @@ def _prose(text: str | None) -> str | None:
     return readable_text(text) or None
 
 
+def _duration(text: str | None) -> tuple[timedelta, str | None]:
+    """The event's length, or a `MOMENT` and the reason when the file's cannot be one."""
+    try:
+        duration = parse_duration(text or "")
+    except ImportProblem as problem:
+        return MOMENT, str(problem)
+    if duration <= timedelta():
+        return MOMENT, f"duration {text!r} is zero"
+    if duration > LONGEST_EVENT:
+        return MOMENT, f"duration {text!r} is longer than {LONGEST_EVENT.days} days"
+    return duration, None
+
+
+class _Imported(NamedTuple):
+    talk: dict[str, Any]
+    notes: list[ImportNote]
+
+
 def _talk(
-    event: EventFields, day_change: str | None, zone: ZoneInfo, ids: IdMaker
-) -> dict[str, Any]:
+    event: EventFields, day_change: str | None, zone: ZoneInfo, ids: IdMaker, name: str
+) -> _Imported:
+    """The event as a talk, with notes on what was adjusted; raises ImportProblem when it
+    cannot be loaded at all (`name` names it in the notes)."""
     if not event.title:
         raise ImportProblem("has no title")
     day = Day(event.day_date, event.day_start, day_change)
     start = event_start(event.date, event.start, day, zone)
-    duration = parse_duration(event.duration or "")
-    return {
-        "id": ids.make(event.guid, event.event_id, event.title),
+    duration, odd_duration = _duration(event.duration)
+    talk_id, taken = ids.make(event.guid, event.event_id, event.title)
+    notes = [ImportNote(name, odd_duration, Fix.MOMENT)] if odd_duration else []
+    if taken:
+        notes.append(ImportNote(name, f"id {taken!r} is repeated", Fix.NEW_ID, talk_id))
+    talk = {
+        "id": talk_id,
         "title": event.title,
         "subtitle": event.subtitle,
         "authors": list(event.persons),
@@ -90,19 +131,35 @@ def _talk(
         "links": _links(event),
         "aliases": [name for name in (event.event_id, event.slug) if name],
     }
+    return _Imported(talk, notes)
 
 
-def build_document(schedule: ScheduleFields) -> tuple[dict[str, Any], list[str]]:
-    """The native document and, per talk, a label naming its event for error messages."""
+class Built(NamedTuple):
+    document: dict[str, Any]
+    talk_labels: list[str]  # per talk, the event it comes from, for error messages
+    notes: list[ImportNote]  # the events adjusted or skipped, in the file's order
+
+
+def build_document(schedule: ScheduleFields) -> Built:
+    """The native document, with what was adjusted or skipped on the way."""
     if not schedule.title:
         raise ImportProblem("the conference has no title")
     zone = time_zone(schedule.time_zone)
-    ids, talks, labels = IdMaker(), [], []
+    ids, talks, labels, notes = IdMaker(), [], [], []
     for event in schedule.events:
-        with problems_named(event.label):
-            talk = _talk(event, schedule.day_change, zone, ids)
-        talks.append(talk)
-        labels.append(f"{event.label} ({event.title!r})")
+        name = f"{event.label} ({event.title!r})" if event.title else event.label
+        try:
+            imported = _talk(event, schedule.day_change, zone, ids, name)
+        except ImportProblem as problem:
+            notes.append(ImportNote(name, str(problem), Fix.SKIPPED))
+            continue
+        talks.append(imported.talk)
+        labels.append(name)
+        notes += imported.notes
+    if schedule.events and not talks:
+        raise ImportProblem(
+            f"none of its events can be loaded ({notes[0].event}: {notes[0].problem})"
+        )
     days = sorted(day[:10] for day in schedule.day_dates)
     first = schedule.start or (days[0] if days else None)
     last = schedule.end or (days[-1] if days else first)
@@ -126,4 +183,4 @@ def build_document(schedule: ScheduleFields) -> tuple[dict[str, Any], list[str]]
         "slots": [],
         "talks": talks,
     }
-    return document, labels
+    return Built(document, labels, notes)

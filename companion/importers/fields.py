@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from typing import Any, NamedTuple
 
 from companion.text import strip_controls
@@ -12,6 +13,23 @@ from companion.text import strip_controls
 
 class ImportProblem(ValueError):
     """A problem in an imported file; the message says where (an event, a field)."""
+
+
+class Fix(StrEnum):
+    """What an import did with an event it could not take as the file gives it."""
+
+    SKIPPED = "skipped"
+    MOMENT = "moment"  # loaded without a usable length: a moment at its start
+    NEW_ID = "new id"  # loaded under another id than the file's
+
+
+class ImportNote(NamedTuple):
+    """One event the import adjusted or skipped, and why (worded by `companion.present`)."""
+
+    event: str  # the event's label, with its title when it has one
+    problem: str
+    fix: Fix
+    new_id: str | None = None  # for Fix.NEW_ID
 
 
 def clean(value: Any) -> str | None:

@@ -12,10 +12,11 @@ import codecs
 import json
 from collections.abc import Callable
 from enum import StrEnum
+from typing import NamedTuple
 
 from companion.importers.c3voc_json import read_c3voc_json
 from companion.importers.document import build_document
-from companion.importers.fields import ImportProblem, ScheduleFields
+from companion.importers.fields import ImportNote, ImportProblem, ScheduleFields
 from companion.importers.frab_xml import read_frab_xml
 from companion.loading import ProgramError
 from companion.validation import validate_document, validate_native
@@ -74,14 +75,20 @@ def detect(document: str | bytes) -> SourceFormat:
     return SourceFormat.NATIVE
 
 
-def validate_any(raw: bytes, source: str) -> str:
+class Validated(NamedTuple):
+    canonical: str  # the program as canonical native text
+    notes: list[ImportNote]  # the events an import adjusted or skipped
+
+
+def validate_any(raw: bytes, source: str) -> Validated:
     """A program file's bytes, in any supported format, as canonical native text."""
     document = _decode_marked(raw, source)
     kind = detect(document)
     if kind is SourceFormat.NATIVE:
-        return validate_native(document, source)
+        return Validated(validate_native(document, source), [])
     try:
-        imported, talk_labels = build_document(READERS[kind](document))
+        built = build_document(READERS[kind](document))
     except ImportProblem as problem:
         raise ProgramError(f"{source}: {kind}: {problem}") from None
-    return validate_document(imported, f"{source} ({kind})", talk_labels)
+    canonical = validate_document(built.document, f"{source} ({kind})", built.talk_labels)
+    return Validated(canonical, built.notes)

@@ -124,9 +124,13 @@ class CompanionApp(App[None]):
     local_time: reactive[bool] = reactive(False)
     remind_before: reactive[timedelta] = reactive(DEFAULT_BEFORE)
 
-    def __init__(self, program: Program, *, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, program: Program, *, clock: Clock = system_clock, load_notice: str | None = None
+    ) -> None:
+        """`load_notice`: what loading the program adjusted or skipped, said once on start."""
         super().__init__()
         self.program = program
+        self.load_notice = load_notice
         self.clock = clock
         self.store = Store.in_memory(program.conference.id)  # replaced on mount
         self.last_talk_id: str | None = None
@@ -143,6 +147,8 @@ class CompanionApp(App[None]):
         self._update_subtitle()
         self._open_store()
         self._load_settings()
+        if self.load_notice:
+            self.notify(self.load_notice, severity="warning", timeout=15, markup=False)
         self.reminders.check()
         self.set_interval(CLOCK_TICK_SECONDS, self.tick)
         self.set_interval(STORE_SYNC_SECONDS, self._sync_stars)
@@ -473,7 +479,13 @@ class CompanionApp(App[None]):
         )
 
 
-def run_app(program: Program, *, clock: Clock = system_clock, **options: Any) -> int:
+def run_app(
+    program: Program,
+    *,
+    clock: Clock = system_clock,
+    load_notice: str | None = None,
+    **options: Any,
+) -> int:
     """Run the TUI on a loaded program until it ends; its exit status, not 0 after a crash.
 
     `options` go to `App.run` (headless, auto_pilot).
@@ -483,6 +495,6 @@ def run_app(program: Program, *, clock: Clock = system_clock, **options: Any) ->
     walks it again and again while the first screen is built, about 20 ms of a start.
     """
     gc.freeze()
-    app = CompanionApp(program, clock=clock)
+    app = CompanionApp(program, clock=clock, load_notice=load_notice)
     app.run(**options)
     return app.return_code or 0
