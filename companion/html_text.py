@@ -18,6 +18,9 @@ from html.parser import HTMLParser
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
 _WHITESPACE_RUN = re.compile(r"\s+")
 _LINK_TARGETS = ("http://", "https://", "mailto:")
+# Lists nested deeper are indented no further: a stranger's 25,000 nested items must not
+# cost 25,000 squared spaces.
+DEEPEST_INDENT = 6
 
 _PARAGRAPH, _LINE = 2, 1  # how many line breaks a break is
 _BLOCKS = {
@@ -70,7 +73,7 @@ class _Converter(HTMLParser):
         elif tag == "li":
             self._break(_LINE)
             numbering = self._lists[-1] if self._lists else []
-            indent = "  " * max(len(self._lists) - 1, 0)
+            indent = "  " * min(max(len(self._lists) - 1, 0), DEEPEST_INDENT)
             if numbering:
                 marker = _Marker(f"{indent}{numbering[0]}. ")
                 numbering[0] += 1
@@ -80,6 +83,8 @@ class _Converter(HTMLParser):
             self._hanging = ""
             self._item_indent = " " * len(marker)
         elif tag == "a":
+            if self._links:  # links do not nest: a new one ends the one open (as in HTML)
+                self._end_link(*self._links.pop())
             self._links.append((dict(attrs).get("href") or "", len(self._parts)))
         elif tag == "br":
             self._parts.append(_LINE)
@@ -130,7 +135,8 @@ class _Converter(HTMLParser):
         if not label:
             self._parts.append(shown)
         elif label.rstrip("/") not in (target.rstrip("/"), shown):
-            self._parts.append(f" <{shown}>")
+            space = "" if self._at_line_start() else " "  # one space, where the label left one
+            self._parts.append(f"{space}<{shown}>")
 
     def handle_data(self, data: str) -> None:
         if self._hidden:

@@ -81,3 +81,17 @@ def test_plain_text_passes_through_unchanged(plain: str) -> None:
 
 def test_empty_markup_is_empty_text() -> None:
     assert readable_text("<p> </p><br>") == ""
+
+
+def test_deeply_nested_lists_are_indented_no_further_than_a_few_levels() -> None:
+    """A stranger's 5,000 nested items: the text stays about as long as the HTML (indenting
+    each level further made it 25 million characters)."""
+    html = "<ul><li>" * 5000 + "deep"
+    text = readable_text(html)
+    assert text.endswith("• deep") and len(text) < 20 * 5000
+    assert readable_text("<ol><li>a<ol><li>b</li></ol></li></ol>") == "1. a\n  1. b"
+
+
+def test_a_link_opened_inside_another_ends_the_first_as_in_html() -> None:
+    html = '<a href="https://a.example/">one <a href="https://b.example/">two</a></a>'
+    assert readable_text(html) == "one <https://a.example/>two <https://b.example/>"

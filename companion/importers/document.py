@@ -48,6 +48,7 @@ class IdMaker:
 
     def __init__(self) -> None:
         self._used: set[str] = set()
+        self._next: dict[str, int] = {}  # the next suffix to try for a base id
 
     def make(self, guid: str | None, event_id: str | None, title: str) -> tuple[str, str | None]:
         """The id, and the file's own id when another event already has it."""
@@ -61,9 +62,12 @@ class IdMaker:
         return self._unique(slugify(title) or "talk"), None
 
     def _unique(self, base: str) -> str:
-        candidate, counter = base, 2
+        """`base`, or the first free `base-N`; counting on from the last N handed out, so
+        20,000 events sharing one id cost 20,000 tries, not 200 million."""
+        candidate, counter = base, self._next.get(base, 2)
         while candidate in self._used:
             candidate, counter = f"{base}-{counter}", counter + 1
+        self._next[base] = counter
         self._used.add(candidate)
         return candidate
 
