@@ -111,6 +111,7 @@ def test_loading_says_how_many_and_check_lists_each_with_its_reason(
     ]
     checked = call_cli("--program", str(path), "check")
     assert checked.returncode == 0, checked
+    assert "loaded with" not in checked.stderr  # not told to run what it is running
     lines = checked.stdout.splitlines()
     assert len(lines) == 6
     for event_id, (_, reason) in BROKEN.items():

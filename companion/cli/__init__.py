@@ -162,7 +162,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             warn(f"could not keep the program for offline use: {opened.keep_error}")
         clock = fixed_clock(_parse_now(args.now, program)) if args.now else system_clock
         context = Context(args, program, clock, opened.import_notes)
-        if context.load_notice:
+        if context.load_notice and args.handler is not cmd_check:  # check lists them itself
             warn(context.load_notice)
         status: int | None = args.handler(context)
     except (UserError, ProgramError, StoreError, ExportError) as error:
