@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime
 from typing import Any
 
@@ -88,7 +89,7 @@ def conference_json(conference: Conference) -> dict[str, Any]:
     return data
 
 
-def now_json(program: Program, now: datetime, starred: frozenset[str] | set[str]) -> dict[str, Any]:
+def now_json(program: Program, now: datetime, starred: AbstractSet[str]) -> dict[str, Any]:
     """What is on and what comes next, headline first (`companion now --json`)."""
     state = now_next(program, now, starred)
     status = {DayStatus.BEFORE: "before", DayStatus.DURING: "during", DayStatus.AFTER: "after"}

@@ -139,14 +139,14 @@ def _day_rows(
         if isinstance(entry, AgendaTalk):
             timed.append((entry.start, _star_row(program, entry, zone, moves, notes, now)))
             continue
-        past = now is not None and entry.end <= now
         window = format_window(entry.start, entry.end, zone, entry.estimated)
         line = listing(window, False, free_words(entry))
+        past = _over(entry.start, entry.end, now)
         timed.append((entry.start, GapRow(line, fits_words(entry), entry, past)))
         for slot, slot_window in _breaks(program, entry, zone):
             pause = Pause(listing(slot_window, False, slot.title), _over(slot.start, slot.end, now))
             timed.append((slot.start, pause))
-    placed: list[tuple[datetime, Row]] = list(timed)
+    placed = list(timed)  # with the now-line among them
     venue = program.conference.zone
     if now is not None and now.astimezone(venue).date() == day.day:
         position = next((i for i, (start, _) in enumerate(timed) if start > now), len(timed))
