@@ -1,17 +1,24 @@
 """The user's settings: a small TOML file in the user's config directory.
 
-Read once at start-up with `tomllib`, written whole and atomically on a change. A file
-that cannot be understood is set aside under a timestamped name and the defaults are used,
-so it is reported once, never a crash, and never silently overwritten.
+Read once at start-up with `tomllib`. A change reads the file again and writes it whole
+and atomically with that one value changed, so two open terminals each keep what the
+other chose. A file that cannot be understood is set aside under a timestamped name and
+the defaults are used, so it is reported once, never a crash, and never silently
+overwritten.
+
+The core does not know Textual's themes: a theme is kept as its name, and the app says
+when it has no theme by that name.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from datetime import timedelta
+from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import platformdirs
 
@@ -21,14 +28,24 @@ from companion.reminders import DEFAULT_BEFORE
 CONFIG_DIR_VARIABLE = "COMPANION_CONFIG_DIR"
 FILE_NAME = "settings.toml"
 LONGEST_REMINDER = timedelta(hours=2)
+_THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 
 class SettingsError(Exception):
     """The settings cannot be written; the message is one line naming the file."""
 
 
+class Times(StrEnum):
+    """Which clock the app shows times in."""
+
+    VENUE = "venue"
+    LOCAL = "local"
+
+
 class Settings(NamedTuple):
     remind_before: timedelta = DEFAULT_BEFORE  # timedelta(0): no reminders
+    theme: str | None = None  # a Textual theme's name; None: the app's default
+    times: Times = Times.VENUE
 
 
 class Loaded(NamedTuple):
@@ -68,10 +85,15 @@ def load_settings() -> Loaded:
 
 def save_settings(settings: Settings) -> None:
     minutes = int(settings.remind_before.total_seconds() // 60)
+    theme = "" if settings.theme is None else f"theme = {_toml_string(settings.theme)}\n"
     text = (
         "# C4ML Companion settings, written by the app.\n"
         "[reminders]\n"
         f"minutes_before = {minutes}  # 0: no reminders in the app\n"
+        "\n"
+        "[display]\n"
+        f"{theme}"
+        f'times = "{settings.times}"  # "venue": the venue\'s time zone; "local": yours\n'
     )
     path = settings_path()
     try:
@@ -80,6 +102,22 @@ def save_settings(settings: Settings) -> None:
         raise SettingsError(str(error)) from None
     except OSError as error:  # its folder cannot be made: a file is in the way
         raise SettingsError(f"cannot write {path}: {error.strerror}") from None
+
+
+def update_settings(**changes: Any) -> Loaded:
+    """Change some settings and keep the others as the file has them now (another
+    terminal may have changed them since this one started). Raises SettingsError."""
+    loaded = load_settings()
+    changed = loaded.settings._replace(**changes)
+    save_settings(changed)
+    return Loaded(changed, loaded.problem)
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's for every character."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
 
 
 def reminder_minutes(value: object) -> timedelta:
@@ -92,12 +130,38 @@ def reminder_minutes(value: object) -> timedelta:
     return timedelta(minutes=value)
 
 
-def _parse(document: dict[str, object]) -> Settings:
-    reminders = document.get("reminders", {})
-    if not isinstance(reminders, dict):
-        raise ValueError("[reminders] is not a table")
-    minutes = reminders.get("minutes_before")
-    return Settings() if minutes is None else Settings(reminder_minutes(minutes))
+def theme_name(value: object) -> str:
+    """A theme's name from a file or a user: one line of at most 64 letters, digits and
+    dashes (Textual's names); whether the app has it is for the app to say."""
+    if not isinstance(value, str) or not _THEME_NAME.fullmatch(value):
+        raise ValueError("theme: give a theme's name, such as textual-light")
+    return value
+
+
+def times_setting(value: object) -> Times:
+    if value not in tuple(Times):
+        raise ValueError('times: give "venue" or "local"')
+    return Times(str(value))
+
+
+def _parse(document: dict[str, Any]) -> Settings:
+    reminders = _table(document, "reminders")
+    display = _table(document, "display")
+    settings = Settings()
+    if (minutes := reminders.get("minutes_before")) is not None:
+        settings = settings._replace(remind_before=reminder_minutes(minutes))
+    if (theme := display.get("theme")) is not None:
+        settings = settings._replace(theme=theme_name(theme))
+    if (times := display.get("times")) is not None:
+        settings = settings._replace(times=times_setting(times))
+    return settings
+
+
+def _table(document: dict[str, Any], name: str) -> dict[str, Any]:
+    table = document.get(name, {})
+    if not isinstance(table, dict):
+        raise ValueError(f"[{name}] is not a table")
+    return table
 
 
 def _set_aside(path: Path, why: str) -> Loaded:

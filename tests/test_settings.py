@@ -32,7 +32,7 @@ def test_no_file_means_the_defaults(config_dir: Path) -> None:
 def test_saved_settings_are_read_back(config_dir: Path) -> None:
     save_settings(Settings(timedelta(minutes=12)))
     written = tomllib.loads((config_dir / "settings.toml").read_text(encoding="utf-8"))
-    assert written == {"reminders": {"minutes_before": 12}}
+    assert written == {"reminders": {"minutes_before": 12}, "display": {"times": "venue"}}
     assert load_settings() == (Settings(timedelta(minutes=12)), None)
     assert [p.name for p in config_dir.iterdir()] == ["settings.toml"]  # no temporary left
 

@@ -27,6 +27,7 @@ from companion.cli.browse import (
 from companion.cli.check import cmd_check
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.export import cmd_export
+from companion.cli.settings import add_settings_command, cmd_settings, theme_argument
 from companion.cli.stars import cmd_note, cmd_star, cmd_starred, cmd_unstar
 from companion.cli.venue import add_commands as add_venue_commands
 from companion.cli.venue import minutes
@@ -71,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="pretend it is this ISO 8601 time, e.g. 2026-02-01T16:30 "
         "(without an offset: the venue's time)",
     )
+    parser.add_argument(
+        "--theme",
+        type=theme_argument,
+        metavar="NAME",
+        help="the app's theme for this run only, e.g. textual-light for a bright room "
+        "(`companion settings theme NAME` keeps one)",
+    )
     parser.set_defaults(handler=cmd_run_tui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -80,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text, description=text)
         sub.set_defaults(handler=handler)
         if json_flag:
-            sub.add_argument("--json", action="store_true", help="print a JSON array")
+            sub.add_argument("--json", action="store_true", help="print JSON, for scripts")
         return sub
 
     command("talks", cmd_talks, "list the talks in program order", json_flag=True)
@@ -127,6 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         cmd_check,
         "list each event that loading the program adjusted or skipped, with its reason",
+    )
+    add_settings_command(
+        command(
+            "settings",
+            cmd_settings,
+            "show the settings kept between runs; with NAME VALUE change one",
+            json_flag=True,
+        )
     )
     command("schema", None, "print the JSON Schema of the program file format")
     return parser

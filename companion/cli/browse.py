@@ -106,7 +106,7 @@ def cmd_run_tui(ctx: Context) -> int:
     """The TUI; its exit status, which is not 0 when it crashed."""
     from companion.ui.app import run_app  # Textual loads only for the TUI.
 
-    return run_app(ctx.program, clock=ctx.clock, load_notice=ctx.load_notice)
+    return run_app(ctx.program, clock=ctx.clock, load_notice=ctx.load_notice, theme=ctx.args.theme)
 
 
 def cmd_programs(ctx: Context) -> None:

@@ -36,6 +36,7 @@ from companion.ui.services import HoldsEdits, SelectsTalk, ShowsTalk
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from textual.theme import Theme
 
     from companion.program import Talk
     from companion.reconcile import StarStatus
@@ -125,12 +126,20 @@ class CompanionApp(App[None]):
     remind_before: reactive[timedelta] = reactive(DEFAULT_BEFORE)
 
     def __init__(
-        self, program: Program, *, clock: Clock = system_clock, load_notice: str | None = None
+        self,
+        program: Program,
+        *,
+        clock: Clock = system_clock,
+        load_notice: str | None = None,
+        theme: str | None = None,
     ) -> None:
-        """`load_notice`: what loading the program adjusted or skipped, said once on start."""
+        """`load_notice`: what loading the program adjusted or skipped, said once on start;
+        `theme`: this run's theme instead of the saved one (`--theme`)."""
         super().__init__()
         self.program = program
         self.load_notice = load_notice
+        self.theme_for_this_run = theme
+        self.started_theme = self.theme  # saved only when the user picks another
         self.clock = clock
         self.store = Store.in_memory(program.conference.id)  # replaced on mount
         self.last_talk_id: str | None = None
@@ -242,12 +251,43 @@ class CompanionApp(App[None]):
         self.starred = frozenset(self.store.starred_ids())
 
     def _load_settings(self) -> None:
-        from companion.settings import load_settings
+        from companion.settings import Times, load_settings
 
         loaded = load_settings()
-        self.remind_before = loaded.settings.remind_before
+        settings = loaded.settings
+        self.remind_before = settings.remind_before
+        self.local_time = settings.times is Times.LOCAL
         if loaded.problem:
             self.notify(loaded.problem, severity="warning", timeout=15, markup=False)
+        theme = self.theme_for_this_run or settings.theme
+        if theme is not None and theme in self.available_themes:
+            self.theme = self.started_theme = theme
+        elif theme is not None:
+            self.notify(
+                f"No theme called {theme}; using {self.theme} (ctrl+p: Change theme)",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+        self.theme_changed_signal.subscribe(self, self._save_theme)
+
+    def _save_theme(self, theme: Theme) -> None:
+        """A theme the user picked (the palette's Change theme) is kept for next time."""
+        if theme.name != self.started_theme:
+            self.started_theme = theme.name
+            self._save_setting(theme=theme.name)
+
+    def _save_setting(self, **change: Any) -> bool:
+        """Keep one setting for the next start; when that fails, say so and keep it until
+        the app ends. Whether it was kept."""
+        from companion.settings import SettingsError, update_settings
+
+        try:
+            update_settings(**change)
+        except SettingsError as error:
+            self.notify(f"Kept until you quit: {error}", severity="warning", markup=False)
+            return False
+        return True
 
     def tick(self) -> None:
         """Read the clock again: every CLOCK_TICK_SECONDS, and whenever asked."""
@@ -430,22 +470,20 @@ class CompanionApp(App[None]):
 
     def _save_reminder_lead(self, before: timedelta | None) -> None:
         from companion.present.agenda import reminders_words
-        from companion.settings import Settings, SettingsError, save_settings
 
         if before is None:
             return
         self.remind_before = before
-        try:
-            save_settings(Settings(remind_before=before))
-        except SettingsError as error:
-            self.notify(f"Kept until you quit: {error}", severity="warning", markup=False)
-        else:
+        if self._save_setting(remind_before=before):
             self.notify(f"Starred talks: {reminders_words(before)}", timeout=4, markup=False)
         self.reminders.check()
 
     def action_toggle_zone(self) -> None:
+        from companion.settings import Times
+
         self.local_time = not self.local_time
         self.notify(f"Times now in {self.zone_caption}", timeout=3, markup=False)
+        self._save_setting(times=Times.LOCAL if self.local_time else Times.VENUE)
 
     def action_help(self) -> None:
         from companion.ui.screens.help import HelpScreen, help_sections
@@ -484,6 +522,7 @@ def run_app(
     *,
     clock: Clock = system_clock,
     load_notice: str | None = None,
+    theme: str | None = None,
     **options: Any,
 ) -> int:
     """Run the TUI on a loaded program until it ends; its exit status, not 0 after a crash.
@@ -495,6 +534,6 @@ def run_app(
     walks it again and again while the first screen is built, about 20 ms of a start.
     """
     gc.freeze()
-    app = CompanionApp(program, clock=clock, load_notice=load_notice)
+    app = CompanionApp(program, clock=clock, load_notice=load_notice, theme=theme)
     app.run(**options)
     return app.return_code or 0
