@@ -114,9 +114,9 @@ async def test_a_theme_change_redraws_the_rows_in_its_colours(make_app: AppFacto
                 await pilot.pause()
             return drawn_segments(table)
 
-    fresh = await drawn_in("textual-light", switch=False)
-    switched = await drawn_in("textual-light", switch=True)
     dark = await drawn_in("textual-dark", switch=False)
+    fresh = await drawn_in("textual-light", switch=False)
+    switched = await drawn_in("textual-light", switch=True)  # last: the switch is kept
     assert fresh != dark  # the themes differ, so the comparison below means something
     assert switched == fresh
 
