@@ -149,7 +149,7 @@ def build_document(schedule: ScheduleFields) -> Built:
     if not schedule.title:
         raise ImportProblem("the conference has no title")
     zone = time_zone(schedule.time_zone)
-    ids, talks, labels, notes = IdMaker(), [], [], []
+    ids, talks, labels, notes = IdMaker(), [], [], list(schedule.reader_notes)
     for event in schedule.events:
         name = f"{event.label} ({event.title!r})" if event.title else event.label
         try:
@@ -160,7 +160,7 @@ def build_document(schedule: ScheduleFields) -> Built:
         talks.append(imported.talk)
         labels.append(name)
         notes += imported.notes
-    if schedule.events and not talks:
+    if (schedule.events or notes) and not talks:
         raise ImportProblem(
             f"none of its events can be loaded ({notes[0].event}: {notes[0].problem})"
         )

@@ -21,6 +21,8 @@ class Fix(StrEnum):
     SKIPPED = "skipped"
     MOMENT = "moment"  # loaded without a usable length: a moment at its start
     NEW_ID = "new id"  # loaded under another id than the file's
+    PROGRAM_ZONE = "program zone"  # its times read in the program's zone: its own is unknown
+    FIRST_OCCURRENCE = "first occurrence"  # a repeating event, loaded once
 
 
 class ImportNote(NamedTuple):
@@ -113,3 +115,5 @@ class ScheduleFields(NamedTuple):
     version: str | None
     day_dates: tuple[str, ...]
     events: tuple[EventFields, ...]
+    # The events the reader itself skipped or adjusted, and why (a format's own rules).
+    reader_notes: tuple[ImportNote, ...] = ()

@@ -18,6 +18,7 @@ from companion.importers.c3voc_json import read_c3voc_json
 from companion.importers.document import build_document
 from companion.importers.fields import ImportNote, ImportProblem, ScheduleFields
 from companion.importers.frab_xml import read_frab_xml
+from companion.importers.icalendar_program import read_icalendar
 from companion.loading import ProgramError
 from companion.validation import validate_document, validate_native
 
@@ -35,13 +36,16 @@ class SourceFormat(StrEnum):
     NATIVE = "native"
     FRAB_XML = "frab schedule.xml"
     C3VOC_JSON = "c3voc schedule.json"
+    ICALENDAR = "iCalendar"
 
 
 Reader = Callable[[str | bytes], ScheduleFields]
 READERS: dict[SourceFormat, Reader] = {
     SourceFormat.FRAB_XML: read_frab_xml,
     SourceFormat.C3VOC_JSON: read_c3voc_json,
+    SourceFormat.ICALENDAR: read_icalendar,
 }
+_CALENDAR = "BEGIN:VCALENDAR"
 
 
 def _decode_marked(raw: bytes, source: str) -> str | bytes:
@@ -61,11 +65,13 @@ def _decode_marked(raw: bytes, source: str) -> str | bytes:
 def detect(document: str | bytes) -> SourceFormat:
     """The format of a document (see `_decode_marked`), by its content."""
     if isinstance(document, str):
-        markup = document.lstrip(" \t\r\n").startswith("<")
+        head = document.lstrip(" \t\r\n")[: len(_CALENDAR)]
     else:
-        markup = document.lstrip(b" \t\r\n").startswith(b"<")
-    if markup:
+        head = document.lstrip(b" \t\r\n")[: len(_CALENDAR)].decode("latin-1")
+    if head.startswith("<"):
         return SourceFormat.FRAB_XML
+    if head.upper() == _CALENDAR:
+        return SourceFormat.ICALENDAR
     try:
         data = json.loads(document)
     except (ValueError, RecursionError):

@@ -23,6 +23,10 @@ def note_line(note: ImportNote) -> str:
             done = _MOMENT_WORDS
         case Fix.NEW_ID:
             done = f"loaded as {note.new_id}"
+        case Fix.PROGRAM_ZONE:
+            done = "its times read in the program's time zone"
+        case Fix.FIRST_OCCURRENCE:
+            done = "loaded once, at its first occurrence"
     return f"{note.event}: {note.problem}; {done}"
 
 
