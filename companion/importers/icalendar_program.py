@@ -3,9 +3,7 @@
 Each VEVENT is a talk: SUMMARY its title, DTSTART and DTEND (or DURATION) its time,
 LOCATION its room, DESCRIPTION its abstract, URL its page, CATEGORIES its track. What
 the publishers encode beyond that, and only where they encode it the same way every
-time, is read too: pretalx writes SUMMARY as "Title - Speaker, Speaker" and names its
-event in PRODID; Indico begins DESCRIPTION with "Speakers: Name (Affiliation), ...";
-Sched names the event in PRODID and writes every time in UTC.
+time, is read too (`importers.icalendar_publishers`).
 
 Decided for a program: a cancelled event (STATUS:CANCELLED) and an all-day event (no time
 of day to put in a schedule) are skipped; a repeating one (RRULE, RDATE) is loaded once, at
@@ -16,10 +14,8 @@ is noted, as every odd event is (`companion check`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from companion.clock import MOMENT
@@ -33,6 +29,14 @@ from companion.importers.fields import (
     event_label,
 )
 from companion.importers.icalendar_parts import CalendarParts, Properties, read_parts
+from companion.importers.icalendar_publishers import (
+    Publisher,
+    calendar_title,
+    indico_prose,
+    pretalx_title,
+    publisher_of,
+    short_names,
+)
 from companion.importers.icalendar_times import (
     Moment,
     iana_zone,
@@ -41,30 +45,7 @@ from companion.importers.icalendar_times import (
     read_moment,
 )
 
-_PRETALX = "-//pretalx//"  # PRODID "-//pretalx//HOST//EVENT-SLUG"
-_SCHED = re.compile(r"-//Sched\.com (?P<name>[^/]+)//", re.IGNORECASE)
-_INDICO_EVENT = re.compile(r"/event/(?P<id>\d+)/")
-_INDICO_SPEAKERS = "Speakers: "
-# The talk's own part of a publisher's page address: pretalx /talk/CODE/, Sched
-# /event/ID/slug, Indico /event/1/contributions/123/.
-_PAGE_NAME = re.compile(r"/(?:talk|event|contributions)/(?P<name>[^/?#]+)")
 _FOLD = re.compile(rb"\r?\n[ \t]")
-
-
-class _Publisher(NamedTuple):
-    pretalx: bool
-    indico: bool
-    sched_name: str | None
-
-
-def _publisher(calendar: Properties) -> _Publisher:
-    product = calendar.raw("PRODID") or ""
-    sched = _SCHED.match(product)
-    return _Publisher(
-        pretalx=product.startswith(_PRETALX),
-        indico="//INDICO//" in product.upper(),
-        sched_name=clean(sched["name"]) if sched else None,
-    )
 
 
 def _calendar_zone(parts: CalendarParts) -> ZoneInfo:
@@ -73,63 +54,6 @@ def _calendar_zone(parts: CalendarParts) -> ZoneInfo:
     named += [start.params.get("TZID") for e in parts.events if (start := e.first("DTSTART"))]
     found = (zone for name in named if name and (zone := iana_zone(str(name))))
     return next(found, ZoneInfo("UTC"))
-
-
-def _split_outside_parentheses(text: str) -> Iterator[str]:
-    depth, start = 0, 0
-    for index, char in enumerate(text):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "," and depth <= 0:
-            yield text[start:index]
-            start = index + 1
-    yield text[start:]
-
-
-def _without_affiliation(name: str) -> str:
-    """ "Jane Doe (CERN)" -> "Jane Doe"."""
-    name = name.strip()
-    return name[: name.rfind("(")] if name.endswith(")") and "(" in name else name
-
-
-def _number_at_end(uid: str) -> str | None:
-    """The number that ends a UID or is all of it ("indico-contribution-123")."""
-    digits = len(uid) - len(uid.rstrip("0123456789"))
-    before = uid[: len(uid) - digits]
-    return uid[len(before) :] if digits and (not before or before[-1] in "-_.") else None
-
-
-def _indico_prose(description: str, url: str | None) -> tuple[tuple[str, ...], str | None]:
-    """Indico's DESCRIPTION: a "Speakers:" paragraph (names with their affiliations in
-    parentheses), the description, then the page's address again."""
-    paragraphs = description.split("\n\n")
-    speakers: tuple[str, ...] = ()
-    if paragraphs[0].startswith(_INDICO_SPEAKERS):
-        listed = paragraphs.pop(0).removeprefix(_INDICO_SPEAKERS)
-        found = (clean(_without_affiliation(part)) for part in _split_outside_parentheses(listed))
-        speakers = tuple(name for name in found if name)
-    if url and paragraphs and paragraphs[-1].strip() == url:
-        paragraphs.pop()
-    return speakers, clean("\n\n".join(paragraphs))
-
-
-def _pretalx_title(summary: str) -> tuple[str | None, tuple[str, ...]]:
-    """pretalx's "Title - Speaker, Speaker" (with nothing after the dash when no one)."""
-    title, dash, names = summary.rpartition(" -")
-    if not dash:
-        return clean(summary), ()
-    return clean(title), tuple(name for part in names.split(",") if (name := clean(part)))
-
-
-def _short_names(local_uid: str | None, url: str | None) -> tuple[str | None, str | None]:
-    """The event's numeric id and its slug, as short names for it: from its UID
-    ("indico-contribution-123") or its page's address (pretalx's /talk/CODE/)."""
-    page = _PAGE_NAME.findall(urlsplit(url).path) if url else []
-    named = page[-1] if page else None
-    if number := _number_at_end(local_uid or ""):
-        return number, named if named != number else None
-    if named and named.isdigit():
-        return named, None
-    return None, named if named and named.lower() != (local_uid or "").lower() else None
 
 
 class _Timing(NamedTuple):
@@ -189,15 +113,15 @@ class _Read(NamedTuple):
     notes: list[ImportNote]
 
 
-def _event(event: Properties, number: int, zone: ZoneInfo, publisher: _Publisher) -> _Read:
+def _event(event: Properties, number: int, zone: ZoneInfo, publisher: Publisher) -> _Read:
     uid = event.text("UID")
     local_uid = clean(uid.rpartition("@")[0] or uid) if uid else None
     url = event.raw("URL")
-    event_id, slug = _short_names(local_uid, url)
+    event_id, slug = short_names(local_uid, url)
     label = event_label(None, local_uid or f"#{number}")
     title, persons = event.text("SUMMARY"), tuple[str, ...]()
     if publisher.pretalx and title:
-        title, persons = _pretalx_title(title)
+        title, persons = pretalx_title(title)
     name = f"{label} ({title!r})" if title else label  # as the shared import names it
     if (event.text("STATUS") or "").upper() == "CANCELLED":
         return _Read(None, [ImportNote(name, "is cancelled (STATUS:CANCELLED)", Fix.SKIPPED)])
@@ -210,7 +134,7 @@ def _event(event: Properties, number: int, zone: ZoneInfo, publisher: _Publisher
         notes.append(ImportNote(name, "repeats (RRULE)", Fix.FIRST_OCCURRENCE))
     abstract = event.text("DESCRIPTION")
     if publisher.indico and abstract:
-        persons, abstract = _indico_prose(abstract, url)
+        persons, abstract = indico_prose(abstract, url)
     fields = EventFields(
         label=label,
         guid=local_uid,
@@ -229,23 +153,6 @@ def _event(event: Properties, number: int, zone: ZoneInfo, publisher: _Publisher
         slug=slug,
     )
     return _Read(fields, notes)
-
-
-def _title(parts: CalendarParts, publisher: _Publisher) -> str:
-    """The calendar's name; a nameless one (pretalx's, Indico's) is named after where its
-    events are published."""
-    calendar = parts.calendar
-    product = calendar.raw("PRODID") or ""
-    fields = product.split("//")  # pretalx: "-", "pretalx", host, the event's slug
-    pretalx_event = fields[3] if publisher.pretalx and len(fields) > 3 else None
-    named = publisher.sched_name or calendar.text("X-WR-CALNAME") or calendar.text("NAME")
-    if found := named or clean(pretalx_event):
-        return found
-    for event in parts.events:
-        if (url := event.raw("URL")) and (host := urlsplit(url).hostname):
-            indico = _INDICO_EVENT.search(urlsplit(url).path)
-            return f"{host} event {indico['id']}" if publisher.indico and indico else host
-    raise ImportProblem("the calendar has no name (X-WR-CALNAME)")
 
 
 def _days(events: list[EventFields], zone: ZoneInfo) -> tuple[str | None, str | None]:
@@ -269,7 +176,7 @@ def read_icalendar(document: str | bytes) -> ScheduleFields:
     parts = read_parts(document)
     if not parts.events:
         raise ImportProblem("the calendar has no events (VEVENT)")
-    publisher = _publisher(parts.calendar)
+    publisher = publisher_of(parts.calendar)
     zone = _calendar_zone(parts)
     events: list[EventFields] = []
     notes: list[ImportNote] = []
@@ -279,7 +186,7 @@ def read_icalendar(document: str | bytes) -> ScheduleFields:
         notes += read.notes
     first, last = _days(events, zone)
     return ScheduleFields(
-        title=_title(parts, publisher),
+        title=calendar_title(parts, publisher),
         acronym=None,
         start=first,
         end=last,
