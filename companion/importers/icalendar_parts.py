@@ -11,9 +11,10 @@ length.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-from icalendar.parser import Contentlines, Parameters, split_on_unescaped_comma
+from icalendar.parser import Contentline, Contentlines, Parameters, split_on_unescaped_comma
 from icalendar.parser.property import unescape_backslash
 
 from companion.importers.fields import ImportProblem, clean
@@ -66,6 +67,21 @@ class CalendarParts(NamedTuple):
     events: list[Properties]  # the calendar's VEVENTs, in the file's order
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9-]+")
+_NO_PARAMETERS = Parameters()  # shared by every line without any: read, never changed
+
+
+def _split(line: Contentline) -> tuple[str, Parameters, str]:
+    """A line's name, parameters and raw value. Most lines have no parameters: those are
+    split here at their first colon; the library's splitter, which reads a line character
+    by character in Python, splits the rest (ValueError when it cannot)."""
+    name, colon, raw = line.partition(":")
+    if colon and _PLAIN_NAME.fullmatch(name):
+        return name, _NO_PARAMETERS, raw
+    parts: tuple[str, Parameters, str] = line.raw_parts()
+    return parts
+
+
 def _lines(text: str) -> Contentlines:
     try:
         lines: Contentlines = Contentlines.from_ical(text)  # type: ignore[no-untyped-call]
@@ -82,7 +98,7 @@ def read_parts(text: str) -> CalendarParts:
         if not line:
             continue
         try:
-            name, params, raw = line.raw_parts()
+            name, params, raw = _split(line)
         except ValueError:
             raise ImportProblem(f"content line {number} is not NAME:VALUE") from None
         name = name.upper()
