@@ -70,7 +70,7 @@ def test_a_pretalx_calendar_keeps_titles_speakers_rooms_and_its_zone() -> None:
     assert (conference.title, conference.timezone) == ("devconf-2030", "Europe/Berlin")
     assert (str(conference.start_date), str(conference.end_date)) == ("2030-02-02", "2030-02-03")
     talk = program.talk(resolve_talk(program, "QXKJMA") or "")
-    # SUMMARY is folded across lines in the middle of "Böck": unfolded whole.
+    # SUMMARY is folded across two lines (the fold just before "Böck"): unfolded whole.
     assert talk.title == "Lowering tensors through MLIR dialects, one pass at a time"
     assert talk.authors == ("Markus Böck", "Ngân (NV) Vũ")
     assert talk.room == "Saal 1"
