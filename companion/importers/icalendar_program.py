@@ -13,6 +13,7 @@ is noted, as every odd event is (`companion check`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
@@ -39,7 +40,7 @@ from companion.importers.icalendar_publishers import (
 )
 from companion.importers.icalendar_times import (
     Moment,
-    iana_zone,
+    Zones,
     iso_duration,
     read_duration,
     read_moment,
@@ -48,11 +49,11 @@ from companion.importers.icalendar_times import (
 _FOLD = re.compile(rb"\r?\n[ \t]")
 
 
-def _calendar_zone(parts: CalendarParts) -> ZoneInfo:
+def _calendar_zone(parts: CalendarParts, zones: Zones) -> ZoneInfo:
     """X-WR-TIMEZONE, else the first zone the calendar defines or its events use, else UTC."""
-    named = [parts.calendar.text("X-WR-TIMEZONE"), *parts.zone_ids]
-    named += [start.params.get("TZID") for e in parts.events if (start := e.first("DTSTART"))]
-    found = (zone for name in named if name and (zone := iana_zone(str(name))))
+    starts = (start.params.get("TZID") for e in parts.events if (start := e.first("DTSTART")))
+    named = itertools.chain([parts.calendar.text("X-WR-TIMEZONE")], parts.zone_ids, starts)
+    found = (zone for name in named if name and (zone := zones.named(str(name))))
     return next(found, ZoneInfo("UTC"))
 
 
@@ -62,34 +63,34 @@ class _Timing(NamedTuple):
     notes: list[tuple[str, Fix]]
 
 
-def _timing(event: Properties, zone: ZoneInfo) -> _Timing:
+def _timing(event: Properties, zone: ZoneInfo, zones: Zones) -> _Timing:
     """When the event starts and how long it lasts; ImportProblem when it has no time."""
     start_value = event.first("DTSTART")
     if start_value is None:
         raise ImportProblem("has no start (DTSTART)")
-    start = read_moment("DTSTART", start_value, zone)
+    start = read_moment("DTSTART", start_value, zone, zones)
     if not isinstance(start.at, datetime):
         raise ImportProblem("is an all-day event, with no time of day")
     notes = _zone_notes(start)
     try:
-        duration, end_notes = _duration(event, start.at, start.unknown_zone, zone)
+        duration, end_notes = _duration(event, start, zone, zones)
     except ImportProblem as problem:
         return _Timing(start.at, iso_duration(MOMENT), [*notes, (str(problem), Fix.MOMENT)])
     return _Timing(start.at, duration, notes + end_notes)
 
 
 def _duration(
-    event: Properties, start: datetime, start_zone: str | None, zone: ZoneInfo
+    event: Properties, start: Moment, zone: ZoneInfo, zones: Zones
 ) -> tuple[str, list[tuple[str, Fix]]]:
     """The event's length as the shared import reads it, from DTEND or DURATION (neither:
     RFC 5545 makes it a moment), and notes on its end; ImportProblem when unusable."""
     end_value, duration_value = event.first("DTEND"), event.first("DURATION")
     if end_value is not None:
-        end = read_moment("DTEND", end_value, zone)
-        if not isinstance(end.at, datetime):
+        end = read_moment("DTEND", end_value, zone, zones)
+        if not isinstance(end.at, datetime) or not isinstance(start.at, datetime):
             raise ImportProblem("DTEND is a date without a time of day")
-        length = end.at - start
-        notes = _zone_notes(end) if end.unknown_zone != start_zone else []
+        length = end.at - start.at
+        notes = _zone_notes(end) if end.unknown_zone != start.unknown_zone else []
     elif duration_value is not None:
         found = read_duration(duration_value)
         if found is None:  # the shared rule says what is wrong with it
@@ -113,27 +114,28 @@ class _Read(NamedTuple):
     notes: list[ImportNote]
 
 
-def _event(event: Properties, number: int, zone: ZoneInfo, publisher: Publisher) -> _Read:
+def _event(event: Properties, number: int, zone: ZoneInfo, zones: Zones, pub: Publisher) -> _Read:
+    """One VEVENT as the shared import's fields, or skipped; with what was noted."""
     uid = event.text("UID")
     local_uid = clean(uid.rpartition("@")[0] or uid) if uid else None
     url = event.raw("URL")
     event_id, slug = short_names(local_uid, url)
     label = event_label(None, local_uid or f"#{number}")
     title, persons = event.text("SUMMARY"), tuple[str, ...]()
-    if publisher.pretalx and title:
+    if pub.pretalx and title:
         title, persons = pretalx_title(title)
     name = f"{label} ({title!r})" if title else label  # as the shared import names it
     if (event.text("STATUS") or "").upper() == "CANCELLED":
         return _Read(None, [ImportNote(name, "is cancelled (STATUS:CANCELLED)", Fix.SKIPPED)])
     try:
-        timing = _timing(event, zone)
+        timing = _timing(event, zone, zones)
     except ImportProblem as problem:
         return _Read(None, [ImportNote(name, str(problem), Fix.SKIPPED)])
     notes = [ImportNote(name, problem, fix) for problem, fix in timing.notes]
     if "RRULE" in event or "RDATE" in event:
         notes.append(ImportNote(name, "repeats (RRULE)", Fix.FIRST_OCCURRENCE))
     abstract = event.text("DESCRIPTION")
-    if publisher.indico and abstract:
+    if pub.indico and abstract:
         persons, abstract = indico_prose(abstract, url)
     fields = EventFields(
         label=label,
@@ -177,11 +179,12 @@ def read_icalendar(document: str | bytes) -> ScheduleFields:
     if not parts.events:
         raise ImportProblem("the calendar has no events (VEVENT)")
     publisher = publisher_of(parts.calendar)
-    zone = _calendar_zone(parts)
+    zones = Zones()
+    zone = _calendar_zone(parts, zones)
     events: list[EventFields] = []
     notes: list[ImportNote] = []
     for number, properties in enumerate(parts.events, start=1):
-        read = _event(properties, number, zone, publisher)
+        read = _event(properties, number, zone, zones, publisher)
         events += [read.event] if read.event else []
         notes += read.notes
     first, last = _days(events, zone)

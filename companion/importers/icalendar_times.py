@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,10 +14,10 @@ from companion.importers.icalendar_parts import Value
 from companion.records import PLAUSIBLE_YEARS
 
 _LONGEST_ZONE_NAME = 100  # longer than any IANA or Windows name
+_MOST_ZONE_NAMES = 50  # a real calendar uses a few; each unknown one costs file look-ups
 
 
-@lru_cache(maxsize=64)
-def iana_zone(tzid: str | None) -> ZoneInfo | None:
+def _iana_zone(tzid: str | None) -> ZoneInfo | None:
     """The zone a TZID names: an IANA name, a Windows one (as Outlook and Exchange write
     them) or a "globally unique" one ending in an IANA name (/vendor/Europe/Berlin, as
     libical does); None when it names none of them."""
@@ -36,12 +35,29 @@ def iana_zone(tzid: str | None) -> ZoneInfo | None:
     return None
 
 
+class Zones:
+    """The zones a calendar's TZIDs name, each name looked up once. Past the first
+    `_MOST_ZONE_NAMES` names every new one is taken for unknown, so a hostile file of
+    a million made-up names costs no million searches of the zone database."""
+
+    def __init__(self) -> None:
+        self._named: dict[str, ZoneInfo | None] = {}
+
+    def named(self, tzid: str) -> ZoneInfo | None:
+        if tzid in self._named:
+            return self._named[tzid]
+        if len(self._named) >= _MOST_ZONE_NAMES:
+            return None
+        zone = self._named[tzid] = _iana_zone(tzid)
+        return zone
+
+
 class Moment(NamedTuple):
     at: datetime | date  # zone-aware when a date-time; a date is an all-day event's
     unknown_zone: str | None = None  # the TZID, when read in the calendar's zone instead
 
 
-def read_moment(name: str, value: Value, zone: ZoneInfo) -> Moment:
+def read_moment(name: str, value: Value, zone: ZoneInfo, zones: Zones) -> Moment:
     """A DTSTART or DTEND (`name` names it in errors): in UTC ("...Z"), in its TZID's zone,
     else (floating, or in a zone no one knows) in the calendar's `zone`."""
     text = value.raw.strip()
@@ -58,7 +74,7 @@ def read_moment(name: str, value: Value, zone: ZoneInfo) -> Moment:
     if parsed.tzinfo is not None:
         return Moment(parsed)
     tzid = value.params.get("TZID")
-    own = iana_zone(str(tzid)) if tzid else None
+    own = zones.named(str(tzid)) if tzid else None
     unknown = str(tzid) if tzid and own is None else None
     return Moment(parsed.replace(tzinfo=own or zone), unknown)
 
