@@ -2,11 +2,12 @@
 carry, that refuses to be read when a character of it was changed.
 
 Format 1 is `STARS1` and then, in RFC 4648 base32 without padding, one byte saying how the
-talks are named, raw deflate of the program id, a NUL and the talks, and a CRC-32 of
-everything before it (the prefix too). Base32 because it is what QR codes carry densest
-(their alphanumeric mode: upper-case letters and digits), reads back whatever case a
-person types it in, and has no character a terminal's double-click stops at. CRC-32 finds
-every change of up to 32 bits in a row, so every one-character change (5 bits) is refused.
+talks are named, the program id, a NUL and the talks (raw deflate of them all when the
+talks are ids), and a CRC-32 of everything before it (the prefix too). Base32 because it
+is what QR codes carry densest (their alphanumeric mode: upper-case letters and digits),
+reads back whatever case a person types it in, and has no character a terminal's
+double-click stops at. CRC-32 finds every change of up to 32 bits in a row, so every
+one-character change (5 bits) is refused.
 
 Talks are named by id, never by position, so a code survives a re-ordered or extended
 program. The ids themselves (NUL-separated), or, when that is shorter (long slugs,
@@ -100,23 +101,28 @@ def read_code(text: str) -> ShareCode:
     try:
         data = base64.b32decode(body + "=" * (-len(body) % 8))
     except binascii.Error:
-        raise ShareCodeError("not a share code: a character is wrong or missing") from None
+        data = b""
     payload, crc = data[:-_CRC_SIZE], data[-_CRC_SIZE:]
     intact = _base32(data) == body and len(data) > _CRC_SIZE + 1
     if not intact or _crc(payload) != crc:
         raise ShareCodeError("the share code is damaged: a character is wrong or missing")
     try:
         naming = Naming(payload[0])
-        program_id, _, talks = zlib.decompress(payload[1:], wbits=-15).partition(b"\0")
+        packed = payload[1:]
+        plain = zlib.decompress(packed, wbits=-15) if naming is Naming.IDS else packed
+        program_id, _, talks = plain.partition(b"\0")
         return ShareCode(program_id.decode(), naming, _talks(naming, talks))
     except (ValueError, zlib.error):  # a checksum that fits and no code: made by no companion
         raise ShareCodeError("the share code is damaged: it does not read as one") from None
 
 
 def _encode(program_id: str, naming: Naming, talks: Sequence[bytes]) -> str:
-    joined = b"\0".join(talks) if naming is Naming.IDS else b"".join(talks)
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
-    packed = packer.compress(program_id.encode() + b"\0" + joined) + packer.flush()
+    if naming is Naming.IDS:
+        packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+        plain = program_id.encode() + b"\0" + b"\0".join(talks)
+        packed = packer.compress(plain) + packer.flush()
+    else:  # digests do not compress: deflate would only add its own bytes
+        packed = program_id.encode() + b"\0" + b"".join(talks)
     payload = bytes([naming]) + packed
     return _TAG + _base32(payload + _crc(payload))
 
