@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from companion.export.tabular import BYTE_ORDER_MARK, FORMULA_STARTS
@@ -52,6 +53,21 @@ def read_stars(text: str, program: Program) -> StarSource:
     if text.startswith("id,"):
         return _from_csv(text, program)
     return _from_list(text, program)
+
+
+def source_text(spec: str) -> str:
+    """The text a user named: a share code as typed, else the file at that path."""
+    path = Path(spec.strip()).expanduser()
+    if looks_like_code(spec) and not path.exists():
+        return spec
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise StarSourceError(f"{spec}: no such file, and not a share code") from None
+    except UnicodeDecodeError:
+        raise StarSourceError(f"{spec} is not text: give an export, a list or a code") from None
+    except OSError as error:
+        raise StarSourceError(f"cannot read {spec}: {error.strerror or error}") from None
 
 
 def _from_code(text: str, program: Program) -> StarSource:

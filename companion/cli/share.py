@@ -6,7 +6,6 @@ import argparse
 import shutil
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from companion.cli.context import Context, UserError
 from companion.present.share import (
@@ -19,9 +18,15 @@ from companion.present.share import (
     too_small,
 )
 from companion.qr_text import TERMINAL, draw_qr
-from companion.share_code import looks_like_code, make_code
+from companion.share_code import make_code
 from companion.star_import import ImportPlan, apply_import, plan_import
-from companion.star_sources import OtherProgram, StarSource, StarSourceError, read_stars
+from companion.star_sources import (
+    OtherProgram,
+    StarSource,
+    StarSourceError,
+    read_stars,
+    source_text,
+)
 
 DRY_RUN_DONE = "Dry run: nothing changed."
 
@@ -94,25 +99,8 @@ def _preview(ctx: Context, plan: ImportPlan) -> None:
 def _read_source(ctx: Context) -> StarSource:
     spec: str = ctx.args.source
     try:
-        return read_stars(_source_text(spec), ctx.program)
+        return read_stars(sys.stdin.read() if spec == "-" else source_text(spec), ctx.program)
     except OtherProgram as error:
         raise UserError(other_program(error.program_id, ctx.program)) from None
     except StarSourceError as error:
         raise UserError(str(error)) from None
-
-
-def _source_text(spec: str) -> str:
-    """The text of a code, a file, or standard input (-)."""
-    if spec == "-":
-        return sys.stdin.read()
-    path = Path(spec).expanduser()
-    if looks_like_code(spec) and not path.exists():
-        return spec
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UserError(f"{spec}: no such file, and not a share code") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{spec} is not text: give an export, a list of ids or a code") from None
-    except OSError as error:
-        raise UserError(f"cannot read {spec}: {error.strerror or error}") from None

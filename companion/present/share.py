@@ -8,10 +8,14 @@ from companion.star_import import ImportPlan
 from companion.text import safe_line
 
 NOTHING_TO_SHARE = "Nothing starred yet: the code shares an empty list."
-CODE_HINT = "Paste it into `companion import-stars CODE`, or press g on its Starred screen."
+CODE_HINT = "Import it with `companion import-stars CODE`, or with g on the Starred screen."
+COPIED = "Copied the share code."
 NO_CHANGE = "Nothing to change: every talk in it is starred already."
 MERGE, REPLACE = "Merge: add these stars to mine", "Replace: my stars become exactly these"
-IMPORT_PROMPT = "A share code, or the path of an export (json, csv, ics) or a list of ids"
+IMPORT_TITLE = "Import stars (Enter reads, Esc cancels)"
+IMPORT_PROMPT = (
+    "Paste a share code, or give the path of an export (json, csv, ics) or a list of ids:"
+)
 _SHOWN = 3  # titles named in a preview line, then how many more
 
 
