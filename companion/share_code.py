@@ -32,6 +32,7 @@ from companion.program import Program
 PREFIX = "STARS"
 VERSION = 1
 DIGEST_SIZE = 4
+MAX_IDS_SIZE = 1 << 20  # bytes of ids a code may unpack to: thousands of guids
 _TAG = f"{PREFIX}{VERSION}"
 _CRC_SIZE = 4
 
@@ -109,7 +110,7 @@ def read_code(text: str) -> ShareCode:
     try:
         naming = Naming(payload[0])
         packed = payload[1:]
-        plain = zlib.decompress(packed, wbits=-15) if naming is Naming.IDS else packed
+        plain = _inflate(packed) if naming is Naming.IDS else packed
         program_id, _, talks = plain.partition(b"\0")
         return ShareCode(program_id.decode(), naming, _talks(naming, talks))
     except (ValueError, zlib.error):  # a checksum that fits and no code: made by no companion
@@ -125,6 +126,15 @@ def _encode(program_id: str, naming: Naming, talks: Sequence[bytes]) -> str:
         packed = program_id.encode() + b"\0" + b"".join(talks)
     payload = bytes([naming]) + packed
     return _TAG + _base32(payload + _crc(payload))
+
+
+def _inflate(packed: bytes) -> bytes:
+    """Deflated ids, refused past `MAX_IDS_SIZE`: a made-up code cannot fill the memory."""
+    unpacker = zlib.decompressobj(-15)
+    plain = unpacker.decompress(packed, MAX_IDS_SIZE)
+    if unpacker.unconsumed_tail or not unpacker.eof:
+        raise ValueError("not whole, or too large")
+    return plain
 
 
 def _talks(naming: Naming, data: bytes) -> tuple[str, ...]:

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from companion.paths import DATA_DIR_VARIABLE
+from companion.program import Program
+from companion.star_sources import read_stars
 from tests.cli_driving import Ran, assert_clean_error, call_cli
 from tests.programs import tiny_program
+from tests.qr_reading import read_drawn
 
 MINE = ["magellan", "xtc", "defeat-the-heap"]
 
@@ -73,12 +76,18 @@ def test_each_export_format_carries_the_stars(
     assert bob.stars() == sorted(MINE)
 
 
+def exported_with_note(companion: Companion, target: Path, note: str) -> Path:
+    """The companion's stars exported to `target` (its format by its suffix), `note` on
+    magellan."""
+    companion("note", "magellan", note)
+    companion("export", "-f", target.suffix[1:], "-o", str(target))
+    return target
+
+
 def test_notes_of_an_export_come_along_and_never_overwrite_ones_own(
     alice: Companion, bob: Companion, tmp_path: Path
 ) -> None:
-    exported = tmp_path / "stars.json"
-    alice("note", "magellan", "AlphaEvolve!")
-    alice("export", "-f", "json", "-o", str(exported))
+    exported = exported_with_note(alice, tmp_path / "stars.json", "AlphaEvolve!")
     bob("note", "magellan", "my own thoughts")
     imported = bob("import-stars", str(exported))
     assert bob.notes() == {
@@ -144,11 +153,17 @@ def test_a_code_with_one_character_changed_is_refused_and_changes_nothing(
     assert bob.stars() == ["deeptools"]
 
 
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    """The file of another program, tiny-2030."""
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(tiny_program()), encoding="utf-8")
+    return path
+
+
 def test_a_code_for_another_program_is_refused_naming_it(
-    alice: Companion, bob: Companion, tmp_path: Path
+    alice: Companion, bob: Companion, tiny: Path
 ) -> None:
-    tiny = tmp_path / "tiny.json"
-    tiny.write_text(json.dumps(tiny_program()), encoding="utf-8")
     bob("--program", str(tiny), "star", "alpha")
     refused = bob("--program", str(tiny), "import-stars", share_code(alice))
     assert_clean_error(refused, "c4ml-2026", "not tiny-2030")
@@ -169,15 +184,17 @@ def test_a_missing_file_that_is_no_code_either_is_one_line(bob: Companion) -> No
     assert_clean_error(bob("import-stars", "my-stars.txt"), "no such file", "not a share code")
 
 
+def shared_in_terminal(companion: Companion, monkeypatch: pytest.MonkeyPatch, lines: int) -> str:
+    """What `companion share` prints in a terminal 80 columns wide and `lines` high."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", str(lines))
+    return companion("share").stdout
+
+
 def test_share_draws_the_qr_code_in_an_80x24_terminal(
     alice: Companion, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.qr_reading import read_drawn
-
-    monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setenv("LINES", "24")
-    shared = alice("share")
-    lines = shared.stdout.splitlines()
+    lines = shared_in_terminal(alice, monkeypatch, 24).splitlines()
     assert len(lines) < 24
     assert read_drawn([line for line in lines if line and set(line) <= set("█▀▄ ")]) == [
         share_code(alice)
@@ -187,13 +204,48 @@ def test_share_draws_the_qr_code_in_an_80x24_terminal(
 def test_share_says_when_the_qr_code_would_not_fit(
     alice: Companion, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setenv("LINES", "12")
-    shared = alice("share")
-    assert "█" not in shared.stdout
-    assert "enlarge it to see the QR code" in shared.stdout
-    assert share_code(alice) in shared.stdout
+    shared = shared_in_terminal(alice, monkeypatch, 12)
+    assert "█" not in shared
+    assert "enlarge it to see the QR code" in shared
+    assert share_code(alice) in shared
 
 
 def test_starred_shows_the_notes(alice: Companion) -> None:
     assert "✎ ask about the scheduler" in alice("starred").stdout
+
+
+def test_a_csv_note_that_looks_like_a_formula_comes_back_as_written(
+    alice: Companion, bob: Companion, tmp_path: Path
+) -> None:
+    bob("import-stars", str(exported_with_note(alice, tmp_path / "s.csv", "=1+1 seats left")))
+    assert bob.notes()["magellan"] == "=1+1 seats left"
+
+
+def test_what_holds_no_stars_is_refused_in_one_line(bob: Companion, tmp_path: Path) -> None:
+    not_talks = tmp_path / "numbers.json"
+    not_talks.write_text("[1, 2]", encoding="utf-8")
+    assert_clean_error(bob("import-stars", str(not_talks)), "not a JSON export")
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF")
+    assert_clean_error(bob("import-stars", str(binary)), "is not text")
+
+
+def test_a_stranger_calendar_names_the_events_it_cannot_match(
+    bob: Companion, tmp_path: Path
+) -> None:
+    calendar = tmp_path / "other.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+        "BEGIN:VEVENT\r\nUID:lunch-42@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    tried = bob("import-stars", str(calendar))
+    assert "Not in this program (1): lunch-42@example.org" in tried.stdout
+    assert bob.stars() == []
+
+
+def test_a_listed_name_that_several_talks_answer_to_is_not_taken(program: Program) -> None:
+    source = read_stars("d\nmagellan\n", program)  # deeptools and defeat-the-heap start with d
+    assert source.talk_ids == ["magellan"]
+    assert source.unknown == ["d"]

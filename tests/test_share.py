@@ -135,3 +135,16 @@ def test_the_drawn_qr_code_reads_back_as_the_code(program: Program) -> None:
     drawn = draw_qr(code)
     assert read_drawn(drawn.lines) == [code]
     assert {len(line) for line in drawn.lines} == {drawn.width}
+
+
+def test_a_code_whose_ids_unpack_past_the_limit_is_refused() -> None:
+    import base64
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    payload = bytes([Naming.IDS]) + packer.compress(b"c4ml-2026\0" + b"a" * (2 << 20))
+    payload += packer.flush()
+    crc = zlib.crc32(b"STARS1" + payload).to_bytes(4, "big")
+    bomb = "STARS1" + base64.b32encode(payload + crc).decode().rstrip("=")
+    with pytest.raises(ShareCodeError, match="does not read as one"):
+        read_code(bomb)
