@@ -124,6 +124,7 @@ def _palette_offers(app: CompanionApp, command: str) -> bool:
 
 
 async def test_share_and_import_are_in_the_footer_and_the_palette(make_app: AppFactory) -> None:
+    call_cli("star", "magellan")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")

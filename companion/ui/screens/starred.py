@@ -237,6 +237,8 @@ class StarredScreen(Screen[None]):
             return bool(self._unstarred)
         if action == "toggle_past":
             return bool(self._rows)
+        if action == "share":  # importing is for an empty list too
+            return bool(services(self).starred)
         if action == "resolve_clash":
             row = self.highlighted_row
             return isinstance(row, StarRow) and bool(row.clashes)
