@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import re
 import zlib
 from collections.abc import Iterable, Sequence
 from enum import IntEnum
@@ -35,6 +36,7 @@ DIGEST_SIZE = 4
 MAX_IDS_SIZE = 1 << 20  # bytes of ids a code may unpack to: thousands of guids
 _TAG = f"{PREFIX}{VERSION}"
 _CRC_SIZE = 4
+_LOOKS_LIKE_CODE = re.compile(f"{PREFIX}[0-9][A-Z0-9]*")  # a file name has a dot, a slash
 
 
 class ShareCodeError(ValueError):
@@ -73,8 +75,7 @@ def talk_digest(talk_id: str) -> bytes:
 
 def looks_like_code(text: str) -> bool:
     """Whether `text` is meant as a share code (of any format version)."""
-    squeezed = "".join(text.split()).upper()
-    return squeezed.startswith(PREFIX) and squeezed[len(PREFIX) : len(PREFIX) + 1].isdigit()
+    return _LOOKS_LIKE_CODE.fullmatch("".join(text.split()).upper()) is not None
 
 
 def make_code(program: Program, talk_ids: Iterable[str]) -> str:

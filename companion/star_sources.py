@@ -57,6 +57,8 @@ def read_stars(text: str, program: Program) -> StarSource:
 
 def source_text(spec: str) -> str:
     """The text a user named: a share code as typed, else the file at that path."""
+    if not spec.strip():
+        raise StarSourceError("give a share code, or the path of a file to import")
     path = Path(spec.strip()).expanduser()
     if looks_like_code(spec) and not path.exists():
         return spec

@@ -182,6 +182,8 @@ def test_a_calendar_of_another_program_is_refused_naming_it(bob: Companion, tmp_
 
 def test_a_missing_file_that_is_no_code_either_is_one_line(bob: Companion) -> None:
     assert_clean_error(bob("import-stars", "my-stars.txt"), "no such file", "not a share code")
+    assert_clean_error(bob("import-stars", "stars1.txt"), "no such file", "not a share code")
+    assert_clean_error(bob("import-stars", " "), "give a share code")
 
 
 def shared_in_terminal(companion: Companion, monkeypatch: pytest.MonkeyPatch, lines: int) -> str:
