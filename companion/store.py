@@ -11,7 +11,7 @@ skipped or kept without their damaged parts here, and listed in `Store.damaged`.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -141,16 +141,28 @@ class Store:
 
     def star(self, talks: Iterable[Talk]) -> None:
         """Star `talks`; starring a starred talk keeps its first star time."""
+        self.change_stars(star=talks, unstar=(), notes={})
+
+    def unstar(self, talk_ids: Iterable[str]) -> None:
+        self.change_stars(star=(), unstar=talk_ids, notes={})
+
+    def change_stars(
+        self, *, star: Iterable[Talk], unstar: Iterable[str], notes: Mapping[str, str]
+    ) -> None:
+        """Star and unstar talks, and add notes to talks that have none, all or nothing
+        (an import of someone's stars): a note the user has is never overwritten."""
         with self._transaction() as db:
+            db.executemany("DELETE FROM stars WHERE talk_id = ?", [(i,) for i in unstar])
             db.executemany(
                 "INSERT INTO stars (talk_id, starred_at, title, place, start, end)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (talk_id) DO NOTHING",
-                [(talk.id, _now(), *_seen(talk)) for talk in talks],
+                [(talk.id, _now(), *_seen(talk)) for talk in star],
             )
-
-    def unstar(self, talk_ids: Iterable[str]) -> None:
-        with self._transaction() as db:
-            db.executemany("DELETE FROM stars WHERE talk_id = ?", [(i,) for i in talk_ids])
+            db.executemany(
+                "INSERT INTO notes (talk_id, text, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (talk_id) DO NOTHING",
+                [(i, strip_controls(t), _now()) for i, t in notes.items() if t.strip()],
+            )
 
     def mark_seen(self, talks: Iterable[Talk]) -> None:
         """Record that the user has seen these starred talks as they are now.

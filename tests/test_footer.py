@@ -84,8 +84,8 @@ async def test_a_person_without_talks_has_nothing_to_star_or_open(make_app: AppF
 async def test_an_empty_starred_list_offers_export_but_not_unstar(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("3")
-        assert footer(pilot) == f"x Export {MODES} / Search ? Help t Talk {PALETTE}"
+        await pilot.press("3")  # import too (stars to start from), but nothing to share
+        assert footer(pilot) == f"x Export g Import {MODES} / Search ? Help {PALETTE}"
         app.toggle_star("magellan")
         await pilot.pause()
         assert footer(pilot).startswith("⏎ Open s Unstar x Export ")

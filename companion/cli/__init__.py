@@ -28,6 +28,7 @@ from companion.cli.check import cmd_check
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.export import cmd_export
 from companion.cli.settings import add_settings_command, cmd_settings, theme_argument
+from companion.cli.share import add_commands as add_share_commands
 from companion.cli.stars import cmd_note, cmd_star, cmd_starred, cmd_unstar
 from companion.cli.venue import add_commands as add_venue_commands
 from companion.cli.venue import minutes
@@ -113,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     note.add_argument("id", metavar="ID")
     note.add_argument("text", nargs="*", metavar="TEXT")
+    add_share_commands(command)
     export = command(
         "export", cmd_export, "export your starred talks (or --all) as ics, md, csv or json"
     )

@@ -72,7 +72,8 @@ def cmd_starred(ctx: Context) -> None:
     print(starred_summary(len(statuses), len(moves)))
     if not statuses:
         print(HOW_TO_STAR)
-    for row in starred_rows(ctx.program, statuses, ctx.zone, moves, now=ctx.clock()):
+    rows = starred_rows(ctx.program, statuses, ctx.zone, moves, now=ctx.clock(), notes=notes)
+    for row in rows:
         if isinstance(row, DayHeading):
             print(f"\n== {row.text} ==")
         elif isinstance(row, NowLine):

@@ -21,8 +21,12 @@ if TYPE_CHECKING:  # the package imports its writers: at run time, no loop
     from companion.export import Export
 
 
+UID_SUFFIX = ".c4ml-companion"
+
+
 def event_uid(talk: Talk, conference_id: str) -> str:
-    return f"{talk.id}@{conference_id}.c4ml-companion"
+    """ID@CONFERENCE.c4ml-companion: `companion import-stars` reads both back."""
+    return f"{talk.id}@{conference_id}{UID_SUFFIX}"
 
 
 def describe(export: Export, talk: Talk) -> str:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from companion.program import Talk
     from companion.reconcile import StarStatus
     from companion.search import Hit, SearchIndex
+    from companion.star_import import ImportPlan
     from companion.store import NoteSaved
 
 _Read = TypeVar("_Read")
@@ -348,6 +349,18 @@ class CompanionApp(App[None]):
             return not starring
         self.starred = frozenset(self.store.starred_ids())
         return starring
+
+    def import_stars(self, plan: ImportPlan) -> bool:
+        """Write an import's stars and notes through the store, in one transaction."""
+        from companion.star_import import apply_import
+
+        try:
+            apply_import(plan, self.program, self.store)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        self.starred = frozenset(self.store.starred_ids())
+        return True
 
     def star_statuses(self) -> list[StarStatus]:
         """The stars with what became of their talks; while the store cannot be read, the

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from companion.program import Program, Talk
     from companion.reconcile import StarStatus
     from companion.search import SearchIndex
+    from companion.star_import import ImportPlan
     from companion.store import NoteSaved
     from companion.ui.app import CompanionApp
 
@@ -46,6 +47,11 @@ class Services(Protocol):
 
     def toggle_star(self, talk_id: str) -> bool:
         """Star or unstar a talk; returns the new state (unchanged when it cannot be saved)."""
+        ...
+
+    def import_stars(self, plan: ImportPlan) -> bool:
+        """Star, unstar and add notes as an import planned, all or nothing; False when it
+        cannot be saved, which the app has said."""
         ...
 
     def star_statuses(self) -> list[StarStatus]:

@@ -105,6 +105,20 @@ class StarredScreen(Screen[None]):
         ),
         Binding("p", "toggle_past", "Past", id="starred.past", tooltip="Hide or show what is over"),
         Binding(
+            "h",
+            "share",
+            "Share",
+            id="starred.share",
+            tooltip="Your stars as a code and a QR code, for another companion or a friend",
+        ),
+        Binding(
+            "g",
+            "import_stars",
+            "Import",
+            id="starred.import",
+            tooltip="Star the talks of a share code, an export or a list of ids",
+        ),
+        Binding(
             "m",
             "app.reminder_lead",
             "Remind",
@@ -223,6 +237,8 @@ class StarredScreen(Screen[None]):
             return bool(self._unstarred)
         if action == "toggle_past":
             return bool(self._rows)
+        if action == "share":  # importing is for an empty list too
+            return bool(services(self).starred)
         if action == "resolve_clash":
             row = self.highlighted_row
             return isinstance(row, StarRow) and bool(row.clashes)
@@ -296,6 +312,16 @@ class StarredScreen(Screen[None]):
             titles = "; ".join(app.program.talk(talk_id).title for talk_id in restarred)
             self.notify(restarred_words(titles), timeout=3, markup=False)
         self.refresh_bindings()
+
+    def action_share(self) -> None:
+        from companion.ui.screens.share import ShareScreen
+
+        self.app.push_screen(ShareScreen())
+
+    def action_import_stars(self) -> None:
+        from companion.ui.screens.import_stars import ImportStarsScreen
+
+        self.app.push_screen(ImportStarsScreen())
 
     def action_toggle_past(self) -> None:
         self.hide_past = not self.hide_past
