@@ -27,6 +27,7 @@ from companion.cli.browse import (
 from companion.cli.check import cmd_check
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.export import cmd_export
+from companion.cli.serve import add_serve_command
 from companion.cli.settings import add_settings_command, cmd_settings, theme_argument
 from companion.cli.stars import cmd_note, cmd_star, cmd_starred, cmd_unstar
 from companion.cli.venue import add_commands as add_venue_commands
@@ -144,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
             json_flag=True,
         )
     )
+    add_serve_command(command)
     command("schema", None, "print the JSON Schema of the program file format")
     return parser
 

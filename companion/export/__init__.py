@@ -7,6 +7,7 @@ Writers turn an `Export` into text; `write_export` puts it on disk atomically
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -18,6 +19,8 @@ import platformdirs
 from companion.files import WriteError, write_atomic
 from companion.program import Program, Talk
 from companion.text import safe_prose
+
+_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 class ExportFormat(StrEnum):
@@ -33,6 +36,16 @@ class ExportFormat(StrEnum):
             ExportFormat.MD: "Markdown agenda for your notes",
             ExportFormat.CSV: "CSV for spreadsheets",
             ExportFormat.JSON: "JSON for scripts",
+        }[self]
+
+    @property
+    def media_type(self) -> str:
+        """What the file is to a browser that downloads it."""
+        return {
+            ExportFormat.ICS: "text/calendar",
+            ExportFormat.MD: "text/markdown",
+            ExportFormat.CSV: "text/csv",
+            ExportFormat.JSON: "application/json",
         }[self]
 
 
@@ -108,6 +121,16 @@ def export_target(spec: str) -> Path:
     if spec.endswith(("/", os.sep)):
         raise ExportError(f"{spec} names a folder; give a file name")
     return Path(spec).expanduser()
+
+
+def download_name(spec: str) -> str:
+    """The name a browser is to save an export under: a file name, never a path (where it
+    goes is the browser's to decide), in letters, digits, dots, dashes and underscores only,
+    the other characters dashes (textual-serve puts it in a header unquoted)."""
+    name = _UNSAFE_IN_NAME.sub("-", spec.strip()).strip("-")
+    if not name.strip("."):
+        raise ExportError("give a file name for the download")
+    return name
 
 
 def target_exists(target: Path) -> bool:
