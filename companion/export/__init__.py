@@ -31,22 +31,21 @@ class ExportFormat(StrEnum):
 
     @property
     def description(self) -> str:
-        return {
-            ExportFormat.ICS: "Calendar (.ics) for phone and desktop calendars",
-            ExportFormat.MD: "Markdown agenda for your notes",
-            ExportFormat.CSV: "CSV for spreadsheets",
-            ExportFormat.JSON: "JSON for scripts",
-        }[self]
+        return _FORMATS[self][0]
 
     @property
     def media_type(self) -> str:
         """What the file is to a browser that downloads it."""
-        return {
-            ExportFormat.ICS: "text/calendar",
-            ExportFormat.MD: "text/markdown",
-            ExportFormat.CSV: "text/csv",
-            ExportFormat.JSON: "application/json",
-        }[self]
+        return _FORMATS[self][1]
+
+
+# Each format: the words the export dialog shows for it, and its media type.
+_FORMATS = {
+    ExportFormat.ICS: ("Calendar (.ics) for phone and desktop calendars", "text/calendar"),
+    ExportFormat.MD: ("Markdown agenda for your notes", "text/markdown"),
+    ExportFormat.CSV: ("CSV for spreadsheets", "text/csv"),
+    ExportFormat.JSON: ("JSON for scripts", "application/json"),
+}
 
 
 class ExportError(Exception):
