@@ -104,6 +104,7 @@ def browser(tmp_path: Path) -> Iterator[BrowserContext]:
             executable_path=CHROMIUM,
             args=CHROMIUM_ARGS,
             accept_downloads=True,
+            timeout=WAIT_MS * 2,  # to start, on a loaded machine
         )
         context.set_default_timeout(WAIT_MS)
         try:
@@ -142,7 +143,7 @@ def test_the_app_in_a_browser_opens_a_talk_and_downloads_an_export(
     page.keyboard.press("3")  # Starred
     until_drawn(page, "x Export")
     page.keyboard.press("x")
-    until_drawn(page, "Download as", "c4ml-2026-starred.ics")
+    until_drawn(page, "Ctrl+S downloads", "Download as", "c4ml-2026-starred.ics")
 
     # The page opens the download's address in a new tab; Playwright reports it here.
     with page.expect_download() as arrived:

@@ -75,7 +75,8 @@ class ExportScreen(Dialog[Path | None]):
                 yield Button("Cancel", id="export-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#export-dialog").border_title = "Export (Ctrl+S writes, Esc cancels)"
+        does = "downloads" if self.app.is_web else "writes"
+        self.query_one("#export-dialog").border_title = f"Export (Ctrl+S {does}, Esc cancels)"
         formats = self.query_one("#export-format", OptionList)
         formats.highlighted = 0
         formats.focus()
