@@ -3,9 +3,11 @@ example, where the data is and the exit statuses; `companion completion` complet
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,18 +117,33 @@ def _bash_completes(script: Path, *words: str) -> list[str]:
         f"_shtab_companion companion {shlex.quote(words[-1])} {shlex.quote(words[-2])}\n"
         'printf "%s\\n" "${COMPREPLY[@]}"\n'
     )
-    done = subprocess.run(["bash", "-c", code], capture_output=True, text=True, timeout=30)
+    # Talk ids come from `companion talks`: the one installed beside this Python.
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    done = subprocess.run(
+        ["bash", "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "PATH": path},
+    )
     assert done.returncode == 0, done.stderr
     return [word.strip() for word in done.stdout.splitlines()]
 
 
-def test_bash_takes_the_script_and_completes_commands_choices_and_files(tmp_path: Path) -> None:
+def test_bash_takes_the_script_and_completes_commands_choices_talks_and_files(
+    tmp_path: Path,
+) -> None:
     script = _completion("bash", tmp_path)
     syntax = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
     assert syntax.returncode == 0, syntax.stderr
     assert sorted(_bash_completes(script, "se")) == ["serve", "settings"]
     assert sorted(_bash_completes(script, "export", "-f", "")) == ["csv", "ics", "json", "md"]
     assert _bash_completes(script, "completion", "z") == ["zsh"]
+    assert _bash_completes(script, "show", "mag") == ["magellan"]
+    assert sorted(_bash_completes(script, "star", "magellan", "d")) == [
+        "deeptools",
+        "defeat-the-heap",
+    ]
     (tmp_path / "schedule.xml").touch()
     typed = str(tmp_path / "sched")
     assert _bash_completes(script, "--program", typed) == [str(tmp_path / "schedule.xml")]

@@ -25,7 +25,7 @@ from companion.cli.browse import (
     cmd_talks,
 )
 from companion.cli.check import cmd_check
-from companion.cli.completion import add_completion_command, takes_file
+from companion.cli.completion import add_completion_command, takes_file, takes_talk
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.export import cmd_export
 from companion.cli.serve import add_serve_command
@@ -108,14 +108,16 @@ def build_parser() -> argparse.ArgumentParser:
     command("talks", cmd_talks, "list the talks in program order", json_flag=True)
     command("speakers", cmd_speakers, "list every author and organizer", json_flag=True)
     show = command("show", cmd_show, "show one talk or person by id", json_flag=True)
-    show.add_argument("id", help="a talk id (see `companion talks`) or a person id")
+    takes_talk(show.add_argument("id", help="a talk id (see `companion talks`) or a person id"))
     command("now", cmd_now, "say what is on now and what comes next", json_flag=True)
     add_venue_commands(command)
     command("about", cmd_about, "the event: date, venue, links, contact", json_flag=True)
     star = command("star", cmd_star, "star talks by id")
-    star.add_argument("ids", nargs="+", metavar="ID", help="a talk's id or short name")
+    takes_talk(star.add_argument("ids", nargs="+", metavar="ID", help="a talk's id or short name"))
     unstar = command("unstar", cmd_unstar, "remove the star from talks by id")
-    unstar.add_argument("ids", nargs="+", metavar="ID", help="a talk's id or short name")
+    takes_talk(
+        unstar.add_argument("ids", nargs="+", metavar="ID", help="a talk's id or short name")
+    )
     command(
         "starred",
         cmd_starred,
@@ -125,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     note = command(
         "note", cmd_note, "print a talk's note; with TEXT set it; with an empty TEXT clear it"
     )
-    note.add_argument("id", metavar="ID", help="a talk's id or short name")
+    takes_talk(note.add_argument("id", metavar="ID", help="a talk's id or short name"))
     note.add_argument("text", nargs="*", metavar="TEXT", help="the new note (its words joined)")
     export = command(
         "export", cmd_export, "export your starred talks (or --all) as ics, md, csv or json"
