@@ -36,7 +36,7 @@ from companion.cli.venue import minutes
 from companion.clock import fixed_clock, parse_moment, system_clock
 from companion.export import ExportError, ExportFormat
 from companion.loading import ProgramError
-from companion.present.command_help import description, epilog
+from companion.present.command_help import description, epilogs
 from companion.program import Program
 from companion.store import StoreError
 from companion.text import safe_line
@@ -57,6 +57,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    epilog = epilogs()
     parser = Parser(
         prog="companion",
         description=description(

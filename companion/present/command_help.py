@@ -4,6 +4,7 @@ statuses. Written once here; `companion.cli` gives it to each command."""
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 from companion.paths import DATA_DIR_VARIABLE, data_dir
 from companion.settings import CONFIG_DIR_VARIABLE, config_dir
@@ -40,25 +41,32 @@ def description(text: str) -> str:
     return textwrap.fill(text, HELP_WIDTH)
 
 
-def epilog(command: str) -> str:
-    """The text under a command's options (`command` "" for `companion` itself, which alone
-    can exit 1)."""
-    example = EXAMPLES.get(command, f"companion {command}".strip())
-    crashed = ["  1    the full-screen app crashed: a bug, please report it"] if not command else []
-    return "\n".join(
-        [
-            "example:",
-            f"  {example}",
-            "",
-            "where your data is:",
-            f"  {DATA_DIR_VARIABLE}    stars, notes, kept programs (now {data_dir()})",
-            f"  {CONFIG_DIR_VARIABLE}  settings.toml (now {config_dir()})",
-            "",
-            "exit status:",
-            "  0    done",
-            *crashed,
-            "  2    an error, said in one line on standard error (a mistyped option, an",
-            "       unknown id, an unreadable program file...)",
-            "  130  interrupted (Ctrl+C)",
-        ]
-    )
+def epilogs() -> Callable[[str], str]:
+    """`epilog(command)`, the text under a command's options (command "" for `companion`
+    itself, which alone can exit 1); where the data is is looked up once, not per command."""
+    where = [
+        "where your data is:",
+        f"  {DATA_DIR_VARIABLE}    stars, notes, kept programs (now {data_dir()})",
+        f"  {CONFIG_DIR_VARIABLE}  settings.toml (now {config_dir()})",
+    ]
+
+    def epilog(command: str) -> str:
+        example = EXAMPLES.get(command, f"companion {command}".strip())
+        crashed = ["  1    the full-screen app crashed: a bug, please report it"]
+        return "\n".join(
+            [
+                "example:",
+                f"  {example}",
+                "",
+                *where,
+                "",
+                "exit status:",
+                "  0    done",
+                *([] if command else crashed),
+                "  2    an error, said in one line on standard error (a mistyped option, an",
+                "       unknown id, an unreadable program file...)",
+                "  130  interrupted (Ctrl+C)",
+            ]
+        )
+
+    return epilog
