@@ -13,6 +13,7 @@ import select
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,29 +70,45 @@ def free_port() -> int:
         return port
 
 
+def until_listening(port: int) -> None:
+    """Wait until the port takes connections: the server says it serves just before it
+    listens."""
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except ConnectionRefusedError:
+            assert time.monotonic() < deadline, f"nothing listens on port {port}"
+            time.sleep(0.01)  # a poll with a deadline, not a wait for a guessed time
+
+
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[str]:
     """`companion serve` on a free port (data and settings in the test's own directories,
     which the autouse fixtures put in the environment); its URL, once it listens."""
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "companion", "--now", NOW, "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    errors = tmp_path / "server-errors.txt"
+    with errors.open("w") as stderr:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "companion", "--now", NOW, "serve", "--port", str(port)],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+        )
     assert server.stdout is not None
     try:
         readable, _, _ = select.select([server.stdout], [], [], WAIT_MS / 1000)
         started = server.stdout.readline() if readable else ""
         url = f"http://127.0.0.1:{port}"
         expected = f"companion: serving C4ML 2026 on {url} (this computer only); Ctrl+C stops\n"
-        assert started == expected, (started, server.poll())
+        assert started == expected, (started, errors.read_text())
+        until_listening(port)
         yield url
     finally:
         server.terminate()
         server.wait(timeout=30)
+        server.stdout.close()
 
 
 @pytest.fixture
