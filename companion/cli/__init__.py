@@ -25,8 +25,10 @@ from companion.cli.browse import (
     cmd_talks,
 )
 from companion.cli.check import cmd_check
+from companion.cli.completion import add_completion_command, takes_file, takes_talk
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.export import cmd_export
+from companion.cli.serve import add_serve_command
 from companion.cli.settings import add_settings_command, cmd_settings, theme_argument
 from companion.cli.share import add_commands as add_share_commands
 from companion.cli.stars import cmd_note, cmd_star, cmd_starred, cmd_unstar
@@ -35,6 +37,7 @@ from companion.cli.venue import minutes
 from companion.clock import fixed_clock, parse_moment, system_clock
 from companion.export import ExportError, ExportFormat
 from companion.loading import ProgramError
+from companion.present.command_help import description, epilogs
 from companion.program import Program
 from companion.store import StoreError
 from companion.text import safe_line
@@ -55,18 +58,24 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    epilog = epilogs()
     parser = Parser(
         prog="companion",
-        description="C4ML 2026 companion: the program, offline, in your terminal. "
-        "Without a command it starts the full-screen app.",
+        description=description(
+            "C4ML 2026 companion: the program, offline, in your terminal. Without a command "
+            "it starts the full-screen app; `companion COMMAND --help` tells of each command."
+        ),
+        epilog=epilog(""),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
+    program_option = parser.add_argument(
         "--program",
         metavar="PATH|ID",
         help="a program file (native, frab schedule.xml or c3voc schedule.json), kept for "
         "offline use, or the id of a kept program (default: the bundled C4ML 2026)",
     )
+    takes_file(program_option)
     parser.add_argument(
         "--now",
         metavar="DATETIME",
@@ -86,7 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     def command(
         name: str, handler: Handler | None, text: str, json_flag: bool = False
     ) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=text, description=text)
+        sub = commands.add_parser(
+            name,
+            help=text,
+            description=description(text),
+            epilog=epilog(name),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         sub.set_defaults(handler=handler)
         if json_flag:
             sub.add_argument("--json", action="store_true", help="print JSON, for scripts")
@@ -95,14 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
     command("talks", cmd_talks, "list the talks in program order", json_flag=True)
     command("speakers", cmd_speakers, "list every author and organizer", json_flag=True)
     show = command("show", cmd_show, "show one talk or person by id", json_flag=True)
-    show.add_argument("id", help="a talk id (see `companion talks`) or a person id")
+    takes_talk(show.add_argument("id", help="a talk id (see `companion talks`) or a person id"))
     command("now", cmd_now, "say what is on now and what comes next", json_flag=True)
     add_venue_commands(command)
     command("about", cmd_about, "the event: date, venue, links, contact", json_flag=True)
     star = command("star", cmd_star, "star talks by id")
-    star.add_argument("ids", nargs="+", metavar="ID")
+    takes_talk(star.add_argument("ids", nargs="+", metavar="ID", help="a talk's id or short name"))
     unstar = command("unstar", cmd_unstar, "remove the star from talks by id")
-    unstar.add_argument("ids", nargs="+", metavar="ID")
+    takes_talk(
+        unstar.add_argument("ids", nargs="+", metavar="ID", help="a talk's id or short name")
+    )
     command(
         "starred",
         cmd_starred,
@@ -112,19 +129,26 @@ def build_parser() -> argparse.ArgumentParser:
     note = command(
         "note", cmd_note, "print a talk's note; with TEXT set it; with an empty TEXT clear it"
     )
-    note.add_argument("id", metavar="ID")
-    note.add_argument("text", nargs="*", metavar="TEXT")
+    takes_talk(note.add_argument("id", metavar="ID", help="a talk's id or short name"))
+    note.add_argument("text", nargs="*", metavar="TEXT", help="the new note (its words joined)")
     add_share_commands(command)
     export = command(
         "export", cmd_export, "export your starred talks (or --all) as ics, md, csv or json"
     )
-    export.add_argument("--format", "-f", required=True, choices=[f.value for f in ExportFormat])
     export.add_argument(
+        "--format",
+        "-f",
+        required=True,
+        choices=[f.value for f in ExportFormat],
+        help="calendar, Markdown, CSV or JSON",
+    )
+    output_option = export.add_argument(
         "--output",
         "-o",
         metavar="FILE",
         help="the file to write, or - for standard output (default: your documents folder)",
     )
+    takes_file(output_option)
     export.add_argument("--all", action="store_true", help="the whole program, not just stars")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
     export.add_argument(
@@ -146,7 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
             json_flag=True,
         )
     )
-    command("schema", None, "print the JSON Schema of the program file format")
+    add_serve_command(command)
+    completion = command("completion", None, "print a shell completion script for bash or zsh")
+    add_completion_command(completion)
+    schema = command("schema", None, "print the JSON Schema of the program file format")
+    schema.set_defaults(standalone=_print_schema)
     return parser
 
 
@@ -158,10 +186,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help, --version, or a usage error argparse has reported
         return done.code if isinstance(done.code, int) else EXIT_USAGE
     try:
-        if args.handler is None:
-            from companion.program_file import ProgramFile  # pydantic: only for this command
-
-            print_json(ProgramFile.model_json_schema(by_alias=True))
+        if args.handler is None:  # a command that needs no program
+            args.standalone(parser, args)
             return 0
         opened = open_program(args.program)
         program = opened.program
@@ -187,6 +213,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"companion: error: {safe_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     return status or 0
+
+
+def _print_schema(_parser: argparse.ArgumentParser, _args: argparse.Namespace) -> None:
+    from companion.program_file import ProgramFile  # pydantic: only for this command
+
+    print_json(ProgramFile.model_json_schema(by_alias=True))
 
 
 def _parse_now(text: str, program: Program) -> datetime:

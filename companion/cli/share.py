@@ -7,6 +7,7 @@ import shutil
 import sys
 from collections.abc import Callable
 
+from companion.cli.completion import takes_file
 from companion.cli.context import Context, UserError
 from companion.present.share import (
     CODE_HINT,
@@ -45,8 +46,10 @@ def add_commands(command: Command) -> None:
         cmd_import_stars,
         "star the talks of a share code, an export (json, csv, ics) or a list of ids",
     )
-    stars.add_argument(
-        "source", metavar="CODE|FILE|-", help="a share code, a file, or - for standard input"
+    takes_file(
+        stars.add_argument(
+            "source", metavar="CODE|FILE|-", help="a share code, a file, or - for standard input"
+        )
     )
     stars.add_argument(
         "--replace", action="store_true", help="your stars become exactly these (default: add)"

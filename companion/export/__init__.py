@@ -7,6 +7,7 @@ Writers turn an `Export` into text; `write_export` puts it on disk atomically
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,6 +20,8 @@ from companion.files import WriteError, write_atomic
 from companion.program import Program, Talk
 from companion.text import safe_prose
 
+_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
 
 class ExportFormat(StrEnum):
     ICS = "ics"
@@ -28,12 +31,21 @@ class ExportFormat(StrEnum):
 
     @property
     def description(self) -> str:
-        return {
-            ExportFormat.ICS: "Calendar (.ics) for phone and desktop calendars",
-            ExportFormat.MD: "Markdown agenda for your notes",
-            ExportFormat.CSV: "CSV for spreadsheets",
-            ExportFormat.JSON: "JSON for scripts",
-        }[self]
+        return _FORMATS[self][0]
+
+    @property
+    def media_type(self) -> str:
+        """What the file is to a browser that downloads it."""
+        return _FORMATS[self][1]
+
+
+# Each format: the words the export dialog shows for it, and its media type.
+_FORMATS = {
+    ExportFormat.ICS: ("Calendar (.ics) for phone and desktop calendars", "text/calendar"),
+    ExportFormat.MD: ("Markdown agenda for your notes", "text/markdown"),
+    ExportFormat.CSV: ("CSV for spreadsheets", "text/csv"),
+    ExportFormat.JSON: ("JSON for scripts", "application/json"),
+}
 
 
 class ExportError(Exception):
@@ -108,6 +120,16 @@ def export_target(spec: str) -> Path:
     if spec.endswith(("/", os.sep)):
         raise ExportError(f"{spec} names a folder; give a file name")
     return Path(spec).expanduser()
+
+
+def download_name(spec: str) -> str:
+    """The name a browser is to save an export under: a file name, never a path (where it
+    goes is the browser's to decide), in letters, digits, dots, dashes and underscores only,
+    the other characters dashes (textual-serve puts it in a header unquoted)."""
+    name = _UNSAFE_IN_NAME.sub("-", spec.strip()).strip("-")
+    if not name.strip("."):
+        raise ExportError("give a file name for the download")
+    return name
 
 
 def target_exists(target: Path) -> bool:

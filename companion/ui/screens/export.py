@@ -1,7 +1,12 @@
-"""The export dialog: pick a format, see (and edit) the path, confirm, learn where it went."""
+"""The export dialog: pick a format, see (and edit) the path, confirm, learn where it went.
+
+Served to a browser (`companion serve`), the file goes to the browser as a download, under
+a name the dialog suggests, rather than to a folder on the machine that serves it.
+"""
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 
 from textual import on
@@ -17,6 +22,7 @@ from companion.export import (
     ExportError,
     ExportFormat,
     build_export,
+    download_name,
     export_target,
     render,
     suggested_path,
@@ -29,7 +35,7 @@ from companion.ui.services import services
 
 
 class ExportScreen(Dialog[Path | None]):
-    """Dismisses with the path written, or None when cancelled."""
+    """Dismisses with the path written, or None when cancelled or sent to the browser."""
 
     CSS_PATH = "export.tcss"  # read when the screen is first shown, not at start-up
 
@@ -61,7 +67,7 @@ class ExportScreen(Dialog[Path | None]):
                 id="export-format",
             )
             yield Checkbox("The whole program, not only my starred talks", id="export-all")
-            yield Static("Save to", classes="section-label")
+            yield Static("Download as" if self.app.is_web else "Save to", classes="section-label")
             yield Input(id="export-path")
             yield Static(id="export-status")
             with Horizontal(id="export-buttons"):
@@ -69,7 +75,8 @@ class ExportScreen(Dialog[Path | None]):
                 yield Button("Cancel", id="export-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#export-dialog").border_title = "Export (Ctrl+S writes, Esc cancels)"
+        does = "downloads" if self.app.is_web else "writes"
+        self.query_one("#export-dialog").border_title = f"Export (Ctrl+S {does}, Esc cancels)"
         formats = self.query_one("#export-format", OptionList)
         formats.highlighted = 0
         formats.focus()
@@ -87,8 +94,9 @@ class ExportScreen(Dialog[Path | None]):
 
     def _suggest(self) -> None:
         export = self._export()
-        self.query_one("#export-path", Input).value = str(
-            suggested_path(export, self.export_format)
+        suggested = suggested_path(export, self.export_format)
+        self.query_one("#export-path", Input).value = (
+            suggested.name if self.app.is_web else str(suggested)
         )
         what = "talks" if export.everything else "starred talks"
         status = f"{len(export.talks)} {what} will be written."
@@ -113,6 +121,9 @@ class ExportScreen(Dialog[Path | None]):
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-confirm")
     def action_export(self) -> None:
+        if self.app.is_web:
+            self._download()
+            return
         try:
             target = export_target(self.query_one("#export-path", Input).value.strip())
         except ExportError as error:
@@ -133,6 +144,22 @@ class ExportScreen(Dialog[Path | None]):
         exported = count(len(export.talks), "talk")
         self.notify(f"Exported {exported} to {target}", markup=False, timeout=8)
         self.dismiss(target)
+
+    def _download(self) -> None:
+        """Send the export to the browser, which saves it as any download."""
+        try:
+            name = download_name(self.query_one("#export-path", Input).value)
+        except ExportError as error:
+            self._status(str(error), warning=True)
+            return
+        export = self._export()
+        data = render(export, self.export_format).encode("utf-8")
+        self.app.deliver_binary(
+            BytesIO(data), save_filename=name, mime_type=self.export_format.media_type
+        )
+        exported = count(len(export.talks), "talk")
+        self.notify(f"Sent {exported} to your browser as {name}", markup=False, timeout=8)
+        self.dismiss(None)
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
