@@ -30,7 +30,7 @@ EXAMPLES = {
     "check": "companion --program schedule.xml check",
     "settings": "companion settings theme textual-light",
     "share": "companion share --code",
-    "import-stars": "companion import-stars STARS1… --dry-run",
+    "import-stars": "companion import-stars STARS1AJRTI3LMFUZDAMRWAC725TSKDMSWMV6B2CCAY --dry-run",
     "serve": "companion serve --port 8080",
     "completion": "companion completion bash "
     "> ~/.local/share/bash-completion/completions/companion",
