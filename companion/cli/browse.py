@@ -6,8 +6,9 @@ from companion.catalog import list_programs
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.details import LABEL_WIDTH, person_details, talk_details
 from companion.clock import format_day, zone_label
-from companion.present.about import about
+from companion.present.about import about, headline
 from companion.present.data import conference_json, now_json, person_json, talk_json
+from companion.present.dates import iso_range
 from companion.present.facts import plain_facts, plain_sections
 from companion.present.now import describe_now_next
 from companion.present.person import role_names
@@ -94,8 +95,9 @@ def cmd_about(ctx: Context) -> None:
     if ctx.args.json:
         print_json(conference_json(ctx.program.conference))
         return
-    event = about(ctx.program.conference)
-    lines = [f"{event.name} — {event.title}", "", *plain_facts(event.facts, LABEL_WIDTH)]
+    event = about(ctx.program)
+    lines = ["".join(headline(event)), *([event.subtitle] if event.subtitle else [])]
+    lines += ["", *plain_facts(event.facts, LABEL_WIDTH)]
     lines += plain_sections(event.sections)
     lines += ["", *(f"· {note}" for note in event.notes)] if event.notes else []
     lines += ["", event.version] if event.version else []
@@ -133,4 +135,5 @@ def cmd_programs(ctx: Context) -> None:
     for entry in entries:
         where = "bundled" if entry.path is None else str(entry.path)
         talks = count(entry.talks, "talk")
-        print(f"{entry.id:<24} {entry.start_date} {talks:>11}  {entry.title}  [{where}]")
+        dates = iso_range(entry.start_date, entry.end_date)
+        print(f"{entry.id:<24} {dates:<10} {talks:>11}  {entry.title}  [{where}]")

@@ -8,6 +8,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from companion.clock import format_day, format_window, zone_label
+from companion.present.dates import date_range
 from companion.present.facts import Fact
 from companion.present.talk import STAR, authors_fact, note_fact, talk_facts, talk_sections
 from companion.present.words import ESTIMATE_LEGEND
@@ -61,7 +62,11 @@ def write_markdown(export: Export) -> str:
         "",
         " · ".join(
             md_escape(part)
-            for part in (conference.title, format_day(conference.start_date), conference.venue_line)
+            for part in (
+                conference.title,
+                date_range(conference.start_date, conference.end_date),
+                conference.venue_line,
+            )
             if part
         ),
         "",

@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from companion.present.talk import presenters_label, starred_fact, talk_facts, talk_sections
 from companion.program import Talk
-from companion.text import slugify
 from companion.ui.commands import ScreenCommands
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.screens.links import LinksScreen, open_link
@@ -148,7 +147,8 @@ class TalkScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#talk-authors")
     def _open_author(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        services(self).open_person(slugify(self.talk.authors[event.option_index]))
+        program = services(self).program
+        services(self).open_person(program.author_ids(self.talk)[event.option_index])
 
     @on(TextArea.Changed, "#talk-note")
     def _note_changed(self, event: TextArea.Changed) -> None:
