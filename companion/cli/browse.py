@@ -11,7 +11,7 @@ from companion.present.data import conference_json, now_json, person_json, talk_
 from companion.present.dates import iso_range
 from companion.present.facts import plain_facts, plain_sections
 from companion.present.now import describe_now_next
-from companion.present.person import role_names
+from companion.present.person import namesake_hint, role_names
 from companion.present.talk import LISTING_INDENT, short_authors, talk_line
 from companion.present.words import ESTIMATE_LEGEND, count
 from companion.program import Talk
@@ -54,7 +54,9 @@ def cmd_speakers(ctx: Context) -> None:
     width = max((len(person.name) for person in people), default=0)
     for person in people:
         roles = role_names(ctx.program, person)
-        print(f"{person.name:<{width}}  {roles:<17}  {'; '.join(person.affiliations)}")
+        hint = namesake_hint(ctx.program, person)  # and the id, to `show` the one meant
+        tail = f"  {hint}  [{person.id}]" if hint else ""
+        print(f"{person.name:<{width}}  {roles:<17}  {'; '.join(person.affiliations)}{tail}")
 
 
 def cmd_show(ctx: Context) -> None:
@@ -132,8 +134,9 @@ def cmd_programs(ctx: Context) -> None:
             ]
         )
         return
-    for entry in entries:
+    dates = [iso_range(entry.start_date, entry.end_date) for entry in entries]
+    width = max(map(len, dates), default=0)
+    for entry, when in zip(entries, dates, strict=True):
         where = "bundled" if entry.path is None else str(entry.path)
         talks = count(entry.talks, "talk")
-        dates = iso_range(entry.start_date, entry.end_date)
-        print(f"{entry.id:<24} {dates:<10} {talks:>11}  {entry.title}  [{where}]")
+        print(f"{entry.id:<24} {when:<{width}} {talks:>11}  {entry.title}  [{where}]")

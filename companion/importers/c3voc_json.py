@@ -10,6 +10,7 @@ from companion.importers.fields import (
     FRAB_TEXT_FIELDS,
     EventFields,
     ImportProblem,
+    Links,
     PersonFields,
     ScheduleFields,
     clean,
@@ -47,8 +48,14 @@ def _person(value: Any) -> PersonFields | None:
         key,
         name,
         clean(biography) if isinstance(biography, str) else None,
-        tuple(_links(value)) if isinstance(value.get("links"), list) else (),
+        _person_links(value),
     )
+
+
+def _person_links(person: dict[str, Any]) -> Links:
+    """Their page on the program's site (pretalx's `url`), then their own links."""
+    page = (("Speaker page", url),) if (url := clean(person.get("url"))) else ()
+    return page + (tuple(_links(person)) if isinstance(person.get("links"), list) else ())
 
 
 def _links(item: dict[str, Any]) -> Iterator[tuple[str | None, str]]:

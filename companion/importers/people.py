@@ -38,7 +38,12 @@ class People:
     def __init__(self, described: tuple[PersonFields, ...], unique: Callable[[str], str]) -> None:
         """`described`: the people the file says more of than a name; `unique` makes an
         id from a base, never the same twice."""
-        self._described = {_source(person.key, person.name): person for person in described}
+        self._described: dict[str, PersonFields] = {}
+        for person in described:  # the first that gives a biography, else the first
+            source = _source(person.key, person.name)
+            known = self._described.get(source)
+            if known is None or (person.biography and not known.biography):
+                self._described[source] = person
         self._unique = unique
         self._ids: dict[str, str] = {}  # the file's key (or name) -> the person's id
         self._profiles: list[dict[str, Any]] = []
