@@ -15,24 +15,15 @@ from companion.present.talk import listing_day
 from companion.ui.commands import ScreenCommands
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.services import services
-from companion.ui.widgets.edge_list import EdgeList
+from companion.ui.widgets.edge_list import PageList
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList, talk_option
 
 LABEL_WIDTH = 13  # the facts' label column
 
 
-class PersonTalks(EdgeList, TalkList):
-    """The person's talks, under their biography in the scrolling page: Up and Down move
-    among them and, past the first or the last, scroll the page."""
-
-    def action_cursor_up(self) -> None:
-        super().action_cursor_up()
-        self.scroll_visible()
-
-    def action_cursor_down(self) -> None:
-        super().action_cursor_down()
-        self.scroll_visible()
+class PersonTalks(PageList, TalkList):
+    """The person's talks, under their biography in the scrolling page."""
 
 
 class PersonScreen(Screen[None]):
