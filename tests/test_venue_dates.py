@@ -18,6 +18,7 @@ from companion.ui.app import CompanionApp
 from companion.ui.screens.about import AboutScreen
 from tests.cli_driving import call_cli
 from tests.driving import drawn_lines, flat, until
+from tests.programs import tiny_program
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FOSDEM = FIXTURES / "fosdem-people.xml"  # FOSDEM's <conference>: title, venue, city
@@ -137,3 +138,44 @@ async def test_header_and_about_screen_read_the_events_name_venue_and_dates(
         assert about.startswith("FOSDEM 2030 Free and Open source Software")
         assert "Saturday 2 – Sunday 3 February 2030" in about
         assert "ULB (Université Libre de Bruxelles) Brussels" in about
+
+
+def _two_day_workshop(tmp_path: Path) -> Path:
+    """The tiny workshop with its second session and the coffee before it a day later."""
+    document = tiny_program()
+    document["conference"]["end_date"] = "2030-03-05"
+    for item in [*document["slots"], *document["talks"]]:
+        if item["id"] in ("coffee", "s2", "gamma", "delta"):
+            for edge in ("start", "end"):
+                if edge in item:
+                    item[edge] = item[edge].replace("2030-03-04", "2030-03-05")
+    path = tmp_path / "two-days.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_markdown_sessions_of_a_multi_day_program_name_their_day(tmp_path: Path) -> None:
+    target = tmp_path / "all.md"
+    program = _two_day_workshop(tmp_path)
+    ran = call_cli("--program", str(program), "export", "-f", "md", "--all", "-o", str(target))
+    assert ran.returncode == 0, ran
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[2] == "A tiny workshop · Monday 4 – Tuesday 5 March 2030 · Hall A"
+    sessions = [line for line in lines if line.startswith("## ")]
+    assert sessions == ["## Session One (Mon 09:10–10:10)", "## Session Two (Tue 10:30–11:30)"]
+
+
+def test_a_person_of_a_multi_day_program_has_the_day_beside_each_time(tmp_path: Path) -> None:
+    ran = call_cli("--program", str(_two_day_workshop(tmp_path)), "show", "ann-able")
+    talks = [line.split("  ")[1].strip() for line in ran.stdout.splitlines() if "[" in line]
+    assert talks == ["Mon ≈09:10–09:40", "Tue 10:30–11:00"]
+
+
+def test_markdown_sessions_of_a_one_day_program_stay_as_they_were(tmp_path: Path) -> None:
+    path, target = tmp_path / "tiny.json", tmp_path / "all.md"
+    path.write_text(json.dumps(tiny_program()), encoding="utf-8")
+    assert (
+        call_cli("--program", str(path), "export", "-f", "md", "--all", "-o", str(target))[0] == 0
+    )
+    sessions = [line for line in target.read_text().splitlines() if line.startswith("## ")]
+    assert sessions == ["## Session One (09:10–10:10)", "## Session Two (10:30–11:30)"]

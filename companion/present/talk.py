@@ -118,7 +118,12 @@ def listing(window: str, starred: bool, title: str) -> Listing:
 def talk_listing(talk: Talk, zone: tzinfo, *, starred: bool, day: date | None = None) -> Listing:
     """The talk's line; its window after `day`'s name ("Sat 10:00–10:50"), when given."""
     window = format_window(talk.start, talk.end, zone, talk.estimated)
-    return listing(f"{day:%a} {window}" if day else window, starred, talk.title)
+    return listing(on_day(window, day), starred, talk.title)
+
+
+def on_day(window: str, day: date | None) -> str:
+    """ "Sat 10:00–10:50": a window after its day's name, when there is one to give."""
+    return f"{day:%a} {window}" if day else window
 
 
 def talk_line(talk: Talk, zone: tzinfo, *, starred: bool, day: date | None = None) -> str:
