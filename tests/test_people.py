@@ -177,3 +177,23 @@ async def test_person_screen_shows_the_namesake_meant_biography_and_days(
         talks = drawn_lines(app.screen.query_one("#person-talks"))
         assert any("Sat 10:00–10:50" in line and "Welcome" in line for line in talks)
         assert any("Sun 14:00–14:30" in line and "Tulips" in line for line in talks)
+
+
+async def test_below_a_long_biography_every_talk_comes_into_view(
+    make_app: Callable[..., CompanionApp], tmp_path: Path
+) -> None:
+    long = "&lt;p&gt;" + "Ada has written compilers for many years. " * 40 + "&lt;/p&gt;"
+    text = FOSDEM.read_text(encoding="utf-8").replace("&lt;p&gt;Ada maintains", long + "&lt;p&gt;")
+    path = tmp_path / "schedule.xml"
+    path.write_text(text, encoding="utf-8")
+    app = make_app("2030-02-02T09:00", on=open_program(str(path)).program)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_person("ada-quill")
+        await until(pilot, lambda: bool(app.screen.query("#person-talks:focus")))
+        body, talks = app.screen.query_one("#person-body"), app.screen.query_one("#person-talks")
+        assert not body.region.contains_region(talks.region)  # below the fold at first
+        await pilot.press("down")
+        await until(pilot, lambda: body.region.contains_region(talks.region))
+        assert talks.region.height == 4  # both talks, each with its room under it
+        await pilot.press("up", "up")  # past the first talk: the page scrolls back up
+        await until(pilot, lambda: not body.region.contains_region(talks.region))
