@@ -149,12 +149,20 @@ def test_speakers_tell_namesakes_apart() -> None:
     assert "[" not in ada  # a name no one else has needs no id
 
 
-def test_kept_copy_keeps_people() -> None:
+def test_kept_copy_keeps_people_and_json_gives_their_biographies() -> None:
     """The kept copy is the native document: its people and ids survive offline."""
     assert call_cli("--program", str(PRETALX), "about").returncode == 0
     ran = call_cli("--program", "camp-2030", "speakers", "--json")
-    people = {person["id"]: person["name"] for person in json.loads(ran.stdout)}
-    assert people == {"sam-iron": "Sam Iron", "alex-kim": "Alex Kim", "alex-kim-2": "Alex Kim"}
+    people = {person["id"]: person for person in json.loads(ran.stdout)}
+    assert {key: person["name"] for key, person in people.items()} == {
+        "sam-iron": "Sam Iron",
+        "alex-kim": "Alex Kim",
+        "alex-kim-2": "Alex Kim",
+    }
+    assert people["alex-kim-2"]["biography"] == "Another Alex Kim: a radio astronomer."
+    assert people["sam-iron"]["links"] == [
+        {"label": "Speaker page", "url": "https://pretalx.example.org/camp-2030/speaker/KX8ABC/"}
+    ]
 
 
 async def test_person_screen_shows_the_namesake_meant_biography_and_days(
@@ -197,3 +205,18 @@ async def test_below_a_long_biography_every_talk_comes_into_view(
         assert talks.region.height == 4  # both talks, each with its room under it
         await pilot.press("up", "up")  # past the first talk: the page scrolls back up
         await until(pilot, lambda: not body.region.contains_region(talks.region))
+
+
+async def test_speakers_screen_tells_namesakes_apart(
+    make_app: Callable[..., CompanionApp], fosdem: Program
+) -> None:
+    app = make_app("2030-02-02T09:00", on=fosdem)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: bool(app.screen.query("#speaker-list")))
+        listed = drawn_lines(app.screen.query_one("#speaker-list"))
+        jans = [line.strip() for line in listed if "Jan de Vries" in line]
+        assert [line.split(" · ")[-1] for line in jans] == [
+            "“Rust in Space”",
+            "“Tulips and Tensors”",
+        ]

@@ -48,6 +48,8 @@ def person_json(person: Person) -> dict[str, Any]:
         "affiliations": list(person.affiliations),
         "roles": [str(role) for role in person.roles],
         "talks": list(person.talk_ids),
+        "biography": person.biography,
+        "links": _plain(person.links),
     }
 
 
