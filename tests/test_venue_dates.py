@@ -7,12 +7,14 @@ import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from textual.widgets import Header
 
 from companion.catalog import open_program
 from companion.present.dates import date_range, iso_range
+from companion.present.talk import listing_day
 from companion.program import Program
 from companion.ui.app import CompanionApp
 from companion.ui.screens.about import AboutScreen
@@ -179,3 +181,14 @@ def test_markdown_sessions_of_a_one_day_program_stay_as_they_were(tmp_path: Path
     )
     sessions = [line for line in target.read_text().splitlines() if line.startswith("## ")]
     assert sessions == ["## Session One (09:10–10:10)", "## Session Two (10:30–11:30)"]
+
+
+def test_the_day_beside_a_time_is_the_conference_day_or_the_shown_zones_date(
+    frab_program: Program, program: Program
+) -> None:
+    midnight = frab_program.talk("0e5d2b6c-2222-4a8b-9c55-bbbbbbbbbbbb")  # Sat 23:30 Brussels
+    venue = frab_program.conference.zone
+    assert listing_day(frab_program, midnight, venue) == date(2030, 2, 2)
+    assert listing_day(frab_program, midnight, ZoneInfo("Australia/Sydney")) == date(2030, 2, 3)
+    talk = program.talks[0]
+    assert listing_day(program, talk, program.conference.zone) is None  # one day: no day
