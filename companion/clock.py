@@ -198,10 +198,6 @@ def timeline(program: Program) -> Timeline:
     return _TIMELINES[program]
 
 
-def format_dates(first: date, last: date) -> str:
-    return format_day(first) if first == last else f"{format_day(first)} to {format_day(last)}"
-
-
 def now_next(program: Program, now: datetime, starred: AbstractSet[str] = frozenset()) -> NowNext:
     """What is on at `now` and what starts next, each headline first (see `by_prominence`)."""
     conference = program.conference

@@ -8,13 +8,15 @@ minute, and carry `estimated=True` so every view and export can say so.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from functools import cached_property
 from typing import NamedTuple
 
-from companion.records import Conference, Document, Link, Slot, links
+from companion.records import Conference, Document, Link, Profile, Slot, links
 from companion.text import name_sort_key, slugify
 
 
@@ -42,6 +44,7 @@ class Talk(NamedTuple):
     description: str | None = None
     links: tuple[Link, ...] = ()
     aliases: tuple[str, ...] = ()  # short names besides the id (see `companion.talk_names`)
+    person_ids: tuple[str, ...] = ()  # its authors' ids, in step, when the program gives them
 
     @property
     def where(self) -> str:
@@ -60,6 +63,8 @@ class Person(NamedTuple):
     affiliations: tuple[str, ...]
     roles: tuple[Role, ...]
     talk_ids: tuple[str, ...]
+    biography: str | None = None
+    links: tuple[Link, ...] = ()
 
 
 def split_evenly(start: datetime, end: datetime, parts: int) -> list[tuple[datetime, datetime]]:
@@ -143,6 +148,7 @@ def _resolve_talks(slots: tuple[Slot, ...], entries: list[Document], zone: tzinf
                 description=entry.get("description"),
                 links=links(entry),
                 aliases=tuple(entry.get("aliases", ())),
+                person_ids=tuple(entry.get("people", ())),
             )
         )
     # Stable: parallel talks keep the file's order (frab and c3voc list them room by room).
@@ -162,15 +168,21 @@ class _PersonDraft:
         self.talks: dict[str, None] = {}
 
 
-def _derive_people(conference: Conference, talks: list[Talk]) -> list[Person]:
-    """Everyone named in the program, once each; same name (ignoring accents) is one person."""
+def _derive_people(
+    conference: Conference, talks: list[Talk], profiles: dict[str, Profile]
+) -> list[Person]:
+    """Everyone named in the program, once each: by the id the program gives a talk's
+    author, else by name (the same name, ignoring accents, is one person)."""
     drafts: dict[str, _PersonDraft] = {}
     keys: dict[str, str] = {}  # name -> person id, so each distinct name is folded once
 
-    def add(name: str, role: Role, affiliation: str | None, talk_id: str | None) -> None:
-        key = keys.get(name)
+    def add(
+        name: str, role: Role, affiliation: str | None, talk_id: str | None, key: str | None
+    ) -> None:
         if key is None:
-            key = keys[name] = slugify(name)
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = slugify(name)
         draft = drafts.get(key)
         if draft is None:
             draft = drafts[key] = _PersonDraft(name)
@@ -181,14 +193,25 @@ def _derive_people(conference: Conference, talks: list[Talk]) -> list[Person]:
             draft.talks[talk_id] = None
 
     for organizer in conference.organizers:
-        add(organizer.name, Role.ORGANIZER, organizer.affiliation, None)
+        add(organizer.name, Role.ORGANIZER, organizer.affiliation, None, None)
     for talk in talks:
-        for author in talk.authors:
-            add(author, Role.AUTHOR, talk.affiliation, talk.id)
-    people = [
-        Person(key, draft.name, tuple(draft.affiliations), tuple(draft.roles), tuple(draft.talks))
-        for key, draft in drafts.items()
-    ]
+        ids: Iterable[str | None] = talk.person_ids or itertools.repeat(None)
+        for author, key in zip(talk.authors, ids, strict=False):
+            add(author, Role.AUTHOR, talk.affiliation, talk.id, key)
+    people = []
+    for key, draft in drafts.items():
+        profile = profiles.get(key)
+        people.append(
+            Person(
+                key,
+                draft.name,
+                tuple(draft.affiliations),
+                tuple(draft.roles),
+                tuple(draft.talks),
+                biography=profile.biography if profile else None,
+                links=profile.links if profile else (),
+            )
+        )
     return sorted(people, key=lambda person: name_sort_key(person.name))
 
 
@@ -205,11 +228,24 @@ class Program:
         )
         self._talks_by_id = {talk.id: talk for talk in self.talks}
         self._entries: dict[date | None, list[Slot | Talk]] = {}  # per day, built on demand
+        self._profiles: list[Document] = document.get("people", [])
 
     @cached_property
     def people(self) -> tuple[Person, ...]:
         """Everyone named in the program, by family name; derived on first use."""
-        return tuple(_derive_people(self.conference, list(self.talks)))
+        profiles = (Profile.from_document(data) for data in self._profiles)
+        by_id = {profile.id: profile for profile in profiles}
+        return tuple(_derive_people(self.conference, list(self.talks), by_id))
+
+    @cached_property
+    def shared_names(self) -> frozenset[str]:
+        """Names that more than one person has: the program tells them apart by id."""
+        names = Counter(person.name for person in self.people)
+        return frozenset(name for name, number in names.items() if number > 1)
+
+    def author_ids(self, talk: Talk) -> tuple[str, ...]:
+        """The person ids of a talk's authors, in their order."""
+        return talk.person_ids or tuple(slugify(author) for author in talk.authors)
 
     @cached_property
     def _people_by_id(self) -> dict[str, Person]:

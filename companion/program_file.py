@@ -69,6 +69,16 @@ class VenueEntry(_Strict):
     name: Text
     address: Text | None = None
     room: Text | None = Field(None, description="Null when the room was not published.")
+    city: Text | None = None
+
+
+class ProfileEntry(_Strict):
+    """What the program says of a person who gives talks, beyond their name."""
+
+    id: Identifier
+    name: Text
+    biography: Prose | None = None
+    links: list[LinkEntry] = []
 
 
 class OrganizerEntry(_Strict):
@@ -80,6 +90,7 @@ class ConferenceEntry(_Strict):
     id: Identifier
     name: Text = Field(description="Short name, e.g. 'C4ML 2026'.")
     title: Text = Field(description="Full name, e.g. '7th Workshop on Compilers for ML'.")
+    subtitle: Text | None = None
     co_located_with: Text | None = None
     start_date: date
     end_date: date
@@ -177,6 +188,11 @@ class TalkEntry(_Strict):
     aliases: list[Text] = Field(
         [], description="Short names it answers to besides its id: the source's numeric id, slug."
     )
+    people: list[Identifier] = Field(
+        [],
+        description="The ids in the program's `people` of its authors, in the same order, "
+        "when the program tells people apart by more than their names.",
+    )
 
     @model_validator(mode="after")
     def _check(self) -> TalkEntry:
@@ -186,6 +202,8 @@ class TalkEntry(_Strict):
             raise ValueError(f"talk {self.id!r}: a talk outside a session needs start and end")
         if self.start is not None:
             _check_window(f"talk {self.id!r}", self.start, self.end)
+        if self.people and len(self.people) != len(self.authors):
+            raise ValueError(f"talk {self.id!r}: give an id in `people` for each author, or none")
         return self
 
 
@@ -207,10 +225,14 @@ class ProgramFile(_Strict):
     conference: ConferenceEntry
     slots: list[SlotEntry]
     talks: list[TalkEntry] = []
+    people: list[ProfileEntry] = Field(
+        [], description="The people who give talks, with their biographies, where published."
+    )
 
     @model_validator(mode="after")
     def _check(self) -> ProgramFile:
         self._check_unique_ids()
+        self._check_people()
         self._check_slot_dates()
         sessions = {slot.id: slot for slot in self.slots if slot.kind is SlotKind.SESSION}
         for index, talk in enumerate(self.talks):
@@ -231,6 +253,16 @@ class ProgramFile(_Strict):
         repeated = sorted(item for item, count in Counter(ids).items() if count > 1)
         if repeated:
             raise ValueError(f"duplicate id(s): {', '.join(repeated)}")
+
+    def _check_people(self) -> None:
+        ids = Counter(person.id for person in self.people)
+        repeated = sorted(item for item, count in ids.items() if count > 1)
+        if repeated:
+            raise ValueError(f"duplicate person id(s): {', '.join(repeated)}")
+        for index, talk in enumerate(self.talks):
+            unknown = [person for person in talk.people if person not in ids]
+            if unknown:
+                raise ValueError(f"talks[{index}] {talk.id!r}: no person with id {unknown[0]!r}")
 
     def _check_slot_dates(self) -> None:
         first, last = self.conference.start_date, self.conference.end_date

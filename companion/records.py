@@ -52,6 +52,20 @@ class Venue(NamedTuple):
     name: str
     address: str | None = None
     room: str | None = None
+    city: str | None = None
+
+
+class Profile(NamedTuple):
+    """What the program says of a person who gives talks, beyond their name."""
+
+    id: str
+    name: str
+    biography: str | None = None
+    links: tuple[Link, ...] = ()
+
+    @classmethod
+    def from_document(cls, data: Document) -> Profile:
+        return cls(data["id"], data["name"], data.get("biography"), links(data))
 
 
 class Organizer(NamedTuple):
@@ -75,6 +89,7 @@ class Conference(NamedTuple):
     notes: tuple[str, ...] = ()
     program_version: str | None = None
     presenters: str = "authors"  # or "speakers": what the program calls them
+    subtitle: str | None = None
 
     @classmethod
     def from_document(cls, data: Document) -> Conference:
@@ -95,6 +110,7 @@ class Conference(NamedTuple):
             notes=tuple(data.get("notes", ())),
             program_version=data.get("program_version"),
             presenters=data.get("presenters", "authors"),
+            subtitle=data.get("subtitle"),
         )
 
     @property
@@ -103,10 +119,11 @@ class Conference(NamedTuple):
 
     @property
     def venue_line(self) -> str:
-        """The venue's name and address on one line ("" when the program names none)."""
+        """The venue's name, address and city on one line ("" when the program names none)."""
         if self.venue is None:
             return ""
-        return ", ".join(part for part in (self.venue.name, self.venue.address) if part)
+        venue = self.venue
+        return ", ".join(part for part in (venue.name, venue.address, venue.city) if part)
 
 
 class Slot(NamedTuple):

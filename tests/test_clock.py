@@ -12,7 +12,6 @@ from companion.clock import (
     MOMENT,
     DayStatus,
     fixed_clock,
-    format_dates,
     format_day,
     format_time,
     format_window,
@@ -98,10 +97,6 @@ def test_a_zone_is_named_as_it_is_on_that_day() -> None:
 
 def test_days_are_written_out() -> None:
     assert format_day(date(2026, 2, 1)) == "Sunday 1 February 2026"
-    assert format_dates(date(2026, 2, 1), date(2026, 2, 1)) == "Sunday 1 February 2026"
-    assert format_dates(date(2030, 2, 2), date(2030, 2, 3)) == (
-        "Saturday 2 February 2030 to Sunday 3 February 2030"
-    )
 
 
 # -- now and next ---------------------------------------------------------------------------

@@ -31,7 +31,7 @@ def test_frab_xml_multi_day_multi_room_with_parallel_talks() -> None:
     conference = program.conference
     assert (conference.id, conference.name, conference.title) == (
         "devconf-2030",
-        "devconf-2030",
+        "DevConf Brussels 2030",  # the header shows the name: a title, not an acronym
         "DevConf Brussels 2030",
     )
     assert conference.timezone == "Europe/Brussels"
@@ -118,7 +118,7 @@ def test_an_import_is_kept_for_offline_use(tmp_path: Path) -> None:
     copy = tmp_path / "schedule.json"
     shutil.copy(C3VOC, copy)
     first = run_cli("--program", str(copy), "talks")
-    assert first.returncode == 0 and "kept 39c3" in first.stderr
+    assert first.returncode == 0 and "kept 39th Example Congress" in first.stderr
     assert "kept" not in run_cli("--program", str(copy), "talks").stderr  # unchanged: quiet
     copy.unlink()
     offline = json.loads(run_cli("--program", "39c3", "talks", "--json").stdout)

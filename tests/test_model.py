@@ -169,6 +169,7 @@ def test_people_are_derived_once_each_with_roles_and_talks() -> None:
         (records.Organizer, schema.OrganizerEntry),
         (records.Slot, schema.SlotEntry),
         (records.Link, schema.LinkEntry),
+        (records.Profile, schema.ProfileEntry),
     ],
 )
 def test_the_plain_records_carry_every_field_of_the_models(

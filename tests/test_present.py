@@ -104,7 +104,7 @@ def test_a_persons_labels_follow_their_counts(program: Program) -> None:
 
 
 def test_about_the_event(program: Program) -> None:
-    event = about(program.conference)
+    event = about(program)
     assert (event.name, event.version) == (
         "C4ML 2026",
         "Program: Final program, published 2026-01-13",

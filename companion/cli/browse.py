@@ -6,11 +6,12 @@ from companion.catalog import list_programs
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.details import LABEL_WIDTH, person_details, talk_details
 from companion.clock import format_day, zone_label
-from companion.present.about import about
+from companion.present.about import about, headline
 from companion.present.data import conference_json, now_json, person_json, talk_json
+from companion.present.dates import iso_range
 from companion.present.facts import plain_facts, plain_sections
 from companion.present.now import describe_now_next
-from companion.present.person import role_names
+from companion.present.person import namesake_hint, role_names
 from companion.present.talk import LISTING_INDENT, short_authors, talk_line
 from companion.present.words import ESTIMATE_LEGEND, count
 from companion.program import Talk
@@ -53,7 +54,9 @@ def cmd_speakers(ctx: Context) -> None:
     width = max((len(person.name) for person in people), default=0)
     for person in people:
         roles = role_names(ctx.program, person)
-        print(f"{person.name:<{width}}  {roles:<17}  {'; '.join(person.affiliations)}")
+        hint = namesake_hint(ctx.program, person)  # and the id, to `show` the one meant
+        tail = f"  {hint}  [{person.id}]" if hint else ""
+        print(f"{person.name:<{width}}  {roles:<17}  {'; '.join(person.affiliations)}{tail}")
 
 
 def cmd_show(ctx: Context) -> None:
@@ -94,8 +97,9 @@ def cmd_about(ctx: Context) -> None:
     if ctx.args.json:
         print_json(conference_json(ctx.program.conference))
         return
-    event = about(ctx.program.conference)
-    lines = [f"{event.name} — {event.title}", "", *plain_facts(event.facts, LABEL_WIDTH)]
+    event = about(ctx.program)
+    lines = ["".join(headline(event)), *([event.subtitle] if event.subtitle else [])]
+    lines += ["", *plain_facts(event.facts, LABEL_WIDTH)]
     lines += plain_sections(event.sections)
     lines += ["", *(f"· {note}" for note in event.notes)] if event.notes else []
     lines += ["", event.version] if event.version else []
@@ -130,7 +134,9 @@ def cmd_programs(ctx: Context) -> None:
             ]
         )
         return
-    for entry in entries:
+    dates = [iso_range(entry.start_date, entry.end_date) for entry in entries]
+    width = max(map(len, dates), default=0)
+    for entry, when in zip(entries, dates, strict=True):
         where = "bundled" if entry.path is None else str(entry.path)
         talks = count(entry.talks, "talk")
-        print(f"{entry.id:<24} {entry.start_date} {talks:>11}  {entry.title}  [{where}]")
+        print(f"{entry.id:<24} {when:<{width}} {talks:>11}  {entry.title}  [{where}]")

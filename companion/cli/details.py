@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from companion.present.facts import Fact, plain_facts, plain_sections
-from companion.present.person import person_facts
+from companion.present.person import person_facts, person_sections
 from companion.present.talk import (
     authors_fact,
+    listing_day,
     note_fact,
     starred_fact,
     talk_facts,
@@ -36,8 +37,11 @@ def person_details(
 ) -> list[str]:
     """A person as the app's person screen says it, then their talks."""
     lines = [person.name, "", *plain_facts(person_facts(program, person), LABEL_WIDTH)]
+    lines += [*plain_sections(person_sections(person)), ""] if person.biography else []
     if person.talk_ids:
         lines.append(f"{count(len(person.talk_ids), 'talk')}:")
     for talk in map(program.talk, person.talk_ids):
-        lines.append(f"  {talk_line(talk, zone, starred=talk.id in starred_ids)}  [{talk.id}]")
+        day = listing_day(program, talk, zone)
+        line = talk_line(talk, zone, starred=talk.id in starred_ids, day=day)
+        lines.append(f"  {line}  [{talk.id}]")
     return lines + plain_facts([Fact("Id", person.id)], LABEL_WIDTH)

@@ -8,8 +8,16 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from companion.clock import format_day, format_window, zone_label
+from companion.present.dates import date_range
 from companion.present.facts import Fact
-from companion.present.talk import STAR, authors_fact, note_fact, talk_facts, talk_sections
+from companion.present.talk import (
+    STAR,
+    authors_fact,
+    note_fact,
+    on_day,
+    talk_facts,
+    talk_sections,
+)
 from companion.present.words import ESTIMATE_LEGEND
 from companion.program import Talk
 from companion.text import safe_line, safe_url
@@ -61,7 +69,11 @@ def write_markdown(export: Export) -> str:
         "",
         " · ".join(
             md_escape(part)
-            for part in (conference.title, format_day(conference.start_date), conference.venue_line)
+            for part in (
+                conference.title,
+                date_range(conference.start_date, conference.end_date),
+                conference.venue_line,
+            )
             if part
         ),
         "",
@@ -77,6 +89,8 @@ def write_markdown(export: Export) -> str:
         session = sessions.get(group)
         if session is not None:
             window = format_window(session.start, session.end, zone, estimated=False)
+            several_days = len(export.program.days) > 1
+            window = on_day(window, export.program.day_of(session) if several_days else None)
             lines += ["", f"## {md_escape(session.title)} ({window})"]
         else:
             lines += ["", f"## {group}"]

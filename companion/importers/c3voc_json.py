@@ -10,6 +10,8 @@ from companion.importers.fields import (
     FRAB_TEXT_FIELDS,
     EventFields,
     ImportProblem,
+    Links,
+    PersonFields,
     ScheduleFields,
     clean,
     event_label,
@@ -31,14 +33,33 @@ def _list(value: Any, what: str) -> list[Any]:
     return value
 
 
-def _person(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return clean(value.get("public_name") or value.get("full_public_name") or value.get("name"))
-    return clean(value)
+def _person(value: Any) -> PersonFields | None:
+    """A person: a name, or an object that names them and may give their id (pretalx's
+    `code`, a `guid`, frab's `id`), a biography and links."""
+    if not isinstance(value, dict):
+        name = clean(value)
+        return PersonFields(None, name) if name else None
+    name = clean(value.get("public_name") or value.get("full_public_name") or value.get("name"))
+    if name is None:
+        return None
+    key = next((key for field in ("code", "guid", "id") if (key := clean(value.get(field)))), None)
+    biography = value.get("biography")  # liberal: a biography that is no text is left out
+    return PersonFields(
+        key,
+        name,
+        clean(biography) if isinstance(biography, str) else None,
+        _person_links(value),
+    )
 
 
-def _links(event: dict[str, Any]) -> Iterator[tuple[str | None, str]]:
-    for link in _list(event.get("links"), "links"):
+def _person_links(person: dict[str, Any]) -> Links:
+    """Their page on the program's site (pretalx's `url`), then their own links."""
+    page = (("Speaker page", url),) if (url := clean(person.get("url"))) else ()
+    return page + (tuple(_links(person)) if isinstance(person.get("links"), list) else ())
+
+
+def _links(item: dict[str, Any]) -> Iterator[tuple[str | None, str]]:
+    for link in _list(item.get("links"), "links"):
         if isinstance(link, dict):
             if url := clean(link.get("url")):
                 yield clean(link.get("title")), url
@@ -50,6 +71,7 @@ def _event(event: dict[str, Any], day: dict[str, Any], room: str) -> EventFields
     guid, event_id = clean(event.get("guid")), clean(event.get("id"))
     label = event_label(event_id, guid)
     with problems_named(label):
+        persons = [p for value in _list(event.get("persons"), "persons") if (p := _person(value))]
         return EventFields(
             label=label,
             guid=guid,
@@ -57,9 +79,8 @@ def _event(event: dict[str, Any], day: dict[str, Any], room: str) -> EventFields
             **{field: clean(event.get(key)) for field, key in FRAB_TEXT_FIELDS.items()},
             day_date=clean(day.get("date")),
             day_start=clean(day.get("day_start")),
-            persons=tuple(
-                name for p in _list(event.get("persons"), "persons") if (name := _person(p))
-            ),
+            persons=tuple(person.name for person in persons),
+            person_keys=tuple(person.key for person in persons),
             room=clean(event.get("room")) or room,
             links=tuple(_links(event)),
         )
@@ -70,12 +91,24 @@ def _days(conference: dict[str, Any]) -> list[dict[str, Any]]:
     return [_object(day, f"days[{index}]") for index, day in enumerate(days)]
 
 
-def _events(days: list[dict[str, Any]]) -> Iterator[EventFields]:
+Placed = tuple[dict[str, Any], dict[str, Any], str]  # an event, its day and its room
+
+
+def _events(days: list[dict[str, Any]]) -> Iterator[Placed]:
     for index, day in enumerate(days):
         rooms = _object(day.get("rooms") or {}, f"days[{index}].rooms")
         for room, events in rooms.items():
             for event in _list(events, f"room {room!r}"):
-                yield _event(_object(event, f"an event in room {room!r}"), day, str(room))
+                yield _object(event, f"an event in room {room!r}"), day, str(room)
+
+
+def _described(events: list[Placed]) -> Iterator[PersonFields]:
+    """The people the events say more of than a name (each event repeats its people)."""
+    for event, _, _ in events:
+        for value in event.get("persons") or ():
+            person = _person(value)
+            if person is not None and (person.biography or person.links):
+                yield person
 
 
 def read_c3voc_json(text: str | bytes) -> ScheduleFields:
@@ -86,6 +119,7 @@ def read_c3voc_json(text: str | bytes) -> ScheduleFields:
     schedule = _object(_object(data, "the document").get("schedule"), "schedule")
     conference = _object(schedule.get("conference"), "schedule.conference")
     days = _days(conference)
+    events = list(_events(days))
     return ScheduleFields(
         title=clean(conference.get("title")),
         acronym=clean(conference.get("acronym")),
@@ -96,5 +130,9 @@ def read_c3voc_json(text: str | bytes) -> ScheduleFields:
         url=clean(conference.get("url")) or clean(schedule.get("base_url")),
         version=clean(schedule.get("version")),
         day_dates=tuple(date for day in days if (date := clean(day.get("date")))),
-        events=tuple(_events(days)),
+        events=tuple(_event(*placed) for placed in events),
+        subtitle=clean(conference.get("subtitle")),
+        venue=clean(conference.get("venue")),
+        city=clean(conference.get("city")),
+        people=tuple(_described(events)),  # after the events, which checked their persons
     )

@@ -26,6 +26,7 @@ from companion.importers.fields import (
     ImportProblem,
     ScheduleFields,
 )
+from companion.importers.people import WEB, People, web_links
 from companion.importers.times import (
     Day,
     end_of,
@@ -38,7 +39,6 @@ from companion.program_file import FORMAT_NAME, FORMAT_VERSION
 from companion.text import slugify
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_WEB = ("http://", "https://")
 # Longer than this, a duration is taken for a mistake rather than an event's length.
 LONGEST_EVENT = timedelta(days=7)
 
@@ -57,11 +57,11 @@ class IdMaker:
                 lowered = candidate.strip().lower()
                 base = lowered if _ID.match(lowered) else slugify(lowered)
                 if base:
-                    made = self._unique(base)
+                    made = self.unique(base)
                     return made, (candidate if made != base else None)
-        return self._unique(slugify(title) or "talk"), None
+        return self.unique(slugify(title) or "talk"), None
 
-    def _unique(self, base: str) -> str:
+    def unique(self, base: str) -> str:
         """`base`, or the first free `base-N`; counting on from the last N handed out, so
         20,000 events sharing one id cost 20,000 tries, not 200 million."""
         candidate, counter = base, self._next.get(base, 2)
@@ -74,9 +74,8 @@ class IdMaker:
 
 def _links(event: EventFields) -> list[dict[str, str]]:
     """The event's page first, then its other links; only web links."""
-    found = [("Event page", event.url)] if event.url else []
-    found += [(label or "Link", url) for label, url in event.links]
-    return [{"label": label, "url": url} for label, url in found if url.startswith(_WEB)]
+    page: list[tuple[str | None, str]] = [("Event page", event.url)] if event.url else []
+    return web_links([*page, *event.links])
 
 
 def _prose(text: str | None) -> str | None:
@@ -138,6 +137,13 @@ def _talk(
     return _Imported(talk, notes)
 
 
+def _venue(schedule: ScheduleFields) -> dict[str, str | None] | None:
+    """Where the event is: its venue in its city; the city alone when no venue is named."""
+    if schedule.venue:
+        return {"name": schedule.venue, "city": schedule.city}
+    return {"name": schedule.city} if schedule.city else None
+
+
 class Built(NamedTuple):
     document: dict[str, Any]
     talk_labels: list[str]  # per talk, the event it comes from, for error messages
@@ -150,6 +156,7 @@ def build_document(schedule: ScheduleFields) -> Built:
         raise ImportProblem("the conference has no title")
     zone = time_zone(schedule.time_zone)
     ids, talks, labels, notes = IdMaker(), [], [], list(schedule.reader_notes)
+    people = People(schedule.people, IdMaker().unique)
     for event in schedule.events:
         name = f"{event.label} ({event.title!r})" if event.title else event.label
         try:
@@ -157,7 +164,7 @@ def build_document(schedule: ScheduleFields) -> Built:
         except ImportProblem as problem:
             notes.append(ImportNote(name, str(problem), Fix.SKIPPED))
             continue
-        talks.append(imported.talk)
+        talks.append({**imported.talk, "people": people.ids(event)})
         labels.append(name)
         notes += imported.notes
     if (schedule.events or notes) and not talks:
@@ -175,16 +182,19 @@ def build_document(schedule: ScheduleFields) -> Built:
         "format_version": FORMAT_VERSION,
         "conference": {
             "id": slugify(schedule.acronym or schedule.title) or "imported",
-            "name": schedule.acronym or schedule.title,
+            "name": schedule.title,  # the header's name: "FOSDEM 2026", not "fosdem-2026"
             "title": schedule.title,
+            "subtitle": schedule.subtitle,
+            "venue": _venue(schedule),
             "start_date": first[:10],
             "end_date": (last or first)[:10],
             "timezone": zone.key,
-            "links": [{"label": "Website", "url": url}] if url and url.startswith(_WEB) else [],
+            "links": [{"label": "Website", "url": url}] if url and url.startswith(WEB) else [],
             "program_version": schedule.version,
             "presenters": "speakers",  # frab and c3voc programs are of talks, not papers
         },
         "slots": [],
         "talks": talks,
+        "people": people.profiles,
     }
     return Built(document, labels, notes)

@@ -76,6 +76,18 @@ FRAB_TEXT_FIELDS = {
 }
 
 
+Links = tuple[tuple[str | None, str], ...]  # label (None: unlabelled) and URL
+
+
+class PersonFields(NamedTuple):
+    """A person as the file describes them, with what it says of them."""
+
+    key: str | None  # the file's own id for them (an id, a code, a guid), if it gives one
+    name: str
+    biography: str | None = None
+    links: Links = ()
+
+
 class EventFields(NamedTuple):
     """One event. Its start is `date` (a date and time), else `start` (a time of day) on
     its day's date; its end is `duration` later."""
@@ -90,6 +102,7 @@ class EventFields(NamedTuple):
     day_date: str | None  # the date of the day the file lists the event under
     day_start: str | None  # when that day begins (an ISO 8601 date and time), if said
     persons: tuple[str, ...] = ()
+    person_keys: tuple[str | None, ...] = ()  # the file's ids of `persons`, in step, if given
     subtitle: str | None = None
     room: str | None = None
     track: str | None = None
@@ -98,7 +111,7 @@ class EventFields(NamedTuple):
     abstract: str | None = None
     description: str | None = None
     url: str | None = None  # the event's own page
-    links: tuple[tuple[str | None, str], ...] = ()  # label (None: unlabelled) and URL
+    links: Links = ()
     slug: str | None = None  # a short name for it, as in its page's address
 
 
@@ -117,3 +130,7 @@ class ScheduleFields(NamedTuple):
     events: tuple[EventFields, ...]
     # The events the reader itself skipped or adjusted, and why (a format's own rules).
     reader_notes: tuple[ImportNote, ...] = ()
+    subtitle: str | None = None
+    venue: str | None = None  # the venue's name
+    city: str | None = None
+    people: tuple[PersonFields, ...] = ()  # those the file says more of than a name

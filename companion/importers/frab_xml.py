@@ -15,6 +15,8 @@ from companion.importers.fields import (
     FRAB_TEXT_FIELDS,
     EventFields,
     ImportProblem,
+    Links,
+    PersonFields,
     ScheduleFields,
     clean,
     event_label,
@@ -27,11 +29,34 @@ def _text(element: Element | None, tag: str) -> str | None:
     return clean(child.text) if child is not None else None
 
 
+def _links(element: Element) -> Links:
+    return tuple(
+        (clean(link.text), href)
+        for link in element.iterfind("links/link")
+        if (href := clean(link.get("href")))
+    )
+
+
+def _person(person: Element) -> PersonFields | None:
+    """A <person>: named by its text in an event, or by a child element in a list of
+    people, which may also give a biography and links."""
+    names = (_text(person, tag) for tag in ("public_name", "full_public_name", "name"))
+    name = clean(person.text) or next(filter(None, names), None)
+    if name is None:
+        return None
+    key = clean(person.get("id")) or clean(person.get("guid"))
+    return PersonFields(key, name, _text(person, "biography"), _links(person))
+
+
+def _people(element: Element) -> tuple[PersonFields, ...]:
+    return tuple(person for p in element.iterfind("persons/person") if (person := _person(p)))
+
+
 def _event(event: Element, day: Element) -> EventFields:
     guid, event_id = clean(event.get("guid")), clean(event.get("id"))
     label = event_label(event_id, guid)
     with problems_named(label):
-        persons = event.find("persons")
+        persons = _people(event)
         return EventFields(
             label=label,
             guid=guid,
@@ -39,15 +64,10 @@ def _event(event: Element, day: Element) -> EventFields:
             **{field: _text(event, tag) for field, tag in FRAB_TEXT_FIELDS.items()},
             day_date=clean(day.get("date")),
             day_start=clean(day.get("start")),
-            persons=tuple(
-                name for p in (persons if persons is not None else []) if (name := clean(p.text))
-            ),
+            persons=tuple(person.name for person in persons),
+            person_keys=tuple(person.key for person in persons),
             room=_text(event, "room") or clean(event.get("room")),
-            links=tuple(
-                (clean(link.text), href)
-                for link in event.iterfind("links/link")
-                if (href := clean(link.get("href")))
-            ),
+            links=_links(event),
         )
 
 
@@ -84,4 +104,8 @@ def read_frab_xml(xml: str | bytes) -> ScheduleFields:
         version=_text(root, "version"),
         day_dates=tuple(d for day in days if (d := clean(day.get("date")))),
         events=tuple(_event(event, day) for day in days for event in day.iter("event")),
+        subtitle=_text(conference, "subtitle"),
+        venue=_text(conference, "venue"),
+        city=_text(conference, "city"),
+        people=_people(root),  # a list of people apart from the events, as FOSDEM publishes
     )

@@ -42,13 +42,19 @@ def talk_json(talk: Talk, *, starred: bool, note: str | None = None) -> dict[str
 
 
 def person_json(person: Person) -> dict[str, Any]:
-    return {
+    """A person; their biography and links only where the program publishes them."""
+    data = {
         "id": person.id,
         "name": person.name,
         "affiliations": list(person.affiliations),
         "roles": [str(role) for role in person.roles],
         "talks": list(person.talk_ids),
     }
+    if person.biography:
+        data["biography"] = person.biography
+    if person.links:
+        data["links"] = _plain(person.links)
+    return data
 
 
 def star_json(status: StarStatus, note: str) -> dict[str, Any]:

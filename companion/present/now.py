@@ -6,7 +6,8 @@ from collections.abc import Set as AbstractSet
 from datetime import datetime, tzinfo
 from typing import NamedTuple
 
-from companion.clock import DayStatus, Item, format_dates, format_day, format_window, now_next
+from companion.clock import DayStatus, Item, format_day, format_window, now_next
+from companion.present.dates import date_range
 from companion.present.words import count, first_of
 from companion.program import Program
 
@@ -65,7 +66,7 @@ def happenings(
     or after it, or once nothing more is to come, one sentence saying so."""
     conference = program.conference
     state = now_next(program, now, starred)
-    when = format_dates(conference.start_date, conference.end_date)
+    when = date_range(conference.start_date, conference.end_date)
     if state.status is DayStatus.BEFORE:
         days = (conference.start_date - now.astimezone(conference.zone).date()).days
         to_go = "tomorrow" if days == 1 else f"in {count(days, 'day')}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import date, tzinfo
 from typing import NamedTuple
 
 from companion.clock import format_window
@@ -115,10 +115,27 @@ def listing(window: str, starred: bool, title: str) -> Listing:
     return Listing(f"{window:<12} {STAR if starred else ' '} ", title)
 
 
-def talk_listing(talk: Talk, zone: tzinfo, *, starred: bool) -> Listing:
+def talk_listing(talk: Talk, zone: tzinfo, *, starred: bool, day: date | None = None) -> Listing:
+    """The talk's line; its window after `day`'s name ("Sat 10:00–10:50"), when given."""
     window = format_window(talk.start, talk.end, zone, talk.estimated)
-    return listing(window, starred, talk.title)
+    return listing(on_day(window, day), starred, talk.title)
 
 
-def talk_line(talk: Talk, zone: tzinfo, *, starred: bool) -> str:
-    return str(talk_listing(talk, zone, starred=starred))
+def on_day(window: str, day: date | None) -> str:
+    """ "Sat 10:00–10:50": a window after its day's name, when there is one to give."""
+    return f"{day:%a} {window}" if day else window
+
+
+def talk_line(talk: Talk, zone: tzinfo, *, starred: bool, day: date | None = None) -> str:
+    return str(talk_listing(talk, zone, starred=starred, day=day))
+
+
+def listing_day(program: Program, talk: Talk, zone: tzinfo) -> date | None:
+    """The day to name beside a talk's time in a list that mixes days, None in a program
+    of one day: the conference day it is listed under, or, shown in a zone where the
+    venue's clock does not hold, the date it starts on there."""
+    if len(program.days) < 2:
+        return None
+    venue_offset = talk.start.astimezone(program.conference.zone).utcoffset()
+    start = talk.start.astimezone(zone)
+    return talk.day if start.utcoffset() == venue_offset else start.date()

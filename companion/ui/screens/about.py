@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from companion.present.about import about
-from companion.records import Conference
+from companion.present.about import about, headline
+from companion.program import Program
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.hanging import Hanging, Indented
 from companion.ui.screens.dialog import Dialog
@@ -18,10 +18,12 @@ from companion.ui.services import services
 LABEL_WIDTH = 12  # the label column: "Organizers" and two spaces
 
 
-def about_text(conference: Conference) -> Hanging:
-    event = about(conference)
+def about_text(program: Program) -> Hanging:
+    event = about(program)
+    name, rest = headline(event)
     lines: list[str | Content | Indented] = [
-        Content.assemble((event.name, "bold"), " — ", event.title),
+        Content.assemble((name, "bold"), rest),
+        *([Content(event.subtitle)] if event.subtitle else []),
         "",
         *facts_lines(event.facts, LABEL_WIDTH),
         *section_lines(event.sections),
@@ -41,7 +43,7 @@ class AboutScreen(Dialog[None]):
 
     def compose_dialog(self) -> ComposeResult:
         with VerticalScroll(id="about-dialog"):
-            yield Static(about_text(services(self).program.conference), id="about-text")
+            yield Static(about_text(services(self).program), id="about-text")
 
     def on_mount(self) -> None:
         self.query_one("#about-dialog").border_title = "About (Esc closes)"

@@ -1,22 +1,29 @@
-"""A person: affiliation(s), role and talks, each of which opens."""
+"""A person: affiliation(s), role, links, biography and talks, each of which opens."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 
-from companion.present.person import person_facts
+from companion.present.person import person_facts, person_sections
+from companion.present.talk import listing_day
 from companion.ui.commands import ScreenCommands
-from companion.ui.content import facts_lines, stacked
+from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.services import services
+from companion.ui.widgets.edge_list import PageList
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList, talk_option
 
 LABEL_WIDTH = 13  # the facts' label column
+
+
+class PersonTalks(PageList, TalkList):
+    """The person's talks, under their biography in the scrolling page."""
 
 
 class PersonScreen(Screen[None]):
@@ -46,14 +53,16 @@ class PersonScreen(Screen[None]):
         app = services(self)
         person = app.program.person(self.person_id)
         yield Header()
-        yield Static(Content(person.name), id="person-name")
-        facts = person_facts(app.program, person)
-        yield Static(stacked(facts_lines(facts, LABEL_WIDTH)), id="person-facts")
-        yield Static(
-            "Talks — Enter opens" if person.talk_ids else "No talks in the program",
-            classes="section-label",
-        )
-        yield TalkList(id="person-talks")
+        with VerticalScroll(id="person-body"):
+            yield Static(Content(person.name), id="person-name")
+            facts = facts_lines(person_facts(app.program, person), LABEL_WIDTH)
+            sections = section_lines(person_sections(person))
+            yield Static(stacked(facts + sections), id="person-facts")
+            yield Static(
+                "Talks — Enter opens" if person.talk_ids else "No talks in the program",
+                classes="section-label",
+            )
+            yield PersonTalks(id="person-talks")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -65,16 +74,12 @@ class PersonScreen(Screen[None]):
         app = services(self)
         talks = self.query_one("#person-talks", TalkList)
         person = app.program.person(self.person_id)
+        program, zone = app.program, app.display_zone
         talks.replace(
-            talk_option(
-                app.program.talk(talk_id),
-                app.display_zone,
-                app.starred,
-                app.program.talk(talk_id).where,
-            )
-            for talk_id in person.talk_ids
+            talk_option(talk, zone, app.starred, talk.where, listing_day(program, talk, zone))
+            for talk in map(program.talk, person.talk_ids)
         )
-        talks.focus()
+        talks.focus(scroll_visible=False)
         self.refresh_bindings()
 
     @property

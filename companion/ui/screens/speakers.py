@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
-from companion.present.person import role_names
+from companion.present.person import namesake_hint, role_names
 from companion.present.words import count
 from companion.program import Person, Program
 from companion.search import HitKind, too_short
@@ -28,7 +28,8 @@ MAX_SHOWN = 500  # a longer list helps nobody and costs a refill on every keystr
 def person_option(program: Program, person: Person) -> Option:
     """Assembled, not markup: parsing markup for 500 people cost most of a keystroke."""
     roles = role_names(program, person)
-    details = " · ".join(filter(None, (roles, "; ".join(person.affiliations))))
+    hint = namesake_hint(program, person)
+    details = " · ".join(filter(None, (roles, "; ".join(person.affiliations), hint)))
     return Option(Content.assemble(person.name, "  ", (details, "dim")), id=person.id)
 
 

@@ -14,19 +14,18 @@ from textual.widgets.option_list import Option
 
 from companion.present.talk import presenters_label, starred_fact, talk_facts, talk_sections
 from companion.program import Talk
-from companion.text import slugify
 from companion.ui.commands import ScreenCommands
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.screens.links import LinksScreen, open_link
 from companion.ui.services import services
-from companion.ui.widgets.edge_list import EdgeList
+from companion.ui.widgets.edge_list import PageList
 from companion.ui.widgets.key_footer import KeyFooter
 
 NOTE_SAVE_DELAY = 0.4
 LABEL_WIDTH = 13  # the facts' label column
 
 
-class AuthorList(EdgeList, inherit_bindings=False):
+class AuthorList(PageList, inherit_bindings=False):
     """The talk's authors, inside the scrolling details: Up and Down move among them and,
     past the first or the last, scroll the details, as the paging keys always do."""
 
@@ -35,14 +34,6 @@ class AuthorList(EdgeList, inherit_bindings=False):
         Binding("up", "cursor_up", show=False),
         Binding("down", "cursor_down", show=False),
     ]
-
-    def action_cursor_up(self) -> None:
-        super().action_cursor_up()
-        self.scroll_visible()
-
-    def action_cursor_down(self) -> None:
-        super().action_cursor_down()
-        self.scroll_visible()
 
 
 class TalkScreen(Screen[None]):
@@ -148,7 +139,8 @@ class TalkScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#talk-authors")
     def _open_author(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        services(self).open_person(slugify(self.talk.authors[event.option_index]))
+        program = services(self).program
+        services(self).open_person(program.author_ids(self.talk)[event.option_index])
 
     @on(TextArea.Changed, "#talk-note")
     def _note_changed(self, event: TextArea.Changed) -> None:

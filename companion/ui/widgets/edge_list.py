@@ -20,3 +20,16 @@ class EdgeList(ChoosableList):
         if self.highlighted is None or self.highlighted + 1 >= self.option_count:
             raise SkipAction
         super().action_cursor_down()
+
+
+class PageList(EdgeList):
+    """An EdgeList in a scrolling page (a talk's authors, a person's talks): moving the
+    cursor brings the list into view; past its ends, the keys scroll the page."""
+
+    def action_cursor_up(self) -> None:
+        super().action_cursor_up()
+        self.scroll_visible()
+
+    def action_cursor_down(self) -> None:
+        super().action_cursor_down()
+        self.scroll_visible()

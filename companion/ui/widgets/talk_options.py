@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
-from datetime import tzinfo
+from datetime import date, tzinfo
 
 from textual.content import Content
 from textual.widgets.option_list import Option
@@ -15,11 +15,17 @@ from companion.ui.hanging import Hanging, Indented
 from companion.ui.widgets.choosable import ChoosableList
 
 
-def talk_option(talk: Talk, zone: tzinfo, starred: AbstractSet[str], detail: str = "") -> Option:
-    """Assembled from parts rather than markup, which Textual would parse on every refill."""
-    return Option(
-        talk_row(talk_listing(talk, zone, starred=talk.id in starred), detail), id=talk.id
-    )
+def talk_option(
+    talk: Talk,
+    zone: tzinfo,
+    starred: AbstractSet[str],
+    detail: str = "",
+    day: date | None = None,
+) -> Option:
+    """Assembled from parts rather than markup, which Textual would parse on every refill;
+    the time after `day`'s name, when given (see `present.talk.listing_day`)."""
+    line = talk_listing(talk, zone, starred=talk.id in starred, day=day)
+    return Option(talk_row(line, detail), id=talk.id)
 
 
 def talk_row(line: Listing, detail: str, *, dim: bool = False) -> Hanging:
