@@ -151,3 +151,16 @@ async def test_day_tab_lists_the_night_under_its_evening(
         await pilot.press("full_stop")
         await until(pilot, lambda: "Second Morning" in "\n".join(drawn_lines(table)))
         assert "Night Owls" not in "\n".join(drawn_lines(table))
+
+
+def test_markdown_export_files_the_night_under_its_conference_day(night_file: Path) -> None:
+    ran = call_cli("--program", str(night_file), "export", "--all", "-f", "md", "-o", "-")
+    assert ran.returncode == 0, ran
+    headings = [line for line in ran.stdout.splitlines() if line.startswith(("## ", "### "))]
+    assert [h.split(" · ")[1] if h.startswith("###") else h for h in headings] == [
+        "## Thursday 27 December 2029",
+        "Opening",
+        "Night Owls",  # 02:00 on the 28th, the first day's night
+        "## Friday 28 December 2029",
+        "Second Morning",
+    ]

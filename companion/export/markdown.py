@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import tzinfo
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -56,9 +55,10 @@ def md_fact(fact: Fact) -> str:
     return f"  - {text}" if fact.aside or not fact.label else f"- {fact.label}: {text}"
 
 
-def _group(talk: Talk, zone: tzinfo) -> str:
-    """Talks group under their session, else under their day."""
-    return talk.session_id or format_day(talk.start.astimezone(zone).date())
+def _group(talk: Talk) -> str:
+    """Talks group under their session, else under their conference day (a congress's
+    night stays with its evening)."""
+    return talk.session_id or format_day(talk.day)
 
 
 def write_markdown(export: Export) -> str:
@@ -85,7 +85,7 @@ def write_markdown(export: Export) -> str:
     if any(talk.estimated for talk in export.talks):
         lines.append(md_escape(ESTIMATE_LEGEND))
     sessions = {slot.id: slot for slot in export.program.slots}
-    for group, talks in groupby(export.talks, key=lambda talk: _group(talk, zone)):
+    for group, talks in groupby(export.talks, key=_group):
         session = sessions.get(group)
         if session is not None:
             window = format_window(session.start, session.end, zone, estimated=False)
