@@ -9,7 +9,10 @@ from typing import Any
 from companion.importers.fields import (
     FRAB_TEXT_FIELDS,
     EventFields,
+    Fix,
+    ImportNote,
     ImportProblem,
+    Lenient,
     ScheduleFields,
     clean,
     event_label,
@@ -46,36 +49,70 @@ def _links(event: dict[str, Any]) -> Iterator[tuple[str | None, str]]:
             yield None, url
 
 
-def _event(event: dict[str, Any], day: dict[str, Any], room: str) -> EventFields:
-    guid, event_id = clean(event.get("guid")), clean(event.get("id"))
+def _event(
+    event: dict[str, Any], day_date: str | None, day_start: str | None, room: str
+) -> EventFields:
+    lenient = Lenient()
+    guid, event_id = lenient.text("guid", event.get("guid")), lenient.text("id", event.get("id"))
     label = event_label(event_id, guid)
     with problems_named(label):
         return EventFields(
             label=label,
             guid=guid,
             event_id=event_id,
-            **{field: clean(event.get(key)) for field, key in FRAB_TEXT_FIELDS.items()},
-            day_date=clean(day.get("date")),
-            day_start=clean(day.get("day_start")),
-            persons=tuple(
-                name for p in _list(event.get("persons"), "persons") if (name := _person(p))
+            **{field: lenient.text(key, event.get(key)) for field, key in FRAB_TEXT_FIELDS.items()},
+            day_date=day_date,
+            day_start=day_start,
+            persons=lenient.read(
+                "persons",
+                lambda: tuple(
+                    name for p in _list(event.get("persons"), "persons") if (name := _person(p))
+                ),
+                (),
             ),
-            room=clean(event.get("room")) or room,
-            links=tuple(_links(event)),
+            room=lenient.text("room", event.get("room")) or room,
+            links=lenient.read("links", lambda: tuple(_links(event)), ()),
+            unreadable=tuple(lenient.unreadable),
         )
 
 
-def _days(conference: dict[str, Any]) -> list[dict[str, Any]]:
-    days = _list(conference.get("days"), "conference.days")
-    return [_object(day, f"days[{index}]") for index, day in enumerate(days)]
+def _days(conference: dict[str, Any], notes: list[ImportNote]) -> list[dict[str, Any]]:
+    days = []
+    for index, day in enumerate(_list(conference.get("days"), "conference.days")):
+        if isinstance(day, dict):
+            days.append(day)
+        else:
+            notes.append(ImportNote(f"days[{index}]", "is not an object", Fix.IGNORED))
+    return days
 
 
-def _events(days: list[dict[str, Any]]) -> Iterator[EventFields]:
+def _room_events(
+    events: Any, where: str, day: tuple[str | None, str | None], room: str, notes: list[ImportNote]
+) -> Iterator[EventFields]:
+    if not isinstance(events, list):
+        notes.append(ImportNote(where, "is not a list of events: none read", Fix.IGNORED))
+        return
+    for number, event in enumerate(events, 1):
+        if isinstance(event, dict):
+            yield _event(event, *day, room)
+        else:
+            notes.append(ImportNote(f"{where}, event {number}", "is not an object", Fix.SKIPPED))
+
+
+def _events(days: list[dict[str, Any]], notes: list[ImportNote]) -> Iterator[EventFields]:
+    """The events of every day; what is not shaped as a day's rooms and events is noted."""
     for index, day in enumerate(days):
-        rooms = _object(day.get("rooms") or {}, f"days[{index}].rooms")
+        lenient = Lenient()
+        date = lenient.text("date", day.get("date"))
+        start = lenient.text("day_start", day.get("day_start"))
+        name = f"day {date or index + 1}"
+        notes += [ImportNote(name, why, Fix.IGNORED) for _, why in lenient.unreadable]
+        rooms = day.get("rooms") or {}
+        if not isinstance(rooms, dict):
+            notes.append(ImportNote(name, "rooms is not an object: no events read", Fix.IGNORED))
+            continue
         for room, events in rooms.items():
-            for event in _list(events, f"room {room!r}"):
-                yield _event(_object(event, f"an event in room {room!r}"), day, str(room))
+            yield from _room_events(events, f"{name}, room {room!r}", (date, start), room, notes)
 
 
 def read_c3voc_json(text: str | bytes) -> ScheduleFields:
@@ -85,7 +122,9 @@ def read_c3voc_json(text: str | bytes) -> ScheduleFields:
         raise ImportProblem(f"not readable JSON ({error})") from None
     schedule = _object(_object(data, "the document").get("schedule"), "schedule")
     conference = _object(schedule.get("conference"), "schedule.conference")
-    days = _days(conference)
+    notes: list[ImportNote] = []
+    days = _days(conference, notes)
+    events = tuple(_events(days, notes))
     return ScheduleFields(
         title=clean(conference.get("title")),
         acronym=clean(conference.get("acronym")),
@@ -95,6 +134,7 @@ def read_c3voc_json(text: str | bytes) -> ScheduleFields:
         day_change=clean(conference.get("day_change")),
         url=clean(conference.get("url")) or clean(schedule.get("base_url")),
         version=clean(schedule.get("version")),
-        day_dates=tuple(date for day in days if (date := clean(day.get("date")))),
-        events=tuple(_events(days)),
+        day_dates=tuple(date for day in days if (date := Lenient().text("date", day.get("date")))),
+        events=events,
+        reader_notes=tuple(notes),
     )

@@ -86,8 +86,14 @@ def _prose(text: str | None) -> str | None:
     return readable_text(text) or None
 
 
-def _duration(text: str | None) -> tuple[timedelta, str | None]:
+# Without these as the file gives them, an event cannot be named or placed in time.
+_ESSENTIAL = ("title", "date", "start")
+
+
+def _duration(text: str | None, unreadable: str | None) -> tuple[timedelta, str | None]:
     """The event's length, or a `MOMENT` and the reason when the file's cannot be one."""
+    if unreadable:
+        return MOMENT, unreadable
     try:
         duration = parse_duration(text or "")
     except ImportProblem as problem:
@@ -109,13 +115,18 @@ def _talk(
 ) -> _Imported:
     """The event as a talk, with notes on what was adjusted; raises ImportProblem when it
     cannot be loaded at all (`name` names it in the notes)."""
+    unreadable = dict(event.unreadable)
+    for field in _ESSENTIAL:
+        if field in unreadable:
+            raise ImportProblem(unreadable[field])
     if not event.title:
         raise ImportProblem("has no title")
     day = Day(event.day_date, event.day_start, day_change)
     start = event_start(event.date, event.start, day, zone)
-    duration, odd_duration = _duration(event.duration)
+    duration, odd_duration = _duration(event.duration, unreadable.pop("duration", None))
     talk_id, taken = ids.make(event.guid, event.event_id, event.title)
     notes = [ImportNote(name, odd_duration, Fix.MOMENT)] if odd_duration else []
+    notes += [ImportNote(name, why, Fix.DROPPED) for why in unreadable.values()]
     if taken:
         notes.append(ImportNote(name, f"id {taken!r} is repeated", Fix.NEW_ID, talk_id))
     talk = {

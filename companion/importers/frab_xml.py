@@ -6,6 +6,7 @@ untrusted file cannot make the parser fetch or balloon anything.
 
 from __future__ import annotations
 
+from functools import partial
 from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException
@@ -15,6 +16,7 @@ from companion.importers.fields import (
     FRAB_TEXT_FIELDS,
     EventFields,
     ImportProblem,
+    Lenient,
     ScheduleFields,
     clean,
     event_label,
@@ -22,32 +24,50 @@ from companion.importers.fields import (
 )
 
 
+def _only_text(element: Element) -> str | None:
+    if len(element):
+        raise ImportProblem(f"{element.tag} holds elements where text is expected")
+    return clean(element.text)
+
+
 def _text(element: Element | None, tag: str) -> str | None:
     child = element.find(tag) if element is not None else None
-    return clean(child.text) if child is not None else None
+    return _only_text(child) if child is not None else None
+
+
+def _persons(event: Element) -> tuple[str, ...]:
+    persons = event.find("persons")
+    return tuple(name for p in (persons if persons is not None else []) if (name := _only_text(p)))
+
+
+def _links(event: Element) -> tuple[tuple[str | None, str], ...]:
+    return tuple(
+        (_only_text(link), href)
+        for link in event.iterfind("links/link")
+        if (href := clean(link.get("href")))
+    )
 
 
 def _event(event: Element, day: Element) -> EventFields:
     guid, event_id = clean(event.get("guid")), clean(event.get("id"))
     label = event_label(event_id, guid)
+    lenient = Lenient()
     with problems_named(label):
-        persons = event.find("persons")
         return EventFields(
             label=label,
             guid=guid,
             event_id=event_id,
-            **{field: _text(event, tag) for field, tag in FRAB_TEXT_FIELDS.items()},
+            **{
+                field: lenient.read(tag, partial(_text, event, tag), None)
+                for field, tag in FRAB_TEXT_FIELDS.items()
+            },
             day_date=clean(day.get("date")),
             day_start=clean(day.get("start")),
-            persons=tuple(
-                name for p in (persons if persons is not None else []) if (name := clean(p.text))
-            ),
-            room=_text(event, "room") or clean(event.get("room")),
-            links=tuple(
-                (clean(link.text), href)
-                for link in event.iterfind("links/link")
-                if (href := clean(link.get("href")))
-            ),
+            persons=lenient.read("persons", partial(_persons, event), ()),
+            room=lenient.read("room", partial(_text, event, "room"), None)
+            or clean(event.get("room")),
+            links=lenient.read("links", partial(_links, event), ()),
+            unreadable=tuple(lenient.unreadable),
         )
 
 
