@@ -34,7 +34,7 @@ def _event(data: Data, event_id: int) -> Data:
     for day in _days(data):
         for events in day["rooms"].values():
             for event in events:
-                if event["id"] == event_id:
+                if event.get("id") == event_id:
                     found: Data = event
                     return found
     raise LookupError(event_id)
@@ -202,3 +202,29 @@ def test_loading_counts_ignored_values_apart_from_events() -> None:
     summary = import_summary(_built_c3voc(data).notes, "schedule.json")
     assert summary is not None
     assert summary.startswith("loaded with 1 event adjusted and 1 value ignored: ")
+
+
+def test_a_repeat_never_takes_an_id_the_file_gives_a_later_event() -> None:
+    data = _congress()
+    for event_id, guid in ((11, "talk"), (12, "talk"), (13, "talk-2")):
+        _event(data, event_id)["guid"] = guid
+    built = _built_c3voc(data)
+    titles = {talk["id"]: talk["title"] for talk in built.document["talks"]}
+    assert titles["talk"] == "Opening Ceremony"
+    assert titles["talk-2"] == "Parallel Talk on Hardware"  # its own id, as the file gives it
+    assert titles["talk-3"] == "Late Night Lightning Talks"
+    assert _lines(built.notes) == [
+        "event 12 ('Late Night Lightning Talks'): id 'talk' is repeated; loaded as talk-3"
+    ]
+
+
+def test_a_title_made_id_never_takes_an_id_the_file_gives_an_event() -> None:
+    data = _congress()
+    opening = _event(data, 11)
+    del opening["guid"], opening["id"]
+    opening["title"] = "Talk"
+    _event(data, 12)["guid"] = "talk"
+    built = _built_c3voc(data)
+    titles = {talk["id"]: talk["title"] for talk in built.document["talks"]}
+    assert (titles["talk"], titles["talk-2"]) == ("Late Night Lightning Talks", "Talk")
+    assert built.notes == []

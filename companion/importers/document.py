@@ -13,6 +13,7 @@ noted with its reason. Only a document none of whose events can be loaded is ref
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
@@ -43,29 +44,41 @@ _WEB = ("http://", "https://")
 LONGEST_EVENT = timedelta(days=7)
 
 
-class IdMaker:
-    """Talk ids from the file's guid, else its id, else a slug of the title; never repeated."""
+def file_id(guid: str | None, event_id: str | None) -> tuple[str, str] | None:
+    """The id the file gives an event (its guid, else its id) as a talk id, and as given."""
+    for candidate in (guid, event_id):
+        if candidate:
+            lowered = candidate.strip().lower()
+            base = lowered if _ID.match(lowered) else slugify(lowered)
+            if base:
+                return base, candidate
+    return None
 
-    def __init__(self) -> None:
+
+class IdMaker:
+    """Talk ids from the file's guid, else its id, else a slug of the title; never repeated,
+    and never one that `reserved` (the ids the file gives its events) holds for another."""
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
         self._used: set[str] = set()
+        self._reserved = set(reserved)
         self._next: dict[str, int] = {}  # the next suffix to try for a base id
 
     def make(self, guid: str | None, event_id: str | None, title: str) -> tuple[str, str | None]:
         """The id, and the file's own id when another event already has it."""
-        for candidate in (guid, event_id):
-            if candidate:
-                lowered = candidate.strip().lower()
-                base = lowered if _ID.match(lowered) else slugify(lowered)
-                if base:
-                    made = self._unique(base)
-                    return made, (candidate if made != base else None)
+        if given := file_id(guid, event_id):
+            base, candidate = given
+            if base not in self._used:
+                self._used.add(base)
+                return base, None
+            return self._unique(base), candidate
         return self._unique(slugify(title) or "talk"), None
 
     def _unique(self, base: str) -> str:
         """`base`, or the first free `base-N`; counting on from the last N handed out, so
         20,000 events sharing one id cost 20,000 tries, not 200 million."""
         candidate, counter = base, self._next.get(base, 2)
-        while candidate in self._used:
+        while candidate in self._used or candidate in self._reserved:
             candidate, counter = f"{base}-{counter}", counter + 1
         self._next[base] = counter
         self._used.add(candidate)
@@ -160,7 +173,9 @@ def build_document(schedule: ScheduleFields) -> Built:
     if not schedule.title:
         raise ImportProblem("the conference has no title")
     zone = time_zone(schedule.time_zone)
-    ids, talks, labels, notes = IdMaker(), [], [], list(schedule.reader_notes)
+    given = (file_id(event.guid, event.event_id) for event in schedule.events)
+    ids = IdMaker(found[0] for found in given if found)
+    talks, labels, notes = [], [], list(schedule.reader_notes)
     for event in schedule.events:
         name = f"{event.label} ({event.title!r})" if event.title else event.label
         try:
