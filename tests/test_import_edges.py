@@ -228,3 +228,51 @@ def test_a_title_made_id_never_takes_an_id_the_file_gives_an_event() -> None:
     titles = {talk["id"]: talk["title"] for talk in built.document["talks"]}
     assert (titles["talk"], titles["talk-2"]) == ("Late Night Lightning Talks", "Talk")
     assert built.notes == []
+
+
+def _times_only(data: Data) -> Data:
+    """The events given by their day's date and a time of day, as frab's `<start>` does."""
+    for day in _days(data):
+        for events in day["rooms"].values():
+            for event in events:
+                del event["date"]
+    return data
+
+
+def _starts(built: Built) -> dict[str, str]:
+    return {talk["aliases"][0]: talk["start"] for talk in built.document["talks"]}
+
+
+AS_IF_ABSENT = {  # day 1 begins at midnight then: 11:00, 23:45 and 11:30 that day
+    "11": "2029-12-27T11:00:00-05:00",
+    "12": "2029-12-27T23:45:00-05:00",
+    "13": "2029-12-27T11:30:00-05:00",
+    "14": "2029-12-28T12:00:00-05:00",
+}
+
+
+def test_an_unreadable_day_start_is_ignored_once_and_its_events_placed_without_it() -> None:
+    data = _times_only(_congress())
+    _days(data)[0]["day_start"] = "at ten"
+    built = _built_c3voc(data)
+    assert _starts(built) == AS_IF_ABSENT
+    [line] = _lines(built.notes)
+    assert line.startswith("day 2029-12-27: day start: 'at ten' is not")
+    assert line.endswith("; ignored")
+
+
+def test_an_unreadable_day_change_is_ignored_once_and_the_events_placed_without_it() -> None:
+    data = _times_only(_congress())
+    for day in _days(data):
+        day.pop("day_start", None)
+    data["schedule"]["conference"]["day_change"] = "ten"
+    built = _built_c3voc(data)
+    assert _starts(built) == AS_IF_ABSENT
+    assert _lines(built.notes) == ["the conference: day change 'ten' is not a time of day; ignored"]
+
+
+def test_a_frab_day_start_that_cannot_be_read_is_noted_once_per_day() -> None:
+    built = _built_frab('start="2030-02-02T09:00:00+01:00"', 'start="nine"')
+    [note] = built.notes
+    assert (note.event, note.fix) == ("day 2030-02-02", Fix.IGNORED)
+    assert len(built.document["talks"]) == 5

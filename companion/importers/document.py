@@ -29,6 +29,7 @@ from companion.importers.fields import (
 )
 from companion.importers.times import (
     Day,
+    day_begins,
     end_of,
     event_start,
     listed_day,
@@ -118,6 +119,35 @@ def _duration(text: str | None, unreadable: str | None) -> tuple[timedelta, str 
     return duration, None
 
 
+def _unreadable(day: Day, zone: ZoneInfo) -> str | None:
+    try:
+        day_begins(day, zone)
+    except ImportProblem as problem:
+        return str(problem)
+    return None
+
+
+def _readable_days(
+    schedule: ScheduleFields, zone: ZoneInfo, notes: list[ImportNote]
+) -> tuple[str | None, list[EventFields]]:
+    """The conference's day change and the events' day starts, each that cannot be read
+    ignored once, with a note: the events are placed as if the file did not say."""
+    day_change = schedule.day_change
+    if problem := _unreadable(Day(None, None, day_change), zone):
+        notes.append(ImportNote("the conference", problem, Fix.IGNORED))
+        day_change = None
+    events: list[EventFields] = []
+    checked: dict[tuple[str | None, str | None], str | None] = {}
+    for event in schedule.events:
+        day = (event.day_date, event.day_start)
+        if event.day_start and day not in checked:
+            checked[day] = problem = _unreadable(Day(*day, None), zone)
+            if problem:
+                notes.append(ImportNote(f"day {event.day_date or '?'}", problem, Fix.IGNORED))
+        events.append(event._replace(day_start=None) if checked.get(day) else event)
+    return day_change, events
+
+
 class _Imported(NamedTuple):
     talk: dict[str, Any]
     notes: list[ImportNote]
@@ -176,10 +206,11 @@ def build_document(schedule: ScheduleFields) -> Built:
     given = (file_id(event.guid, event.event_id) for event in schedule.events)
     ids = IdMaker(found[0] for found in given if found)
     talks, labels, notes = [], [], list(schedule.reader_notes)
-    for event in schedule.events:
+    day_change, events = _readable_days(schedule, zone, notes)
+    for event in events:
         name = f"{event.label} ({event.title!r})" if event.title else event.label
         try:
-            imported = _talk(event, schedule.day_change, zone, ids, name)
+            imported = _talk(event, day_change, zone, ids, name)
         except ImportProblem as problem:
             notes.append(ImportNote(name, str(problem), Fix.SKIPPED))
             continue

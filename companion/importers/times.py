@@ -84,10 +84,13 @@ def listed_day(day: Day) -> str | None:
         return None
 
 
-def _day_begins(day: Day, zone: ZoneInfo) -> time | None:
+def day_begins(day: Day, zone: ZoneInfo) -> time | None:
     """The time of day at which `day` begins, in `zone`; None when the file does not say."""
     if day.start:
-        return parse_moment(day.start, zone).astimezone(zone).time()
+        try:
+            return parse_moment(day.start, zone).astimezone(zone).time()
+        except ImportProblem as problem:
+            raise ImportProblem(f"day start: {problem}") from None
     if not day.day_change:
         return None
     try:
@@ -109,7 +112,7 @@ def event_start(
     if not day.date or not start_time:
         raise ImportProblem("has neither a date nor a day date and a start time")
     start = parse_moment(f"{day.date}T{start_time}", zone)
-    begins = _day_begins(day, zone)
+    begins = day_begins(day, zone)
     if begins is not None and start.time() < begins:
         return datetime.combine(start.date() + timedelta(days=1), start.timetz())
     return start
