@@ -276,3 +276,30 @@ def test_a_frab_day_start_that_cannot_be_read_is_noted_once_per_day() -> None:
     [note] = built.notes
     assert (note.event, note.fix) == ("day 2030-02-02", Fix.IGNORED)
     assert len(built.document["talks"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("starts", "day", "line"),
+    [
+        ("2029-12-28T01:30:00-05:00", "2029-12-27", None),  # the night after the listed day
+        ("2029-12-27T09:00:00-05:00", "2029-12-27", None),
+        ("2030-01-20T23:45:00-05:00", "2030-01-20", "listed under day 2029-12-27, but starts"),
+        ("2030-01-21T03:00:00-05:00", "2030-01-20", "listed under day 2029-12-27, but starts"),
+        ("2029-12-20T12:00:00-05:00", "2029-12-20", "listed under day 2029-12-27, but starts"),
+    ],
+)
+def test_a_listed_day_is_kept_only_when_the_event_starts_on_it_or_the_night_after(
+    starts: str, day: str, line: str | None
+) -> None:
+    data = _congress()
+    _event(data, 12)["date"] = starts
+    built = _built_c3voc(data)
+    assert {t["aliases"][0]: t["day"] for t in built.document["talks"]}["12"] == day
+    if line is None:
+        assert built.notes == []
+    else:
+        [note] = _lines(built.notes)
+        assert note == (
+            f"event 12 ('Late Night Lightning Talks'): {line} {starts[:10]}; "
+            "filed under the day it starts"
+        )

@@ -30,9 +30,9 @@ from companion.importers.fields import (
 from companion.importers.times import (
     Day,
     day_begins,
+    day_of_start,
     end_of,
     event_start,
-    listed_day,
     parse_duration,
     time_zone,
 )
@@ -170,6 +170,8 @@ def _talk(
     talk_id, taken = ids.make(event.guid, event.event_id, event.title)
     notes = [ImportNote(name, odd_duration, Fix.MOMENT)] if odd_duration else []
     notes += [ImportNote(name, why, Fix.DROPPED) for why in unreadable.values()]
+    conference_day, far = day_of_start(day, start, zone)
+    notes += [ImportNote(name, far, Fix.REFILED)] if far else []
     if taken:
         notes.append(ImportNote(name, f"id {taken!r} is repeated", Fix.NEW_ID, talk_id))
     talk = {
@@ -179,7 +181,7 @@ def _talk(
         "authors": list(event.persons),
         "start": start.isoformat(),
         "end": end_of(start, duration).isoformat(),
-        "day": listed_day(day),
+        "day": conference_day,
         "room": event.room,
         "track": event.track,
         "kind": event.kind,

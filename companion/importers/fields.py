@@ -27,6 +27,7 @@ class Fix(StrEnum):
     FIRST_OCCURRENCE = "first occurrence"  # a repeating event, loaded once
     DROPPED = "dropped"  # loaded without a field of the wrong type
     IGNORED = "ignored"  # a value of the file, not of one event, that could not be used
+    REFILED = "refiled"  # filed under the day it starts, not the far-away day it is listed
 
 
 class ImportNote(NamedTuple):

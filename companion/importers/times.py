@@ -84,6 +84,21 @@ def listed_day(day: Day) -> str | None:
         return None
 
 
+def day_of_start(day: Day, start: datetime, zone: ZoneInfo) -> tuple[str | None, str | None]:
+    """The conference day of an event starting at `start`, and why not the listed one when
+    it is not: a listed day is kept when the start is on its date or the next (a night's
+    talk), else the day is the one the start falls in, by when the conference's days begin."""
+    listed, local = listed_day(day), start.astimezone(zone)
+    if listed is None:
+        return None, None
+    if timedelta() <= local.date() - date.fromisoformat(listed) <= timedelta(days=1):
+        return listed, None
+    begins = day_begins(day, zone) or time()
+    offset = timedelta(hours=begins.hour, minutes=begins.minute, seconds=begins.second)
+    found = (local.replace(tzinfo=None) - offset).date().isoformat()
+    return found, f"listed under day {listed}, but starts {local.date().isoformat()}"
+
+
 def day_begins(day: Day, zone: ZoneInfo) -> time | None:
     """The time of day at which `day` begins, in `zone`; None when the file does not say."""
     if day.start:

@@ -31,6 +31,8 @@ def note_line(note: ImportNote) -> str:
             done = "loaded without it"
         case Fix.IGNORED:
             done = "ignored"
+        case Fix.REFILED:
+            done = "filed under the day it starts"
     return f"{note.event}: {note.problem}; {done}"
 
 
