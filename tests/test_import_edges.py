@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from companion.catalog import open_program
 from companion.importers.c3voc_json import read_c3voc_json
 from companion.importers.document import Built, build_document
 from companion.importers.fields import Fix, ImportNote, ImportProblem
 from companion.importers.frab_xml import read_frab_xml
 from companion.present.import_report import import_summary, note_line
+from tests.cli_driving import call_cli
 from tests.conftest import FIXTURES
 
 Data = dict[str, Any]
@@ -303,3 +306,15 @@ def test_a_listed_day_is_kept_only_when_the_event_starts_on_it_or_the_night_afte
             f"event 12 ('Late Night Lightning Talks'): {line} {starts[:10]}; "
             "filed under the day it starts"
         )
+
+
+def test_preformatted_code_keeps_the_indent_of_its_first_line(tmp_path: Path) -> None:
+    data = _congress()
+    _event(data, 11)["abstract"] = "<pre>    while True:\n        pass</pre>"
+    path = tmp_path / "schedule.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    talk = open_program(str(path)).program.talk("aaaaaaaa-0000-4000-8000-000000000001")
+    assert talk.abstract == "    while True:\n        pass"
+    shown = call_cli("--program", str(path), "show", "11")
+    assert shown.returncode == 0, shown
+    assert "\n    while True:\n        pass\n" in shown.stdout
