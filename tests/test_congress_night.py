@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Tabs
 
 from companion.clock import fixed_clock, parse_moment
@@ -54,14 +56,22 @@ def test_the_banner_names_the_next_day_when_the_night_is_over() -> None:
     assert "Friday 28 December 2029 12:00–13:30 Day Two Workshop" in said
 
 
-def test_the_now_line_of_my_day_stands_in_the_night_s_day(tmp_path: Any) -> None:
+@pytest.mark.parametrize(
+    ("owl", "stars", "now"),
+    [(True, ("15", "14"), NIGHT), (False, ("12", "14"), "2029-12-28T00:15")],
+    ids=["night-owl", "as-published"],
+)
+def test_the_now_line_of_my_day_stands_in_the_night_s_day(
+    tmp_path: Path, owl: bool, stars: tuple[str, ...], now: str
+) -> None:
     path = tmp_path / "schedule.json"
-    path.write_text(json.dumps(_congress_night()))
-    assert call_cli("--program", str(path), "star", "15", "14").returncode == 0
-    agenda = call_cli("--program", str(path), "--now", NIGHT, "agenda")
+    data = _congress_night() if owl else json.loads((FIXTURES / "congressish.json").read_text())
+    path.write_text(json.dumps(data))
+    assert call_cli("--program", str(path), "star", *stars).returncode == 0
+    agenda = call_cli("--program", str(path), "--now", now, "agenda")
     assert agenda.returncode == 0, agenda
     lines = agenda.stdout.splitlines()
-    now_lines = [number for number, line in enumerate(lines) if "now" in line.lower()]
+    now_lines = [number for number, line in enumerate(lines) if f"now {now[-5:]}" in line]
     day_two = lines.index("== Friday 28 December 2029 ==")
     assert len(now_lines) == 1 and now_lines[0] < day_two, agenda.stdout
 
