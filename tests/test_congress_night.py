@@ -14,11 +14,12 @@ from textual.widgets import Tabs
 from companion.clock import fixed_clock, parse_moment
 from companion.present.now import describe_now_next
 from companion.program import Program
+from companion.store import Store
 from companion.ui.app import CompanionApp
 from companion.ui.widgets.now_next import NowNext
 from tests.cli_driving import call_cli
 from tests.conftest import FIXTURES
-from tests.driving import drawn_lines, screen_lines, until
+from tests.driving import drawn_lines, flat, screen_lines, until
 from tests.programs import opened
 
 NIGHT = "2029-12-28T01:30"  # the night after day 1, which runs until 04:00
@@ -76,8 +77,11 @@ def test_the_now_line_of_my_day_stands_in_the_night_s_day(
     assert len(now_lines) == 1 and now_lines[0] < day_two, agenda.stdout
 
 
-async def test_the_app_at_night_shows_day_one_and_what_is_on() -> None:
+async def test_the_app_at_night_shows_day_one_and_what_is_on(data_dir: Path) -> None:
     program = _program()
+    store = Store.open(data_dir, program.conference.id)
+    store.star(program.talk(talk_id) for talk_id in (OWL, f"{OWL[:-2]}04"))
+    store.close()
     clock = fixed_clock(parse_moment(NIGHT, program.conference.zone))
     app = CompanionApp(program, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -87,3 +91,8 @@ async def test_the_app_at_night_shows_day_one_and_what_is_on() -> None:
         assert "Fri 28 Dec" in banner or "Friday 28 December" in banner
         tabs = app.screen.query_one("#days", Tabs)
         assert tabs.active == "day-0"
+        await pilot.press("3")
+        await until(pilot, lambda: "Night Owl" in flat(screen_lines(app.screen)))
+        drawn = flat(screen_lines(app.screen))
+        assert drawn.index("Night Owl") < drawn.index("── now 01:30 ──")
+        assert drawn.index("── now 01:30 ──") < drawn.index("Friday 28 December 2029")
