@@ -318,3 +318,27 @@ def test_preformatted_code_keeps_the_indent_of_its_first_line(tmp_path: Path) ->
     shown = call_cli("--program", str(path), "show", "11")
     assert shown.returncode == 0, shown
     assert "\n    while True:\n        pass\n" in shown.stdout
+
+
+@pytest.mark.parametrize("key", ["acronym", "url", "day_change", "end"])
+def test_a_conference_field_of_the_wrong_type_is_ignored_and_noted(key: str) -> None:
+    data = _congress()
+    data["schedule"]["conference"][key] = {"x": 1}
+    built = _built_c3voc(data)
+    assert len(built.document["talks"]) == 4
+    assert _lines(built.notes) == [f"the conference: {key} is an object, not text; ignored"]
+
+
+def test_a_frab_conference_element_holding_elements_is_ignored_and_noted() -> None:
+    built = _built_frab("<acronym>devconf-2030</acronym>", "<acronym><b>dc</b></acronym>")
+    assert built.document["conference"]["name"] == "DevConf Brussels 2030"
+    assert _lines(built.notes) == [
+        "the conference: acronym holds elements where text is expected; ignored"
+    ]
+
+
+def test_a_conference_without_a_readable_title_is_still_refused() -> None:
+    data = _congress()
+    data["schedule"]["conference"]["title"] = ["39C3"]
+    with pytest.raises(ImportProblem, match="the conference has no title"):
+        _built_c3voc(data)

@@ -106,7 +106,7 @@ def _events(days: list[dict[str, Any]], notes: list[ImportNote]) -> Iterator[Eve
         date = lenient.text("date", day.get("date"))
         start = lenient.text("day_start", day.get("day_start"))
         name = f"day {date or index + 1}"
-        notes += [ImportNote(name, why, Fix.IGNORED) for _, why in lenient.unreadable]
+        notes += lenient.ignored(name)
         rooms = day.get("rooms") or {}
         if not isinstance(rooms, dict):
             notes.append(ImportNote(name, "rooms is not an object: no events read", Fix.IGNORED))
@@ -125,16 +125,18 @@ def read_c3voc_json(text: str | bytes) -> ScheduleFields:
     notes: list[ImportNote] = []
     days = _days(conference, notes)
     events = tuple(_events(days, notes))
-    return ScheduleFields(
-        title=clean(conference.get("title")),
-        acronym=clean(conference.get("acronym")),
-        start=clean(conference.get("start")),
-        end=clean(conference.get("end")),
-        time_zone=clean(conference.get("time_zone_name")),
-        day_change=clean(conference.get("day_change")),
-        url=clean(conference.get("url")) or clean(schedule.get("base_url")),
-        version=clean(schedule.get("version")),
+    said = Lenient()  # a conference's field of the wrong type is ignored, and noted
+    fields = ScheduleFields(
+        title=said.text("title", conference.get("title")),
+        acronym=said.text("acronym", conference.get("acronym")),
+        start=said.text("start", conference.get("start")),
+        end=said.text("end", conference.get("end")),
+        time_zone=said.text("time_zone_name", conference.get("time_zone_name")),
+        day_change=said.text("day_change", conference.get("day_change")),
+        url=said.text("url", conference.get("url"))
+        or said.text("base_url", schedule.get("base_url")),
+        version=said.text("version", schedule.get("version")),
         day_dates=tuple(date for day in days if (date := Lenient().text("date", day.get("date")))),
         events=events,
-        reader_notes=tuple(notes),
     )
+    return fields._replace(reader_notes=(*notes, *said.ignored("the conference")))

@@ -65,6 +65,10 @@ class Lenient:
             self.unreadable.append((field, named))
             return absent
 
+    def ignored(self, name: str) -> list[ImportNote]:
+        """A note for each field read as absent, of `name`, whose value the import ignored."""
+        return [ImportNote(name, why, Fix.IGNORED) for _, why in self.unreadable]
+
     def text(self, field: str, value: Any) -> str | None:
         if value is None or isinstance(value, str | int | float):
             return clean(value)

@@ -35,6 +35,10 @@ def _text(element: Element | None, tag: str) -> str | None:
     return _only_text(child) if child is not None else None
 
 
+def _field(lenient: Lenient, element: Element, tag: str) -> str | None:
+    return lenient.read(tag, partial(_text, element, tag), None)
+
+
 def _persons(event: Element) -> tuple[str, ...]:
     persons = event.find("persons")
     return tuple(name for p in (persons if persons is not None else []) if (name := _only_text(p)))
@@ -57,15 +61,11 @@ def _event(event: Element, day: Element) -> EventFields:
             label=label,
             guid=guid,
             event_id=event_id,
-            **{
-                field: lenient.read(tag, partial(_text, event, tag), None)
-                for field, tag in FRAB_TEXT_FIELDS.items()
-            },
+            **{field: _field(lenient, event, tag) for field, tag in FRAB_TEXT_FIELDS.items()},
             day_date=clean(day.get("date")),
             day_start=clean(day.get("start")),
             persons=lenient.read("persons", partial(_persons, event), ()),
-            room=lenient.read("room", partial(_text, event, "room"), None)
-            or clean(event.get("room")),
+            room=_field(lenient, event, "room") or clean(event.get("room")),
             links=lenient.read("links", partial(_links, event), ()),
             unreadable=tuple(lenient.unreadable),
         )
@@ -93,15 +93,17 @@ def read_frab_xml(xml: str | bytes) -> ScheduleFields:
     if conference is None:
         raise ImportProblem("no <conference> element")
     days = root.findall("day")
-    return ScheduleFields(
-        title=_text(conference, "title"),
-        acronym=_text(conference, "acronym"),
-        start=_text(conference, "start"),
-        end=_text(conference, "end"),
-        time_zone=_text(conference, "time_zone_name"),
-        day_change=_text(conference, "day_change"),
-        url=_text(conference, "base_url") or _text(conference, "url"),
-        version=_text(root, "version"),
+    said = Lenient()  # a conference's element holding elements is ignored, and noted
+    fields = ScheduleFields(
+        title=_field(said, conference, "title"),
+        acronym=_field(said, conference, "acronym"),
+        start=_field(said, conference, "start"),
+        end=_field(said, conference, "end"),
+        time_zone=_field(said, conference, "time_zone_name"),
+        day_change=_field(said, conference, "day_change"),
+        url=_field(said, conference, "base_url") or _field(said, conference, "url"),
+        version=_field(said, root, "version"),
         day_dates=tuple(d for day in days if (d := clean(day.get("date")))),
         events=tuple(_event(event, day) for day in days for event in day.iter("event")),
     )
+    return fields._replace(reader_notes=tuple(said.ignored("the conference")))
