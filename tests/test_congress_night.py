@@ -96,3 +96,16 @@ async def test_the_app_at_night_shows_day_one_and_what_is_on(data_dir: Path) -> 
         drawn = flat(screen_lines(app.screen))
         assert drawn.index("Night Owl") < drawn.index("── now 01:30 ──")
         assert drawn.index("── now 01:30 ──") < drawn.index("Friday 28 December 2029")
+
+
+def test_the_last_night_is_still_the_event() -> None:
+    data = _congress_night()
+    saal_2 = data["schedule"]["conference"]["days"][1]["rooms"]["Saal 2"]
+    late = {"guid": f"{OWL[:-2]}16", "id": 16, "date": "2029-12-28T23:30:00-05:00"}
+    saal_2.append(late | {"start": "23:30", "duration": "01:00", "title": "Last Call"})
+    program = opened(data, "schedule.json")
+    zone = program.conference.zone
+    said = describe_now_next(program, parse_moment("2029-12-29T00:10", zone), zone)
+    assert said.startswith("Now: 23:30–00:30 Last Call"), said
+    after = describe_now_next(program, parse_moment("2029-12-29T00:40", zone), zone)
+    assert after.startswith("39c3 took place on"), after
