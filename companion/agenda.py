@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Set as AbstractSet
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from companion.clock import span_end
@@ -79,10 +79,10 @@ def agenda(program: Program, starred: AbstractSet[str]) -> list[AgendaDay]:
     return [AgendaDay(day, tuple(entries)) for day, entries in days.items()]
 
 
-def now_position(day: AgendaDay, now: datetime, zone: tzinfo) -> int | None:
+def now_position(day: AgendaDay, now: datetime, program: Program) -> int | None:
     """Where a now-line goes among the day's entries: the index of the first entry that
-    starts after `now`, or None when `now` is on another day (in `zone`, the venue's)."""
-    if now.astimezone(zone).date() != day.day:
+    starts after `now`, or None when `now` is in another conference day (see `day_at`)."""
+    if program.day_at(now) != day.day:
         return None
     return next(
         (index for index, entry in enumerate(day.entries) if entry.start > now),

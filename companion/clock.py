@@ -204,14 +204,14 @@ def now_next(program: Program, now: datetime, starred: AbstractSet[str] = frozen
     zone = conference.zone
     first = datetime.combine(conference.start_date, time(), zone)
     last = datetime.combine(conference.end_date + timedelta(days=1), time(), zone)
+    line = timeline(program)
+    current = line.on_at(now)
     if now < first:
         status = DayStatus.BEFORE
-    elif now >= last:
+    elif now >= last and not current:  # the last night's talks are still the event
         status = DayStatus.AFTER
     else:
         status = DayStatus.DURING
-    line = timeline(program)
-    current = line.on_at(now)
     if any(not item.is_related for item in current):
         current = [item for item in current if not item.is_related]
     coming = by_prominence(line.next_after(now), starred)

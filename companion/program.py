@@ -284,6 +284,29 @@ class Program:
         return item.start.astimezone(self.conference.zone).date()
 
     @cached_property
+    def _day_spans(self) -> dict[date, tuple[datetime, datetime]]:
+        """Per conference day, when its first item starts and its last one ends."""
+        spans: dict[date, tuple[datetime, datetime]] = {}
+        items: list[Slot | Talk] = [*self.slots, *self.talks]
+        for item in items:
+            day, end = self.day_of(item), item.end or item.start
+            first, last = spans.get(day, (item.start, end))
+            spans[day] = (min(first, item.start), max(last, end))
+        return spans
+
+    def day_at(self, moment: datetime) -> date:
+        """The conference day at `moment`: its date at the venue, except in a night that the
+        day before runs into (a congress's), which is that day's until its date's begins."""
+        zone = self.conference.zone
+        today = moment.astimezone(zone).date()
+        yesterday = self._day_spans.get(today - timedelta(days=1))
+        begins = self._day_spans.get(today, (None, None))[0]
+        into_the_night = yesterday is not None and yesterday[1].astimezone(zone).date() == today
+        if into_the_night and (begins is None or moment < begins):
+            return today - timedelta(days=1)
+        return today
+
+    @cached_property
     def days(self) -> tuple[date, ...]:
         """The conference days on which something starts (see `day_of`)."""
         items: list[Slot | Talk] = [*self.slots, *self.talks]

@@ -3,6 +3,9 @@ start of its id (imported ids are 36-character guids no one types in full)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Set
+
 from companion.program import Program
 
 
@@ -33,3 +36,46 @@ def resolve_talk(program: Program, name: str) -> str | None:
         if matches:
             raise AmbiguousName(name, matches)
     return None
+
+
+# A talk's own id is shown when it is this short; a longer one (a guid) by a prefix of at
+# least `SHORTEST_PREFIX` characters (as git shortens hashes), when no short name is shorter.
+LONGEST_SHOWN_ID = 32
+SHORTEST_PREFIX = 8
+
+
+def short_names(program: Program) -> dict[str, str]:
+    """Per talk id, the shortest name that `resolve_talk` takes for that talk alone: its
+    id, one of its short names, or for a long id the shortest prefix that no other talk's
+    id, or short name, shares."""
+    ids = sorted(talk.id for talk in program.talks)
+    owners: dict[str, set[str]] = {}
+    for talk in program.talks:
+        for alias in talk.aliases:
+            owners.setdefault(alias.strip().lower(), set()).add(talk.id)
+    known = set(ids)
+    names: dict[str, str] = {}
+    for talk in program.talks:
+        own = [a for a in talk.aliases if a not in known and owners[a.strip().lower()] == {talk.id}]
+        name = min([talk.id, *own], key=len)
+        if len(name) > LONGEST_SHOWN_ID:
+            name = min(name, _unique_prefix(talk.id, ids, known, owners.keys()), key=len)
+        names[talk.id] = name
+    return names
+
+
+def _unique_prefix(talk_id: str, ids: list[str], known: set[str], owners: Set[str]) -> str:
+    """The shortest prefix of `talk_id` (of `ids`, sorted) that names it alone."""
+    at = bisect_left(ids, talk_id)
+    neighbours = [ids[n] for n in (at - 1, at + 1) if 0 <= n < len(ids)]
+    shared = max((_shared(talk_id, other) for other in neighbours), default=0)
+    length = max(shared + 1, SHORTEST_PREFIX)
+    while length < len(talk_id) and (talk_id[:length] in known or talk_id[:length] in owners):
+        length += 1
+    return talk_id[:length]
+
+
+def _shared(one: str, other: str) -> int:
+    """How many first characters `one` and `other` have in common."""
+    pairs = enumerate(zip(one, other, strict=False))
+    return next((n for n, (a, b) in pairs if a != b), min(len(one), len(other)))

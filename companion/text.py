@@ -67,9 +67,15 @@ def safe_line(text: str, limit: int = LINE_LIMIT) -> str:
     return _limit(text.strip(), limit)
 
 
+_BLANK_LINES_FIRST = re.compile(r"\A(?:[^\S\n]*\n)+")
+
+
 def safe_prose(text: str, limit: int = PROSE_LIMIT) -> str:
-    """Paragraphs of shown text (an abstract, a note): no controls, lines kept."""
-    return _limit(strip_controls(text).strip(), limit)
+    """Paragraphs of shown text (an abstract, a note): no controls, lines kept; blank lines
+    and spaces around it go, but not the indent of the first of several lines (code keeps
+    its shape)."""
+    shown = _BLANK_LINES_FIRST.sub("", strip_controls(text)).rstrip()
+    return _limit(shown if "\n" in shown else shown.lstrip(), limit)
 
 
 # Characters a URL may hold as they are; anything else (spaces, quotes, <>, backticks,

@@ -85,11 +85,10 @@ def test_nothing_starred_is_no_day(rooms: Program) -> None:
 
 def test_now_line_goes_before_the_first_entry_still_to_start(rooms: Program) -> None:
     first, second = agenda(rooms, {"a1", "a3", "c1"})
-    zone = rooms.conference.zone
-    assert now_position(first, at(rooms, "2030-03-04T08:00"), zone) == 0
-    assert now_position(first, at(rooms, "2030-03-04T09:10"), zone) == 1  # a1 is on
-    assert now_position(first, at(rooms, "2030-03-04T18:00"), zone) == 3
-    assert now_position(second, at(rooms, "2030-03-04T09:10"), zone) is None
+    assert now_position(first, at(rooms, "2030-03-04T08:00"), rooms) == 0
+    assert now_position(first, at(rooms, "2030-03-04T09:10"), rooms) == 1  # a1 is on
+    assert now_position(first, at(rooms, "2030-03-04T18:00"), rooms) == 3
+    assert now_position(second, at(rooms, "2030-03-04T09:10"), rooms) is None
 
 
 # -- now ----------------------------------------------------------------------

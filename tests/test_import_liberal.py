@@ -70,7 +70,7 @@ def _frab(folder: Path) -> Path:
     events.append(_frab_event("906", FRAB_GUID, {"title": "Twin"}))
     xml = (FIXTURES / "fosdemish.xml").read_text()
     path = folder / "schedule.xml"  # after the events of the first room, 101 among them
-    path.write_text(xml.replace("</room>", "".join(events) + "</room>", 1))
+    path.write_text(xml.replace("    </room>", "".join(events) + "    </room>", 1))
     return path
 
 

@@ -150,7 +150,6 @@ def _c3voc_with(path: list[str | int], value: object) -> bytes:
     return json.dumps(data).encode()
 
 
-SAAL_1: list[str | int] = ["schedule", "conference", "days", 0, "rooms", "Saal 1"]
 MALFORMED = {
     "truncated xml": (FRAB.read_bytes()[:700], "not well-formed XML"),
     "external entity": (XXE, "refused unsafe XML"),
@@ -163,12 +162,6 @@ MALFORMED = {
         _c3voc_with(["schedule", "conference", "days"], {"a": 1}),
         "conference.days is not a list",
     ),
-    "event not an object": (_c3voc_with(SAAL_1, [42]), "not an object"),
-    "person of the wrong type": (
-        _c3voc_with([*SAAL_1, 0, "persons"], [[1, 2]]),
-        "event 11: expected text",
-    ),
-    "title of the wrong type": (_c3voc_with([*SAAL_1, 0, "title"], {"en": "x"}), "expected text"),
     "bad day date": (
         _frab_with("<start>2030-02-02</start>", "")
         .replace(b'date="2030-02-02"', b'date="someday"')

@@ -15,6 +15,7 @@ from companion.present.person import namesake_hint, role_names
 from companion.present.talk import LISTING_INDENT, short_authors, talk_line
 from companion.present.words import ESTIMATE_LEGEND, count
 from companion.program import Talk
+from companion.talk_names import short_names
 
 
 def cmd_talks(ctx: Context) -> None:
@@ -32,7 +33,7 @@ def cmd_talks(ctx: Context) -> None:
     )
     if any(talk.estimated for talk in talks):
         print(ESTIMATE_LEGEND)
-    program = ctx.program
+    program, names = ctx.program, short_names(ctx.program)
     for day in program.days:
         if len(program.days) > 1:
             print(f"\n== {format_day(day)} ==")
@@ -41,9 +42,10 @@ def cmd_talks(ctx: Context) -> None:
                 if program.talks_in_session(entry.id):
                     print(f"\n{entry.title}")
                 continue
-            print(f"{talk_line(entry, ctx.zone, starred=entry.id in starred)}  [{entry.id}]")
+            print(talk_line(entry, ctx.zone, starred=entry.id in starred))
             details = [short_authors(entry.authors), entry.affiliation, entry.room, entry.track]
-            print(f"{'':{LISTING_INDENT}}{' — '.join(part for part in details if part)}")
+            name = f"[{names[entry.id]}]"  # in the margin under the time, where it fits
+            print(f"{name:<{LISTING_INDENT - 1}} {' — '.join(part for part in details if part)}")
 
 
 def cmd_speakers(ctx: Context) -> None:

@@ -12,9 +12,9 @@ SHELLS = ("bash", "zsh")
 FILE = {"bash": "_shtab_compgen_files", "zsh": "_files"}
 
 
-# Talk ids, read from `companion talks`, whose every talk line ends in "[id]".
+# Talk names, read from `companion talks`, whose every talk begins a line with "[name] ".
 TALK = {"bash": "_companion_talk_ids", "zsh": "_companion_talk_ids"}
-_TALK_IDS = r"companion talks 2>/dev/null | sed -n 's/.*  \[\([^] ]*\)\]$/\1/p'"
+_TALK_IDS = r"companion talks 2>/dev/null | sed -n 's/^\[\([^] ]*\)\] .*/\1/p'"
 PREAMBLE = {
     "bash": f'_companion_talk_ids() {{\n  compgen -W "$({_TALK_IDS})" -- "$1"\n}}\n',
     "zsh": f'_companion_talk_ids() {{\n  compadd -- ${{(f)"$({_TALK_IDS})"}}\n}}\n',

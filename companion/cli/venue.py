@@ -111,7 +111,7 @@ def cmd_agenda(ctx: Context) -> None:
     for number, day in enumerate(days):
         print(f"{'' if number == 0 else chr(10)}== {format_day(day.day)} ==")
         lines = [_entry_lines(ctx, entry) for entry in day.entries]
-        position = now_position(day, now, ctx.zone)
+        position = now_position(day, now, ctx.program)
         if position is not None:
             lines.insert(position, [f"  {now_line(now, ctx.zone)}"])
         for entry_lines in lines:

@@ -13,6 +13,7 @@ noted with its reason. Only a document none of whose events can be loaded is ref
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
@@ -29,9 +30,10 @@ from companion.importers.fields import (
 from companion.importers.people import WEB, People, web_links
 from companion.importers.times import (
     Day,
+    day_begins,
+    day_of_start,
     end_of,
     event_start,
-    listed_day,
     parse_duration,
     time_zone,
 )
@@ -43,29 +45,41 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 LONGEST_EVENT = timedelta(days=7)
 
 
-class IdMaker:
-    """Talk ids from the file's guid, else its id, else a slug of the title; never repeated."""
+def file_id(guid: str | None, event_id: str | None) -> tuple[str, str] | None:
+    """The id the file gives an event (its guid, else its id) as a talk id, and as given."""
+    for candidate in (guid, event_id):
+        if candidate:
+            lowered = candidate.strip().lower()
+            base = lowered if _ID.match(lowered) else slugify(lowered)
+            if base:
+                return base, candidate
+    return None
 
-    def __init__(self) -> None:
+
+class IdMaker:
+    """Talk ids from the file's guid, else its id, else a slug of the title; never repeated,
+    and never one that `reserved` (the ids the file gives its events) holds for another."""
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
         self._used: set[str] = set()
+        self._reserved = set(reserved)
         self._next: dict[str, int] = {}  # the next suffix to try for a base id
 
     def make(self, guid: str | None, event_id: str | None, title: str) -> tuple[str, str | None]:
         """The id, and the file's own id when another event already has it."""
-        for candidate in (guid, event_id):
-            if candidate:
-                lowered = candidate.strip().lower()
-                base = lowered if _ID.match(lowered) else slugify(lowered)
-                if base:
-                    made = self.unique(base)
-                    return made, (candidate if made != base else None)
+        if given := file_id(guid, event_id):
+            base, candidate = given
+            if base not in self._used:
+                self._used.add(base)
+                return base, None
+            return self.unique(base), candidate
         return self.unique(slugify(title) or "talk"), None
 
     def unique(self, base: str) -> str:
         """`base`, or the first free `base-N`; counting on from the last N handed out, so
         20,000 events sharing one id cost 20,000 tries, not 200 million."""
         candidate, counter = base, self._next.get(base, 2)
-        while candidate in self._used:
+        while candidate in self._used or candidate in self._reserved:
             candidate, counter = f"{base}-{counter}", counter + 1
         self._next[base] = counter
         self._used.add(candidate)
@@ -85,8 +99,14 @@ def _prose(text: str | None) -> str | None:
     return readable_text(text) or None
 
 
-def _duration(text: str | None) -> tuple[timedelta, str | None]:
+# Without these as the file gives them, an event cannot be named or placed in time.
+_ESSENTIAL = ("title", "date", "start")
+
+
+def _duration(text: str | None, unreadable: str | None) -> tuple[timedelta, str | None]:
     """The event's length, or a `MOMENT` and the reason when the file's cannot be one."""
+    if unreadable:
+        return MOMENT, unreadable
     try:
         duration = parse_duration(text or "")
     except ImportProblem as problem:
@@ -96,6 +116,35 @@ def _duration(text: str | None) -> tuple[timedelta, str | None]:
     if duration > LONGEST_EVENT:
         return MOMENT, f"duration {text!r} is longer than {LONGEST_EVENT.days} days"
     return duration, None
+
+
+def _unreadable(day: Day, zone: ZoneInfo) -> str | None:
+    try:
+        day_begins(day, zone)
+    except ImportProblem as problem:
+        return str(problem)
+    return None
+
+
+def _readable_days(
+    schedule: ScheduleFields, zone: ZoneInfo, notes: list[ImportNote]
+) -> tuple[str | None, list[EventFields]]:
+    """The conference's day change and the events' day starts, each that cannot be read
+    ignored once, with a note: the events are placed as if the file did not say."""
+    day_change = schedule.day_change
+    if problem := _unreadable(Day(None, None, day_change), zone):
+        notes.append(ImportNote("the conference", problem, Fix.IGNORED))
+        day_change = None
+    events: list[EventFields] = []
+    checked: dict[tuple[str | None, str | None], str | None] = {}
+    for event in schedule.events:
+        day = (event.day_date, event.day_start)
+        if event.day_start and day not in checked:
+            checked[day] = problem = _unreadable(Day(*day, None), zone)
+            if problem:
+                notes.append(ImportNote(f"day {event.day_date or '?'}", problem, Fix.IGNORED))
+        events.append(event._replace(day_start=None) if checked.get(day) else event)
+    return day_change, events
 
 
 class _Imported(NamedTuple):
@@ -108,13 +157,20 @@ def _talk(
 ) -> _Imported:
     """The event as a talk, with notes on what was adjusted; raises ImportProblem when it
     cannot be loaded at all (`name` names it in the notes)."""
+    unreadable = dict(event.unreadable)
+    for field in _ESSENTIAL:
+        if field in unreadable:
+            raise ImportProblem(unreadable[field])
     if not event.title:
         raise ImportProblem("has no title")
     day = Day(event.day_date, event.day_start, day_change)
     start = event_start(event.date, event.start, day, zone)
-    duration, odd_duration = _duration(event.duration)
+    duration, odd_duration = _duration(event.duration, unreadable.pop("duration", None))
     talk_id, taken = ids.make(event.guid, event.event_id, event.title)
     notes = [ImportNote(name, odd_duration, Fix.MOMENT)] if odd_duration else []
+    notes += [ImportNote(name, why, Fix.DROPPED) for why in unreadable.values()]
+    conference_day, far = day_of_start(day, start, zone)
+    notes += [ImportNote(name, far, Fix.REFILED)] if far else []
     if taken:
         notes.append(ImportNote(name, f"id {taken!r} is repeated", Fix.NEW_ID, talk_id))
     talk = {
@@ -124,7 +180,7 @@ def _talk(
         "authors": list(event.persons),
         "start": start.isoformat(),
         "end": end_of(start, duration).isoformat(),
-        "day": listed_day(day),
+        "day": conference_day,
         "room": event.room,
         "track": event.track,
         "kind": event.kind,
@@ -155,12 +211,15 @@ def build_document(schedule: ScheduleFields) -> Built:
     if not schedule.title:
         raise ImportProblem("the conference has no title")
     zone = time_zone(schedule.time_zone)
-    ids, talks, labels, notes = IdMaker(), [], [], list(schedule.reader_notes)
+    given = (file_id(event.guid, event.event_id) for event in schedule.events)
+    ids = IdMaker(found[0] for found in given if found)
+    talks, labels, notes = [], [], list(schedule.reader_notes)
     people = People(schedule.people, IdMaker().unique)
-    for event in schedule.events:
+    day_change, events = _readable_days(schedule, zone, notes)
+    for event in events:
         name = f"{event.label} ({event.title!r})" if event.title else event.label
         try:
-            imported = _talk(event, schedule.day_change, zone, ids, name)
+            imported = _talk(event, day_change, zone, ids, name)
         except ImportProblem as problem:
             notes.append(ImportNote(name, str(problem), Fix.SKIPPED))
             continue

@@ -3,12 +3,13 @@ format, cleaned of control characters but not yet interpreted (see `importers.do
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from companion.text import strip_controls
+
+_T = TypeVar("_T")
 
 
 class ImportProblem(ValueError):
@@ -23,6 +24,9 @@ class Fix(StrEnum):
     NEW_ID = "new id"  # loaded under another id than the file's
     PROGRAM_ZONE = "program zone"  # its times read in the program's zone: its own is unknown
     FIRST_OCCURRENCE = "first occurrence"  # a repeating event, loaded once
+    DROPPED = "dropped"  # loaded without a field of the wrong type
+    IGNORED = "ignored"  # a value of the file, not of one event, that could not be used
+    REFILED = "refiled"  # filed under the day it starts, not the far-away day it is listed
 
 
 class ImportNote(NamedTuple):
@@ -44,18 +48,38 @@ def clean(value: Any) -> str | None:
     return text or None
 
 
+class Lenient:
+    """Reads an event's fields, taking a field of the wrong type as absent and noting it,
+    so that one mangled field costs at most its event, never the document."""
+
+    def __init__(self) -> None:
+        self.unreadable: list[tuple[str, str]] = []  # (field, what is wrong with it, named)
+
+    def read(self, field: str, read: Callable[[], _T], absent: _T) -> _T:
+        """What `read` reads, else `absent` when it finds the field of the wrong type."""
+        try:
+            return read()
+        except ImportProblem as problem:
+            named = str(problem) if str(problem).startswith(field) else f"{field}: {problem}"
+            self.unreadable.append((field, named))
+            return absent
+
+    def ignored(self, name: str) -> list[ImportNote]:
+        """A note for each field read as absent, of `name`, whose value the import ignored."""
+        return [ImportNote(name, why, Fix.IGNORED) for _, why in self.unreadable]
+
+    def text(self, field: str, value: Any) -> str | None:
+        if value is None or isinstance(value, str | int | float):
+            return clean(value)
+        kinds: dict[type, str] = {dict: "an object", list: "a list"}
+        kind = kinds.get(type(value), type(value).__name__)
+        self.unreadable.append((field, f"{field} is {kind}, not text"))
+        return None
+
+
 def event_label(event_id: str | None, guid: str | None) -> str:
     """How errors name an event: by the id the file gives it."""
     return f"event {event_id or guid or '?'}"
-
-
-@contextmanager
-def problems_named(label: str) -> Iterator[None]:
-    """Prefix every ImportProblem raised inside with `label` (an event's)."""
-    try:
-        yield
-    except ImportProblem as problem:
-        raise ImportProblem(f"{label}: {problem}") from None
 
 
 # The fields of an event that are one line of text, by their name in frab's schedule.xml
@@ -113,6 +137,7 @@ class EventFields(NamedTuple):
     url: str | None = None  # the event's own page
     links: Links = ()
     slug: str | None = None  # a short name for it, as in its page's address
+    unreadable: tuple[tuple[str, str], ...] = ()  # fields of the wrong type, read as absent
 
 
 class ScheduleFields(NamedTuple):

@@ -6,6 +6,7 @@ untrusted file cannot make the parser fetch or balloon anything.
 
 from __future__ import annotations
 
+from functools import partial
 from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException
@@ -15,23 +16,33 @@ from companion.importers.fields import (
     FRAB_TEXT_FIELDS,
     EventFields,
     ImportProblem,
+    Lenient,
     Links,
     PersonFields,
     ScheduleFields,
     clean,
     event_label,
-    problems_named,
 )
+
+
+def _only_text(element: Element) -> str | None:
+    if len(element):
+        raise ImportProblem(f"{element.tag} holds elements where text is expected")
+    return clean(element.text)
 
 
 def _text(element: Element | None, tag: str) -> str | None:
     child = element.find(tag) if element is not None else None
-    return clean(child.text) if child is not None else None
+    return _only_text(child) if child is not None else None
+
+
+def _field(lenient: Lenient, element: Element, tag: str) -> str | None:
+    return lenient.read(tag, partial(_text, element, tag), None)
 
 
 def _links(element: Element) -> Links:
     return tuple(
-        (clean(link.text), href)
+        (_only_text(link), href)
         for link in element.iterfind("links/link")
         if (href := clean(link.get("href")))
     )
@@ -40,8 +51,13 @@ def _links(element: Element) -> Links:
 def _person(person: Element) -> PersonFields | None:
     """A <person>: named by its text in an event, or by a child element in a list of
     people, which may also give a biography and links."""
-    names = (_text(person, tag) for tag in ("public_name", "full_public_name", "name"))
-    name = clean(person.text) or next(filter(None, names), None)
+    if len(person):
+        names = (_text(person, tag) for tag in ("public_name", "full_public_name", "name"))
+        name = next(filter(None, names), None)
+        if name is None:  # <person><b>José</b> Cano</person>: markup, not a list's entry
+            raise ImportProblem("person holds elements where text is expected")
+    else:
+        name = clean(person.text)
     if name is None:
         return None
     key = clean(person.get("id")) or clean(person.get("guid"))
@@ -55,20 +71,21 @@ def _people(element: Element) -> tuple[PersonFields, ...]:
 def _event(event: Element, day: Element) -> EventFields:
     guid, event_id = clean(event.get("guid")), clean(event.get("id"))
     label = event_label(event_id, guid)
-    with problems_named(label):
-        persons = _people(event)
-        return EventFields(
-            label=label,
-            guid=guid,
-            event_id=event_id,
-            **{field: _text(event, tag) for field, tag in FRAB_TEXT_FIELDS.items()},
-            day_date=clean(day.get("date")),
-            day_start=clean(day.get("start")),
-            persons=tuple(person.name for person in persons),
-            person_keys=tuple(person.key for person in persons),
-            room=_text(event, "room") or clean(event.get("room")),
-            links=_links(event),
-        )
+    lenient = Lenient()
+    persons: tuple[PersonFields, ...] = lenient.read("persons", partial(_people, event), ())
+    return EventFields(
+        label=label,
+        guid=guid,
+        event_id=event_id,
+        **{field: _field(lenient, event, tag) for field, tag in FRAB_TEXT_FIELDS.items()},
+        day_date=clean(day.get("date")),
+        day_start=clean(day.get("start")),
+        persons=tuple(person.name for person in persons),
+        person_keys=tuple(person.key for person in persons),
+        room=_field(lenient, event, "room") or clean(event.get("room")),
+        links=lenient.read("links", partial(_links, event), ()),
+        unreadable=tuple(lenient.unreadable),
+    )
 
 
 def _root(xml: str | bytes) -> Element:
@@ -93,19 +110,22 @@ def read_frab_xml(xml: str | bytes) -> ScheduleFields:
     if conference is None:
         raise ImportProblem("no <conference> element")
     days = root.findall("day")
-    return ScheduleFields(
-        title=_text(conference, "title"),
-        acronym=_text(conference, "acronym"),
-        start=_text(conference, "start"),
-        end=_text(conference, "end"),
-        time_zone=_text(conference, "time_zone_name"),
-        day_change=_text(conference, "day_change"),
-        url=_text(conference, "base_url") or _text(conference, "url"),
-        version=_text(root, "version"),
+    said = Lenient()  # a conference's element holding elements is ignored, and noted
+    fields = ScheduleFields(
+        title=_field(said, conference, "title"),
+        acronym=_field(said, conference, "acronym"),
+        start=_field(said, conference, "start"),
+        end=_field(said, conference, "end"),
+        time_zone=_field(said, conference, "time_zone_name"),
+        day_change=_field(said, conference, "day_change"),
+        url=_field(said, conference, "base_url") or _field(said, conference, "url"),
+        version=_field(said, root, "version"),
         day_dates=tuple(d for day in days if (d := clean(day.get("date")))),
         events=tuple(_event(event, day) for day in days for event in day.iter("event")),
-        subtitle=_text(conference, "subtitle"),
-        venue=_text(conference, "venue"),
-        city=_text(conference, "city"),
-        people=_people(root),  # a list of people apart from the events, as FOSDEM publishes
+        subtitle=_field(said, conference, "subtitle"),
+        venue=_field(said, conference, "venue"),
+        city=_field(said, conference, "city"),
+        # A list of people apart from the events, as FOSDEM publishes.
+        people=said.read("persons", partial(_people, root), ()),
     )
+    return fields._replace(reader_notes=tuple(said.ignored("the conference")))

@@ -84,10 +84,28 @@ def listed_day(day: Day) -> str | None:
         return None
 
 
-def _day_begins(day: Day, zone: ZoneInfo) -> time | None:
+def day_of_start(day: Day, start: datetime, zone: ZoneInfo) -> tuple[str | None, str | None]:
+    """The conference day of an event starting at `start`, and why not the listed one when
+    it is not: a listed day is kept when the start is on its date or the next (a night's
+    talk), else the day is the one the start falls in, by when the conference's days begin."""
+    listed, local = listed_day(day), start.astimezone(zone)
+    if listed is None:
+        return None, None
+    if timedelta() <= local.date() - date.fromisoformat(listed) <= timedelta(days=1):
+        return listed, None
+    begins = day_begins(day, zone) or time()
+    offset = timedelta(hours=begins.hour, minutes=begins.minute, seconds=begins.second)
+    found = (local.replace(tzinfo=None) - offset).date().isoformat()
+    return found, f"listed under day {listed}, but starts {local.date().isoformat()}"
+
+
+def day_begins(day: Day, zone: ZoneInfo) -> time | None:
     """The time of day at which `day` begins, in `zone`; None when the file does not say."""
     if day.start:
-        return parse_moment(day.start, zone).astimezone(zone).time()
+        try:
+            return parse_moment(day.start, zone).astimezone(zone).time()
+        except ImportProblem as problem:
+            raise ImportProblem(f"day start: {problem}") from None
     if not day.day_change:
         return None
     try:
@@ -109,7 +127,7 @@ def event_start(
     if not day.date or not start_time:
         raise ImportProblem("has neither a date nor a day date and a start time")
     start = parse_moment(f"{day.date}T{start_time}", zone)
-    begins = _day_begins(day, zone)
+    begins = day_begins(day, zone)
     if begins is not None and start.time() < begins:
         return datetime.combine(start.date() + timedelta(days=1), start.timetz())
     return start

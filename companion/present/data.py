@@ -35,6 +35,7 @@ def talk_json(talk: Talk, *, starred: bool, note: str | None = None) -> dict[str
         "language": talk.language,
         "abstract": talk.abstract,
         "description": talk.description,
+        "aliases": list(talk.aliases),
     }
     if note is not None:
         data["note"] = safe_prose(note)

@@ -27,6 +27,12 @@ def note_line(note: ImportNote) -> str:
             done = "its times read in the program's time zone"
         case Fix.FIRST_OCCURRENCE:
             done = "loaded once, at its first occurrence"
+        case Fix.DROPPED:
+            done = "loaded without it"
+        case Fix.IGNORED:
+            done = "ignored"
+        case Fix.REFILED:
+            done = "filed under the day it starts"
     return f"{note.event}: {note.problem}; {done}"
 
 
@@ -44,9 +50,11 @@ def import_summary(notes: Sequence[ImportNote], program: str) -> str | None:
     if not notes:
         return None
     skipped = sum(note.fix is Fix.SKIPPED for note in notes)
-    adjusted = len({note.event for note in notes if note.fix is not Fix.SKIPPED})
+    ignored = sum(note.fix is Fix.IGNORED for note in notes)
+    adjusted = len({note.event for note in notes if note.fix not in (Fix.SKIPPED, Fix.IGNORED)})
     parts = [f"{count(adjusted, 'event')} adjusted"] if adjusted else []
     parts += [f"{count(skipped, 'event')} skipped"] if skipped else []
+    parts += [f"{count(ignored, 'value')} ignored"] if ignored else []
     return (
         f"loaded with {' and '.join(parts)}: "
         f"`companion --program {shlex.quote(program)} check` lists each with its reason"

@@ -75,8 +75,8 @@ def happenings(
         return f"{conference.name} took place on {when}. The program stays here to browse."
     if not state.current and not state.next:
         return ALL_OVER
-    today = now.astimezone(conference.zone).date()
-    next_day = state.next[0].start.astimezone(conference.zone).date() if state.next else None
+    today = program.day_at(now)
+    next_day = program.day_of(state.next[0].entry) if state.next else None
     if state.current:
         current = _happening("Now", state.current, zone, conference.name)
     else:

@@ -147,8 +147,7 @@ def _day_rows(
             pause = Pause(listing(slot_window, False, slot.title), _over(slot.start, slot.end, now))
             timed.append((slot.start, pause))
     placed = list(timed)  # with the now-line among them
-    venue = program.conference.zone
-    if now is not None and now.astimezone(venue).date() == day.day:
+    if now is not None and program.day_at(now) == day.day:
         position = next((i for i, (start, _) in enumerate(timed) if start > now), len(timed))
         placed.insert(position, (now, NowLine(now_line(now, zone))))
     if len({start.astimezone(zone).date() for start, _ in timed}) < 2:
