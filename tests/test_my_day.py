@@ -178,8 +178,8 @@ async def test_the_bundled_day_from_morning_to_evening(
         await pilot.press("3")
         lines = day(app)
         assert lines[0] == " ── now 09:00 ──"
-        assert " ≈11:38–16:00   free 262 min" in lines
-        assert lines[lines.index(" ≈11:38–16:00   free 262 min") + 1].strip() == "6 talks fit"
+        assert " ≈11:38–16:00   free 4 h 22 min" in lines
+        assert lines[lines.index(" ≈11:38–16:00   free 4 h 22 min") + 1].strip() == "6 talks fit"
         assert " 12:45–13:45    Lunch" in lines  # the program's breaks stay in the gap
 
         await at(pilot, program, "2026-02-01T14:00")

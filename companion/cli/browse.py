@@ -15,7 +15,6 @@ from companion.present.person import namesake_hint, role_names
 from companion.present.talk import LISTING_INDENT, short_authors, talk_line
 from companion.present.words import ESTIMATE_LEGEND, count
 from companion.program import Talk
-from companion.talk_names import short_names
 
 
 def cmd_talks(ctx: Context) -> None:
@@ -33,7 +32,7 @@ def cmd_talks(ctx: Context) -> None:
     )
     if any(talk.estimated for talk in talks):
         print(ESTIMATE_LEGEND)
-    program, names = ctx.program, short_names(ctx.program)
+    program, names = ctx.program, ctx.talk_names
     for day in program.days:
         if len(program.days) > 1:
             print(f"\n== {format_day(day)} ==")

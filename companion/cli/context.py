@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import tzinfo
+from functools import cached_property
 from typing import Any
 
 from companion.clock import Clock
@@ -17,7 +18,7 @@ from companion.paths import data_dir
 from companion.present.import_report import import_summary
 from companion.program import Program
 from companion.store import Store, StoreError, store_exists
-from companion.talk_names import AmbiguousName, resolve_talk
+from companion.talk_names import AmbiguousName, resolve_talk, short_names
 from companion.text import safe_line
 
 _CANDIDATES_SHOWN = 8  # an ambiguous name's error lists this many talks, then a count
@@ -51,6 +52,11 @@ class Context:
         if self.import_notes is None:
             return None
         return import_summary(self.import_notes, self.args.program)
+
+    @cached_property
+    def talk_names(self) -> dict[str, str]:
+        """Per talk id, the shortest name commands take for it, to show beside the talk."""
+        return short_names(self.program)
 
     @property
     def zone(self) -> tzinfo:

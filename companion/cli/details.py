@@ -17,6 +17,7 @@ from companion.present.talk import (
 )
 from companion.present.words import count
 from companion.program import Person, Program, Talk
+from companion.talk_names import short_names
 
 LABEL_WIDTH = 13  # the facts' label column
 
@@ -40,8 +41,9 @@ def person_details(
     lines += [*plain_sections(person_sections(person)), ""] if person.biography else []
     if person.talk_ids:
         lines.append(f"{count(len(person.talk_ids), 'talk')}:")
+    names = short_names(program)
     for talk in map(program.talk, person.talk_ids):
         day = listing_day(program, talk, zone)
         line = talk_line(talk, zone, starred=talk.id in starred_ids, day=day)
-        lines.append(f"  {line}  [{talk.id}]")
+        lines.append(f"  {line}  [{names[talk.id]}]")
     return lines + plain_facts([Fact("Id", person.id)], LABEL_WIDTH)

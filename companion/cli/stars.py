@@ -81,7 +81,11 @@ def cmd_starred(ctx: Context) -> None:
         elif isinstance(row, Pause):
             print(row.line)
         else:
-            print(row.line if isinstance(row, GapRow) else f"{row.line}  [{row.talk_id}]")
+            print(
+                row.line
+                if isinstance(row, GapRow)
+                else f"{row.line}  [{ctx.talk_names.get(row.talk_id, row.talk_id)}]"
+            )
             print(f"{'':{LISTING_INDENT}}{row.detail}")
 
 

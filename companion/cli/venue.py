@@ -139,11 +139,12 @@ def _entry_lines(ctx: Context, entry: AgendaTalk | Gap) -> list[str]:
     zone = ctx.zone
     if isinstance(entry, AgendaTalk):
         talk = entry.talk
-        lines = [f"{talk_line(talk, zone, starred=True)}  [{talk.id}]"]
+        lines = [f"{talk_line(talk, zone, starred=True)}  [{ctx.talk_names[talk.id]}]"]
         if talk.room:
             lines.append(f"{INDENT}room {talk.room}")
         lines += [
-            f"{INDENT}{clashes_with(_named(ctx.program.talk(other)))}" for other in entry.overlaps
+            f"{INDENT}{clashes_with(_named(ctx.program.talk(other), ctx))}"
+            for other in entry.overlaps
         ]
         return lines
     window = format_window(entry.start, entry.end, zone, entry.estimated)
@@ -156,13 +157,13 @@ def _entry_lines(ctx: Context, entry: AgendaTalk | Gap) -> list[str]:
     return lines
 
 
-def _named(talk: Talk) -> str:
-    return f"{talk.title} [{talk.id}]"
+def _named(talk: Talk, ctx: Context) -> str:
+    return f"{talk.title} [{ctx.talk_names[talk.id]}]"
 
 
 def _timed(talk: Talk, ctx: Context) -> str:
     window = format_window(talk.start, talk.end, ctx.zone, talk.estimated)
-    return f"  {window:<12} {_named(talk)}"
+    return f"  {window:<12} {_named(talk, ctx)}"
 
 
 # -- remind -------------------------------------------------------------------

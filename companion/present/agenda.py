@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from companion.agenda import Gap
 from companion.clock import format_time
-from companion.present.words import count
+from companion.present.words import count, length_words
 from companion.program import Talk
 
 CLASH_MARK = "!"
@@ -21,8 +21,8 @@ REMINDER_TITLE = "Starred talk soon"
 
 
 def free_words(gap: Gap) -> str:
-    """ "free 45 min"."""
-    return f"free {gap.minutes} min"
+    """ "free 45 min", "free 4 h 22 min"."""
+    return f"free {length_words(gap.minutes)}"
 
 
 def fits_words(gap: Gap) -> str:

@@ -19,6 +19,14 @@ def count(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
+def length_words(minutes: int) -> str:
+    """A length as a person reads it: "75 min" up to two hours, then "4 h 22 min", "13 h"."""
+    if minutes < 120:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
 def estimate_note(session_window: str | None) -> str:
     """What a talk's estimated time rests on, with its session's window when it has one."""
     runs = f"; this session runs {session_window}" if session_window else ""
