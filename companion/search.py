@@ -20,7 +20,6 @@ the query comes first, then one that starts with it; then program order.
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
 import re
 from collections import defaultdict
@@ -34,6 +33,8 @@ from companion.text import fold
 WORD = re.compile(r"[a-z0-9]+")  # a word of folded text, as the index splits it
 MIN_QUERY_LETTERS = 2  # one letter matches half a big program and tells nobody anything
 LABEL, PEOPLE, PLACE, TEXT = 1.0, 0.9, 0.6, 0.2  # weights of the fields (see above)
+# A title or name that is the query, or starts with it, scores at least this a word.
+LABEL_RANKED = LABEL * 0.8
 
 Fields = list[tuple[str | None, float]]  # an entry's texts, by descending weight
 
@@ -224,17 +225,7 @@ class SearchIndex:
         totals: dict[int, float] | None = None
         per_word: list[dict[int, float]] = []  # each word's best score in each entry
         for found in matched:
-            scores: dict[int, float] = {}
-            for word, quality in found.items():
-                for index, weight in self._postings.get(word, {}).items():
-                    if totals is None or index in totals:
-                        score = quality * weight
-                        if scores.get(index, 0.0) < score:
-                            scores[index] = score
-                score = quality * TEXT
-                for index in self._text_postings.get(word, ()):
-                    if (totals is None or index in totals) and scores.get(index, 0.0) < score:
-                        scores[index] = score
+            scores = self._scores(found, totals)
             if totals is None and kind is not None:
                 scores = {i: s for i, s in scores.items() if self._hits[i][0] is kind}
             per_word.append(scores)
@@ -242,16 +233,7 @@ class SearchIndex:
             if not totals:
                 return SearchResults()
         assert totals is not None
-
-        def rank(item: tuple[int, float]) -> tuple[float, int, int]:
-            index, total = item
-            return -total, -self._label_rank(index, words), index
-
-        best = (
-            sorted(totals.items(), key=rank)
-            if limit is None
-            else heapq.nsmallest(limit, totals.items(), key=rank)
-        )
+        best = self._best(totals, words, limit)
         highlight = frozenset(itertools.chain.from_iterable(matched))
         return SearchResults(
             (
@@ -265,6 +247,49 @@ class SearchIndex:
             ),
             total=len(totals),
         )
+
+    def _scores(self, found: dict[str, float], within: dict[int, float] | None) -> dict[int, float]:
+        """Each entry's best score for one query word, which matched the `found` index
+        words; only entries `within` the ones the other words found, when given."""
+        scores: dict[int, float] = {}
+        for word, quality in found.items():
+            for index, weight in self._postings.get(word, {}).items():
+                if within is None or index in within:
+                    score = quality * weight
+                    if scores.get(index, 0.0) < score:
+                        scores[index] = score
+        # Entries with the words only in their text, best quality first, a set at a time:
+        # a long abstract's words are many, and any listed field outweighs the text.
+        in_text: defaultdict[float, list[list[int]]] = defaultdict(list)
+        for word, quality in found.items():
+            if word in self._text_postings:
+                in_text[quality].append(self._text_postings[word])
+        for quality in sorted(in_text, reverse=True):
+            entries = set().union(*in_text[quality]) - scores.keys()
+            if within is not None:
+                entries.intersection_update(within.keys())
+            scores.update(dict.fromkeys(entries, quality * TEXT))
+        return scores
+
+    def _best(
+        self, totals: dict[int, float], words: tuple[str, ...], limit: int | None
+    ) -> list[tuple[int, float]]:
+        """The `limit` best entries and their totals, best first (see the module's
+        docstring); ranked one by one only where they could rank differently."""
+
+        def rank(item: tuple[int, float]) -> tuple[float, int, int]:
+            index, total = item
+            return -total, -self._label_rank(index, words), index
+
+        if limit is None or len(totals) <= limit:
+            return sorted(totals.items(), key=rank)[:limit]
+        cutoff = sorted(totals.values(), reverse=True)[limit - 1]
+        if cutoff >= LABEL_RANKED * len(words):  # ties at the cutoff may differ by label
+            return sorted((item for item in totals.items() if item[1] >= cutoff), key=rank)[:limit]
+        # Below that no title or name can be or start with the query: ties go in program order.
+        above = sorted((item for item in totals.items() if item[1] > cutoff), key=rank)
+        tied = sorted(index for index, total in totals.items() if total == cutoff)
+        return above + [(index, cutoff) for index in tied[: limit - len(above)]]
 
     def _label_rank(self, index: int, words: tuple[str, ...]) -> int:
         """2 when the entry's title or name is the query, 1 when it starts with it, else 0."""
