@@ -74,6 +74,32 @@ def test_a_capped_list_knows_how_many_matched() -> None:
     assert (len(everything), everything.total, everything.capped) == (12, 12, False)
 
 
+def test_a_capped_list_keeps_the_best_then_program_order_among_equals() -> None:
+    index = index_of(
+        *({"title": f"T{n}", "abstract": "A loop."} for n in range(40)), {"title": "Loop"}
+    )
+    assert ids(index.search("loop", limit=4)) == ["talk:t41", "talk:t1", "talk:t2", "talk:t3"]
+
+
+def test_a_title_that_is_the_query_wins_a_tie_at_the_cap() -> None:
+    index = index_of(
+        {"title": "Loop Tiling Fast"}, {"title": "Tiling Loop"}, {"title": "Loop Tiling"}
+    )
+    assert ids(index.search("loop tiling", limit=1)) == ["talk:t3"]
+    assert ids(index.search("loop tiling", limit=2)) == ["talk:t3", "talk:t1"]
+
+
+@pytest.mark.parametrize("query", ["loop", "loo", "tiling loop", "an", "lop"])
+def test_any_cap_lists_the_start_of_the_whole_list(query: str) -> None:
+    index = index_of(
+        *({"title": f"Loop {n}", "abstract": "Tiling loops, an analysis."} for n in range(8)),
+        *({"title": f"Tiling {n}", "room": "Loop Hall", "authors": ["Ann Loo"]} for n in range(8)),
+    )
+    everything = index.search(query, limit=None)
+    for limit in range(1, len(everything) + 1):
+        assert index.search(query, limit=limit) == everything[:limit]
+
+
 def test_an_imported_subtitle_and_abstract_are_searched(frab_program: Program) -> None:
     index = SearchIndex(frab_program)
     for query in ("runtime", "ahead of time", "longer description"):
