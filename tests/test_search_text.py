@@ -125,14 +125,16 @@ def test_a_talk_found_in_its_text_shows_the_words_around_it() -> None:
     abstract = " ".join(f"filler{n}" for n in range(40)) + " we unroll Böck's loops " + "tail " * 30
     program = program_with({"title": "Alpha", "abstract": abstract})
     [hit] = SearchIndex(program).search("bock")
-    around = snippet(program.talks[0], hit.matched)
+    around = snippet([program.talks[0].abstract], hit.matched)
     assert around is not None and "Böck" in around
     assert around.startswith("…") and around.endswith("…") and len(around) <= 72
 
 
 def test_the_text_around_is_one_safe_line() -> None:
     talk = program_with({"title": "A", "abstract": "Line one\n\x1b[2Jcleared? unrolled\tloops"})
-    assert snippet(talk.talks[0], frozenset({"unrolled"})) == "Line one cleared? unrolled loops"
+    assert snippet([None, talk.talks[0].abstract], frozenset({"unrolled"})) == (
+        "Line one cleared? unrolled loops"
+    )
 
 
 def test_no_result_and_a_capped_list_say_so() -> None:

@@ -4,6 +4,7 @@ say it: when and where a talk is, the text it was found in, and what the list ho
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from datetime import tzinfo
 
@@ -27,13 +28,14 @@ def when_and_where(program: Program, talk: Talk, zone: tzinfo) -> str:
     return " · ".join(part for part in (day, window, place) if part)
 
 
-def snippet(talk: Talk, words: AbstractSet[str], width: int = SNIPPET_WIDTH) -> str | None:
-    """The words around the first of `words` (folded, as the index has them) in the talk's
-    subtitle, abstract or description: what a talk found only in its text was found by."""
-    for text in (talk.subtitle, talk.abstract, talk.description):
-        for written in _WRITTEN_WORD.finditer(text or ""):
+def snippet(
+    texts: Iterable[str | None], words: AbstractSet[str], width: int = SNIPPET_WIDTH
+) -> str | None:
+    """The words around the first of `words` (folded, as the index has them) in `texts`
+    (a talk's subtitle, abstract and description): what a hit found only there was found by."""
+    for text in filter(None, texts):
+        for written in _WRITTEN_WORD.finditer(text):
             if not words.isdisjoint(query_words(written.group())):
-                assert text is not None
                 return _around(text, written.start(), written.end(), width)
     return None
 
@@ -58,7 +60,8 @@ def hit_details(program: Program, hit: Hit, zone: tzinfo) -> list[str]:
     if hit.kind is HitKind.PERSON:
         return [hit.detail] if hit.detail else []
     talk = program.talk(hit.id)
-    around = snippet(talk, hit.matched) if hit.in_text else None
+    texts = (talk.subtitle, talk.abstract, talk.description)
+    around = snippet(texts, hit.matched) if hit.in_text else None
     return [when_and_where(program, talk, zone), *([around] if around else [])]
 
 
