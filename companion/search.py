@@ -6,7 +6,7 @@ is typed.
 
 An inverted index maps every folded word to the entries it appears in, with a
 weight for where (title or name 1.0, authors 0.9, affiliation, session, room,
-track and id 0.6; subtitle, abstract and description only 0.2). Each query word
+track and id 0.6; subtitle, abstract, description and biography only 0.2). Each query word
 matches index words as a whole word (1.0), a prefix (0.8) or, from three letters,
 inside a word (0.5); only a query word that matches nothing that way is tried as a
 typo (0.4, "grosman" finds "Grossman"). Every query word must match, and an entry
@@ -52,7 +52,7 @@ class Hit:
     detail: str
     score: float
     matched: frozenset[str] = frozenset()  # the folded words the query matched, to highlight
-    in_text: bool = False  # found only in its subtitle, abstract or description
+    in_text: bool = False  # found only in its subtitle, abstract, description or biography
 
 
 def query_words(query: str) -> tuple[str, ...]:
@@ -99,7 +99,11 @@ def talk_fields(talk: Talk) -> Fields:
 
 
 def person_fields(person: Person) -> Fields:
-    return [(person.name, LABEL), ("; ".join(person.affiliations), PLACE)]
+    return [
+        (person.name, LABEL),
+        ("; ".join(person.affiliations), PLACE),
+        (person.biography, TEXT),
+    ]
 
 
 class SearchResults(list[Hit]):

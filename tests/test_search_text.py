@@ -3,12 +3,17 @@ too, always ranked below what a listing shows; and a search says how many it fou
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from companion.present.search import capped, no_result, snippet, when_and_where
+from companion.present.search import capped, hit_details, no_result, snippet, when_and_where
 from companion.program import Program
 from companion.search import HitKind, SearchIndex
+from tests.programs import opened
 from tests.test_search import ids, index_of, program_with
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_a_title_match_ranks_above_an_abstract_only_match() -> None:
@@ -140,3 +145,20 @@ def test_the_text_around_is_one_safe_line() -> None:
 def test_no_result_and_a_capped_list_say_so() -> None:
     assert no_result("zz\x1b[31myx") == 'No talk or person matches "zzyx"'
     assert capped(30, 312) == "first 30 of 312 — type more to narrow"
+
+
+def test_a_biography_finds_its_person_below_a_talk_titled_so_and_says_where() -> None:
+    program = opened((FIXTURES / "fosdem-people.xml").read_bytes(), "fosdem-people.xml")
+    index = SearchIndex(program)
+    found = index.search("tulips")
+    assert [(hit.label, hit.in_text) for hit in found] == [
+        ("Tulips and Tensors", False),
+        ("Ada Quill", True),
+    ]
+    assert hit_details(program, found[1], program.conference.zone) == [
+        "…Speaker since 2021 • Loves tulips"
+    ]
+    [jan] = index.search("greenhouse")
+    assert hit_details(program, jan, program.conference.zone) == [
+        "Jan trains models on greenhouse data."
+    ]

@@ -55,10 +55,13 @@ def _around(text: str, start: int, end: int, width: int) -> str:
 
 
 def hit_details(program: Program, hit: Hit, zone: tzinfo) -> list[str]:
-    """What a result says under its title or name: a person's affiliations; when and
-    where a talk is and, for a talk found only in its text, the text around the word."""
+    """What a result says under its title or name: a person's affiliations, when and
+    where a talk is; and for a hit found only in its text (an abstract, a biography), the
+    text around the word."""
     if hit.kind is HitKind.PERSON:
-        return [hit.detail] if hit.detail else []
+        biography = program.person(hit.id).biography
+        around = snippet([biography], hit.matched) if hit.in_text else None
+        return [line for line in (hit.detail, around) if line]
     talk = program.talk(hit.id)
     texts = (talk.subtitle, talk.abstract, talk.description)
     around = snippet(texts, hit.matched) if hit.in_text else None
