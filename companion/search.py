@@ -1,33 +1,42 @@
 """Search over talks and people: case- and accent-insensitive, tolerant of small typos.
 
-One index serves the search dialog, the Speakers filter and the command palette,
-so a query finds the same things, in the same order, wherever it is typed.
+One index serves the search dialog, the Speakers filter, the command palette and
+`companion search`, so a query finds the same things, in the same order, wherever it
+is typed.
 
 An inverted index maps every folded word to the entries it appears in, with a
-weight for where (title or name 1.0, authors 0.9, affiliation, session, room
-and track 0.6). Each query word matches index words as a whole word (1.0), a
-prefix (0.8) or, from three letters, inside a word (0.5); only a query word
-that matches nothing that way is tried as a typo (0.4, "grosman" finds
-"Grossman"). Every query word must match, and an entry scores the mean of its
-words' best weight times quality. Among equal scores, a title or name that is
+weight for where (title or name 1.0, authors 0.9, affiliation, session, room,
+track and id 0.6; subtitle, abstract, description and biography only 0.2). Each query word
+matches index words as a whole word (1.0), a prefix (0.8) or, from three letters,
+inside a word (0.5); only a query word that matches nothing that way is tried as a
+typo (0.4, "grosman" finds "Grossman"). Every query word must match, and an entry
+scores the mean of its words' best weight times quality. So a word found only in
+the text (0.2 at best) scores below any word found in what a listing shows (0.6 ×
+0.4 at least), and a talk found only through its abstract ranks below every talk
+whose title, people or place match. Among equal scores, a title or name that is
 the query comes first, then one that starts with it; then program order.
 """
 
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from companion.program import Program
+from companion.program import Person, Program, Talk
 from companion.text import fold
 
 WORD = re.compile(r"[a-z0-9]+")  # a word of folded text, as the index splits it
 MIN_QUERY_LETTERS = 2  # one letter matches half a big program and tells nobody anything
+LABEL, PEOPLE, PLACE, TEXT = 1.0, 0.9, 0.6, 0.2  # weights of the fields (see above)
+# A title or name that is the query, or starts with it, scores at least this a word.
+LABEL_RANKED = LABEL * 0.8
+
+Fields = list[tuple[str | None, float]]  # an entry's texts, by descending weight
 
 
 class HitKind(StrEnum):
@@ -43,6 +52,7 @@ class Hit:
     detail: str
     score: float
     matched: frozenset[str] = frozenset()  # the folded words the query matched, to highlight
+    in_text: bool = False  # found only in its subtitle, abstract, description or biography
 
 
 def query_words(query: str) -> tuple[str, ...]:
@@ -78,49 +88,53 @@ def within_distance(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
+def talk_fields(talk: Talk) -> Fields:
+    return [
+        (talk.title, LABEL),
+        (" ".join(talk.authors), PEOPLE),
+        *((text, PLACE) for text in (talk.affiliation, talk.session_title, talk.room, talk.track)),
+        (talk.id, PLACE),
+        *((text, TEXT) for text in (talk.subtitle, talk.abstract, talk.description)),
+    ]
+
+
+def person_fields(person: Person) -> Fields:
+    return [
+        (person.name, LABEL),
+        ("; ".join(person.affiliations), PLACE),
+        (person.biography, TEXT),
+    ]
+
+
+class SearchResults(list[Hit]):
+    """The hits shown, best first, and how many entries matched in all (`total`):
+    more than shown when the list is capped."""
+
+    def __init__(self, hits: Iterable[Hit] = (), total: int = 0) -> None:
+        super().__init__(hits)
+        self.total = total
+
+    @property
+    def capped(self) -> bool:
+        return self.total > len(self)
+
+
 class SearchIndex:
     """Built once per program; `search` is cheap enough to run on every keystroke."""
 
     def __init__(self, program: Program) -> None:
         self._hits: list[tuple[HitKind, str, str, str]] = []
         self._label_words: list[tuple[str, ...]] = []  # each entry's title or name, folded
-        self._postings: dict[str, dict[int, float]] = {}
+        # Where each word is: with its weight in a listed field, or only in the text, where
+        # a plain list keeps the many postings of long abstracts small and quick to build.
+        self._postings: defaultdict[str, dict[int, float]] = defaultdict(dict)
+        self._text_postings: defaultdict[str, list[int]] = defaultdict(list)
         for talk in program.talks:
-            self._add(
-                HitKind.TALK,
-                talk.id,
-                talk.title,
-                talk.where,
-                [
-                    (talk.title, 1.0),
-                    (" ".join(talk.authors), 0.9),
-                    (
-                        " ".join(
-                            filter(
-                                None,
-                                (
-                                    talk.affiliation,
-                                    talk.session_title,
-                                    talk.room,
-                                    talk.track,
-                                    talk.id,
-                                ),
-                            )
-                        ),
-                        0.6,
-                    ),
-                ],
-            )
+            self._add(HitKind.TALK, talk.id, talk.title, talk.where, talk_fields(talk))
         for person in program.people:
             affiliations = "; ".join(person.affiliations)
-            self._add(
-                HitKind.PERSON,
-                person.id,
-                person.name,
-                affiliations,
-                [(person.name, 1.0), (affiliations, 0.6)],
-            )
-        self._vocabulary = sorted(self._postings)
+            self._add(HitKind.PERSON, person.id, person.name, affiliations, person_fields(person))
+        self._vocabulary = sorted(self._postings.keys() | self._text_postings.keys())
         # All words in one string, so a substring is found by str.find, not a Python loop.
         self._joined = "\n".join(self._vocabulary)
         self._offsets = list(
@@ -136,16 +150,26 @@ class SearchIndex:
         item_id: str,
         label: str,
         detail: str,
-        fields: Iterable[tuple[str, float]],
+        fields: Fields,
     ) -> None:
         index = len(self._hits)
         self._hits.append((kind, item_id, label, detail))
         self._label_words.append(query_words(label))
+        seen: set[str] = set()  # a word counts once an entry, where it weighs most
         for text, weight in fields:
-            for word in WORD.findall(fold(text)):
-                postings = self._postings.setdefault(word, {})
-                if postings.get(index, 0.0) < weight:
-                    postings[index] = weight
+            if not text:
+                continue
+            words = set(WORD.findall(fold(text))) - seen  # an abstract says "the" fifty times
+            seen |= words
+            if weight > TEXT:
+                for word in words:
+                    self._postings[word][index] = weight
+            else:
+                for word in words:
+                    self._text_postings[word].append(index)
+
+    def _entries_with(self, word: str) -> int:
+        return len(self._postings.get(word, ())) + len(self._text_postings.get(word, ()))
 
     def _matching_words(self, query_word: str) -> dict[str, float]:
         """Index words the query word matches, with how well.
@@ -191,45 +215,85 @@ class SearchIndex:
                     matches[word] = 0.4
         return matches
 
-    def search(self, query: str, limit: int | None = 50, kind: HitKind | None = None) -> list[Hit]:
+    def search(
+        self, query: str, limit: int | None = 50, kind: HitKind | None = None
+    ) -> SearchResults:
         """The best `limit` entries (all of them for None) that match every word of
-        `query`, best first; only entries of `kind` when one is given."""
+        `query`, best first, and how many matched; only entries of `kind` when one is given."""
         words = query_words(query)
         if too_short(query):
-            return []
+            return SearchResults()
         matched = [self._matching_words(word) for word in words]
         # The most selective word first, so later words only look at its entries.
-        matched.sort(key=lambda found: sum(len(self._postings[w]) for w in found))
+        matched.sort(key=lambda found: sum(self._entries_with(word) for word in found))
         totals: dict[int, float] | None = None
+        per_word: list[dict[int, float]] = []  # each word's best score in each entry
         for found in matched:
-            scores: dict[int, float] = {}
-            for word, quality in found.items():
-                for index, weight in self._postings[word].items():
-                    if totals is None or index in totals:
-                        score = quality * weight
-                        if scores.get(index, 0.0) < score:
-                            scores[index] = score
+            scores = self._scores(found, totals)
             if totals is None and kind is not None:
                 scores = {i: s for i, s in scores.items() if self._hits[i][0] is kind}
+            per_word.append(scores)
             totals = scores if totals is None else {i: totals[i] + s for i, s in scores.items()}
             if not totals:
-                return []
+                return SearchResults()
         assert totals is not None
+        best = self._best(totals, words, limit)
+        highlight = frozenset(itertools.chain.from_iterable(matched))
+        return SearchResults(
+            (
+                Hit(
+                    *self._hits[index],
+                    score=total / len(words),
+                    matched=highlight,
+                    in_text=all(scores[index] <= TEXT for scores in per_word),
+                )
+                for index, total in best
+            ),
+            total=len(totals),
+        )
+
+    def _scores(self, found: dict[str, float], within: dict[int, float] | None) -> dict[int, float]:
+        """Each entry's best score for one query word, which matched the `found` index
+        words; only entries `within` the ones the other words found, when given."""
+        scores: dict[int, float] = {}
+        for word, quality in found.items():
+            for index, weight in self._postings.get(word, {}).items():
+                if within is None or index in within:
+                    score = quality * weight
+                    if scores.get(index, 0.0) < score:
+                        scores[index] = score
+        # Entries with the words only in their text, best quality first, a set at a time:
+        # a long abstract's words are many, and any listed field outweighs the text.
+        in_text: defaultdict[float, list[list[int]]] = defaultdict(list)
+        for word, quality in found.items():
+            if word in self._text_postings:
+                in_text[quality].append(self._text_postings[word])
+        for quality in sorted(in_text, reverse=True):
+            entries = set().union(*in_text[quality]) - scores.keys()
+            if within is not None:
+                entries.intersection_update(within.keys())
+            scores.update(dict.fromkeys(entries, quality * TEXT))
+        return scores
+
+    def _best(
+        self, totals: dict[int, float], words: tuple[str, ...], limit: int | None
+    ) -> list[tuple[int, float]]:
+        """The `limit` best entries and their totals, best first (see the module's
+        docstring); ranked one by one only where they could rank differently."""
 
         def rank(item: tuple[int, float]) -> tuple[float, int, int]:
             index, total = item
             return -total, -self._label_rank(index, words), index
 
-        best = (
-            sorted(totals.items(), key=rank)
-            if limit is None
-            else heapq.nsmallest(limit, totals.items(), key=rank)
-        )
-        highlight = frozenset(itertools.chain.from_iterable(matched))
-        return [
-            Hit(*self._hits[index], score=total / len(words), matched=highlight)
-            for index, total in best
-        ]
+        if limit is None or len(totals) <= limit:
+            return sorted(totals.items(), key=rank)[:limit]
+        cutoff = sorted(totals.values(), reverse=True)[limit - 1]
+        if cutoff >= LABEL_RANKED * len(words):  # ties at the cutoff may differ by label
+            return sorted((item for item in totals.items() if item[1] >= cutoff), key=rank)[:limit]
+        # Below that no title or name can be or start with the query: ties go in program order.
+        above = sorted((item for item in totals.items() if item[1] > cutoff), key=rank)
+        tied = sorted(index for index, total in totals.items() if total == cutoff)
+        return above + [(index, cutoff) for index in tied[: limit - len(above)]]
 
     def _label_rank(self, index: int, words: tuple[str, ...]) -> int:
         """2 when the entry's title or name is the query, 1 when it starts with it, else 0."""

@@ -3,7 +3,9 @@
     python scripts/generate_program.py --talks 10000 --days 5 --rooms 40 --people 20000 -o big.xml
 
 The same arguments always give the same file, so benchmark runs compare alike.
-Names carry accents, so folding and sorting are exercised at scale.
+Names carry accents, so folding and sorting are exercised at scale; every talk has an
+abstract of 60 to 200 words drawn from thousands of made-up ones, as long and as varied
+as real abstracts, so the search index is built and queried at a real size.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ WORDS = [
     "Memory",
 ]
 TRACKS = ["Compilers", "Runtimes", "Hardware", "Languages", "Tooling", "Systems", "ML", "Security"]
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "ve", "zo", "qua", "stri", "pré", "gö", "ñu"]
 SLOT_MINUTES = 15
 DAY_START_HOUR = 8
 
@@ -97,9 +100,20 @@ def people(count: int, rng: random.Random) -> list[str]:
     return names
 
 
+def vocabulary(rng: random.Random, size: int = 8000) -> list[str]:
+    """Made-up words, some with accents, beside the title words, for abstracts."""
+    made = {"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 5))) for _ in range(size)}
+    return [*WORDS, *sorted(made)]
+
+
+def abstract(rng: random.Random, words: list[str]) -> str:
+    return " ".join(rng.choice(words) for _ in range(rng.randint(60, 200))) + "."
+
+
 def generate(talks: int, days: int, rooms: int, people_count: int, seed: int = 2026) -> str:
     rng = random.Random(seed)
     pool = people(people_count, rng)
+    words = vocabulary(rng)
     per_room_day = -(-talks // (days * rooms))
     first_day = date(2030, 2, 1)
     out = [
@@ -136,6 +150,7 @@ def generate(talks: int, days: int, rooms: int, people_count: int, seed: int = 2
                     f"<date>{start.isoformat()}+01:00</date><start>{start:%H:%M}</start>"
                     f"<duration>00:{SLOT_MINUTES}</duration><room>{escape(room)}</room>"
                     f"<title>{escape(title)} {number}</title>"
+                    f"<abstract>{escape(abstract(rng, words))}</abstract>"
                     f"<track>{rng.choice(TRACKS)}</track><type>lecture</type>"
                     f"<language>en</language><persons>{speakers}</persons></event>"
                 )

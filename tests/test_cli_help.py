@@ -136,7 +136,7 @@ def test_bash_takes_the_script_and_completes_commands_choices_talks_and_files(
     script = _completion("bash", tmp_path)
     syntax = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
     assert syntax.returncode == 0, syntax.stderr
-    assert sorted(_bash_completes(script, "se")) == ["serve", "settings"]
+    assert sorted(_bash_completes(script, "se")) == ["search", "serve", "settings"]
     assert sorted(_bash_completes(script, "export", "-f", "")) == ["csv", "ics", "json", "md"]
     assert _bash_completes(script, "completion", "z") == ["zsh"]
     assert _bash_completes(script, "show", "mag") == ["magellan"]

@@ -19,14 +19,19 @@ def bundled(program: Program) -> SearchIndex:
     return SearchIndex(program)
 
 
-def index_of(*talks: dict[str, Any]) -> SearchIndex:
-    """An index over the tiny program with these talks (in this program order)."""
+def program_with(*talks: dict[str, Any]) -> Program:
+    """The tiny program with these talks (in this program order)."""
     document = tiny_program()
     document["talks"] = [
         {"id": f"t{number}", "authors": [], "session": "s1", **talk}
         for number, talk in enumerate(talks, 1)
     ]
-    return SearchIndex(read_valid(validate_document(document, "tiny")))
+    return read_valid(validate_document(document, "tiny"))
+
+
+def index_of(*talks: dict[str, Any]) -> SearchIndex:
+    """An index over the tiny program with these talks (in this program order)."""
+    return SearchIndex(program_with(*talks))
 
 
 def ids(hits: list[Hit]) -> list[str]:

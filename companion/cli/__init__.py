@@ -28,6 +28,7 @@ from companion.cli.check import cmd_check
 from companion.cli.completion import add_completion_command, takes_file, takes_talk
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.export import cmd_export
+from companion.cli.search import add_search_command, cmd_search
 from companion.cli.serve import add_serve_command
 from companion.cli.settings import add_settings_command, cmd_settings, theme_argument
 from companion.cli.share import add_commands as add_share_commands
@@ -111,6 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
     command("speakers", cmd_speakers, "list every author and organizer", json_flag=True)
     show = command("show", cmd_show, "show one talk or person by id", json_flag=True)
     takes_talk(show.add_argument("id", help="a talk id (see `companion talks`) or a person id"))
+    add_search_command(
+        command(
+            "search",
+            cmd_search,
+            "find talks and people, as the app's search does (titles, people, rooms, abstracts)",
+            json_flag=True,
+        )
+    )
     command("now", cmd_now, "say what is on now and what comes next", json_flag=True)
     add_venue_commands(command)
     command("about", cmd_about, "the event: date, venue, links, contact", json_flag=True)

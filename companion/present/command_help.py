@@ -17,6 +17,7 @@ EXAMPLES = {
     "talks": "companion talks --json",
     "speakers": "companion speakers",
     "show": "companion show magellan",
+    "search": "companion search ngan vu",
     "now": "companion --now 2026-02-01T16:30 now --json",
     "agenda": "companion agenda",
     "remind": "companion remind --watch --exec notify-send",

@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.style import Style
 from textual.types import IgnoreReturnCallbackType
 
+from companion.present.search import hit_details
 from companion.search import WORD, HitKind
 from companion.text import fold
 from companion.ui.keys import key_label
@@ -75,12 +76,14 @@ class ProgramCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         style = self.matcher(query).match_style  # the palette's, else Textual's default
-        for hit in services(self.screen).search_index.search(query, RESULT_LIMIT):
+        app = services(self.screen)
+        for hit in app.search_index.search(query, RESULT_LIMIT):
             prefix = KIND_PREFIX[hit.kind]
             shown = Content.assemble(prefix, highlighted(hit.label, hit.matched, style))
+            details = hit_details(app.program, hit, app.display_zone)
             yield Hit(
                 hit.score,
-                prompt(shown, hit.detail),
+                prompt(shown, "\n".join(details)),
                 self._open(hit.kind, hit.id),
                 text=prefix + hit.label,
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
+from datetime import tzinfo
 
 from rich.text import Text
 from textual import on
@@ -12,7 +13,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.search import Hit, HitKind, too_short
+from companion.present.search import capped, hit_details, no_result
+from companion.program import Program
+from companion.search import Hit, HitKind, SearchResults, too_short
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 
@@ -21,10 +24,13 @@ HELP = "Enter opens · ↑↓ move · Ctrl+S star · Esc closes"
 KEEP_TYPING = "Keep typing: search starts at two letters"
 
 
-def _option(hit: Hit, starred: AbstractSet[str]) -> Option:
+def _option(hit: Hit, starred: AbstractSet[str], program: Program, zone: tzinfo) -> Option:
     marker = ("★" if hit.id in starred else "·") if hit.kind is HitKind.TALK else "@"
-    prompt = Text(f"{marker} {hit.label}\n")
-    prompt.append(f"  {hit.kind} · {hit.detail}", style="dim")
+    prompt = Text(f"{marker} {hit.label}")
+    details = [hit.kind.value, *hit_details(program, hit, zone)]
+    prompt.append(f"\n  {' · '.join(details[:2])}", style="dim")
+    for line in details[2:]:  # the text a talk was found in
+        prompt.append(f"\n  {line}", style="dim italic")
     return Option(prompt, id=f"{hit.kind}:{hit.id}")
 
 
@@ -46,14 +52,15 @@ class SearchScreen(Dialog[Hit | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._hits: list[Hit] = []
+        self._hits = SearchResults()
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(id="search-dialog"):
             yield Input(
-                placeholder="Search titles, people, affiliations, sessions", id="search-input"
+                placeholder="Search titles, people, rooms, sessions, abstracts", id="search-input"
             )
             yield OptionList(id="search-results")
+            yield Static(id="search-status")
             yield Static(HELP, id="search-help")
 
     def on_mount(self) -> None:
@@ -69,12 +76,22 @@ class SearchScreen(Dialog[Hit | None]):
         self._show_hits()
         short = bool(query.strip()) and too_short(query)
         self.query_one("#search-help", Static).update(KEEP_TYPING if short else HELP)
+        status = self._status(query)
+        self.query_one("#search-status", Static).update(status)
+        self.query_one("#search-status", Static).display = bool(status)
+
+    def _status(self, query: str) -> str:
+        """What the list does not show by itself: that nothing matched, or that not all did."""
+        if self._hits.capped:
+            return capped(len(self._hits), self._hits.total)
+        return "" if self._hits or too_short(query) else no_result(query)
 
     def _show_hits(self) -> None:
-        starred = services(self).starred
+        app = services(self)
+        starred, program, zone = app.starred, app.program, app.display_zone
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
-        results.add_options(_option(hit, starred) for hit in self._hits)
+        results.add_options(_option(hit, starred, program, zone) for hit in self._hits)
         if self._hits:
             results.highlighted = 0
 
