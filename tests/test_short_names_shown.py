@@ -44,3 +44,10 @@ def test_lengths_read_in_hours_from_two_hours() -> None:
         "4 h 22 min",
         "13 h",
     ]
+
+
+def test_search_names_talks_by_their_short_name() -> None:
+    ran = call_cli("--program", str(FOSDEMISH), "search", "keynote")
+    assert ran.returncode == 0, ran.stderr
+    assert "Keynote: Compilers Everywhere  [101]" in ran.stdout
+    assert GUID not in ran.stdout

@@ -6,7 +6,7 @@ import argparse
 
 from companion.cli.context import Context, UserError, print_json
 from companion.present.search import capped, hit_details, no_result
-from companion.search import SearchIndex, too_short
+from companion.search import HitKind, SearchIndex, too_short
 
 SHOWN = 50  # results listed unless --all: a screenful or two
 
@@ -40,7 +40,8 @@ def cmd_search(ctx: Context) -> None:
     if not found:
         print(no_result(query))
     for hit in found:
-        print(f"{hit.label}  [{hit.id}]")
+        name = ctx.talk_names.get(hit.id, hit.id) if hit.kind is HitKind.TALK else hit.id
+        print(f"{hit.label}  [{name}]")
         details = [hit.kind.value, *hit_details(ctx.program, hit, ctx.zone)]
         print(f"    {' · '.join(details[:2])}")
         for line in details[2:]:
