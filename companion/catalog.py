@@ -1,7 +1,9 @@
 """The programs a user has: the bundled one and every program they loaded, kept for offline use.
 
-`--program` takes a file (native, frab XML or c3voc JSON), which is then kept
-in the data directory in the native format, or the id of a kept program.
+`--program` takes a file (native, frab XML, c3voc JSON or iCalendar), which is then kept
+in the data directory in the native format, or the id of a kept program (a URL is fetched
+by `companion.subscription`, then kept the same way). Each kept copy remembers where it
+came from (`companion.sources`).
 
 A program's id names its kept copy and the store of its stars, so a loaded program never
 takes the bundled program's id: one that says it is c4ml-2026 (an edited copy, a later
@@ -13,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from contextlib import suppress
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -27,6 +29,7 @@ from companion.loading import (
 )
 from companion.paths import data_dir
 from companion.program import Program
+from companion.sources import Source, SourceError, now, read_source, write_source
 
 if TYPE_CHECKING:
     from companion.importers.fields import ImportNote
@@ -40,6 +43,8 @@ class ProgramEntry(NamedTuple):
     end_date: date
     talks: int
     path: Path | None  # None for the bundled program
+    source: str | None = None  # the file or URL it was loaded from, when known
+    fetched: datetime | None = None  # when it was last read from there
 
 
 # The id of a loaded program that gives the bundled program's.
@@ -59,7 +64,7 @@ def programs_dir() -> Path:
     return data_dir() / "programs"
 
 
-def _entry(program: Program, path: Path | None) -> ProgramEntry:
+def _entry(program: Program, path: Path | None, source: Source | None = None) -> ProgramEntry:
     conference = program.conference
     return ProgramEntry(
         conference.id,
@@ -69,7 +74,13 @@ def _entry(program: Program, path: Path | None) -> ProgramEntry:
         conference.end_date,
         len(program.talks),
         path,
+        source.location if source else None,
+        source.fetched if source else None,
     )
+
+
+def kept_path(program_id: str) -> Path:
+    return programs_dir() / f"{program_id}.json"
 
 
 def _checksum_path(kept: Path) -> Path:
@@ -95,7 +106,7 @@ def keep(canonical: str, conference_id: str) -> Path | None:
     later without validating again. Returns where (None when the kept copy was already the
     same); raises WriteError.
     """
-    target = programs_dir() / f"{conference_id}.json"
+    target = kept_path(conference_id)
     encoded = canonical.encode()
     checksum = _checksum_line(encoded, target)
     changed = not (target.is_file() and target.read_bytes() == encoded)
@@ -141,7 +152,7 @@ def open_program(spec: str | None) -> Opened:
         return _open_file(path)
     if spec == BUNDLED_ID:
         return Opened(load_program())
-    kept = programs_dir() / f"{spec}.json"
+    kept = kept_path(spec)
     if "/" not in spec and kept.is_file():
         return Opened(read_kept(kept))
     raise ProgramError(
@@ -151,21 +162,31 @@ def open_program(spec: str | None) -> Opened:
 
 def _open_file(path: Path) -> Opened:
     """A program file in any format, validated and kept under its id (see the module's doc)."""
+    return open_document(read_program_bytes(path), Source(str(path.resolve()), now()))
+
+
+def open_document(raw: bytes, source: Source, *, as_id: str | None = None) -> Opened:
+    """A program document from `source` in any format, validated and kept, with where it
+    came from, under its own id, or under `as_id` (an update keeps the id its stars use)."""
     from companion.importers.pipeline import validate_any  # only pay for them when used
     from companion.validation import validate_document
 
-    canonical, import_notes = validate_any(read_program_bytes(path), str(path))
+    canonical, import_notes = validate_any(raw, source.location)
     notes = tuple(import_notes)
     program = read_valid(canonical)
-    renamed_from = None
-    if program.conference.id == BUNDLED_ID:
+    given = program.conference.id
+    # Said to the user only when the file gave the bundled program's id.
+    renamed_from = BUNDLED_ID if as_id is None and given == BUNDLED_ID else None
+    wanted = as_id or (LOADED_BUNDLED_ID if renamed_from else given)
+    if wanted != given:
         document = json.loads(canonical)
-        document["conference"]["id"] = LOADED_BUNDLED_ID
-        canonical, renamed_from = validate_document(document, str(path)), BUNDLED_ID
+        document["conference"]["id"] = wanted
+        canonical = validate_document(document, source.location)
         program = read_valid(canonical)
     try:
         kept_as = keep(canonical, program.conference.id)
-    except WriteError as error:
+        write_source(kept_path(program.conference.id), source)
+    except (WriteError, SourceError) as error:
         return Opened(program, None, str(error), renamed_from, notes)
     return Opened(program, kept_as, None, renamed_from, notes)
 
@@ -176,11 +197,19 @@ def list_programs() -> tuple[list[ProgramEntry], list[str]]:
     entries = {bundled.conference.id: _entry(bundled, None)}
     problems = []
     for path in sorted(programs_dir().glob("*.json")):
+        if path.name.endswith(".source.json"):
+            continue
         try:
             program = read_kept(path)
         except ProgramError as error:
             problems.append(str(error))
             continue
-        if program.conference.id != BUNDLED_ID:  # a copy kept before loaded ones were renamed
-            entries[program.conference.id] = _entry(program, path)
+        if program.conference.id == BUNDLED_ID:  # a copy kept before loaded ones were renamed
+            continue
+        try:
+            source = read_source(path)
+        except SourceError as error:
+            problems.append(str(error))
+            source = None
+        entries[program.conference.id] = _entry(program, path, source)
     return sorted(entries.values(), key=lambda e: (e.start_date, e.id)), problems

@@ -55,7 +55,7 @@ COMMANDS = [""] + [
     if line.startswith("    ") and not line.startswith("     ")
 ]
 # Examples that run for ever (the app, a server, a watch) or need a file of the user's.
-NOT_RUN = {"", "serve", "remind", "check"}
+NOT_RUN = {"", "serve", "remind", "check", "update"}  # update: fetches (tests/test_subscription.py)
 
 
 @pytest.mark.parametrize("name", COMMANDS)

@@ -20,9 +20,7 @@ def starred_keynote() -> None:
 
 
 @pytest.mark.parametrize("command", [["starred"], ["agenda"], ["show", "zoe-orsted"]])
-def test_listings_name_talks_by_their_short_name(
-    starred_keynote: None, command: list[str]
-) -> None:
+def test_listings_name_talks_by_their_short_name(starred_keynote: None, command: list[str]) -> None:
     ran = call_cli("--program", "devconf-2030", *command)
     assert ran.returncode == 0, ran.stderr
     keynote = next(line for line in ran.stdout.splitlines() if "Keynote" in line)

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import NoReturn
 
 from companion import __version__
-from companion.catalog import open_program
+from companion.catalog import Opened, open_program
 from companion.cli.browse import (
     cmd_about,
     cmd_now,
@@ -33,6 +33,7 @@ from companion.cli.serve import add_serve_command
 from companion.cli.settings import add_settings_command, cmd_settings, theme_argument
 from companion.cli.share import add_commands as add_share_commands
 from companion.cli.stars import cmd_note, cmd_star, cmd_starred, cmd_unstar
+from companion.cli.update import add_update_command, cmd_update
 from companion.cli.venue import add_commands as add_venue_commands
 from companion.cli.venue import minutes
 from companion.clock import fixed_clock, parse_moment, system_clock
@@ -40,6 +41,7 @@ from companion.export import ExportError, ExportFormat
 from companion.loading import ProgramError
 from companion.present.command_help import description, epilogs
 from companion.program import Program
+from companion.sources import is_url
 from companion.store import StoreError
 from companion.text import safe_line
 
@@ -72,9 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     program_option = parser.add_argument(
         "--program",
-        metavar="PATH|ID",
-        help="a program file (native, frab schedule.xml or c3voc schedule.json), kept for "
-        "offline use, or the id of a kept program (default: the bundled C4ML 2026)",
+        metavar="PATH|URL|ID",
+        help="a program file (native, frab schedule.xml, c3voc schedule.json or iCalendar), "
+        "or its http(s) URL, kept for offline use (a URL is refreshed each time, the kept "
+        "copy used when that fails), or the id of a kept program (default: the bundled "
+        "C4ML 2026)",
     )
     takes_file(program_option)
     parser.add_argument(
@@ -166,6 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
     command(
         "programs", cmd_programs, "list the programs you have (bundled and kept)", json_flag=True
     )
+    add_update_command(
+        command(
+            "update",
+            cmd_update,
+            "refresh the programs subscribed to by URL and say what changed "
+            "(exit 1 when a refresh failed; its kept copy stays)",
+            json_flag=True,
+        )
+    )
     command(
         "check",
         cmd_check,
@@ -198,7 +211,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if args.handler is None:  # a command that needs no program
             args.standalone(parser, args)
             return 0
-        opened = open_program(args.program)
+        opened = _open(args.program)
         program = opened.program
         if opened.kept_as:
             conference = program.conference
@@ -222,6 +235,23 @@ def run(argv: Sequence[str] | None = None) -> int:
         print(f"companion: error: {safe_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     return status or 0
+
+
+def _open(spec: str | None) -> Opened:
+    """The program `--program` names; a URL is fetched (or refreshed), and the outcome of
+    refreshing one already kept is said in a line."""
+    if spec is None or not is_url(spec):
+        return open_program(spec)
+    from companion.present.changes import failed_words, summary  # only for URLs: urllib
+    from companion.subscription import open_url
+
+    subscribed = open_url(spec.strip())
+    updated = subscribed.updated
+    if updated is not None and updated.error:
+        warn(failed_words(updated.program_id, updated.error, updated.source.fetched))
+    elif updated is not None and updated.changes:
+        warn(f"{summary(updated.program_id, updated.changes)} (see `companion update`)")
+    return subscribed.opened
 
 
 def _print_schema(_parser: argparse.ArgumentParser, _args: argparse.Namespace) -> None:

@@ -7,6 +7,7 @@ from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.details import LABEL_WIDTH, person_details, talk_details
 from companion.clock import format_day, zone_label
 from companion.present.about import about, headline
+from companion.present.changes import fetched_words
 from companion.present.data import conference_json, now_json, person_json, talk_json
 from companion.present.dates import iso_range
 from companion.present.facts import plain_facts, plain_sections
@@ -130,6 +131,8 @@ def cmd_programs(ctx: Context) -> None:
                     "talks": e.talks,
                     "path": str(e.path) if e.path else None,
                     "bundled": e.path is None,
+                    "source": e.source,
+                    "fetched": e.fetched.isoformat() if e.fetched else None,
                 }
                 for e in entries
             ]
@@ -141,3 +144,5 @@ def cmd_programs(ctx: Context) -> None:
         where = "bundled" if entry.path is None else str(entry.path)
         talks = count(entry.talks, "talk")
         print(f"{entry.id:<24} {when:<{width}} {talks:>11}  {entry.title}  [{where}]")
+        if entry.source and entry.fetched:
+            print(f"{'':<24} from {entry.source}, fetched {fetched_words(entry.fetched)}")

@@ -28,6 +28,7 @@ EXAMPLES = {
     "note": 'companion note magellan "ask about the search budget"',
     "export": "companion export -f ics -o c4ml.ics --alarm 10",
     "programs": "companion programs --json",
+    "update": "companion update --json",
     "check": "companion --program schedule.xml check",
     "settings": "companion settings theme textual-light",
     "share": "companion share --code",

@@ -1,0 +1,84 @@
+"""`companion update`: refresh the programs subscribed to by URL, saying what changed."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from companion.cli.context import Context, UserError, print_json, warn
+from companion.paths import data_dir
+from companion.present.changes import (
+    change_line,
+    change_rows,
+    changes_json,
+    failed_words,
+    summary,
+)
+from companion.store import Store, StoreError
+from companion.subscription import Updated, subscribed, update
+
+EXIT_SOME_FAILED = 1
+
+
+def add_update_command(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "ids",
+        nargs="*",
+        metavar="ID",
+        help="the programs to refresh (default: every program subscribed to by URL)",
+    )
+
+
+def cmd_update(ctx: Context) -> int:
+    """0 when every refresh succeeded or found nothing new; 1 when one failed (its kept
+    copy is untouched)."""
+    ids = ctx.args.ids or [program_id for program_id, _ in subscribed()]
+    if not ids:
+        raise UserError("no program is subscribed to a URL (load one with --program URL)")
+    results = [update(program_id) for program_id in ids]
+    if ctx.args.json:
+        print_json([_json(result) for result in results])
+    else:
+        for result in results:
+            _print(result)
+    return EXIT_SOME_FAILED if any(result.error for result in results) else 0
+
+
+def _json(result: Updated) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": result.program_id,
+        "status": "failed"
+        if result.error
+        else "updated"
+        if result.changes is not None
+        else "not modified",
+        "fetched": result.source.fetched.isoformat(),
+    }
+    if result.error:
+        data["error"] = result.error
+    if result.changes is not None:
+        data["changes"] = changes_json(result.changes)
+    return data
+
+
+def _print(result: Updated) -> None:
+    if result.error:
+        warn(failed_words(result.program_id, result.error, result.source.fetched))
+        return
+    print(summary(result.program_id, result.changes))
+    if result.changes and result.opened:
+        starred = _starred(result.program_id)
+        for row in change_rows(result.opened.program, result.old, result.changes, starred):
+            print(f"  {change_line(row)}")
+
+
+def _starred(program_id: str) -> set[str]:
+    """The stars on a program, to list them first; none when they cannot be read."""
+    try:
+        store = Store.read(data_dir(), program_id)
+    except StoreError:
+        return set()
+    try:
+        return store.starred_ids()
+    finally:
+        store.close()

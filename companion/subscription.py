@@ -1,0 +1,123 @@
+"""Programs subscribed to by URL: fetched once, kept for offline use like a file, and
+refreshed with conditional requests, each update saying what changed.
+
+A failed refresh (no network, a timeout, an error page, a body that is not a program)
+never touches the copy kept: the program opens from it, and the user is told why in one
+line, with when that copy was fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from companion.catalog import (
+    Opened,
+    kept_path,
+    open_document,
+    programs_dir,
+    read_kept,
+)
+from companion.changes import ProgramChanges, compare
+from companion.fetching import DEFAULT_TIMEOUT_SECONDS, fetch
+from companion.loading import MAX_PROGRAM_BYTES, ProgramError
+from companion.program import Program
+from companion.sources import (
+    NO_VALIDATORS,
+    Source,
+    SourceError,
+    now,
+    read_source,
+    write_source,
+)
+
+
+class Limits(NamedTuple):
+    """How long and how much a fetch may take (tests make them small)."""
+
+    timeout: float = DEFAULT_TIMEOUT_SECONDS
+    cap: int = MAX_PROGRAM_BYTES
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class Updated(NamedTuple):
+    """One subscribed program after a refresh."""
+
+    program_id: str
+    source: Source  # as recorded after the refresh (or as it was, when it failed)
+    changes: ProgramChanges | None = None  # None: not modified (or failed)
+    error: str | None = None  # why the refresh failed; the kept copy is unchanged
+    opened: Opened | None = None  # the refreshed program, when it changed
+    old: Program | None = None  # the copy it replaced (names what was cancelled)
+
+
+def subscribed() -> Iterator[tuple[str, Source]]:
+    """Every kept program whose source is a URL, by id; unreadable records are skipped."""
+    for path in sorted(programs_dir().glob("*.source.json")):
+        kept = path.with_name(path.name.removesuffix(".source.json") + ".json")
+        try:
+            source = read_source(kept)
+        except SourceError:
+            continue
+        if source is not None and source.is_url and kept.is_file():
+            yield kept.stem, source
+
+
+def subscription_of(url: str) -> str | None:
+    """The id of the kept program subscribed to `url`, if any."""
+    return next((pid for pid, source in subscribed() if source.location == url), None)
+
+
+def update(program_id: str, limits: Limits = DEFAULT_LIMITS) -> Updated:
+    """Refresh a subscribed program from its URL. Raises ProgramError when it is not one."""
+    kept = kept_path(program_id)
+    try:
+        source = read_source(kept) if kept.is_file() else None
+    except SourceError as error:
+        raise ProgramError(str(error)) from None
+    if source is None or not source.is_url:
+        raise ProgramError(f"{program_id}: not subscribed to a URL (load it with --program URL)")
+    try:
+        fetched = fetch(source.location, source.validators, timeout=limits.timeout, cap=limits.cap)
+        if fetched.body is None:
+            asked = source._replace(fetched=now())
+            write_source(kept, asked)
+            return Updated(program_id, asked)
+        old = _kept_program(kept)
+        refreshed = Source(source.location, now(), fetched.validators)
+        opened = open_document(fetched.body, refreshed, as_id=program_id)
+    except (ProgramError, SourceError) as error:
+        return Updated(program_id, source, error=str(error))
+    if opened.keep_error:
+        return Updated(program_id, source, error=opened.keep_error)
+    return Updated(program_id, refreshed, compare(old, opened.program), opened=opened, old=old)
+
+
+def _kept_program(kept: Path) -> Program | None:
+    try:
+        return read_kept(kept)
+    except ProgramError:
+        return None
+
+
+class Subscribed(NamedTuple):
+    opened: Opened
+    updated: Updated | None = None  # the refresh of a program already subscribed to
+
+
+def open_url(url: str, limits: Limits = DEFAULT_LIMITS) -> Subscribed:
+    """The program at `url`: refreshed when already subscribed (the kept copy when that
+    fails), else fetched and kept. Raises ProgramError when there is nothing to open."""
+    program_id = subscription_of(url)
+    if program_id is None:
+        fetched = fetch(url, NO_VALIDATORS, timeout=limits.timeout, cap=limits.cap)
+        assert fetched.body is not None  # nothing was asked conditionally
+        return Subscribed(open_document(fetched.body, Source(url, now(), fetched.validators)))
+    updated = update(program_id, limits)
+    if updated.opened is not None:
+        return Subscribed(updated.opened, updated=updated)
+    program = read_kept(kept_path(program_id))
+    return Subscribed(Opened(program), updated=updated)
