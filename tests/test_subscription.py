@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,9 +16,8 @@ from companion.fetching import fetch
 from companion.loading import ProgramError
 from companion.subscription import Limits, open_url, subscribed, update
 from tests.cli_driving import assert_clean_error, call_cli
+from tests.local_server import V1, Answer, Server
 
-FIXTURES = Path(__file__).parent / "fixtures"
-V1 = (FIXTURES / "fosdemish.xml").read_text(encoding="utf-8")
 MLIR = "0e5d2b6c-3333-4a8b-9c55-cccccccccccc"  # event 103: moved from 10:00 to 11:00
 TILING = "0e5d2b6c-4444-4a8b-9c55-dddddddddddd"  # event 104: cancelled
 NEW = "0e5d2b6c-6666-4a8b-9c55-ffffffffffff"  # event 106: new
@@ -48,66 +43,6 @@ def _second_version() -> str:
 
 
 V2 = _second_version()
-
-
-@dataclass
-class Answer:
-    status: int = 200
-    body: bytes = V1.encode()
-    headers: dict[str, str] = field(
-        default_factory=lambda: {"ETag": '"v1"', "Last-Modified": "Sat, 01 Feb 2030 10:00:00 GMT"}
-    )
-
-
-@dataclass
-class Server:
-    url: str
-    answer: Answer
-    requests: list[dict[str, str]]
-    release: threading.Event  # set: a slow answer may go on
-
-
-def _handler(server: Callable[[], Server]) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            state = server()
-            state.requests.append(dict(self.headers.items()))
-            answer = state.answer
-            if answer.status == 0:  # slow: the test's timeout passes first
-                state.release.wait(10)
-                return
-            etag = answer.headers.get("ETag")
-            if answer.status == 200 and self.headers.get("If-None-Match") == etag:
-                self.send_response(304)
-                self.end_headers()
-                return
-            self.send_response(answer.status)
-            for name, value in answer.headers.items():
-                self.send_header(name, value)
-            if "Content-Length" not in answer.headers:
-                self.send_header("Content-Length", str(len(answer.body)))
-            self.end_headers()
-            self.wfile.write(answer.body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            """Quiet: the tests read what was asked from `requests`."""
-
-    return Handler
-
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    state: list[Server] = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(lambda: state[0]))
-    httpd.daemon_threads = True
-    port = httpd.server_address[1]
-    state.append(Server(f"http://127.0.0.1:{port}/schedule.xml", Answer(), [], threading.Event()))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield state[0]
-    state[0].release.set()
-    httpd.shutdown()
-    httpd.server_close()
 
 
 QUICK = Limits(timeout=0.5)

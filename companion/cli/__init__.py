@@ -220,9 +220,10 @@ def run(argv: Sequence[str] | None = None) -> int:
                 if opened.renamed_from
                 else ""
             )
+            without = "offline" if args.program and is_url(args.program) else "without the file"
             warn(
                 f"kept {conference.name} for offline use{renamed}: next time "
-                f"`--program {conference.id}` works without the file"
+                f"`--program {conference.id}` works {without}"
             )
         if opened.keep_error:
             warn(f"could not keep the program for offline use: {opened.keep_error}")

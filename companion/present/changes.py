@@ -76,9 +76,13 @@ def change_rows(
     return sorted(rows, key=lambda row: not row.starred)  # stable: groups keep their order
 
 
+def change_lead(row: ChangeRow) -> str:
+    """ "★ changed  ": the star, and what happened to the talk."""
+    return f"{'★' if row.starred else ' '} {row.kind:<9}  "
+
+
 def change_line(row: ChangeRow) -> str:
-    star = "★" if row.starred else " "
-    return f"{star} {row.kind:<9}  {row.title} — {row.detail}"
+    return f"{change_lead(row)}{row.title} — {row.detail}"
 
 
 def changes_json(changes: ProgramChanges) -> dict[str, Any]:

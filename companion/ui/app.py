@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from companion.search import Hit, SearchIndex
     from companion.star_import import ImportPlan
     from companion.store import NoteSaved
+    from companion.subscription import Updated
 
 _Read = TypeVar("_Read")
 
@@ -118,6 +119,13 @@ class CompanionApp(App[None]):
             tooltip="Show times in the venue's zone or in your local zone",
         ),
         Binding("i", "about", "About", id="about", tooltip="The event"),
+        Binding(
+            "U",
+            "update_program",
+            "Update",
+            id="update",
+            tooltip="Fetch the program again from its URL and show what changed",
+        ),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave the companion"),
     ]
 
@@ -148,6 +156,8 @@ class CompanionApp(App[None]):
         self._search_index: SearchIndex | None = None
         self._last_statuses: list[StarStatus] = []
         self.leaving = False  # set by `exit`: from then on no key or command acts
+        self.subscribed_url: str | None = None  # the URL the program is kept from, if any
+        self.updating = False
         self.reminders = InAppReminders(self)
         self.set_reactive(CompanionApp.now, clock())
 
@@ -156,6 +166,7 @@ class CompanionApp(App[None]):
     def on_mount(self) -> None:
         self._update_subtitle()
         self._open_store()
+        self._read_subscription()
         self._load_settings()
         if self.load_notice:
             self.notify(self.load_notice, severity="warning", timeout=15, markup=False)
@@ -250,6 +261,71 @@ class CompanionApp(App[None]):
                 markup=False,
             )
         self.starred = frozenset(self.store.starred_ids())
+
+    def _read_subscription(self) -> None:
+        from companion.catalog import kept_path
+        from companion.sources import SourceError, read_source
+
+        kept = kept_path(self.program.conference.id)
+        with suppress(SourceError):
+            source = read_source(kept) if kept.is_file() else None
+            self.subscribed_url = source.location if source and source.is_url else None
+
+    def action_update_program(self) -> None:
+        """Refresh from the URL in a thread: the app stays live while the server answers."""
+        if self.subscribed_url is None or self.updating:
+            return
+        self.updating = True
+        self.refresh_bindings()
+        self.notify(f"Updating from {self.subscribed_url}…", timeout=3, markup=False)
+        self.run_worker(self._update_in_thread, thread=True, group="update")
+
+    def _update_in_thread(self) -> None:
+        from companion.subscription import update
+
+        updated = update(self.program.conference.id)
+        self.call_from_thread(self._show_update, updated)
+
+    def _show_update(self, updated: Updated) -> None:
+        from companion.present.changes import NOT_MODIFIED, failed_words, summary
+
+        self.updating = False
+        self.refresh_bindings()
+        if updated.error is not None:
+            said = failed_words(updated.program_id, updated.error, updated.source.fetched)
+            self.notify(said, severity="warning", timeout=10, markup=False)
+        elif updated.changes is None or updated.opened is None:
+            self.notify(f"The program is {NOT_MODIFIED}", timeout=4, markup=False)
+        elif not updated.changes:
+            self.notify(summary(updated.program_id, updated.changes), timeout=6, markup=False)
+        else:
+            self.run_worker(self._show_changes(updated.opened.program, updated))
+
+    async def _show_changes(self, program: Program, updated: Updated) -> None:
+        from companion.ui.screens.changes import ChangesScreen
+
+        assert updated.changes is not None
+        await self.replace_program(program)
+        self.push_screen(ChangesScreen(updated.changes, updated.old))
+
+    async def replace_program(self, program: Program) -> None:
+        """Show a newer copy of the same program (its id, so its stars, unchanged): every
+        screen is built again on it, the one shown last of all."""
+        self.program = program
+        with self._index_lock:
+            self._search_index = None
+        self.run_worker(self._build_search_index, thread=True)
+        self._update_subtitle()
+        current = self.current_mode
+        others = [mode for mode in self.MODES if mode != current]
+        for mode in others:
+            await self.remove_mode(mode)
+            self.add_mode(mode, self.MODES[mode])
+        await self.switch_mode(others[0])
+        await self.remove_mode(current)
+        self.add_mode(current, self.MODES[current])
+        await self.switch_mode(current)
+        self.reminders.check()
 
     def _load_settings(self) -> None:
         from companion.settings import Times, load_settings
@@ -435,6 +511,8 @@ class CompanionApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_mode" and parameters and self._at_mode(str(parameters[0])):
             return None  # shown dimmed: you are there
+        if action == "update_program":  # only for a program kept from a URL
+            return self.subscribed_url is not None and not self.updating
         if action == "talk_details":  # not on the details of the talk it would open
             screen = self.screen
             return not (isinstance(screen, ShowsTalk) and screen.talk_id == self._talk_to_show())
@@ -512,7 +590,12 @@ class CompanionApp(App[None]):
         """Textual's own commands, then one per app binding, so the palette reaches them all."""
         yield from super().get_system_commands(screen)
         for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.tooltip and binding.action != "quit":
+            if (
+                isinstance(binding, Binding)
+                and binding.tooltip
+                and binding.action != "quit"
+                and self.check_action(binding.action, ()) is not False
+            ):
                 yield SystemCommand(
                     binding.description,
                     f"{binding.tooltip} ({key_label(binding.key)})",
