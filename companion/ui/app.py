@@ -124,7 +124,7 @@ class CompanionApp(App[None]):
             "update_program",
             "Update",
             id="update",
-            tooltip="Fetch the program again from its URL and show what changed",
+            tooltip="Fetch a program loaded from a URL again and show what changed",
         ),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave the companion"),
     ]
