@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from companion.export.tabular import BYTE_ORDER_MARK, FORMULA_STARTS
+from companion.loading import ProgramError, read_program_bytes
 from companion.program import Program
 from companion.share_code import ShareCodeError, looks_like_code, read_code
 from companion.talk_names import AmbiguousName, resolve_talk
@@ -56,20 +57,38 @@ def read_stars(text: str, program: Program) -> StarSource:
 
 
 def source_text(spec: str) -> str:
-    """The text a user named: a share code as typed, else the file at that path."""
-    if not spec.strip():
+    """The text a user named: a share code as typed, else the file at that path, read
+    within the same limits as a program file (a size cap; a pipe that sends nothing is
+    given up)."""
+    spec = spec.strip()
+    if not spec:
         raise StarSourceError("give a share code, or the path of a file to import")
-    path = Path(spec.strip()).expanduser()
-    if looks_like_code(spec) and not path.exists():
+    path = Path(spec).expanduser()
+    if looks_like_code(spec) and not _is_file(path):
         return spec
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise StarSourceError(f"{spec}: no such file, and not a share code") from None
+        raw = read_program_bytes(path)
+    except ProgramError as error:
+        reason = str(error)
+        if reason.endswith(": no such file"):
+            reason += ", and not a share code"
+        raise StarSourceError(reason) from None
+    return decoded(raw, spec)
+
+
+def decoded(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise StarSourceError(f"{spec} is not text: give an export, a list or a code") from None
-    except OSError as error:
-        raise StarSourceError(f"cannot read {spec}: {error.strerror or error}") from None
+        raise StarSourceError(f"{name} is not text: give an export, a list or a code") from None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether something is at `path`; a code too long to be a file name is no file."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _from_code(text: str, program: Program) -> StarSource:
@@ -83,13 +102,13 @@ def _from_code(text: str, program: Program) -> StarSource:
 
 
 def _from_ics(text: str, program: Program) -> StarSource:
-    from icalendar import Calendar  # only for a calendar
-
     from companion.export.ics import UID_SUFFIX
+    from companion.importers.fields import ImportProblem
+    from companion.importers.icalendar_parts import read_parts  # one pass, no recursion
 
     try:
-        uids = [str(event.get("uid", "")) for event in Calendar.from_ical(text).walk("VEVENT")]
-    except ValueError as error:
+        uids = [event.raw("UID") or "" for event in read_parts(text).events]
+    except ImportProblem as error:
         raise StarSourceError(f"not a calendar that can be read: {error}") from None
     ids = []
     for uid in uids:

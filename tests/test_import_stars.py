@@ -135,7 +135,8 @@ def test_a_dry_run_shows_what_would_change_and_changes_nothing(
 def test_a_plain_list_of_ids_and_short_names_from_standard_input(
     bob: Companion, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("# for Sunday\nmagellan\n\nxt\nno-such-talk\n"))
+    piped = io.BytesIO(b"# for Sunday\nmagellan\n\nxt\nno-such-talk\n")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(piped))
     imported = bob("import-stars", "-")
     assert imported.returncode == 0
     assert bob.stars() == ["magellan", "xtc"]
@@ -251,3 +252,23 @@ def test_a_listed_name_that_several_talks_answer_to_is_not_taken(program: Progra
     source = read_stars("d\nmagellan\n", program)  # deeptools and defeat-the-heap start with d
     assert source.talk_ids == ["magellan"]
     assert source.unknown == ["d"]
+
+
+def test_a_code_too_long_for_a_file_name_is_read_as_a_code(bob: Companion) -> None:
+    """Forty guid-keyed talks make a code longer than a file name may be."""
+    long_code = "STARS1" + "A" * 300
+    assert_clean_error(bob("import-stars", long_code), "")
+    assert bob.stars() == []
+
+
+def test_a_device_that_never_ends_is_refused_within_the_cap(bob: Companion) -> None:
+    assert_clean_error(bob("import-stars", "/dev/zero"), "larger than 32 MiB")
+
+
+def test_standard_input_is_read_within_the_cap(
+    bob: Companion, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    endless = io.BytesIO(b"magellan\n" * (4 * 2**20))  # 36 MiB
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(endless))
+    assert_clean_error(bob("import-stars", "-"), "standard input: larger than 32 MiB")
+    assert bob.stars() == []

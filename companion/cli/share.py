@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from companion.cli.completion import takes_file
 from companion.cli.context import Context, UserError
+from companion.loading import MAX_PROGRAM_BYTES
 from companion.present.share import (
     CODE_HINT,
     NOTHING_TO_SHARE,
@@ -25,6 +26,7 @@ from companion.star_sources import (
     OtherProgram,
     StarSource,
     StarSourceError,
+    decoded,
     read_stars,
     source_text,
 )
@@ -99,10 +101,19 @@ def _preview(ctx: Context, plan: ImportPlan) -> None:
         print(line)
 
 
+def _standard_input() -> bytes:
+    """What is piped in, up to the same cap as any file."""
+    raw = sys.stdin.buffer.read(MAX_PROGRAM_BYTES + 1)
+    if len(raw) > MAX_PROGRAM_BYTES:
+        raise UserError(f"standard input: larger than {MAX_PROGRAM_BYTES // 2**20} MiB")
+    return raw
+
+
 def _read_source(ctx: Context) -> StarSource:
     spec: str = ctx.args.source
     try:
-        return read_stars(sys.stdin.read() if spec == "-" else source_text(spec), ctx.program)
+        text = decoded(_standard_input(), "standard input") if spec == "-" else source_text(spec)
+        return read_stars(text, ctx.program)
     except OtherProgram as error:
         raise UserError(other_program(error.program_id, ctx.program)) from None
     except StarSourceError as error:
