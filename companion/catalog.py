@@ -55,7 +55,8 @@ class Opened(NamedTuple):
     program: Program
     kept_as: Path | None = None  # where a newly loaded program was kept, if it was
     keep_error: str | None = None  # why it could not be kept, if it could not
-    renamed_from: str | None = None  # the id the file gave, when the program took another
+    # Why the program was kept under another id than the one its file gives, if it was.
+    renamed_because: str | None = None
     # The events the import adjusted or skipped; None when no file was read (a kept copy).
     import_notes: tuple[ImportNote, ...] | None = None
 
@@ -175,9 +176,7 @@ def open_document(raw: bytes, source: Source, *, as_id: str | None = None) -> Op
     notes = tuple(import_notes)
     program = read_valid(canonical)
     given = program.conference.id
-    # Said to the user only when the file gave the bundled program's id.
-    renamed_from = BUNDLED_ID if as_id is None and given == BUNDLED_ID else None
-    wanted = as_id or (LOADED_BUNDLED_ID if renamed_from else given)
+    wanted, renamed_because = (as_id, None) if as_id else _own_id(program)
     if wanted != given:
         document = json.loads(canonical)
         document["conference"]["id"] = wanted
@@ -187,8 +186,37 @@ def open_document(raw: bytes, source: Source, *, as_id: str | None = None) -> Op
         kept_as = keep(canonical, program.conference.id)
         write_source(kept_path(program.conference.id), source)
     except (WriteError, SourceError) as error:
-        return Opened(program, None, str(error), renamed_from, notes)
-    return Opened(program, kept_as, None, renamed_from, notes)
+        return Opened(program, None, str(error), renamed_because, notes)
+    return Opened(program, kept_as, None, renamed_because, notes)
+
+
+def _own_id(program: Program) -> tuple[str, str | None]:
+    """The id to keep a newly loaded program under, and why it is not the file's own: a
+    program never takes the bundled program's id, nor that of another program kept before
+    (one with no talk in common: two conferences whose files derive the same id), which
+    would mix their stars. A later version of the same program shares talks, and its id."""
+    given = program.conference.id
+    if given == BUNDLED_ID:
+        return LOADED_BUNDLED_ID, f"{BUNDLED_ID} is the bundled program's id"
+    candidate, number = given, 1
+    while _another_program(candidate, program):
+        number += 1
+        candidate = f"{given}-{number}"
+    if candidate == given:
+        return given, None
+    return candidate, f"{given} is another program you kept"
+
+
+def _another_program(program_id: str, program: Program) -> bool:
+    kept = kept_path(program_id)
+    if not kept.is_file():
+        return False
+    try:
+        earlier = read_kept(kept)
+    except ProgramError:
+        return False  # unreadable: replacing it loses nothing that can be read
+    ids = {talk.id for talk in program.talks}
+    return bool(ids) and bool(earlier.talks) and ids.isdisjoint(t.id for t in earlier.talks)
 
 
 def list_programs() -> tuple[list[ProgramEntry], list[str]]:

@@ -216,9 +216,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if opened.kept_as:
             conference = program.conference
             renamed = (
-                f" as {conference.id} ({opened.renamed_from} is the bundled program's id)"
-                if opened.renamed_from
-                else ""
+                f" as {conference.id} ({opened.renamed_because})" if opened.renamed_because else ""
             )
             without = "offline" if args.program and is_url(args.program) else "without the file"
             warn(

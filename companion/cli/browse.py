@@ -140,9 +140,10 @@ def cmd_programs(ctx: Context) -> None:
         return
     dates = [iso_range(entry.start_date, entry.end_date) for entry in entries]
     width = max(map(len, dates), default=0)
+    ids = max((len(entry.id) for entry in entries), default=0)
     for entry, when in zip(entries, dates, strict=True):
         where = "bundled" if entry.path is None else str(entry.path)
         talks = count(entry.talks, "talk")
-        print(f"{entry.id:<24} {when:<{width}} {talks:>11}  {entry.title}  [{where}]")
+        print(f"{entry.id:<{ids}} {when:<{width}} {talks:>11}  {entry.title}  [{where}]")
         if entry.source and entry.fetched:
-            print(f"{'':<24} from {entry.source}, fetched {fetched_words(entry.fetched)}")
+            print(f"{'':<{ids}} from {entry.source}, fetched {fetched_words(entry.fetched)}")
