@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
+from contextlib import suppress
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -48,6 +50,9 @@ class Settings(NamedTuple):
     times: Times = Times.VENUE
 
 
+DEFAULTS = Settings()
+
+
 class Loaded(NamedTuple):
     settings: Settings
     problem: str | None = None  # what was wrong with the file, said once
@@ -78,9 +83,13 @@ def load_settings() -> Loaded:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
         return _set_aside(path, f"cannot be read ({reason})")
     try:
-        return Loaded(_parse(tomllib.loads(text)))
-    except (tomllib.TOMLDecodeError, ValueError) as error:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         return _set_aside(path, str(error))
+    settings, problems = _parse(document)
+    if not problems:
+        return Loaded(settings)
+    return _keep_the_rest(path, settings, "; ".join(problems))
 
 
 def save_settings(settings: Settings) -> None:
@@ -144,32 +153,48 @@ def times_setting(value: object) -> Times:
     return Times(str(value))
 
 
-def _parse(document: dict[str, Any]) -> Settings:
-    reminders = _table(document, "reminders")
-    display = _table(document, "display")
-    settings = Settings()
-    if (minutes := reminders.get("minutes_before")) is not None:
-        settings = settings._replace(remind_before=reminder_minutes(minutes))
-    if (theme := display.get("theme")) is not None:
-        settings = settings._replace(theme=theme_name(theme))
-    if (times := display.get("times")) is not None:
-        settings = settings._replace(times=times_setting(times))
-    return settings
+# Each setting: its table and key in the file, the field it sets, and how it is read.
+_READERS: tuple[tuple[str, str, str, Callable[[object], Any]], ...] = (
+    ("reminders", "minutes_before", "remind_before", reminder_minutes),
+    ("display", "theme", "theme", theme_name),
+    ("display", "times", "times", times_setting),
+)
 
 
-def _table(document: dict[str, Any], name: str) -> dict[str, Any]:
-    table = document.get(name, {})
-    if not isinstance(table, dict):
-        raise ValueError(f"[{name}] is not a table")
-    return table
+def _parse(document: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """The settings the file gives, each read on its own: one that cannot be read is left
+    at its default and said, and the others are kept."""
+    settings, problems = Settings(), []
+    for table_name, key, field, read in _READERS:
+        table = document.get(table_name, {})
+        if not isinstance(table, dict):
+            problems.append(f"[{table_name}] is not a table")
+            continue
+        if (value := table.get(key)) is not None:
+            try:
+                settings = settings._replace(**{field: read(value)})
+            except ValueError as error:
+                problems.append(f"[{table_name}] {error}")
+    return settings, list(dict.fromkeys(problems))
 
 
-def _set_aside(path: Path, why: str) -> Loaded:
+def _keep_the_rest(path: Path, settings: Settings, why: str) -> Loaded:
+    """Set the file aside, as written, and keep the settings that could be read."""
+    aside = _set_aside(path, why, settings, "keeping the rest")
+    if not path.exists():
+        with suppress(SettingsError):
+            save_settings(settings)
+    return aside
+
+
+def _set_aside(
+    path: Path, why: str, settings: Settings = DEFAULTS, then: str = "using the defaults"
+) -> Loaded:
     """Keep the file under a timestamped name beside it (never overwriting one), so the
     next start is quiet and nothing the user wrote is lost."""
     target = aside_path(path)
     try:
         path.rename(target)
     except OSError as error:
-        return Loaded(Settings(), f"{path} {why}; using the defaults ({error.strerror})")
-    return Loaded(Settings(), f"{path} {why}; it was kept as {target}, using the defaults")
+        return Loaded(settings, f"{path} {why}; {then} ({error.strerror})")
+    return Loaded(settings, f"{path} {why}; it was kept as {target}, {then}")

@@ -128,3 +128,15 @@ async def test_light_themes_draw_the_schedule(make_app: AppFactory) -> None:
         async with app.run_test():
             assert app.theme == theme
             assert "Magellan" in flat(screen_lines(app.screen))
+
+
+def test_one_wrong_value_costs_only_itself(config_dir: Path) -> None:
+    config_dir.mkdir()
+    written = '[display]\ntheme = "textual-light"\n[reminders]\nminutes_before = 100000\n'
+    (config_dir / "settings.toml").write_text(written, encoding="utf-8")
+    settings, problem = load_settings()
+    assert settings == Settings(theme="textual-light")
+    assert problem is not None and "from 0 to 120" in problem and "keeping the rest" in problem
+    [kept] = [p for p in config_dir.iterdir() if ".unreadable-" in p.name]
+    assert kept.read_text(encoding="utf-8") == written  # what the user wrote, kept whole
+    assert load_settings() == (Settings(theme="textual-light"), None)  # said once
