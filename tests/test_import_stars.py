@@ -272,3 +272,12 @@ def test_standard_input_is_read_within_the_cap(
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(endless))
     assert_clean_error(bob("import-stars", "-"), "standard input: larger than 32 MiB")
     assert bob.stars() == []
+
+
+def test_a_list_of_talks_of_no_use_here_says_so(bob: Companion, tmp_path: Path) -> None:
+    strangers = tmp_path / "ids.txt"
+    strangers.write_text("no-such-talk\nnor-this-one\n", encoding="utf-8")
+    ran = bob("import-stars", str(strangers))
+    assert ran.returncode == 0
+    assert "Nothing to change: none of its talks is in this program." in ran.stdout
+    assert "starred already" not in ran.stdout

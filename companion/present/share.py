@@ -11,6 +11,7 @@ NOTHING_TO_SHARE = "Nothing starred yet: the code shares an empty list."
 CODE_HINT = "Import it with `companion import-stars CODE`, or with g on the Starred screen."
 COPIED = "Copied the share code."
 NO_CHANGE = "Nothing to change: every talk in it is starred already."
+NONE_OF_THIS_PROGRAM = "Nothing to change: none of its talks is in this program."
 MERGE, REPLACE = "Merge: add these stars to mine", "Replace: my stars become exactly these"
 IMPORT_TITLE = "Import stars (Enter reads, Esc cancels)"
 IMPORT_PROMPT = (
@@ -57,7 +58,7 @@ def preview_lines(plan: ImportPlan, program: Program, *, replace: bool) -> list[
     if plan.kept_notes:
         lines.append(f"Notes kept as you wrote them: {count(len(plan.kept_notes), 'talk')}")
     if not plan.changes:
-        lines.append(NO_CHANGE)
+        lines.append(NO_CHANGE if source.talk_ids else NONE_OF_THIS_PROGRAM)
     return lines
 
 
