@@ -20,7 +20,7 @@ from companion.importers.fields import ImportProblem
 from companion.importers.times import parse_duration
 from companion.loading import BUNDLED_ID
 from companion.program import Program
-from tests.cli_driving import assert_clean_error
+from tests.cli_driving import assert_clean_error, call_cli
 from tests.conftest import FIXTURES, run_cli
 from tests.programs import opened
 
@@ -368,3 +368,11 @@ def test_a_copy_kept_under_the_bundled_id_does_not_replace_it(data_dir: Path) ->
     assert "Impostors" not in run_cli("--program", BUNDLED_ID, "about").stdout
     programs = json.loads(run_cli("programs", "--json").stdout)
     assert [(p["id"], p["bundled"]) for p in programs] == [("c4ml-2026", True)]
+
+
+def test_a_file_that_is_no_program_at_all_says_so(tmp_path: Path) -> None:
+    """Neither markup, JSON nor a calendar: not 'not valid JSON' for a .ics of noise."""
+    for name, content in (("noise.ics", bytes(range(256)) * 8), ("empty.ics", b"")):
+        path = tmp_path / name
+        path.write_bytes(content)
+        assert_clean_error(call_cli("--program", str(path), "talks"), "not a program (neither")

@@ -49,3 +49,13 @@ def test_search_names_talks_by_their_short_name() -> None:
     assert ran.returncode == 0, ran.stderr
     assert "Keynote: Compilers Everywhere  [101]" in ran.stdout
     assert GUID not in ran.stdout
+
+
+def test_a_talk_without_speakers_says_they_were_not_published() -> None:
+    ran = call_cli("--program", str(FOSDEMISH), "show", "102")  # Midnight Hacking: <persons/>
+    assert "Speakers:    not published" in ran.stdout
+
+
+def test_an_imported_program_is_named_once_atop_its_talks() -> None:
+    first = call_cli("--program", str(FOSDEMISH), "talks").stdout.splitlines()[0]
+    assert first == "DevConf Brussels 2030"

@@ -25,7 +25,7 @@ def cmd_talks(ctx: Context) -> None:
         print_json([talk_json(talk, starred=talk.id in starred) for talk in talks])
         return
     conference = ctx.program.conference
-    print(f"{conference.name} — {conference.title}")
+    print(" — ".join(dict.fromkeys((conference.name, conference.title))))  # once if alike
     print(
         f"Times in {conference.timezone} ({zone_label(ctx.zone, talks[0].start)})"
         if talks

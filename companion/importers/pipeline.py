@@ -81,6 +81,14 @@ def detect(document: str | bytes) -> SourceFormat:
     return SourceFormat.NATIVE
 
 
+def _starts_like_json(document: str | bytes) -> bool:
+    """Whether a document begins as JSON does (an object or an array), so the JSON
+    parser's own words say what is wrong with it; anything else is no program at all."""
+    if isinstance(document, str):
+        return document.lstrip(" \t\r\n")[:1] in ("{", "[")
+    return document.lstrip(b" \t\r\n")[:1] in (b"{", b"[")
+
+
 class Validated(NamedTuple):
     canonical: str  # the program as canonical native text
     notes: list[ImportNote]  # the events an import adjusted or skipped
@@ -91,6 +99,11 @@ def validate_any(raw: bytes, source: str) -> Validated:
     document = _decode_marked(raw, source)
     kind = detect(document)
     if kind is SourceFormat.NATIVE:
+        if not _starts_like_json(document):
+            raise ProgramError(
+                f"{source}: not a program (neither frab XML, c3voc JSON, iCalendar nor the "
+                "companion's own JSON)"
+            )
         return Validated(validate_native(document, source), [])
     try:
         built = build_document(READERS[kind](document))

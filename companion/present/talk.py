@@ -64,7 +64,7 @@ def listing_heading(program: Program) -> str:
 
 
 def authors_fact(program: Program, talk: Talk) -> Fact:
-    return Fact(presenters_label(program), ", ".join(talk.authors))
+    return Fact(presenters_label(program), ", ".join(talk.authors) or NOT_PUBLISHED)
 
 
 def talk_facts(program: Program, talk: Talk, zone: tzinfo) -> list[Fact]:
