@@ -1,5 +1,6 @@
 """Naming a talk as a person types it: its id, a short name the program gives it, or the
-start of its id (imported ids are 36-character guids no one types in full)."""
+start of its id (imported ids are 36-character guids no one types in full); and a person
+by their id or their name."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Set
 
 from companion.program import Program
+from companion.text import fold
 
 
 class AmbiguousName(ValueError):
@@ -16,6 +18,19 @@ class AmbiguousName(ValueError):
         super().__init__(name, candidates)
         self.name = name
         self.candidates = candidates
+
+
+def resolve_person(program: Program, name: str) -> str | None:
+    """The id of the person `name` names: their id, or their name typed with or without
+    its accents and capitals ("markus bock"). None when no one answers to it;
+    AmbiguousName when namesakes do."""
+    if any(person.id == name for person in program.people):
+        return name
+    wanted = " ".join(fold(name).split())
+    matches = [person.id for person in program.people if fold(person.name) == wanted]
+    if len(matches) > 1:
+        raise AmbiguousName(name, matches)
+    return matches[0] if matches else None
 
 
 def resolve_talk(program: Program, name: str) -> str | None:

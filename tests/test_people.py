@@ -16,7 +16,7 @@ from companion.program import Program
 from companion.ui.app import CompanionApp
 from companion.ui.screens.person import PersonScreen
 from companion.validation import validate_document
-from tests.cli_driving import call_cli
+from tests.cli_driving import assert_clean_error, call_cli
 from tests.driving import drawn_lines, flat, show_talk, until
 from tests.programs import tiny_program
 
@@ -220,3 +220,19 @@ async def test_speakers_screen_tells_namesakes_apart(
             "“Rust in Space”",
             "“Tulips and Tensors”",
         ]
+
+
+def test_show_finds_a_person_by_name_typed_without_accents() -> None:
+    ran = call_cli("show", "markus bock")
+    assert ran.returncode == 0 and ran.stdout.startswith("Markus Böck\n")
+    assert call_cli("show", "NGÂN (NV) VŨ").stdout.startswith("Ngân (NV) Vũ\n")
+
+
+def test_show_of_a_namesake_by_name_asks_for_the_id() -> None:
+    ran = call_cli("--program", str(FOSDEM), "show", "Jan de Vries")
+    assert_clean_error(ran, "names 2 people: jan-de-vries, jan-de-vries-2")
+
+
+def test_speakers_lines_end_without_trailing_spaces() -> None:
+    lines = call_cli("--program", str(FOSDEM), "speakers").stdout.splitlines()
+    assert lines and all(line == line.rstrip() for line in lines)

@@ -115,7 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     command("talks", cmd_talks, "list the talks in program order", json_flag=True)
     command("speakers", cmd_speakers, "list every author and organizer", json_flag=True)
     show = command("show", cmd_show, "show one talk or person by id", json_flag=True)
-    takes_talk(show.add_argument("id", help="a talk id (see `companion talks`) or a person id"))
+    takes_talk(
+        show.add_argument(
+            "id", help="a talk id or short name (see `companion talks`), or a person's id or name"
+        )
+    )
     add_search_command(
         command(
             "search",

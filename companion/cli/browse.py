@@ -58,13 +58,13 @@ def cmd_speakers(ctx: Context) -> None:
         roles = role_names(ctx.program, person)
         hint = namesake_hint(ctx.program, person)  # and the id, to `show` the one meant
         tail = f"  {hint}  [{person.id}]" if hint else ""
-        print(f"{person.name:<{width}}  {roles:<17}  {'; '.join(person.affiliations)}{tail}")
+        line = f"{person.name:<{width}}  {roles:<17}  {'; '.join(person.affiliations)}{tail}"
+        print(line.rstrip())
 
 
 def cmd_show(ctx: Context) -> None:
     program, item_id = ctx.program, ctx.args.id
-    if not any(person.id == item_id for person in program.people):  # a person's id is exact
-        item_id = ctx.talk_id(item_id)
+    item_id = ctx.person_id(item_id) or ctx.talk_id(item_id)
     starred, notes = ctx.saved(browsing=True)
     if program.has_talk(item_id):
         talk, is_starred = program.talk(item_id), item_id in starred

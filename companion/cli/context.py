@@ -18,7 +18,7 @@ from companion.paths import data_dir
 from companion.present.import_report import import_summary
 from companion.program import Program
 from companion.store import Store, StoreError, store_exists
-from companion.talk_names import AmbiguousName, resolve_talk, short_names
+from companion.talk_names import AmbiguousName, resolve_person, resolve_talk, short_names
 from companion.text import safe_line
 
 _CANDIDATES_SHOWN = 8  # an ambiguous name's error lists this many talks, then a count
@@ -61,6 +61,16 @@ class Context:
     @property
     def zone(self) -> tzinfo:
         return self.program.conference.zone
+
+    def person_id(self, name: str) -> str | None:
+        """The id of the person a typed id or name stands for, if anyone's."""
+        try:
+            return resolve_person(self.program, name)
+        except AmbiguousName as error:
+            raise UserError(
+                f"{name!r} names {len(error.candidates)} people: "
+                f"{', '.join(error.candidates)} (show one by its id)"
+            ) from None
 
     def talk_id(self, name: str) -> str:
         """The id of the talk a typed name stands for (see `companion.talk_names`); the
