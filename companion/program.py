@@ -65,6 +65,7 @@ class Person(NamedTuple):
     talk_ids: tuple[str, ...]
     biography: str | None = None
     links: tuple[Link, ...] = ()
+    aliases: tuple[str, ...] = ()  # the source's own ids for them
 
 
 def split_evenly(start: datetime, end: datetime, parts: int) -> list[tuple[datetime, datetime]]:
@@ -210,6 +211,7 @@ def _derive_people(
                 tuple(draft.talks),
                 biography=profile.biography if profile else None,
                 links=profile.links if profile else (),
+                aliases=profile.aliases if profile else (),
             )
         )
     return sorted(people, key=lambda person: name_sort_key(person.name))

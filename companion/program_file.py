@@ -79,6 +79,9 @@ class ProfileEntry(_Strict):
     name: Text
     biography: Prose | None = None
     links: list[LinkEntry] = []
+    aliases: list[Text] = Field(
+        [], description="Other ids the person answers to: the source's own (frab's, pretalx's)."
+    )
 
 
 class OrganizerEntry(_Strict):

@@ -62,10 +62,17 @@ class Profile(NamedTuple):
     name: str
     biography: str | None = None
     links: tuple[Link, ...] = ()
+    aliases: tuple[str, ...] = ()
 
     @classmethod
     def from_document(cls, data: Document) -> Profile:
-        return cls(data["id"], data["name"], data.get("biography"), links(data))
+        return cls(
+            data["id"],
+            data["name"],
+            data.get("biography"),
+            links(data),
+            tuple(data.get("aliases", ())),
+        )
 
 
 class Organizer(NamedTuple):

@@ -21,16 +21,20 @@ class AmbiguousName(ValueError):
 
 
 def resolve_person(program: Program, name: str) -> str | None:
-    """The id of the person `name` names: their id, or their name typed with or without
-    its accents and capitals ("markus bock"). None when no one answers to it;
-    AmbiguousName when namesakes do."""
+    """The id of the person `name` names: their id, the source's id for them (FOSDEM's
+    `301`), or their name typed with or without its accents and capitals ("markus bock").
+    None when no one answers to it; AmbiguousName when namesakes do."""
     if any(person.id == name for person in program.people):
         return name
     wanted = " ".join(fold(name).split())
-    matches = [person.id for person in program.people if fold(person.name) == wanted]
-    if len(matches) > 1:
-        raise AmbiguousName(name, matches)
-    return matches[0] if matches else None
+    by_alias = [p.id for p in program.people if any(fold(a) == wanted for a in p.aliases)]
+    by_name = [p.id for p in program.people if fold(p.name) == wanted]
+    for matches in (by_alias, by_name):
+        if len(matches) > 1:
+            raise AmbiguousName(name, matches)
+        if matches:
+            return matches[0]
+    return None
 
 
 def resolve_talk(program: Program, name: str) -> str | None:

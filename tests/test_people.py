@@ -237,3 +237,13 @@ def test_show_of_a_namesake_by_name_asks_for_the_id() -> None:
 def test_speakers_lines_end_without_trailing_spaces() -> None:
     lines = call_cli("--program", str(FOSDEM), "speakers").stdout.splitlines()
     assert lines and all(line == line.rstrip() for line in lines)
+
+
+def test_show_takes_the_id_the_source_gives_a_person() -> None:
+    """FOSDEM's <person id="303">: the second Jan de Vries, by the id on FOSDEM's site."""
+    assert call_cli("--program", str(FOSDEM), "about").returncode == 0
+    ran = call_cli("--program", "fosdem-2030", "show", "303")
+    assert ran.returncode == 0 and ran.stdout.startswith("Jan de Vries\n")
+    assert "Tulips and Tensors" in ran.stdout and "Rust in Space" not in ran.stdout
+    people = json.loads(call_cli("--program", "fosdem-2030", "speakers", "--json").stdout)
+    assert {p["id"]: p.get("aliases") for p in people}["jan-de-vries-2"] == ["303"]

@@ -24,6 +24,7 @@ def _profile(person_id: str, person: PersonFields) -> dict[str, Any]:
         "name": person.name,
         "biography": readable_text(person.biography or "") or None,  # published as HTML
         "links": web_links(person.links),
+        "aliases": [person.key] if person.key and person.key != person_id else [],
     }
 
 

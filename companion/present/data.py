@@ -55,6 +55,8 @@ def person_json(person: Person) -> dict[str, Any]:
         data["biography"] = person.biography
     if person.links:
         data["links"] = _plain(person.links)
+    if person.aliases:
+        data["aliases"] = list(person.aliases)
     return data
 
 
