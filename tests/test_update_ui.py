@@ -4,6 +4,8 @@ new program; a failure is one notice and the program stays as it was."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from companion.catalog import open_program
 from companion.clock import fixed_clock, parse_moment
 from companion.program import Program
@@ -78,3 +80,12 @@ async def test_the_palette_reaches_update(server: Server) -> None:
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("ctrl+p", *"update", "enter")
         await toasted(pilot, "not modified")
+
+
+async def test_a_source_record_gone_meanwhile_is_a_notice(server: Server, data_dir: Path) -> None:
+    app = subscribed_app(server, "103")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        (data_dir / "programs" / "devconf-2030.source.json").unlink()
+        await pilot.press("U")
+        await toasted(pilot, "not subscribed to a URL")
+        assert "MLIR in Production" in drawn(app)

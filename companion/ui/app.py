@@ -281,17 +281,24 @@ class CompanionApp(App[None]):
         self.run_worker(self._update_in_thread, thread=True, group="update")
 
     def _update_in_thread(self) -> None:
+        from companion.loading import ProgramError
         from companion.subscription import update
 
-        updated = update(self.program.conference.id)
-        self.call_from_thread(self._show_update, updated)
+        try:
+            updated: Updated | str = update(self.program.conference.id)
+        except ProgramError as error:  # its source record went missing or bad meanwhile
+            updated = str(error)
+        with suppress(RuntimeError):  # the app ended while the server was answering
+            self.call_from_thread(self._show_update, updated)
 
-    def _show_update(self, updated: Updated) -> None:
+    def _show_update(self, updated: Updated | str) -> None:
         from companion.present.changes import NOT_MODIFIED, failed_words, summary
 
         self.updating = False
         self.refresh_bindings()
-        if updated.error is not None:
+        if isinstance(updated, str):
+            self.notify(updated, severity="warning", timeout=10, markup=False)
+        elif updated.error is not None:
             said = failed_words(updated.program_id, updated.error, updated.source.fetched)
             self.notify(said, severity="warning", timeout=10, markup=False)
         elif updated.changes is None or updated.opened is None:
