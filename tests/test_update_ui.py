@@ -87,5 +87,5 @@ async def test_a_source_record_gone_meanwhile_is_a_notice(server: Server, data_d
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         (data_dir / "programs" / "devconf-2030.source.json").unlink()
         await pilot.press("U")
-        await toasted(pilot, "not subscribed to a URL")
+        await toasted(pilot, "not subscribed")
         assert "MLIR in Production" in drawn(app)
