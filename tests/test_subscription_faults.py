@@ -1,0 +1,96 @@
+"""A server that does not speak HTTP properly: whatever it sends, a fetch ends in one line
+naming the URL (never a traceback, never the server's own text unfiltered), and a
+connection cut before the announced length is not taken for a short program."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from companion.fetching import fetch
+from companion.loading import ProgramError
+from tests.cli_driving import assert_clean_error, call_cli
+
+Serve = Callable[[bytes], str]
+
+
+@pytest.fixture
+def raw_server() -> Iterator[Serve]:
+    """Answers every request with the bytes the test gives, then closes the connection."""
+    listening: list[socket.socket] = []
+
+    def serve(answer: bytes) -> str:
+        sock = socket.create_server(("127.0.0.1", 0))
+        listening.append(sock)
+
+        def answer_all() -> None:
+            while True:
+                try:
+                    connection, _ = sock.accept()
+                except OSError:  # closed by the fixture
+                    return
+                with connection:
+                    connection.recv(65536)
+                    connection.sendall(answer)
+
+        threading.Thread(target=answer_all, daemon=True).start()
+        return f"http://127.0.0.1:{sock.getsockname()[1]}/schedule.xml"
+
+    yield serve
+    for sock in listening:
+        sock.close()
+
+
+def _failure(url: str) -> str:
+    with pytest.raises(ProgramError) as raised:
+        fetch(url, timeout=5, cap=4096)
+    said = str(raised.value)
+    assert said.startswith(f"{url}: ") and said.isprintable()
+    return said.removeprefix(f"{url}: ")
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        (b"HELLO THERE\r\n\r\n", "not an HTTP answer (BadStatusLine)"),
+        (b"HTTP/1.1 200 OK\r\nX: " + b"a" * 70_000 + b"\r\n\r\n", "not an HTTP answer"),
+        (b"HTTP/1.1 200 OK\r\n" + b"X: a\r\n" * 200 + b"\r\n", "not an HTTP answer"),
+        (b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n<schedule>", "broke off after 10 of 100"),
+        (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "broke off after 0"),
+        (b"HTTP/1.1 500 \x1b[2J\x1b]0;owned\x07Evil\r\n\r\n", "HTTP 500 Internal Server Error"),
+        (b"HTTP/1.1 599 \x1b[2JOdd\r\nContent-Length: 0\r\n\r\n", "HTTP 599 Odd"),
+        (b"HTTP/1.1 302 Found\r\nLocation: /schedule.xml\r\n\r\n", "in a loop"),
+        (b"HTTP/1.1 302 Found\r\nLocation: FILE:/etc/passwd\r\n\r\n", "a file: address"),
+        (b"HTTP/1.1 302 Found\r\nLocation: gopher://x/1\r\n\r\n", "to a gopher: address"),
+    ],
+    ids=[
+        "not-http",
+        "long-header",
+        "many-headers",
+        "cut-short",
+        "bad-chunks",
+        "hostile-reason",
+        "unknown-status",
+        "redirect-loop",
+        "redirect-file",
+        "redirect-gopher",
+    ],
+)
+def test_a_broken_answer_is_one_line_naming_the_url(
+    raw_server: Serve, answer: bytes, said: str
+) -> None:
+    assert said in _failure(raw_server(answer))
+
+
+def test_a_whole_answer_of_the_announced_length_is_taken(raw_server: Serve) -> None:
+    url = raw_server(b'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nETag: "a"\r\n\r\nhello')
+    fetched = fetch(url, timeout=5, cap=4096)
+    assert fetched.body == b"hello" and fetched.validators.etag == '"a"'
+
+
+def test_the_cli_says_a_broken_answer_in_one_line(raw_server: Serve) -> None:
+    url = raw_server(b"HELLO THERE\r\n\r\n")
+    assert_clean_error(call_cli("--program", url, "talks"), "not an HTTP answer")
