@@ -52,7 +52,7 @@ def test_a_url_is_fetched_kept_and_remembered(server: Server, data_dir: Path) ->
     opened = open_url(server.url, QUICK).opened
     assert opened.program.conference.id == "devconf-2030"
     assert len(opened.program.talks) == 5
-    assert [(pid, source.location) for pid, source in subscribed()] == [
+    assert [(pid, source.location) for pid, source in subscribed().programs] == [
         ("devconf-2030", server.url)
     ]
     record = json.loads((data_dir / "programs" / "devconf-2030.source.json").read_text())

@@ -4,15 +4,18 @@ connection cut before the announced length is not taken for a short program."""
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from companion.fetching import fetch
 from companion.loading import ProgramError
 from tests.cli_driving import assert_clean_error, call_cli
+from tests.local_server import Server
 
 Serve = Callable[[bytes], str]
 
@@ -94,3 +97,29 @@ def test_a_whole_answer_of_the_announced_length_is_taken(raw_server: Serve) -> N
 def test_the_cli_says_a_broken_answer_in_one_line(raw_server: Serve) -> None:
     url = raw_server(b"HELLO THERE\r\n\r\n")
     assert_clean_error(call_cli("--program", url, "talks"), "not an HTTP answer")
+
+
+def test_update_names_a_mistyped_id_before_fetching_anything(server: Server) -> None:
+    assert call_cli("--program", server.url, "talks").returncode == 0
+    asked = len(server.requests)
+    assert_clean_error(call_cli("update", "devconf-2030", "nosuch"), "nosuch: not subscribed")
+    assert len(server.requests) == asked
+
+
+def test_an_unreadable_source_record_is_one_warning_never_a_crash(
+    server: Server, data_dir: Path
+) -> None:
+    assert call_cli("--program", server.url, "talks").returncode == 0
+    record = data_dir / "programs" / "devconf-2030.source.json"
+    record.write_text("{not json", encoding="utf-8")
+    ran = call_cli("update")
+    assert ran.returncode == 2
+    [warning, error] = ran.stderr.splitlines()
+    assert "devconf-2030.source.json: unreadable" in warning and "kept it as" in warning
+    assert "no program is subscribed" in error
+    assert call_cli("--program", server.url, "talks").returncode == 0  # subscribed again
+    assert json.loads(record.read_text(encoding="utf-8"))["location"] == server.url
+    record.write_text("[]", encoding="utf-8")
+    ran = call_cli("--program", server.url, "talks")
+    assert ran.returncode == 0
+    assert len(ran.stderr.splitlines()) == 1 and "unreadable" in ran.stderr
