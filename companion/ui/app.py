@@ -281,10 +281,24 @@ class CompanionApp(App[None]):
         self.run_worker(self._update_in_thread, thread=True, group="update")
 
     def _update_in_thread(self) -> None:
+        from companion.loading import ProgramError
         from companion.subscription import update
 
-        updated = update(self.program.conference.id)
+        try:
+            updated = update(self.program.conference.id)
+        except ProgramError as error:  # no longer subscribed: its record went bad or away
+            self.call_from_thread(self._update_refused, str(error))
+            return
         self.call_from_thread(self._show_update, updated)
+
+    def _update_refused(self, error: str) -> None:
+        from companion.present.changes import not_updated_words
+
+        self.updating = False
+        self.subscribed_url = None
+        self.refresh_bindings()
+        said = not_updated_words(self.program.conference.id, error)
+        self.notify(said, severity="warning", timeout=10, markup=False)
 
     def _show_update(self, updated: Updated) -> None:
         from companion.present.changes import NOT_MODIFIED, failed_words, summary
