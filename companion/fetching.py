@@ -80,8 +80,10 @@ def fetch(
             body = _read_capped(answer, url, cap, deadline, timeout)
             given = answer.headers
     except urllib.error.HTTPError as error:
-        if error.code == 304:
+        if error.code == 304 and validators != NO_VALIDATORS:
             return Fetched(None, validators)
+        if error.code == 304:  # nothing to compare with: a server that cannot be believed
+            raise ProgramError(f"{url}: HTTP 304 Not Modified, though no copy was kept") from None
         raise ProgramError(f"{url}: {_status_words(error.code, error.reason)}") from None
     except urllib.error.URLError as error:
         raise ProgramError(f"{url}: {_reason(error.reason, timeout)}") from None

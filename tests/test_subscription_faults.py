@@ -68,6 +68,7 @@ def _failure(url: str) -> str:
         (b"HTTP/1.1 302 Found\r\nLocation: /schedule.xml\r\n\r\n", "in a loop"),
         (b"HTTP/1.1 302 Found\r\nLocation: FILE:/etc/passwd\r\n\r\n", "a file: address"),
         (b"HTTP/1.1 302 Found\r\nLocation: gopher://x/1\r\n\r\n", "to a gopher: address"),
+        (b"HTTP/1.1 304 Not Modified\r\n\r\n", "Not Modified, though no copy was kept"),
     ],
     ids=[
         "not-http",
@@ -80,6 +81,7 @@ def _failure(url: str) -> str:
         "redirect-loop",
         "redirect-file",
         "redirect-gopher",
+        "unasked-304",
     ],
 )
 def test_a_broken_answer_is_one_line_naming_the_url(
@@ -97,6 +99,8 @@ def test_a_whole_answer_of_the_announced_length_is_taken(raw_server: Serve) -> N
 def test_the_cli_says_a_broken_answer_in_one_line(raw_server: Serve) -> None:
     url = raw_server(b"HELLO THERE\r\n\r\n")
     assert_clean_error(call_cli("--program", url, "talks"), "not an HTTP answer")
+    url = raw_server(b"HTTP/1.1 304 Not Modified\r\n\r\n")  # though nothing was asked
+    assert_clean_error(call_cli("--program", url, "talks"), "no copy was kept")
 
 
 def test_update_names_a_mistyped_id_before_fetching_anything(server: Server) -> None:
