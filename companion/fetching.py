@@ -16,7 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from http import HTTPStatus
-from http.client import HTTPException, HTTPMessage, IncompleteRead
+from http.client import HTTPException, HTTPMessage, HTTPResponse, IncompleteRead
 from typing import IO, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
@@ -100,8 +100,10 @@ def fetch(
     return Fetched(body, Validators(given.get("ETag"), given.get("Last-Modified")))
 
 
-def _read_capped(answer: IO[bytes], url: str, cap: int, deadline: float, timeout: float) -> bytes:
-    length = getattr(answer, "headers", {}).get("Content-Length")
+def _read_capped(
+    answer: HTTPResponse, url: str, cap: int, deadline: float, timeout: float
+) -> bytes:
+    length = answer.headers.get("Content-Length")
     announced = int(length) if length and length.strip().isdigit() else None
     if announced is not None and announced > cap:
         raise _too_large(url, cap)
@@ -110,7 +112,9 @@ def _read_capped(answer: IO[bytes], url: str, cap: int, deadline: float, timeout
     while size <= cap:
         if time.monotonic() > deadline:
             raise ProgramError(f"{url}: timed out after {timeout:g} s")
-        chunk = answer.read(min(_CHUNK_BYTES, cap + 1 - size))
+        # read1: what one receive brings, so a server that sends a byte at a time cannot
+        # hold a whole chunk's read past the deadline
+        chunk = answer.read1(min(_CHUNK_BYTES, cap + 1 - size))
         if not chunk:
             break
         chunks.append(chunk)

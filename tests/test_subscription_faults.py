@@ -4,9 +4,11 @@ connection cut before the announced length is not taken for a short program."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -127,3 +129,29 @@ def test_an_unreadable_source_record_is_one_warning_never_a_crash(
     ran = call_cli("--program", server.url, "talks")
     assert ran.returncode == 0
     assert len(ran.stderr.splitlines()) == 1 and "unreadable" in ran.stderr
+
+
+def test_a_server_sending_a_byte_at_a_time_is_given_up_at_the_timeout() -> None:
+    """The whole download has the timeout, not each receive: the server would take 40 s."""
+    sock = socket.create_server(("127.0.0.1", 0))
+    done = threading.Event()
+
+    def trickle() -> None:
+        connection, _ = sock.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 200\r\n\r\n")
+            with contextlib.suppress(OSError):  # the client hung up
+                while not done.wait(0.2):
+                    connection.sendall(b"x")
+
+    threading.Thread(target=trickle, daemon=True).start()
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}/schedule.xml"
+    started = time.monotonic()
+    try:
+        with pytest.raises(ProgramError, match=r"timed out after 0\.5 s"):
+            fetch(url, timeout=0.5)
+        assert time.monotonic() - started < 10
+    finally:
+        done.set()
+        sock.close()
