@@ -15,13 +15,15 @@ import ssl
 import time
 import urllib.error
 import urllib.request
-from http.client import HTTPMessage
+from http import HTTPStatus
+from http.client import HTTPException, HTTPMessage, HTTPResponse, IncompleteRead
 from typing import IO, NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from companion import __version__
 from companion.loading import MAX_PROGRAM_BYTES, ProgramError
 from companion.sources import NO_VALIDATORS, WEB_SCHEMES, Validators
+from companion.text import safe_line
 
 DEFAULT_TIMEOUT_SECONDS = 20.0
 _CHUNK_BYTES = 64 * 1024
@@ -34,22 +36,23 @@ class Fetched(NamedTuple):
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Redirects are followed to http and https only (urllib would follow ftp too)."""
+    """Redirects are followed to http and https only (urllib would follow ftp too, and
+    word a refused file: one with the server's address in it)."""
 
     max_redirections = _REDIRECTS
 
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        if urlsplit(newurl).scheme.lower() not in WEB_SCHEMES:
-            raise ProgramError(f"{req.full_url}: refused a redirect to {newurl.split(':')[0]}:")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage
+    ) -> IO[bytes] | None:
+        location = headers.get("Location") or headers.get("URI")
+        if location is not None:
+            scheme = urlsplit(urljoin(req.full_url, location)).scheme.lower()
+            if scheme not in WEB_SCHEMES:
+                shown = f"a {scheme}: address" if scheme.isalnum() else "an address"
+                raise ProgramError(f"{req.full_url}: refused a redirect to {shown}")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def fetch(
@@ -77,37 +80,66 @@ def fetch(
             body = _read_capped(answer, url, cap, deadline, timeout)
             given = answer.headers
     except urllib.error.HTTPError as error:
-        if error.code == 304:
+        if error.code == 304 and validators != NO_VALIDATORS:
             return Fetched(None, validators)
-        raise ProgramError(f"{url}: HTTP {error.code} {error.reason}") from None
+        if error.code == 304:  # nothing to compare with: a server that cannot be believed
+            raise ProgramError(f"{url}: HTTP 304 Not Modified, though no copy was kept") from None
+        raise ProgramError(f"{url}: {_status_words(error.code, error.reason)}") from None
     except urllib.error.URLError as error:
         raise ProgramError(f"{url}: {_reason(error.reason, timeout)}") from None
     except TimeoutError:
         raise ProgramError(f"{url}: timed out after {timeout:g} s") from None
     except OSError as error:  # a connection reset while reading, and the like
         raise ProgramError(f"{url}: {_reason(error, timeout)}") from None
+    except IncompleteRead as error:
+        raise _broke_off(url, len(error.partial), error.expected) from None
+    except HTTPException as error:  # a status line or headers that are not HTTP
+        raise ProgramError(f"{url}: not an HTTP answer ({type(error).__name__})") from None
     except ValueError as error:  # a malformed address: "http://[::1" and the like
         raise ProgramError(f"{url}: not a usable address ({error})") from None
     return Fetched(body, Validators(given.get("ETag"), given.get("Last-Modified")))
 
 
-def _read_capped(answer: IO[bytes], url: str, cap: int, deadline: float, timeout: float) -> bytes:
-    length = getattr(answer, "headers", {}).get("Content-Length")
-    if length and length.strip().isdigit() and int(length) > cap:
+def _read_capped(
+    answer: HTTPResponse, url: str, cap: int, deadline: float, timeout: float
+) -> bytes:
+    length = answer.headers.get("Content-Length")
+    announced = int(length) if length and length.strip().isdigit() else None
+    if announced is not None and announced > cap:
         raise _too_large(url, cap)
     chunks: list[bytes] = []
     size = 0
     while size <= cap:
         if time.monotonic() > deadline:
             raise ProgramError(f"{url}: timed out after {timeout:g} s")
-        chunk = answer.read(min(_CHUNK_BYTES, cap + 1 - size))
+        # read1: what one receive brings, so a server that sends a byte at a time cannot
+        # hold a whole chunk's read past the deadline
+        chunk = answer.read1(min(_CHUNK_BYTES, cap + 1 - size))
         if not chunk:
             break
         chunks.append(chunk)
         size += len(chunk)
     if size > cap:
         raise _too_large(url, cap)
+    if announced is not None and size < announced:  # a cut connection, not a short program
+        raise _broke_off(url, size, announced)
     return b"".join(chunks)
+
+
+def _broke_off(url: str, received: int, announced: int | None) -> ProgramError:
+    of = f" of {announced}" if announced is not None else ""
+    return ProgramError(f"{url}: the answer broke off after {received}{of} bytes")
+
+
+def _status_words(code: int, reason: str) -> str:
+    """ "HTTP 500 Internal Server Error": the standard wording (the server's own reason is
+    untrusted text, and urllib's for a redirect loop spans lines)."""
+    if 300 <= code < 400 and "\n" in reason:  # urllib gave up following redirects
+        return f"HTTP {code}: redirected more than {_REDIRECTS} times, or in a loop"
+    try:
+        return f"HTTP {code} {HTTPStatus(code).phrase}"
+    except ValueError:
+        return f"HTTP {code} {safe_line(str(reason), 60)}".rstrip()
 
 
 def _too_large(url: str, cap: int) -> ProgramError:

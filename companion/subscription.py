@@ -8,7 +8,6 @@ line, with when that copy was fetched.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -54,25 +53,28 @@ class Updated(NamedTuple):
     old: Program | None = None  # the copy it replaced (names what was cancelled)
 
 
-def subscribed() -> Iterator[tuple[str, Source]]:
-    """Every kept program whose source is a URL, by id; unreadable records are skipped."""
+class Subscriptions(NamedTuple):
+    programs: list[tuple[str, Source]]  # (id, source), every program kept from a URL
+    problems: list[str]  # a line for each source record that could not be read (set aside)
+
+
+def subscribed() -> Subscriptions:
+    """Every kept program whose source is a URL, by id, and what could not be read."""
+    found = Subscriptions([], [])
     for path in sorted(programs_dir().glob("*.source.json")):
         kept = path.with_name(path.name.removesuffix(".source.json") + ".json")
         try:
             source = read_source(kept)
-        except SourceError:
+        except SourceError as error:
+            found.problems.append(str(error))
             continue
         if source is not None and source.is_url and kept.is_file():
-            yield kept.stem, source
+            found.programs.append((kept.stem, source))
+    return found
 
 
-def subscription_of(url: str) -> str | None:
-    """The id of the kept program subscribed to `url`, if any."""
-    return next((pid for pid, source in subscribed() if source.location == url), None)
-
-
-def update(program_id: str, limits: Limits = DEFAULT_LIMITS) -> Updated:
-    """Refresh a subscribed program from its URL. Raises ProgramError when it is not one."""
+def subscription(program_id: str) -> Source:
+    """Where a subscribed program is fetched from. Raises ProgramError when it is not one."""
     kept = kept_path(program_id)
     try:
         source = read_source(kept) if kept.is_file() else None
@@ -80,6 +82,13 @@ def update(program_id: str, limits: Limits = DEFAULT_LIMITS) -> Updated:
         raise ProgramError(str(error)) from None
     if source is None or not source.is_url:
         raise ProgramError(f"{program_id}: not subscribed to a URL (load it with --program URL)")
+    return source
+
+
+def update(program_id: str, limits: Limits = DEFAULT_LIMITS) -> Updated:
+    """Refresh a subscribed program from its URL. Raises ProgramError when it is not one."""
+    source = subscription(program_id)
+    kept = kept_path(program_id)
     try:
         fetched = fetch(source.location, source.validators, timeout=limits.timeout, cap=limits.cap)
         if fetched.body is None:
@@ -106,18 +115,22 @@ def _kept_program(kept: Path) -> Program | None:
 class Subscribed(NamedTuple):
     opened: Opened
     updated: Updated | None = None  # the refresh of a program already subscribed to
+    problems: tuple[str, ...] = ()  # source records that could not be read (set aside)
 
 
 def open_url(url: str, limits: Limits = DEFAULT_LIMITS) -> Subscribed:
     """The program at `url`: refreshed when already subscribed (the kept copy when that
     fails), else fetched and kept. Raises ProgramError when there is nothing to open."""
-    program_id = subscription_of(url)
+    found = subscribed()
+    problems = tuple(found.problems)
+    program_id = next((pid for pid, source in found.programs if source.location == url), None)
     if program_id is None:
         fetched = fetch(url, NO_VALIDATORS, timeout=limits.timeout, cap=limits.cap)
         assert fetched.body is not None  # nothing was asked conditionally
-        return Subscribed(open_document(fetched.body, Source(url, now(), fetched.validators)))
+        opened = open_document(fetched.body, Source(url, now(), fetched.validators))
+        return Subscribed(opened, problems=problems)
     updated = update(program_id, limits)
     if updated.opened is not None:
-        return Subscribed(updated.opened, updated=updated)
+        return Subscribed(updated.opened, updated, problems)
     program = read_kept(kept_path(program_id))
-    return Subscribed(Opened(program), updated=updated)
+    return Subscribed(Opened(program), updated, problems)

@@ -249,6 +249,8 @@ def _open(spec: str | None) -> Opened:
     from companion.subscription import open_url
 
     subscribed = open_url(spec.strip())
+    for problem in subscribed.problems:
+        warn(problem)
     updated = subscribed.updated
     if updated is not None and updated.error:
         warn(failed_words(updated.program_id, updated.error, updated.source.fetched))

@@ -15,7 +15,7 @@ from companion.present.changes import (
     summary,
 )
 from companion.store import Store, StoreError
-from companion.subscription import Updated, subscribed, update
+from companion.subscription import Updated, subscribed, subscription, update
 
 EXIT_SOME_FAILED = 1
 
@@ -32,9 +32,14 @@ def add_update_command(parser: argparse.ArgumentParser) -> None:
 def cmd_update(ctx: Context) -> int:
     """0 when every refresh succeeded or found nothing new; 1 when one failed (its kept
     copy is untouched)."""
-    ids = ctx.args.ids or [program_id for program_id, _ in subscribed()]
+    found = subscribed()
+    for problem in found.problems:
+        warn(problem)
+    ids = list(dict.fromkeys(ctx.args.ids)) or [program_id for program_id, _ in found.programs]
     if not ids:
         raise UserError("no program is subscribed to a URL (load one with --program URL)")
+    for program_id in ids:  # a mistyped id is said before anything is fetched
+        subscription(program_id)
     results = [update(program_id) for program_id in ids]
     if ctx.args.json:
         print_json([_json(result) for result in results])

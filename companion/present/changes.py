@@ -27,10 +27,14 @@ def fetched_words(fetched: datetime) -> str:
     return f"{fetched.astimezone():%Y-%m-%d %H:%M}"
 
 
+def not_updated_words(program_id: str, error: str) -> str:
+    return f"could not update {program_id}: {error}"
+
+
 def failed_words(program_id: str, error: str, fetched: datetime) -> str:
     """The one line of a refresh that failed, saying which copy is used instead."""
     return (
-        f"could not update {program_id}: {error}; using the copy fetched {fetched_words(fetched)}"
+        f"{not_updated_words(program_id, error)}; using the copy fetched {fetched_words(fetched)}"
     )
 
 

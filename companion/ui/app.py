@@ -285,20 +285,29 @@ class CompanionApp(App[None]):
         from companion.subscription import update
 
         try:
-            updated: Updated | str = update(self.program.conference.id)
-        except ProgramError as error:  # its source record went missing or bad meanwhile
-            updated = str(error)
+            updated = update(self.program.conference.id)
+        except ProgramError as error:  # no longer subscribed: its record went bad or away
+            with suppress(RuntimeError):  # the app ended meanwhile
+                self.call_from_thread(self._update_refused, str(error))
+            return
         with suppress(RuntimeError):  # the app ended while the server was answering
             self.call_from_thread(self._show_update, updated)
 
-    def _show_update(self, updated: Updated | str) -> None:
+    def _update_refused(self, error: str) -> None:
+        from companion.present.changes import not_updated_words
+
+        self.updating = False
+        self.subscribed_url = None
+        self.refresh_bindings()
+        said = not_updated_words(self.program.conference.id, error)
+        self.notify(said, severity="warning", timeout=10, markup=False)
+
+    def _show_update(self, updated: Updated) -> None:
         from companion.present.changes import NOT_MODIFIED, failed_words, summary
 
         self.updating = False
         self.refresh_bindings()
-        if isinstance(updated, str):
-            self.notify(updated, severity="warning", timeout=10, markup=False)
-        elif updated.error is not None:
+        if updated.error is not None:
             said = failed_words(updated.program_id, updated.error, updated.source.fetched)
             self.notify(said, severity="warning", timeout=10, markup=False)
         elif updated.changes is None or updated.opened is None:
