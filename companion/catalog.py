@@ -59,6 +59,8 @@ class Opened(NamedTuple):
     renamed_because: str | None = None
     # The events the import adjusted or skipped; None when no file was read (a kept copy).
     import_notes: tuple[ImportNote, ...] | None = None
+    followed_from: str | None = None  # the file or URL it was kept from until now, if other
+    source_error: str | None = None  # kept, but where it came from could not be recorded
 
 
 def programs_dir() -> Path:
@@ -166,15 +168,24 @@ def _open_file(path: Path) -> Opened:
     return open_document(read_program_bytes(path), Source(str(path.resolve()), now()))
 
 
-def open_document(raw: bytes, source: Source, *, as_id: str | None = None) -> Opened:
+def open_document(
+    raw: bytes, source: Source, *, as_id: str | None = None, same_as: Program | None = None
+) -> Opened:
     """A program document from `source` in any format, validated and kept, with where it
-    came from, under its own id, or under `as_id` (an update keeps the id its stars use)."""
+    came from, under its own id, or under `as_id` (an update keeps the id its stars use).
+    An update (`same_as`: the copy it replaces) that shares no talk with that copy is
+    another conference, and refused: it would take the stars of this one."""
     from companion.importers.pipeline import validate_any  # only pay for them when used
     from companion.validation import validate_document
 
     canonical, import_notes = validate_any(raw, source.location)
     notes = tuple(import_notes)
     program = read_valid(canonical)
+    if same_as is not None and _unrelated(program, same_as):
+        raise ProgramError(
+            f"{source.location}: now serves another program ({program.conference.title}); "
+            "not updated, and your copy and its stars are kept"
+        )
     given = program.conference.id
     wanted, renamed_because = (as_id, None) if as_id else _own_id(program)
     if wanted != given:
@@ -182,12 +193,22 @@ def open_document(raw: bytes, source: Source, *, as_id: str | None = None) -> Op
         document["conference"]["id"] = wanted
         canonical = validate_document(document, source.location)
         program = read_valid(canonical)
+    kept = kept_path(program.conference.id)
+    try:
+        previous = read_source(kept)
+    except SourceError:
+        previous = None
+    followed_from = previous.location if previous and previous.location != source.location else None
     try:
         kept_as = keep(canonical, program.conference.id)
-        write_source(kept_path(program.conference.id), source)
-    except (WriteError, SourceError) as error:
+    except WriteError as error:
         return Opened(program, None, str(error), renamed_because, notes)
-    return Opened(program, kept_as, None, renamed_because, notes)
+    opened = Opened(program, kept_as, None, renamed_because, notes, followed_from)
+    try:
+        write_source(kept, source)
+    except SourceError as error:
+        return opened._replace(source_error=str(error))
+    return opened
 
 
 def _own_id(program: Program) -> tuple[str, str | None]:
@@ -215,8 +236,13 @@ def _another_program(program_id: str, program: Program) -> bool:
         earlier = read_kept(kept)
     except ProgramError:
         return False  # unreadable: replacing it loses nothing that can be read
+    return _unrelated(program, earlier)
+
+
+def _unrelated(program: Program, other: Program) -> bool:
+    """Two programs with talks, none in common: two conferences, not two versions."""
     ids = {talk.id for talk in program.talks}
-    return bool(ids) and bool(earlier.talks) and ids.isdisjoint(t.id for t in earlier.talks)
+    return bool(ids) and bool(other.talks) and ids.isdisjoint(t.id for t in other.talks)
 
 
 def list_programs() -> tuple[list[ProgramEntry], list[str]]:

@@ -22,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from companion import __version__
 from companion.loading import MAX_PROGRAM_BYTES, ProgramError
-from companion.sources import NO_VALIDATORS, WEB_SCHEMES, Validators
+from companion.sources import NO_VALIDATORS, WEB_SCHEMES, Validators, is_url
 from companion.text import safe_line
 
 DEFAULT_TIMEOUT_SECONDS = 20.0
@@ -64,7 +64,7 @@ def fetch(
 ) -> Fetched:
     """The program at `url`, or None for its body when it has not changed since the copy
     `validators` describe. Raises ProgramError."""
-    if urlsplit(url).scheme.lower() not in WEB_SCHEMES:
+    if not is_url(url):
         raise ProgramError(f"{url}: only http and https addresses can be fetched")
     headers = {"User-Agent": f"c4ml-companion/{__version__}", "Accept": "*/*"}
     if validators.etag:

@@ -261,6 +261,9 @@ class Program:
         """The person with this id; KeyError when there is none."""
         return self._people_by_id[person_id]
 
+    def has_person(self, person_id: str) -> bool:
+        return person_id in self._people_by_id
+
     def has_talk(self, talk_id: str) -> bool:
         return talk_id in self._talks_by_id
 

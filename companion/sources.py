@@ -12,7 +12,6 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 from companion.files import WriteError, aside_path, write_atomic
 
@@ -21,7 +20,7 @@ WEB_SCHEMES = ("http", "https")
 
 def is_url(spec: str) -> bool:
     """Whether `--program` names a URL (http or https) rather than a file or an id."""
-    return urlsplit(spec.strip()).scheme.lower() in WEB_SCHEMES and "//" in spec
+    return spec.strip().lower().startswith(tuple(f"{scheme}://" for scheme in WEB_SCHEMES))
 
 
 class Validators(NamedTuple):

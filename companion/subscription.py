@@ -89,15 +89,17 @@ def update(program_id: str, limits: Limits = DEFAULT_LIMITS) -> Updated:
     """Refresh a subscribed program from its URL. Raises ProgramError when it is not one."""
     source = subscription(program_id)
     kept = kept_path(program_id)
+    old = _kept_program(kept)
+    # A kept copy that no longer reads is fetched whole: a 304 would leave it broken.
+    validators = source.validators if old is not None else NO_VALIDATORS
     try:
-        fetched = fetch(source.location, source.validators, timeout=limits.timeout, cap=limits.cap)
+        fetched = fetch(source.location, validators, timeout=limits.timeout, cap=limits.cap)
         if fetched.body is None:
             asked = source._replace(fetched=now())
             write_source(kept, asked)
             return Updated(program_id, asked)
-        old = _kept_program(kept)
         refreshed = Source(source.location, now(), fetched.validators)
-        opened = open_document(fetched.body, refreshed, as_id=program_id)
+        opened = open_document(fetched.body, refreshed, as_id=program_id, same_as=old)
     except (ProgramError, SourceError) as error:
         return Updated(program_id, source, error=str(error))
     if opened.keep_error:

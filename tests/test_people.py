@@ -247,3 +247,12 @@ def test_show_takes_the_id_the_source_gives_a_person() -> None:
     assert "Tulips and Tensors" in ran.stdout and "Rust in Space" not in ran.stdout
     people = json.loads(call_cli("--program", "fosdem-2030", "speakers", "--json").stdout)
     assert {p["id"]: p.get("aliases") for p in people}["jan-de-vries-2"] == ["303"]
+
+
+def test_a_short_name_shared_by_a_talk_and_a_speaker_shows_the_talk(tmp_path: Path) -> None:
+    """`talks` lists the talk as [103]; `show 103` must not open a speaker whose id is 103."""
+    xml = (Path(__file__).parent / "fixtures" / "fosdemish.xml").read_text(encoding="utf-8")
+    path = tmp_path / "clash.xml"
+    path.write_text(xml.replace('<person id="1">', '<person id="103">'), encoding="utf-8")
+    ran = call_cli("--program", str(path), "show", "103")
+    assert ran.returncode == 0 and ran.stdout.startswith("MLIR in Production\n")

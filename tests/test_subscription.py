@@ -199,3 +199,49 @@ def test_changes_compare_talk_by_talk(tmp_path: Path) -> None:
     assert compare(old, new) == ProgramChanges((NEW,), (Changed(MLIR, (Field.TIME,)),), (TILING,))
     assert not compare(new, new)
     assert compare(None, old).new == tuple(talk.id for talk in old.talks)
+
+
+def test_opening_the_url_again_lists_what_changed_before_the_output(server: Server) -> None:
+    assert call_cli("--program", server.url, "star", "103").returncode == 0
+    server.answer = Answer(body=V2.encode(), headers={"ETag": '"v2"'})
+    ran = call_cli("--program", server.url, "talks")
+    said = ran.stderr.splitlines()
+    assert said[0] == "devconf-2030: 1 new, 1 changed, 1 cancelled"
+    assert said[1].startswith("  ★ changed    MLIR in Production — time:")
+    assert not any("kept" in line for line in said)  # a refresh, not a first keep
+    assert "Late Addition" in ran.stdout
+
+
+def test_a_url_that_now_serves_another_program_changes_nothing(server: Server) -> None:
+    assert call_cli("--program", server.url, "star", "101").returncode == 0
+    other = (Path(__file__).parent / "fixtures" / "congressish.json").read_bytes()
+    server.answer = Answer(body=other, headers={"ETag": '"other"'})
+    updated = update("devconf-2030", QUICK)
+    assert updated.error is not None and "now serves another program" in updated.error
+    starred = call_cli("--program", "devconf-2030", "starred").stdout
+    assert "Keynote: Compilers Everywhere" in starred and "no longer" not in starred
+
+
+def test_a_damaged_kept_copy_is_fetched_whole_not_left_behind_a_304(
+    server: Server, data_dir: Path
+) -> None:
+    assert call_cli("--program", server.url, "talks").returncode == 0
+    (data_dir / "programs" / "devconf-2030.json").write_text('{"broken', encoding="utf-8")
+    updated = update("devconf-2030", QUICK)
+    assert updated.error is None and updated.opened is not None
+    assert "If-None-Match" not in server.requests[-1]
+    assert len(json.loads(call_cli("--program", "devconf-2030", "talks", "--json").stdout)) == 5
+
+
+def test_loading_the_program_from_elsewhere_says_what_it_follows_now(
+    server: Server, tmp_path: Path
+) -> None:
+    assert call_cli("--program", server.url, "talks").returncode == 0
+    copy = tmp_path / "schedule.xml"
+    copy.write_text(V1, encoding="utf-8")
+    ran = call_cli("--program", str(copy), "talks")
+    assert f"devconf-2030 now follows {copy} (it followed {server.url})" in ran.stderr
+
+
+def test_a_malformed_address_is_one_line() -> None:
+    assert_clean_error(call_cli("--program", "http://[::1", "about"), "not a usable address")

@@ -61,7 +61,7 @@ async def test_not_modified_says_so(server: Server) -> None:
     app = subscribed_app(server, "103")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("U")
-        await toasted(pilot, "The program is not modified")
+        await toasted(pilot, "The program has not changed")
 
 
 async def test_a_program_not_kept_from_a_url_offers_no_update(program: Program) -> None:
@@ -79,7 +79,7 @@ async def test_the_palette_reaches_update(server: Server) -> None:
     app = subscribed_app(server, "103")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("ctrl+p", *"update", "enter")
-        await toasted(pilot, "not modified")
+        await toasted(pilot, "has not changed")
 
 
 async def test_a_source_record_gone_meanwhile_is_a_notice(server: Server, data_dir: Path) -> None:
@@ -89,3 +89,15 @@ async def test_a_source_record_gone_meanwhile_is_a_notice(server: Server, data_d
         await pilot.press("U")
         await toasted(pilot, "not subscribed")
         assert "MLIR in Production" in drawn(app)
+
+
+async def test_the_app_started_on_a_refreshed_url_shows_what_changed(server: Server) -> None:
+    from companion.subscription import open_url
+
+    assert call_cli("--program", server.url, "star", "104").returncode == 0
+    server.answer = Answer(body=V2.encode(), headers={"ETag": '"v2"'})
+    subscribed = open_url(server.url)  # what `companion --program URL` does before the app
+    app = CompanionApp(subscribed.opened.program, updated=subscribed.updated)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: "What the update changed" in drawn(app))
+        assert "Tiling for Everyone" in drawn(app)

@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from companion import __version__
 from companion.catalog import Opened, open_program
@@ -42,6 +42,9 @@ from companion.loading import ProgramError
 from companion.present.command_help import description, epilogs
 from companion.program import Program
 from companion.sources import is_url
+
+if TYPE_CHECKING:
+    from companion.subscription import Updated
 from companion.store import StoreError
 from companion.text import safe_line
 
@@ -215,9 +218,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         if args.handler is None:  # a command that needs no program
             args.standalone(parser, args)
             return 0
-        opened = _open(args.program)
+        opened, updated = _open(args.program)
         program = opened.program
-        if opened.kept_as:
+        if opened.kept_as and updated is None:  # a refresh says what changed instead
             conference = program.conference
             renamed = (
                 f" as {conference.id} ({opened.renamed_because})" if opened.renamed_because else ""
@@ -229,8 +232,19 @@ def run(argv: Sequence[str] | None = None) -> int:
             )
         if opened.keep_error:
             warn(f"could not keep the program for offline use: {opened.keep_error}")
+        if opened.followed_from:
+            warn(
+                f"{program.conference.id} now follows {args.program} "
+                f"(it followed {opened.followed_from})"
+            )
+        if opened.source_error and updated is None:
+            warn(f"where the program came from could not be recorded: {opened.source_error}")
+        if updated is not None and args.handler is not cmd_run_tui:  # the app shows it
+            from companion.cli.update import report_update
+
+            report_update(updated)
         clock = fixed_clock(_parse_now(args.now, program)) if args.now else system_clock
-        context = Context(args, program, clock, opened.import_notes)
+        context = Context(args, program, clock, opened.import_notes, updated)
         if context.load_notice and args.handler is not cmd_check:  # check lists them itself
             warn(context.load_notice)
         status: int | None = args.handler(context)
@@ -240,23 +254,16 @@ def run(argv: Sequence[str] | None = None) -> int:
     return status or 0
 
 
-def _open(spec: str | None) -> Opened:
-    """The program `--program` names; a URL is fetched (or refreshed), and the outcome of
-    refreshing one already kept is said in a line."""
+def _open(spec: str | None) -> tuple[Opened, Updated | None]:
+    """The program `--program` names, and for a URL already kept, what refreshing it found."""
     if spec is None or not is_url(spec):
-        return open_program(spec)
-    from companion.present.changes import failed_words, summary  # only for URLs: urllib
-    from companion.subscription import open_url
+        return open_program(spec), None
+    from companion.subscription import open_url  # only for URLs: urllib
 
     subscribed = open_url(spec.strip())
     for problem in subscribed.problems:
         warn(problem)
-    updated = subscribed.updated
-    if updated is not None and updated.error:
-        warn(failed_words(updated.program_id, updated.error, updated.source.fetched))
-    elif updated is not None and updated.changes:
-        warn(f"{summary(updated.program_id, updated.changes)} (see `companion update`)")
-    return subscribed.opened
+    return subscribed.opened, subscribed.updated
 
 
 def _print_schema(_parser: argparse.ArgumentParser, _args: argparse.Namespace) -> None:

@@ -63,8 +63,14 @@ def cmd_speakers(ctx: Context) -> None:
 
 
 def cmd_show(ctx: Context) -> None:
-    program, item_id = ctx.program, ctx.args.id
-    item_id = ctx.person_id(item_id) or ctx.talk_id(item_id)
+    program, name = ctx.program, ctx.args.id
+    # A person's exact id, else a talk by any of its names, else a person by theirs: `103`
+    # is the talk `talks` lists as [103] even when a speaker's source id is 103 too.
+    talk_id = None if program.has_person(name) else ctx.talk_id(name)
+    if talk_id is not None and program.has_talk(talk_id):
+        item_id = talk_id
+    else:
+        item_id = ctx.person_id(name) or name
     starred, notes = ctx.saved(browsing=True)
     if program.has_talk(item_id):
         talk, is_starred = program.talk(item_id), item_id in starred
@@ -112,7 +118,13 @@ def cmd_run_tui(ctx: Context) -> int:
     """The TUI; its exit status, which is not 0 when it crashed."""
     from companion.ui.app import run_app  # Textual loads only for the TUI.
 
-    return run_app(ctx.program, clock=ctx.clock, load_notice=ctx.load_notice, theme=ctx.args.theme)
+    return run_app(
+        ctx.program,
+        clock=ctx.clock,
+        load_notice=ctx.load_notice,
+        theme=ctx.args.theme,
+        updated=ctx.updated,
+    )
 
 
 def cmd_programs(ctx: Context) -> None:

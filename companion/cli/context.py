@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import tzinfo
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion.clock import Clock
 from companion.importers.fields import ImportNote
@@ -18,6 +18,9 @@ from companion.paths import data_dir
 from companion.present.import_report import import_summary
 from companion.program import Program
 from companion.store import Store, StoreError, store_exists
+
+if TYPE_CHECKING:
+    from companion.subscription import Updated  # urllib: only for URLs
 from companion.talk_names import AmbiguousName, resolve_person, resolve_talk, short_names
 from companion.text import safe_line
 
@@ -45,6 +48,7 @@ class Context:
     clock: Clock
     # What loading the program's file adjusted or skipped; None when no file was read.
     import_notes: Sequence[ImportNote] | None = None
+    updated: Updated | None = None  # what refreshing `--program URL` found, if it did
 
     @property
     def load_notice(self) -> str | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from typing import Any, TextIO
 
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.paths import data_dir
@@ -66,15 +67,28 @@ def _json(result: Updated) -> dict[str, Any]:
     return data
 
 
-def _print(result: Updated) -> None:
+def _print(result: Updated, out: TextIO | None = None) -> None:
+    """A refresh as text: on standard output for `update`, on `out` (standard error) when
+    it came with another command (`--program URL talks`)."""
     if result.error:
         warn(failed_words(result.program_id, result.error, result.source.fetched))
         return
-    print(summary(result.program_id, result.changes))
+    if result.opened and result.opened.source_error:
+        warn(
+            f"where {result.program_id} came from could not be recorded: "
+            f"{result.opened.source_error}"
+        )
+    print(summary(result.program_id, result.changes), file=out)
     if result.changes and result.opened:
         starred = _starred(result.program_id)
         for row in change_rows(result.opened.program, result.old, result.changes, starred):
-            print(f"  {change_line(row)}")
+            print(f"  {change_line(row)}", file=out)
+
+
+def report_update(result: Updated) -> None:
+    """What refreshing `--program URL` changed, said before the command's own output."""
+    if result.error or result.changes:
+        _print(result, sys.stderr)
 
 
 def _starred(program_id: str) -> set[str]:

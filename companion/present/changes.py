@@ -12,6 +12,7 @@ from companion.present.words import count
 from companion.program import Program, Talk
 
 NOT_MODIFIED = "not modified since it was last fetched"
+UNCHANGED = "The program has not changed since it was last fetched."
 
 
 class ChangeRow(NamedTuple):

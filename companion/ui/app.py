@@ -141,12 +141,15 @@ class CompanionApp(App[None]):
         clock: Clock = system_clock,
         load_notice: str | None = None,
         theme: str | None = None,
+        updated: Updated | None = None,
     ) -> None:
         """`load_notice`: what loading the program adjusted or skipped, said once on start;
-        `theme`: this run's theme instead of the saved one (`--theme`)."""
+        `theme`: this run's theme instead of the saved one (`--theme`); `updated`: what
+        refreshing the program from its URL found as the app started, shown on start."""
         super().__init__()
         self.program = program
         self.load_notice = load_notice
+        self.started_update = updated
         self.theme_for_this_run = theme
         self.started_theme = self.theme  # saved only when the user picks another
         self.clock = clock
@@ -170,6 +173,8 @@ class CompanionApp(App[None]):
         self._load_settings()
         if self.load_notice:
             self.notify(self.load_notice, severity="warning", timeout=15, markup=False)
+        if self.started_update is not None:
+            self._show_update(self.started_update, rebuild=False)
         self.reminders.check()
         self.set_interval(CLOCK_TICK_SECONDS, self.tick)
         self.set_interval(STORE_SYNC_SECONDS, self._sync_stars)
@@ -302,8 +307,11 @@ class CompanionApp(App[None]):
         said = not_updated_words(self.program.conference.id, error)
         self.notify(said, severity="warning", timeout=10, markup=False)
 
-    def _show_update(self, updated: Updated) -> None:
-        from companion.present.changes import NOT_MODIFIED, failed_words, summary
+    def _show_update(self, updated: Updated, *, rebuild: bool = True) -> None:
+        """What a refresh found. `rebuild`: the screens show the copy it replaced (else
+        the app started on the new copy, and an unchanged program goes without saying)."""
+        from companion.present.changes import UNCHANGED, failed_words, summary
+        from companion.ui.screens.changes import ChangesScreen
 
         self.updating = False
         self.refresh_bindings()
@@ -311,9 +319,12 @@ class CompanionApp(App[None]):
             said = failed_words(updated.program_id, updated.error, updated.source.fetched)
             self.notify(said, severity="warning", timeout=10, markup=False)
         elif updated.changes is None or updated.opened is None:
-            self.notify(f"The program is {NOT_MODIFIED}", timeout=4, markup=False)
+            if rebuild:
+                self.notify(UNCHANGED, timeout=4, markup=False)
         elif not updated.changes:
             self.notify(summary(updated.program_id, updated.changes), timeout=6, markup=False)
+        elif not rebuild:
+            self.push_screen(ChangesScreen(updated.changes, updated.old))
         else:
             self.run_worker(self._show_changes(updated.opened.program, updated))
 
@@ -635,6 +646,7 @@ def run_app(
     clock: Clock = system_clock,
     load_notice: str | None = None,
     theme: str | None = None,
+    updated: Updated | None = None,
     **options: Any,
 ) -> int:
     """Run the TUI on a loaded program until it ends; its exit status, not 0 after a crash.
@@ -646,6 +658,8 @@ def run_app(
     walks it again and again while the first screen is built, about 20 ms of a start.
     """
     gc.freeze()
-    app = CompanionApp(program, clock=clock, load_notice=load_notice, theme=theme)
+    app = CompanionApp(
+        program, clock=clock, load_notice=load_notice, theme=theme, updated=updated
+    )
     app.run(**options)
     return app.return_code or 0
