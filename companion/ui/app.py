@@ -337,7 +337,10 @@ class CompanionApp(App[None]):
 
     async def replace_program(self, program: Program) -> None:
         """Show a newer copy of the same program (its id, so its stars, unchanged): every
-        screen is built again on it, the one shown last of all."""
+        screen is built again on it, the one shown last of all; a note being typed is
+        saved first."""
+        if isinstance(self.screen, HoldsEdits):
+            self.screen.save_edits()
         self.program = program
         with self._index_lock:
             self._search_index = None
