@@ -44,8 +44,8 @@ def _when(start: datetime, end: datetime, zone: tzinfo, with_day: bool) -> str:
 
 
 def describe_move(record: StarRecord, talk: Talk, zone: tzinfo) -> str | None:
-    """ "moved: was 11:10–11:37, now 16:00–16:27", or None when nothing moved (or the
-    stored copy is too damaged to tell)."""
+    """ "moved: was 11:10–11:37, now 16:00–16:27" (with the place too when that changed
+    as well), or None when nothing moved (or the stored copy is too damaged to tell)."""
     if record.start is None or record.end is None or record.place is None:
         return None
     same_time = (record.start, record.end) == (talk.start, talk.end)
@@ -56,6 +56,8 @@ def describe_move(record: StarRecord, talk: Talk, zone: tzinfo) -> str | None:
     other_day = record.start.astimezone(zone).date() != talk.start.astimezone(zone).date()
     was = _when(record.start, record.end, zone, other_day)
     now = _when(talk.start, talk.end, zone, other_day)
+    if record.place != talk.where:  # moved in time and place: both are said
+        was, now = f"{was} in {record.place}", f"{now} in {talk.where}"
     return f"moved: was {was}, now {now}"
 
 

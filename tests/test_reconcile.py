@@ -105,3 +105,11 @@ def test_a_damaged_record_cannot_say_what_moved() -> None:
     assert describe_move(record._replace(end=None), after.talk("gamma"), PARIS) is None
     [status] = reconcile(after, [record._replace(start=None)], PARIS)
     assert status.in_program and status.moved is None
+
+
+def test_a_talk_moved_in_time_and_place_says_both() -> None:
+    [record] = starred_in(load(tiny_program()), "gamma")
+    after = newer(gamma={"start": t("11:00"), "end": t("11:30")}, delta={"start": t("10:30")})
+    gamma = after.talk("gamma")
+    moved = describe_move(record._replace(place="Room 9"), gamma, ZoneInfo("UTC"))
+    assert moved == f"moved: was 09:30–10:00 in Room 9, now 10:00–10:30 in {gamma.where}"
