@@ -175,6 +175,12 @@ def _parse(document: dict[str, Any]) -> tuple[Settings, list[str]]:
                 settings = settings._replace(**{field: read(value)})
             except ValueError as error:
                 problems.append(f"[{table_name}] {error}")
+    known = {(table, key) for table, key, _, _ in _READERS}
+    for name, value in document.items():  # kept aside, not dropped by the next change
+        if not isinstance(value, dict):
+            problems += [] if name in {table for table, _ in known} else [f"unknown setting {name}"]
+            continue
+        problems += [f"unknown setting {name}.{key}" for key in value if (name, key) not in known]
     return settings, list(dict.fromkeys(problems))
 
 

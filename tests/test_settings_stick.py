@@ -140,3 +140,15 @@ def test_one_wrong_value_costs_only_itself(config_dir: Path) -> None:
     [kept] = [p for p in config_dir.iterdir() if ".unreadable-" in p.name]
     assert kept.read_text(encoding="utf-8") == written  # what the user wrote, kept whole
     assert load_settings() == (Settings(theme="textual-light"), None)  # said once
+
+
+def test_an_unknown_setting_is_said_and_kept_aside_not_lost(config_dir: Path) -> None:
+    config_dir.mkdir()
+    written = 'unknown_key = 3\n[display]\ntheme = "nord"\ncolour = "red"\n'
+    (config_dir / "settings.toml").write_text(written, encoding="utf-8")
+    settings, problem = load_settings()
+    assert settings.theme == "nord"
+    assert problem is not None
+    assert "unknown setting unknown_key" in problem and "display.colour" in problem
+    [kept] = [p for p in config_dir.iterdir() if ".unreadable-" in p.name]
+    assert kept.read_text(encoding="utf-8") == written

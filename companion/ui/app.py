@@ -661,8 +661,6 @@ def run_app(
     walks it again and again while the first screen is built, about 20 ms of a start.
     """
     gc.freeze()
-    app = CompanionApp(
-        program, clock=clock, load_notice=load_notice, theme=theme, updated=updated
-    )
+    app = CompanionApp(program, clock=clock, load_notice=load_notice, theme=theme, updated=updated)
     app.run(**options)
     return app.return_code or 0
