@@ -1,4 +1,5 @@
-"""iCalendar (RFC 5545) export, written with the `icalendar` library.
+"""iCalendar (RFC 5545) export, written with the `icalendar` library (its lines folded
+by `ics_folding`, as the library folds them, in linear time).
 
 Times carry TZID=<venue zone> with a matching VTIMEZONE, so every calendar
 shows the right hour; UIDs are derived from stable talk ids, so importing a
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from icalendar import Alarm, Calendar, Event, Timezone
 
 from companion import __version__
+from companion.export.ics_folding import folded
 from companion.present.facts import plain_facts, plain_sections
 from companion.present.talk import authors_fact, note_fact, talk_facts, talk_sections
 from companion.program import Talk
@@ -97,4 +99,4 @@ def write_ics(export: Export) -> str:
         if export.alarm is not None:
             event.add_component(reminder(talk, export.alarm))
         calendar.add_component(event)
-    return str(calendar.to_ical().decode("utf-8"))
+    return folded(calendar.content_lines())
