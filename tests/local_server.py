@@ -66,7 +66,8 @@ def server() -> Iterator[Server]:
     httpd.daemon_threads = True
     port = httpd.server_address[1]
     state.append(Server(f"http://127.0.0.1:{port}/schedule.xml", Answer(), [], threading.Event()))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # Polled often, so that shutting it down takes a moment, not half a second a test.
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield state[0]
     state[0].release.set()

@@ -54,7 +54,7 @@ def https_url(self_signed: Path) -> Iterator[str]:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(self_signed, self_signed.with_name("key.pem"))
     httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True).start()
     yield f"https://127.0.0.1:{httpd.server_address[1]}/schedule.xml"
     httpd.shutdown()
     httpd.server_close()
