@@ -45,6 +45,8 @@ def read_stars(text: str, program: Program) -> StarSource:
     """The stars `text` holds for `program`; StarSourceError when it holds none that can be
     read, OtherProgram when they are another program's."""
     text = text.removeprefix(BYTE_ORDER_MARK).strip()
+    if not text:
+        raise StarSourceError("nothing to import: it is empty")
     if looks_like_code(text):
         return _from_code(text, program)
     if text.startswith("BEGIN:VCALENDAR"):

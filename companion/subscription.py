@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from companion.catalog import (
     Opened,
@@ -120,12 +121,29 @@ class Subscribed(NamedTuple):
     problems: tuple[str, ...] = ()  # source records that could not be read (set aside)
 
 
+def _same_address(one: str, other: str) -> bool:
+    """Whether two URLs name one document: the scheme and host in any case, the rest as
+    written (a path's case can matter to its server)."""
+    try:
+        a, b = urlsplit(one), urlsplit(other)
+    except ValueError:
+        return one == other
+    return (a.scheme.lower(), a.netloc.lower(), a.path or "/", a.query) == (
+        b.scheme.lower(),
+        b.netloc.lower(),
+        b.path or "/",
+        b.query,
+    )
+
+
 def open_url(url: str, limits: Limits = DEFAULT_LIMITS) -> Subscribed:
     """The program at `url`: refreshed when already subscribed (the kept copy when that
     fails), else fetched and kept. Raises ProgramError when there is nothing to open."""
     found = subscribed()
     problems = tuple(found.problems)
-    program_id = next((pid for pid, source in found.programs if source.location == url), None)
+    program_id = next(
+        (pid for pid, source in found.programs if _same_address(source.location, url)), None
+    )
     if program_id is None:
         fetched = fetch(url, NO_VALIDATORS, timeout=limits.timeout, cap=limits.cap)
         assert fetched.body is not None  # nothing was asked conditionally

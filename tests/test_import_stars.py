@@ -281,3 +281,9 @@ def test_a_list_of_talks_of_no_use_here_says_so(bob: Companion, tmp_path: Path) 
     assert ran.returncode == 0
     assert "Nothing to change: none of its talks is in this program." in ran.stdout
     assert "starred already" not in ran.stdout
+
+
+def test_an_empty_file_is_said_to_be_empty(bob: Companion, tmp_path: Path) -> None:
+    empty = tmp_path / "stars.txt"
+    empty.write_text("\n\n", encoding="utf-8")
+    assert_clean_error(bob("import-stars", str(empty)), "nothing to import: it is empty")

@@ -245,3 +245,12 @@ def test_loading_the_program_from_elsewhere_says_what_it_follows_now(
 
 def test_a_malformed_address_is_one_line() -> None:
     assert_clean_error(call_cli("--program", "http://[::1", "about"), "not a usable address")
+
+
+def test_the_same_url_typed_otherwise_is_the_same_subscription(server: Server) -> None:
+    assert call_cli("--program", server.url, "talks").returncode == 0
+    shouting = server.url.replace("http://", "HTTP://")
+    ran = call_cli("--program", f" {shouting} ", "talks")
+    assert ran.returncode == 0 and "kept" not in ran.stderr
+    assert server.requests[-1]["If-None-Match"] == '"v1"'  # asked as a refresh
+    assert [pid for pid, _ in subscribed().programs] == ["devconf-2030"]
