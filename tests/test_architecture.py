@@ -118,3 +118,18 @@ def test_starting_on_a_program_known_to_be_valid_needs_no_pydantic(
             assert "pydantic was imported" in result.stderr  # the check itself can fail
         else:
             assert result.returncode == 0, result.stderr
+
+
+NO_NETWORK_STACK = """
+import sys
+from companion.cli import run
+run(["talks"])
+loaded = {"urllib.request", "ssl", "companion.fetching"} & set(sys.modules)
+assert not loaded, f"loaded for a command that fetches nothing: {sorted(loaded)}"
+"""
+
+
+def test_a_command_that_fetches_nothing_loads_no_network_stack() -> None:
+    """urllib and ssl cost every start about 12 ms; only a URL or `update` needs them."""
+    result = run_python(NO_NETWORK_STACK)
+    assert result.returncode == 0, result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.paths import data_dir
@@ -16,7 +16,9 @@ from companion.present.changes import (
     summary,
 )
 from companion.store import Store, StoreError
-from companion.subscription import Updated, subscribed, subscription, update
+
+if TYPE_CHECKING:
+    from companion.subscription import Updated
 
 EXIT_SOME_FAILED = 1
 
@@ -33,6 +35,8 @@ def add_update_command(parser: argparse.ArgumentParser) -> None:
 def cmd_update(ctx: Context) -> int:
     """0 when every refresh succeeded or found nothing new; 1 when one failed (its kept
     copy is untouched)."""
+    from companion.subscription import subscribed, subscription, update  # urllib: only here
+
     found = subscribed()
     for problem in found.problems:
         warn(problem)
