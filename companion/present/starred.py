@@ -75,6 +75,16 @@ class StarRow(NamedTuple):
 Row = DayHeading | NowLine | Pause | GapRow | StarRow
 
 
+class _View(NamedTuple):
+    """What every row of the list is drawn against."""
+
+    program: Program
+    zone: tzinfo
+    moves: Mapping[str, str]
+    notes: Mapping[str, str]
+    now: datetime | None
+
+
 def moves_to_mark_seen(statuses: Iterable[StarStatus]) -> list[Talk]:
     """The talks whose move a list of stars shows, which from then on count as seen."""
     return [status.talk for status in statuses if status.moved and status.talk]
@@ -108,8 +118,9 @@ def starred_rows(
     days = agenda(program, starred)
     several_days = len(days) > 1
     rows: list[Row] = []
+    view = _View(program, zone, moves, notes or {}, now)
     for day in days:
-        day_rows = _day_rows(program, day, zone, moves, notes or {}, now)
+        day_rows = _day_rows(view, day)
         if hide_past:
             day_rows = [row for row in day_rows if not _past(row)]
         dated = bool(day_rows) and isinstance(day_rows[0], DayHeading)  # in local time
@@ -124,20 +135,14 @@ def starred_rows(
     return rows
 
 
-def _day_rows(
-    program: Program,
-    day: AgendaDay,
-    zone: tzinfo,
-    moves: Mapping[str, str],
-    notes: Mapping[str, str],
-    now: datetime | None,
-) -> list[Row]:
+def _day_rows(view: _View, day: AgendaDay) -> list[Row]:
     """One day's rows by start time, with the now-line before the first to start after
     now (when now is on this day, in the venue's zone)."""
+    program, zone, now = view.program, view.zone, view.now
     timed: list[tuple[datetime, Row]] = []
     for entry in day.entries:
         if isinstance(entry, AgendaTalk):
-            timed.append((entry.start, _star_row(program, entry, zone, moves, notes, now)))
+            timed.append((entry.start, _star_row(view, entry)))
             continue
         window = format_window(entry.start, entry.end, zone, entry.estimated)
         line = listing(window, False, free_words(entry))
@@ -169,27 +174,20 @@ def _breaks(program: Program, gap: Gap, zone: tzinfo) -> Iterator[tuple[Slot, st
             yield slot, format_window(slot.start, slot.end, zone, estimated=False)
 
 
-def _star_row(
-    program: Program,
-    entry: AgendaTalk,
-    zone: tzinfo,
-    moves: Mapping[str, str],
-    notes: Mapping[str, str],
-    now: datetime | None,
-) -> StarRow:
+def _star_row(view: _View, entry: AgendaTalk) -> StarRow:
     talk = entry.talk
-    others = "; ".join(program.talk(other).title for other in entry.overlaps)
+    others = "; ".join(view.program.talk(other).title for other in entry.overlaps)
     clash = f"{CLASH_MARK} {clashes_with(others)}" if others else ""
-    note = safe_line(notes.get(talk.id, ""))
-    parts = (clash, moves.get(talk.id) or talk.where, note and f"{NOTE_MARK} {note}")
-    window = format_window(talk.start, talk.end, zone, talk.estimated)
+    note = safe_line(view.notes.get(talk.id, ""))
+    parts = (clash, view.moves.get(talk.id) or talk.where, note and f"{NOTE_MARK} {note}")
+    window = format_window(talk.start, talk.end, view.zone, talk.estimated)
     return StarRow(
         talk.id,
         listing(window, True, talk.title),
         " · ".join(filter(None, parts)),
         True,
         entry.overlaps,
-        _over(talk.start, talk.end, now),
+        _over(talk.start, talk.end, view.now),
     )
 
 
