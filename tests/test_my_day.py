@@ -4,6 +4,8 @@ the past dimmed or hidden, and unstarring undone."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,19 @@ def star(data_dir: Path, program: Program, *talk_ids: str) -> None:
     store = Store.open(data_dir, program.conference.id)
     store.star(program.talk(talk_id) for talk_id in talk_ids)
     store.close()
+
+
+@asynccontextmanager
+async def my_day(
+    make_app: AppFactory, data_dir: Path, rooms: Program, at: str
+) -> AsyncIterator[tuple[CompanionApp, Pilot[None]]]:
+    """The rooms program with day one's stars, open on My day at `at`, tall enough for
+    the whole day."""
+    star(data_dir, rooms, *DAY_ONE_STARS)
+    app = make_app(at, on=rooms)
+    async with app.run_test(size=TALL, notifications=True) as pilot:
+        await pilot.press("3")
+        yield app, pilot
 
 
 def stored(data_dir: Path, program: Program) -> set[str]:
@@ -124,10 +139,7 @@ async def test_a_day_with_its_gaps_clashes_and_days_drawn(
 async def test_the_clock_through_a_day_moves_the_now_line_and_dims_then_hides_the_past(
     make_app: AppFactory, data_dir: Path, rooms: Program
 ) -> None:
-    star(data_dir, rooms, *DAY_ONE_STARS)
-    app = make_app(t("08:30"), on=rooms)
-    async with app.run_test(size=TALL, notifications=True) as pilot:
-        await pilot.press("3")
+    async with my_day(make_app, data_dir, rooms, t("08:30")) as (app, pilot):
         lines = day(app)
         assert lines[0] == " ── now 08:30 ──"  # the day's first row
         assert drawn_dim(app, "09:00–09:45", "11:00–11:45") == {
@@ -200,10 +212,7 @@ async def test_the_bundled_day_from_morning_to_evening(
 async def test_keep_one_of_two_clashing_talks_then_undo(
     make_app: AppFactory, data_dir: Path, rooms: Program
 ) -> None:
-    star(data_dir, rooms, *DAY_ONE_STARS)
-    app = make_app(t("08:00"), on=rooms)
-    async with app.run_test(size=TALL, notifications=True) as pilot:
-        await pilot.press("3")
+    async with my_day(make_app, data_dir, rooms, t("08:00")) as (app, pilot):
         await move_to(pilot, "a1")
         assert not app.screen.check_action("resolve_clash", ())  # A1 clashes with nothing
         await move_to(pilot, "a3")
@@ -233,10 +242,7 @@ async def test_keep_one_of_two_clashing_talks_then_undo(
 async def test_unstarring_here_can_be_undone(
     make_app: AppFactory, data_dir: Path, rooms: Program
 ) -> None:
-    star(data_dir, rooms, *DAY_ONE_STARS)
-    app = make_app(t("08:00"), on=rooms)
-    async with app.run_test(size=TALL, notifications=True) as pilot:
-        await pilot.press("3")
+    async with my_day(make_app, data_dir, rooms, t("08:00")) as (app, pilot):
         assert not app.screen.check_action("undo", ())  # nothing to undo yet
         await move_to(pilot, "a1")
         await pilot.press("s")
@@ -252,10 +258,7 @@ async def test_unstarring_here_can_be_undone(
 async def test_enter_on_a_gap_lists_what_fits_and_stars_one(
     make_app: AppFactory, data_dir: Path, rooms: Program
 ) -> None:
-    star(data_dir, rooms, *DAY_ONE_STARS)
-    app = make_app(t("08:00"), on=rooms)
-    async with app.run_test(size=TALL, notifications=True) as pilot:
-        await pilot.press("3")
+    async with my_day(make_app, data_dir, rooms, t("08:00")) as (app, pilot):
         await move_to(pilot, 75)
         await pilot.press("enter")
         assert isinstance(app.screen, FitsScreen)
