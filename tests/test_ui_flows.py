@@ -439,6 +439,26 @@ async def test_export_from_the_starred_screen(make_app: AppFactory, tmp_path: Pa
         assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
+async def test_enter_typed_twice_at_once_exports_with_the_suggested_name(
+    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both keys arrive before the first is handled, as from a fast typist or a paste:
+    the second must reach the name the first moved to, not the format list again."""
+    from textual import events
+
+    documents = tmp_path / "Documents"
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(documents))  # where the suggestion points
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.toggle_star("magellan")
+        await pilot.press("3", "x")
+        for _ in range(2):
+            app.post_message(events.Key("enter", "\r"))
+        await until(pilot, lambda: isinstance(app.screen, StarredScreen))
+        written = documents / "c4ml-2026-starred.ics"
+        assert written.read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
 async def test_a_multi_day_multi_room_program(make_app: AppFactory, frab_program: Program) -> None:
     program = frab_program
     keynote, mlir = "0e5d2b6c-1111-4a8b-9c55-aaaaaaaaaaaa", "0e5d2b6c-3333-4a8b-9c55-cccccccccccc"

@@ -50,6 +50,10 @@ class ExportScreen(Dialog[Path | None]):
             id="export.confirm",
             tooltip="Write the file (asks once more before replacing one)",
         ),
+        # Checked before the key is queued for the focused list, so the focus moves to the
+        # name at once: an Enter typed right after it (a fast typist, a paste) confirms the
+        # name instead of reaching the format list again.
+        Binding("enter", "choose_format", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
@@ -81,6 +85,14 @@ class ExportScreen(Dialog[Path | None]):
         formats.highlighted = 0
         formats.focus()
         self._suggest()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose_format":
+            return self.focused is self.query_one("#export-format", OptionList)
+        return True
+
+    def action_choose_format(self) -> None:
+        self.set_focus(self.query_one("#export-path", Input))
 
     @property
     def export_format(self) -> ExportFormat:
