@@ -166,9 +166,13 @@ def test_the_app_in_a_browser_opens_a_talk_and_downloads_an_export(
     # wherever the focus is (a second Enter typed at once would reach the format list, as
     # the first one moves the focus to the name only after it is handled).
     # The page opens the download's address in a new tab; Playwright reports it here.
-    with page.expect_download() as arrived:
-        page.keyboard.press("Control+s")
-    download = arrived.value
+    try:
+        with page.expect_download() as arrived:
+            page.keyboard.press("Control+s")
+        download = arrived.value
+    except Exception:
+        drawn = page.evaluate(SCREEN_TEXT)
+        raise AssertionError(f"no download arrived; the screen:\n{drawn}") from None
     assert download.suggested_filename == "c4ml-2026-starred.ics"
     saved = tmp_path / "download.ics"
     download.save_as(saved)
