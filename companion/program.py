@@ -257,6 +257,16 @@ class Program:
         """The talk with this id; KeyError when there is none."""
         return self._talks_by_id[talk_id]
 
+    def talk_after(self, talk_id: str, offset: int) -> Talk | None:
+        """The talk `offset` places after this one in program order (before it, when
+        negative); None past either end."""
+        index = self._positions[talk_id] + offset
+        return self.talks[index] if 0 <= index < len(self.talks) else None
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {talk.id: index for index, talk in enumerate(self.talks)}
+
     def person(self, person_id: str) -> Person:
         """The person with this id; KeyError when there is none."""
         return self._people_by_id[person_id]

@@ -145,6 +145,17 @@ def test_talk_ids_do_not_depend_on_position() -> None:
     assert program.talk("alpha").title == "Alpha"
 
 
+def test_the_talk_after_another_follows_program_order_and_stops_at_both_ends() -> None:
+    program = load(tiny_program())
+    ids = [talk.id for talk in program.talks]
+    first, second = ids[0], ids[1]
+    assert program.talk_after(first, 1) == program.talk(second)
+    assert program.talk_after(second, -1) == program.talk(first)
+    assert program.talk_after(first, -1) is None
+    assert program.talk_after(ids[-1], 1) is None
+    assert program.talk_after(ids[-1], 0) == program.talk(ids[-1])
+
+
 def test_people_are_derived_once_each_with_roles_and_talks() -> None:
     program = load(tiny_program())
     ann = program.person("ann-able")

@@ -199,21 +199,16 @@ class TalkScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step" and isinstance(offset := parameters[0], int):
-            return 0 <= self._index + offset < len(services(self).program.talks)
+            return services(self).program.talk_after(self.talk_id, offset) is not None
         if action == "open_links":
             return bool(self.talk.links)
         return True
 
-    @property
-    def _index(self) -> int:
-        return [talk.id for talk in services(self).program.talks].index(self.talk_id)
-
     def action_step(self, offset: int) -> None:
         self.save_edits()
-        talks = services(self).program.talks
-        index = self._index + offset
-        if 0 <= index < len(talks):
-            self.talk_id = talks[index].id
+        neighbour = services(self).program.talk_after(self.talk_id, offset)
+        if neighbour is not None:
+            self.talk_id = neighbour.id
             self._show_talk()
 
     def action_open_links(self) -> None:
