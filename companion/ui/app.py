@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from companion.star_import import ImportPlan
     from companion.store import NoteSaved
     from companion.subscription import Updated
+    from companion.ui.screens.talk import TalkScreen
 
 _Read = TypeVar("_Read")
 
@@ -155,6 +156,7 @@ class CompanionApp(App[None]):
         self.clock = clock
         self.store = Store.in_memory(program.conference.id)  # replaced on mount
         self.last_talk_id: str | None = None
+        self._talk_screens: dict[str, TalkScreen] = {}  # per mode, kept to be shown again
         self._index_lock = threading.Lock()
         self._search_index: SearchIndex | None = None
         self._last_statuses: list[StarStatus] = []
@@ -355,6 +357,7 @@ class CompanionApp(App[None]):
         await self.remove_mode(current)
         self.add_mode(current, self.MODES[current])
         await self.switch_mode(current)
+        await self._drop_talk_screens()  # every stack that held one is gone
         self.reminders.check()
 
     def _load_settings(self) -> None:
@@ -517,9 +520,30 @@ class CompanionApp(App[None]):
 
     def open_talk(self, talk_id: str) -> None:
         self.last_talk_id = talk_id
+        self.push_screen(self._talk_screen(talk_id))
+
+    def _talk_screen(self, talk_id: str) -> TalkScreen:
+        """The mode's talk screen, kept once built and shown again on another talk: building
+        one (a dozen widgets, each styled anew) took longer than the frame it opens in.
+        A talk opened from a person seen from the kept one gets a screen of its own."""
         from companion.ui.screens.talk import TalkScreen
 
-        self.push_screen(TalkScreen(talk_id))
+        kept = self._talk_screens.get(self.current_mode)
+        if kept is None:
+            kept = self._talk_screens[self.current_mode] = TalkScreen(talk_id)
+            self.install_screen(kept, name=f"talk-{self.current_mode}")
+        elif kept in self.screen_stack:
+            return TalkScreen(talk_id)
+        else:
+            kept.show(talk_id)
+        return kept
+
+    async def _drop_talk_screens(self) -> None:
+        """Let the kept talk screens go, once no mode's stack holds them."""
+        for screen in self._talk_screens.values():
+            self.uninstall_screen(screen)
+            await screen.remove()
+        self._talk_screens.clear()
 
     def open_person(self, person_id: str) -> None:
         from companion.ui.screens.person import PersonScreen

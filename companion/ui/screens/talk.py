@@ -97,6 +97,16 @@ class TalkScreen(Screen[None]):
             yield TextArea(id="talk-note", soft_wrap=True, show_line_numbers=False)
         yield KeyFooter()
 
+    def show(self, talk_id: str) -> None:
+        """Show another talk here: the app keeps this screen and opens it again. A note
+        that could not be saved when the user left it (Esc twice) is let go, as they chose."""
+        if not self._leave_unsaved:
+            self.save_edits()
+        self._note_text = None
+        self._leave_unsaved = False
+        self.talk_id = talk_id
+        self._show_talk()
+
     def on_mount(self) -> None:
         app = self.app
         self.watch(app, "starred", self._show_facts, init=False)
