@@ -178,6 +178,9 @@ class ScheduleTable(ScrollView, can_focus=True):
         self._starts: list[int] = [0]  # each row's first line, then the total
         self._cursor = 0
         self._over = 0  # the day's entries in the rooms shown that are over, hidden or not
+        self._shown_entries: tuple[object, list[Slot | Talk]] = (None, [])
+        self._counted_over: tuple[object, int] = (None, 0)
+        self._kept_palette: Palette | None = None
         # The row last brought near the top, and whether the cursor is still on it there.
         self._anchor: str | None = None
         self._anchored = False
@@ -197,7 +200,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         entries = self._entries(view)
         # What is over only grows as the clock runs on (and shrinks if it is set back), so
         # the same count is the same rows hidden.
-        over, self._over = self._over, sum(1 for entry in entries if view.is_over(entry))
+        over, self._over = self._over, self._over_count(view, entries)
         listed = (view.day, view.places, view.zone, view.hide_past)
         if (
             old is None
@@ -210,12 +213,24 @@ class ScheduleTable(ScrollView, can_focus=True):
         self.refresh()
 
     def _entries(self, view: ScheduleView) -> list[Slot | Talk]:
-        """The day's entries in the rooms and tracks the view shows, past ones included."""
-        return [
-            entry
-            for entry in self.program.entries(view.day)
-            if not isinstance(entry, Talk) or view.shows(entry)
-        ]
+        """The day's entries in the rooms and tracks the view shows, past ones included;
+        listed again only for another day or other rooms (a star changes neither)."""
+        shown = (view.day, view.places)
+        if self._shown_entries[0] != shown:
+            entries = [
+                entry
+                for entry in self.program.entries(view.day)
+                if not isinstance(entry, Talk) or view.shows(entry)
+            ]
+            self._shown_entries = (shown, entries)
+        return self._shown_entries[1]
+
+    def _over_count(self, view: ScheduleView, entries: list[Slot | Talk]) -> int:
+        """How many of `entries` are over; counted again only when they or the clock change."""
+        counted = (view.day, view.places, view.now)
+        if self._counted_over[0] != counted:
+            self._counted_over = (counted, sum(1 for entry in entries if view.is_over(entry)))
+        return self._counted_over[1]
 
     def _list(self, view: ScheduleView, entries: list[Slot | Talk], target: str | None) -> None:
         if view.hide_past:
@@ -359,11 +374,21 @@ class ScheduleTable(ScrollView, can_focus=True):
             lines = max(lines, anchor_line + self._visible_lines())
         self.virtual_size = Size(self.scrollable_content_region.width, lines + 1)
 
+    def notify_style_update(self) -> None:
+        """Styles changed (a theme, focus): look the palette up again, as Textual does its
+        own style lookups."""
+        self._kept_palette = None
+        super().notify_style_update()
+
     def _palette(self) -> Palette:
-        """The styles as CSS gives them now (Textual caches each lookup until styles change).
+        """The styles as CSS gives them now, kept until they change: every line drawn asks.
         The cursor's in full, not partial: a blurred cursor's translucent background must be
         blended."""
+        if self._kept_palette is None:
+            self._kept_palette = self._looked_up_palette()
+        return self._kept_palette
 
+    def _looked_up_palette(self) -> Palette:
         def part(name: str) -> Style:
             return self.get_component_rich_style(f"schedule-table--{name}", partial=True)
 
