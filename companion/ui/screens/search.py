@@ -75,10 +75,17 @@ class SearchScreen(Dialog[Hit | None]):
         self._hits = services(self).search_index.search(query, RESULT_LIMIT)
         self._show_hits()
         short = bool(query.strip()) and too_short(query)
-        self.query_one("#search-help", Static).update(KEEP_TYPING if short else HELP)
+        self._say("#search-help", KEEP_TYPING if short else HELP)
         status = self._status(query)
-        self.query_one("#search-status", Static).update(status)
+        self._say("#search-status", status)
         self.query_one("#search-status", Static).display = bool(status)
+
+    def _say(self, selector: str, text: str) -> None:
+        """Update a line only when its text changes: each update lays the dialog out again,
+        which cost a keystroke a second frame."""
+        line = self.query_one(selector, Static)
+        if str(line.content) != text:
+            line.update(text)
 
     def _status(self, query: str) -> str:
         """What the list does not show by itself: that nothing matched, or that not all did."""
@@ -90,8 +97,9 @@ class SearchScreen(Dialog[Hit | None]):
         app = services(self)
         starred, program, zone = app.starred, app.program, app.display_zone
         results = self.query_one("#search-results", OptionList)
-        results.clear_options()
-        results.add_options(_option(hit, starred, program, zone) for hit in self._hits)
+        # In one step: emptied first, the list lost its scroll bar and laid the dialog out
+        # again, then got it back and laid it out once more, each a frame of its own.
+        results.set_options(_option(hit, starred, program, zone) for hit in self._hits)
         if self._hits:
             results.highlighted = 0
 

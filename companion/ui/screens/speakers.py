@@ -94,8 +94,7 @@ class SpeakersScreen(Screen[None]):
             hits = app.search_index.search(query, limit=None, kind=HitKind.PERSON)
             found = [app.program.person(hit.id) for hit in hits]
         listing = self.query_one("#speaker-list", OptionList)
-        listing.clear_options()
-        listing.add_options(person_option(app.program, person) for person in found[:MAX_SHOWN])
+        listing.set_options(person_option(app.program, person) for person in found[:MAX_SHOWN])
         if found:
             listing.highlighted = 0
         people = count(len(everyone), "person", "people")

@@ -121,9 +121,8 @@ class TalkScreen(Screen[None]):
             title = Content.assemble(title, "\n", (talk.subtitle, "italic"))
         self.query_one("#talk-title", Static).update(title)
         authors = self.query_one("#talk-authors", OptionList)
-        authors.clear_options()
         # No option ids: two authors can share one ("Böck" and "Bock"), which OptionList refuses.
-        authors.add_options(Option(Content(name)) for name in talk.authors)
+        authors.set_options(Option(Content(name)) for name in talk.authors)
         authors.highlighted = 0
         note = self.query_one("#talk-note", TextArea)
         self._note_base = services(self).note(talk.id)

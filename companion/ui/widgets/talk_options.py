@@ -43,8 +43,7 @@ class TalkList(ChoosableList):
         """New options, the cursor where it was, or on the nearest row that can be chosen
         (a heading or a break cannot)."""
         place = self.highlighted or 0
-        self.clear_options()
-        self.add_options(options)
+        self.set_options(options)  # not emptied first: that hides the scroll bar for a frame
         rows = range(self.option_count)
         nearest = sorted(rows, key=lambda row: (abs(row - place), row < place))
         self.highlighted = next(
