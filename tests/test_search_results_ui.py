@@ -51,6 +51,14 @@ async def test_no_result_says_so(make_app: AppFactory) -> None:
         assert "No talk or person matches" not in drawn and "Keep typing" in drawn
 
 
+async def test_a_query_that_looks_like_markup_is_shown_as_typed(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert await search(pilot, "xyzzy [b]bold[/b] [/oops]") == []
+        drawn = flat(screen_lines(app.screen))
+        assert 'No talk or person matches "xyzzy [b]bold[/b] [/oops]"' in drawn
+
+
 async def test_a_capped_list_says_it_is_capped_until_the_query_narrows_it(
     make_app: AppFactory,
 ) -> None:

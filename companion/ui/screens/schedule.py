@@ -186,7 +186,9 @@ class ScheduleScreen(Screen[None]):
         """While the past is hidden, say how much of it, and the key that shows it."""
         hidden = count(self.table.hidden_count, "past item")
         note = f"{hidden} hidden · {self._key_of('toggle_past')} to show"
-        self.query_one("#past-hidden", Static).update(Content(note))
+        line = self.query_one("#past-hidden", Static)
+        if str(line.content) != note:  # each update lays the screen out again (27 ms at 10k)
+            line.update(Content(note))
 
     def _show_place_filter(self) -> None:
         """Say which rooms and tracks the schedule shows, and the key that changes it."""

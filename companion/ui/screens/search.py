@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -85,7 +86,7 @@ class SearchScreen(Dialog[Hit | None]):
         which cost a keystroke a second frame."""
         line = self.query_one(selector, Static)
         if str(line.content) != text:
-            line.update(text)
+            line.update(Content(text))  # it can hold the query: typed text, never markup
 
     def _status(self, query: str) -> str:
         """What the list does not show by itself: that nothing matched, or that not all did."""

@@ -17,6 +17,12 @@ WINDOW_WIDTH = 12
 class NowNext(Static):
     DEFAULT_CSS = "NowNext { height: auto; padding: 0 1; }"
 
+    def __init__(self) -> None:
+        super().__init__()
+        # What is shown, at what width: a star or a tick that changes neither redraws
+        # nothing, and one that keeps the number of lines is not laid out again.
+        self._shown: tuple[tuple[Happening, ...] | str, int] | None = None
+
     def on_mount(self) -> None:
         app = self.app
         self.watch(app, "now", self.refresh_text)
@@ -29,9 +35,14 @@ class NowNext(Static):
     def refresh_text(self) -> None:
         app = services(self)
         said = happenings(app.program, app.now, app.display_zone, app.starred)
+        shown, self._shown = self._shown, (said, self.content_region.width)
+        if shown == self._shown:
+            return
         if isinstance(said, str):
             self.update(Content(said))
             return
+        same_height = shown is not None and not isinstance(shown[0], str)
+        same_height = same_height and len(shown[0]) == len(said)  # a line a happening
         lines = Text(no_wrap=True, overflow="ellipsis")
         for index, happening in enumerate(said):
             lines.append("\n" if index else "")
@@ -43,7 +54,7 @@ class NowNext(Static):
                 lines.append_text(self._fitted(happening, indent))
             else:
                 lines.append(happening.text, style="italic")
-        self.update(lines)
+        self.update(lines, layout=not same_height)
 
     def _fitted(self, happening: Happening, indent: int) -> Text:
         """The text in the columns left after `indent`; when it is too long, its title is
