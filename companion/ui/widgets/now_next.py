@@ -41,8 +41,8 @@ class NowNext(Static):
         if isinstance(said, str):
             self.update(Content(said))
             return
-        same_height = shown is not None and not isinstance(shown[0], str)
-        same_height = same_height and len(shown[0]) == len(said)  # a line a happening
+        before = shown[0] if shown is not None else ""
+        same_height = not isinstance(before, str) and len(before) == len(said)  # a line each
         lines = Text(no_wrap=True, overflow="ellipsis")
         for index, happening in enumerate(said):
             lines.append("\n" if index else "")
