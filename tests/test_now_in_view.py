@@ -323,6 +323,26 @@ async def test_a_starred_talk_leads_the_banner_and_n_goes_to_it(
         assert_near_top(app, "A2")
 
 
+async def test_unstarring_the_talk_the_cursor_followed_leaves_the_cursor_on_it(
+    venue: Program, data_dir: Path
+) -> None:
+    """The cursor followed the starred headline at start; a star pressed there is the user
+    acting on that row, so the cursor stays with it rather than chase the next headline."""
+    store = Store.open(data_dir, venue.conference.id)
+    store.star([venue.talk("a2")])
+    store.close()
+    app = CompanionApp(venue, clock=Clock(venue, "2030-03-04T10:20"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert table_of(app).selected_key == "a2"
+        await pilot.press("s")
+        await settle(pilot)
+        assert "a2" not in app.starred
+        assert banner(app)[0].startswith("Now   10:15–10:45")  # B2 leads now
+        assert table_of(app).selected_key == "a2"
+        assert any(row.startswith(" 10:00–10:45") and "A2" in row for row in drawn_rows(app))
+
+
 # -- the Closing is a moment; a related event says so -------------------------------------
 
 

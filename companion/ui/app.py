@@ -168,9 +168,12 @@ class CompanionApp(App[None]):
 
     # -- start-up and background sync -------------------------------------------
 
+    def on_load(self) -> None:
+        """Before the first screen is built: it opens on the stars, so they are read first."""
+        self._open_store()
+
     def on_mount(self) -> None:
         self._update_subtitle()
-        self._open_store()
         self._read_subscription()
         self._load_settings()
         if self.load_notice:

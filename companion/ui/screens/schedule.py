@@ -111,8 +111,10 @@ class ScheduleScreen(Screen[None]):
     def on_mount(self) -> None:
         app = self.app
         self.watch(app, "local_time", self.refresh_rows, init=False)
-        for state in ("now", "starred"):  # they change what is headlined, too
-            self.watch(app, state, self._follow_now, init=False)
+        self.watch(app, "now", self._follow_now, init=False)
+        # A star changes what is headlined too, but the cursor stays: it was pressed on a
+        # row here or on a talk's screen, or came from another terminal.
+        self.watch(app, "starred", self.refresh_rows, init=False)
         self._show_place_filter()
         self.action_jump_now()
         self.table.focus()
@@ -156,8 +158,8 @@ class ScheduleScreen(Screen[None]):
         self.refresh_bindings()  # `p` acts once something is over
 
     def _follow_now(self) -> None:
-        """Repaint; and while the cursor rests where `n` put it, follow what is on now (as
-        the banner headlines it: the clock moves on, the stars are read at start-up)."""
+        """Repaint; and while the cursor rests where `n` put it, follow what is on now as
+        the clock moves on (as the banner headlines it)."""
         item = self._now_item()
         following = self._now_key is not None and self.table.selected_key == self._now_key
         if following and item is not None and row_key(item.entry) != self._now_key:
