@@ -144,9 +144,15 @@ class StarredScreen(Screen[None]):
 
     def on_mount(self) -> None:
         app = self.app
-        self.watch(app, "starred", self.refresh_list)
-        for name in ("local_time", "now", "remind_before"):
-            self.watch(app, name, self.refresh_list, init=False)
+        for name in ("starred", "local_time", "now", "remind_before"):
+            self.watch(app, name, self._state_changed, init=False)
+
+    def _state_changed(self) -> None:
+        """List again at once when this screen is in view; otherwise the next visit lists
+        (`on_screen_resume`), so a star on another screen does not wait for this one's
+        list to be read from the store and built."""
+        if self.is_current:
+            self.refresh_list()
 
     def on_screen_resume(self) -> None:
         """A visit: moves found now are marked seen at once, and shown until the user leaves."""
