@@ -159,6 +159,7 @@ class CompanionApp(App[None]):
         self.store = Store.in_memory(program.conference.id)  # replaced on mount
         self.last_talk_id: str | None = None
         self._talk_screens: dict[str, TalkScreen] = {}  # per mode, kept to be shown again
+        self._switching_to_built = False  # see `delay_update`
         self._index_lock = threading.Lock()
         self._search_index: SearchIndex | None = None
         self._last_statuses: list[StarStatus] = []
@@ -591,10 +592,27 @@ class CompanionApp(App[None]):
         """Another mode shows as it was left; the mode already shown goes back to its own
         screen from a talk or person opened over it."""
         if mode != self.current_mode:
-            self.switch_mode(mode)
+            self._switching_to_built = self._has_screens(mode)
+            try:
+                self.switch_mode(mode)
+            finally:
+                self._switching_to_built = False
             return
         while len(self.screen_stack) > 1:
             await self.pop_screen()
+
+    def _has_screens(self, mode: str) -> bool:
+        try:
+            return bool(self.get_screen_stack(mode))
+        except KeyError:  # not shown yet: its screen is built on the way
+            return False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual holds the screen for 50 ms while it switches modes, lest a screen being
+        built show half-made; a mode already built and styled shows whole at once, so the
+        switch to it is drawn in the next frame instead (the wait was most of a switch)."""
+        if not self._switching_to_built:
+            super().delay_update(delay)
 
     def action_talk_details(self) -> None:
         talk_id = self._talk_to_show()

@@ -186,7 +186,7 @@ class StarredScreen(Screen[None]):
         app = services(self)
         statuses = [s for s in app.star_statuses() if s.record.talk_id in app.starred]
         listing = self.query_one("#starred-list", TalkList)
-        self._rows = starred_rows(
+        rows = starred_rows(
             app.program,
             statuses,
             app.display_zone,
@@ -195,7 +195,9 @@ class StarredScreen(Screen[None]):
             hide_past=self.hide_past,
             notes=app.notes(),
         )
-        listing.replace(_options(self._rows))
+        if rows != self._rows or not listing.option_count:  # a visit often finds it as left
+            self._rows = rows
+            listing.replace(_options(rows))
         moved = sum(s.record.talk_id in self._moves for s in statuses)
         summary = starred_summary(len(statuses), moved)
         if not statuses:
