@@ -37,7 +37,7 @@ SYNC_ANSWER = b"\x1b[?2026;2$y"  # supported, currently off
 QUIET_SECONDS = 0.2  # no output and no CPU for this long: the program is idle
 CPU_NOISE_SECONDS = 0.0005  # CPU growth below this within a poll is a timer tick, not work
 POLL_SECONDS = 0.01
-TIMEOUT_SECONDS = 60.0
+TIMEOUT_SECONDS = 120.0
 
 Screen = tuple[str, ...]  # the characters on screen, a string a row
 Expect = Callable[[Screen], bool]
@@ -94,7 +94,7 @@ def peak_resident_mib(pid: int) -> float:
     raise TerminalError(f"no VmHWM for process {pid}")
 
 
-def _split_frames(chunks: Sequence[Chunk], inside: bool) -> Iterator[tuple[Chunk, bytes, bool]]:
+def split_frames(chunks: Sequence[Chunk], inside: bool) -> Iterator[tuple[Chunk, bytes, bool]]:
     """Each chunk's bytes cut at frame ends: (chunk, bytes, whether a frame ends there).
 
     `inside`: whether a synchronized update was open before the first chunk. A marker
@@ -193,7 +193,7 @@ class PtyProgram:
 
     def _frames(self, chunks: Sequence[Chunk]) -> list[Frame]:
         frames: list[Frame] = []
-        for chunk, data, ends_frame in _split_frames(chunks, self._inside):
+        for chunk, data, ends_frame in split_frames(chunks, self._inside):
             self._stream.feed(data)
             self._inside = not ends_frame
             if ends_frame:
