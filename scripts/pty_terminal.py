@@ -94,31 +94,37 @@ def peak_resident_mib(pid: int) -> float:
     raise TerminalError(f"no VmHWM for process {pid}")
 
 
-def split_frames(chunks: Sequence[Chunk], inside: bool) -> Iterator[tuple[Chunk, bytes, bool]]:
-    """Each chunk's bytes cut at frame ends: (chunk, bytes, whether a frame ends there).
+def _held_back(data: bytes, marker: bytes) -> int:
+    """How many bytes at the end of `data` could begin `marker`, cut off by the read."""
+    return next((size for size in range(len(marker) - 1, 0, -1) if data.endswith(marker[:size])), 0)
 
-    `inside`: whether a synchronized update was open before the first chunk. A marker
-    split across two reads is not seen; Textual writes each frame whole, so the
-    markers arrive with the frame they bound."""
-    for chunk in chunks:
-        data, position = chunk.data, 0
+
+class FrameSplitter:
+    """Cuts what the program writes at frame ends: after each synchronized update, and at
+    the end of each read outside one. A marker cut in two by a read (a large frame comes
+    in reads of 4 KiB) is held back until the rest of it arrives."""
+
+    def __init__(self) -> None:
+        self.inside = False  # within a synchronized update
+        self._pending = b""
+
+    def split(self, read: bytes) -> Iterator[tuple[bytes, bool]]:
+        """The read's bytes in pieces, each with whether a frame ends after it."""
+        data, position, self._pending = self._pending + read, 0, b""
         while position < len(data):
-            if inside:
-                end = data.find(SYNC_END, position)
-                if end < 0:
-                    yield chunk, data[position:], False
-                    break
-                cut = end + len(SYNC_END)
-                yield chunk, data[position:cut], True
-                inside, position = False, cut
-            else:
-                start = data.find(SYNC_START, position)
-                if start < 0:
-                    yield chunk, data[position:], True  # a read burst outside any update
-                    break
-                if start > position:
-                    yield chunk, data[position:start], True
-                inside, position = True, start + len(SYNC_START)
+            marker = SYNC_END if self.inside else SYNC_START
+            found = data.find(marker, position)
+            if found < 0:
+                cut = len(data) - min(_held_back(data, marker), len(data) - position)
+                self._pending = data[cut:]
+                if cut > position:  # outside an update, each read ends a frame
+                    yield data[position:cut], not self.inside
+                return
+            if self.inside:
+                yield data[position : found + len(marker)], True
+            elif found > position:
+                yield data[position:found], True
+            self.inside, position = not self.inside, found + len(marker)
 
 
 class PtyProgram:
@@ -135,7 +141,7 @@ class PtyProgram:
         self.columns, self.rows = size
         self._emulator = pyte.Screen(self.columns, self.rows)
         self._stream = pyte.ByteStream(self._emulator)
-        self._inside = False  # within a synchronized update, as of the bytes parsed so far
+        self._splitter = FrameSplitter()
         self.synchronized_frames = 0
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", self.rows, self.columns, 0, 0))
@@ -193,13 +199,12 @@ class PtyProgram:
 
     def _frames(self, chunks: Sequence[Chunk]) -> list[Frame]:
         frames: list[Frame] = []
-        for chunk, data, ends_frame in split_frames(chunks, self._inside):
-            self._stream.feed(data)
-            self._inside = not ends_frame
-            if ends_frame:
-                if data.endswith(SYNC_END):
-                    self.synchronized_frames += 1
-                frames.append(Frame(chunk.at, chunk.cpu, self.screen()))
+        for chunk in chunks:
+            for data, ends_frame in self._splitter.split(chunk.data):
+                self._stream.feed(data)
+                if ends_frame:
+                    self.synchronized_frames += data.endswith(SYNC_END)
+                    frames.append(Frame(chunk.at, chunk.cpu, self.screen()))
         return frames
 
     # -- what is on screen --------------------------------------------------------------

@@ -9,23 +9,22 @@ from pathlib import Path
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 
-from pty_terminal import SYNC_END, SYNC_START, Chunk, PtyProgram, split_frames  # noqa: E402
+from pty_terminal import SYNC_END, SYNC_START, FrameSplitter, PtyProgram  # noqa: E402
 
 
-def ends(chunks: list[Chunk], inside: bool = False) -> list[tuple[bytes, bool]]:
-    return [(data, ended) for _, data, ended in split_frames(chunks, inside)]
-
-
-def chunk(data: bytes) -> Chunk:
-    return Chunk(at=0.0, cpu=0.0, data=data)
+def pieces(*reads: bytes, inside: bool = False) -> list[tuple[bytes, bool]]:
+    """Each piece of the reads, with whether a frame ends after it."""
+    splitter = FrameSplitter()
+    splitter.inside = inside
+    return [piece for read in reads for piece in splitter.split(read)]
 
 
 def test_output_outside_a_synchronized_update_is_a_frame_per_read() -> None:
-    assert ends([chunk(b"first"), chunk(b"second")]) == [(b"first", True), (b"second", True)]
+    assert pieces(b"first", b"second") == [(b"first", True), (b"second", True)]
 
 
 def test_a_synchronized_update_ends_at_its_closing_marker_in_a_later_read() -> None:
-    assert ends([chunk(SYNC_START + b"top"), chunk(b"bottom" + SYNC_END + b"after")]) == [
+    assert pieces(SYNC_START + b"top", b"bottom" + SYNC_END + b"after") == [
         (b"top", False),
         (b"bottom" + SYNC_END, True),
         (b"after", True),
@@ -34,11 +33,19 @@ def test_a_synchronized_update_ends_at_its_closing_marker_in_a_later_read() -> N
 
 def test_two_updates_in_one_read_are_two_frames() -> None:
     both = SYNC_START + b"one" + SYNC_END + SYNC_START + b"two" + SYNC_END
-    assert ends([chunk(both)]) == [(b"one" + SYNC_END, True), (b"two" + SYNC_END, True)]
+    assert pieces(both) == [(b"one" + SYNC_END, True), (b"two" + SYNC_END, True)]
 
 
 def test_an_update_open_before_the_first_read_continues_in_it() -> None:
-    assert ends([chunk(b"rest" + SYNC_END)], inside=True) == [(b"rest" + SYNC_END, True)]
+    assert pieces(b"rest" + SYNC_END, inside=True) == [(b"rest" + SYNC_END, True)]
+
+
+def test_a_marker_cut_in_two_by_a_read_still_ends_the_frame() -> None:
+    update = SYNC_START + b"screen" + SYNC_END
+    for cut in range(1, len(update)):
+        drawn = pieces(update[:cut], update[cut:])
+        assert [ended for _, ended in drawn] == [False] * (len(drawn) - 1) + [True], cut
+        assert b"".join(piece for piece, _ in drawn) == update[len(SYNC_START) :], cut
 
 
 def test_a_key_typed_into_a_bare_textual_input_shows_in_a_synchronized_frame() -> None:
