@@ -35,7 +35,7 @@ SYNC_END = b"\x1b[?2026l"
 SYNC_QUERY = b"\x1b[?2026$p"  # DECRQM: does the terminal support synchronized output?
 SYNC_ANSWER = b"\x1b[?2026;2$y"  # supported, currently off
 QUIET_SECONDS = 0.2  # no output and no CPU for this long: the program is idle
-CPU_NOISE_SECONDS = 0.0005  # CPU growth below this within a poll is a timer tick, not work
+CPU_NOISE_SECONDS = 0.0005  # less CPU than this since the last output: idle all the same
 POLL_SECONDS = 0.01
 TIMEOUT_SECONDS = 120.0
 
@@ -74,17 +74,23 @@ class Response:
     screen: Screen
 
 
-def process_cpu_seconds(pid: int) -> float:
-    """User and system CPU of every thread of `pid`, from the scheduler's nanosecond
-    counters (/proc/PID/task/*/schedstat); /proc/PID/stat counts in 10 ms ticks."""
-    total = 0
-    tasks = Path(f"/proc/{pid}/task")
-    for task in tasks.iterdir():
-        try:
-            total += int((task / "schedstat").read_text().split()[0])
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            continue  # a thread that ended between listing and reading
-    return total / 1e9
+class ThreadClocks:
+    """User and system CPU of a process, every thread together, from the scheduler's
+    nanosecond counters (/proc/PID/task/*/schedstat; /proc/PID/stat counts in 10 ms
+    ticks). A thread that has ended keeps the time last read for it, so a worker that
+    finishes between two readings does not make the total go back."""
+
+    def __init__(self, pid: int) -> None:
+        self._tasks = Path(f"/proc/{pid}/task")
+        self._nanoseconds: dict[str, int] = {}
+
+    def seconds(self) -> float:
+        for task in self._tasks.iterdir():
+            try:
+                self._nanoseconds[task.name] = int((task / "schedstat").read_text().split()[0])
+            except (FileNotFoundError, ProcessLookupError, IndexError):
+                continue  # a thread that ended between listing and reading
+        return sum(self._nanoseconds.values()) / 1e9
 
 
 def peak_resident_mib(pid: int) -> float:
@@ -158,6 +164,7 @@ class PtyProgram:
         os.close(slave)
         self._master = master
         self.pid = self._process.pid
+        self._cpu = ThreadClocks(self.pid)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -174,14 +181,14 @@ class PtyProgram:
             raise TerminalError(f"the program ended:\n{self.text()}")
         if SYNC_QUERY in data:
             os.write(self._master, SYNC_ANSWER)
-        return Chunk(at, process_cpu_seconds(self.pid), data)
+        return Chunk(at, self._cpu.seconds(), data)
 
     def _collect(self, until: Callable[[list[Chunk]], bool], quiet: float) -> list[Chunk]:
         """Read until `until(chunks)` holds after `quiet` seconds without output and
         without CPU growth (a poll with a deadline, not a fixed sleep)."""
         chunks: list[Chunk] = []
         deadline = time.perf_counter() + TIMEOUT_SECONDS
-        cpu = process_cpu_seconds(self.pid)
+        cpu = self._cpu.seconds()
         last_activity = time.perf_counter()
         while time.perf_counter() < deadline:
             chunk = self._read(POLL_SECONDS)
@@ -190,7 +197,7 @@ class PtyProgram:
                 chunks.append(chunk)
                 cpu, last_activity = chunk.cpu, now
                 continue
-            current = process_cpu_seconds(self.pid)
+            current = self._cpu.seconds()
             if current - cpu > CPU_NOISE_SECONDS:
                 cpu, last_activity = current, now
             if now - last_activity >= quiet and until(chunks):
@@ -220,13 +227,14 @@ class PtyProgram:
     def first_frame(self, expect: Expect) -> float:
         """Seconds from launch to the end of the first frame that shows `expect`."""
         frames: list[Frame] = []
+        parsed = 0
 
         def shown(chunks: list[Chunk]) -> bool:
-            frames.extend(self._frames(chunks[len(parsed) :]))
-            parsed.extend(chunks[len(parsed) :])
+            nonlocal parsed
+            frames.extend(self._frames(chunks[parsed:]))
+            parsed = len(chunks)
             return any(expect(frame.screen) for frame in frames)
 
-        parsed: list[Chunk] = []
         self._collect(shown, QUIET_SECONDS)
         first = next(frame for frame in frames if expect(frame.screen))
         return first.at - self.started
@@ -251,14 +259,14 @@ class PtyProgram:
         shows only part of the change (the typed letter, not yet the results) does not
         count, and the check `expect` only guards against settling on the wrong screen."""
         self._drain()
-        cpu_at_key = process_cpu_seconds(self.pid)
+        cpu_at_key = self._cpu.seconds()
         pressed = time.perf_counter()
         os.write(self._master, key)
         chunks = self._collect(lambda chunks: bool(chunks), QUIET_SECONDS)
         frames = self._frames(chunks)
-        cpu_idle = process_cpu_seconds(self.pid)
-        settled = frames[-1].screen
-        if not expect(settled):
+        cpu_idle = self._cpu.seconds()
+        settled = frames[-1].screen if frames else self.screen()
+        if not frames or not expect(settled):
             raise TerminalError(f"after {key!r} the screen is not the expected one:\n{self.text()}")
         first = next(frame for frame in frames if frame.screen == settled)
         return Response(
