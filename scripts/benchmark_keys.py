@@ -1,0 +1,136 @@
+"""Key presses timed on a pseudo-terminal: the companion's, interleaved with typing into a
+bare Textual `Input`, which is the baseline every ratio is taken against.
+
+Each companion press is paired with one bare keystroke, the two going first in turn,
+so both see the same load of a shared machine.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pty_terminal import Expect, PtyProgram, Response, Screen
+
+ENTER = b"\r"
+ESCAPE = b"\x1b"
+PAGE_DOWN = b"\x1b[6~"
+CLEAR_INPUT = b"\x15"  # Ctrl+U: delete everything left of the cursor, in any Textual Input
+BARE_TEXT = "the quick brown fox jumps over the lazy dog "
+STAR = "★"
+
+
+def showing(*texts: str) -> Expect:
+    def expect(screen: Screen) -> bool:
+        drawn = "\n".join(screen)
+        return all(text in drawn for text in texts)
+
+    return expect
+
+
+SCHEDULE = showing("⏎ Open", " Star")  # the footer's keys, as drawn on the schedule
+SPEAKERS = showing("Filter: type a name")
+STARRED = showing("x Export")
+TALK = showing("esc Back", "Time ")
+SEARCH = showing("Esc closes")
+
+
+@dataclass
+class Samples:
+    """The responses to one kind of key press."""
+
+    responses: list[Response] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> list[float]:
+        return [response.seconds for response in self.responses]
+
+    @property
+    def cpu_to_frame(self) -> list[float]:
+        return [response.cpu_to_frame for response in self.responses]
+
+    @property
+    def cpu_after_frame(self) -> list[float]:
+        return [response.cpu_after_frame for response in self.responses]
+
+
+@dataclass
+class KeyTimings:
+    bare_typing: Samples = field(default_factory=Samples)
+    search: Samples = field(default_factory=Samples)
+    star: Samples = field(default_factory=Samples)
+    page_down: Samples = field(default_factory=Samples)
+    talk_details: Samples = field(default_factory=Samples)
+    switch_screen: Samples = field(default_factory=Samples)
+    synchronized_frames: int = 0
+
+
+class BareTyping:
+    """Types into the bare app's Input, clearing it now and then (untimed)."""
+
+    def __init__(self, bare: PtyProgram, samples: Samples) -> None:
+        self._bare = bare
+        self._samples = samples
+        self._typed = ""
+        self._letters = itertools.cycle(BARE_TEXT)
+
+    def keystroke(self) -> None:
+        letter = next(self._letters)
+        if len(self._typed) >= 30 and letter != " ":  # the field never starts with a space
+            self._bare.press(CLEAR_INPUT, showing("Type here"))
+            self._typed = ""
+        self._typed += letter
+        self._samples.responses.append(self._bare.press(letter.encode(), showing(self._typed)))
+
+
+def star_changed(before: Screen) -> Expect:
+    count = "".join(before).count(STAR)
+    return lambda screen: abs("".join(screen).count(STAR) - count) == 1
+
+
+def moved(before: Screen) -> Expect:
+    return lambda screen: SCHEDULE(screen) and screen != before
+
+
+def measure_keys(app: PtyProgram, bare: PtyProgram, queries: list[str], repeats: int) -> KeyTimings:
+    """Time each kind of press `repeats` times (the search: every letter of `queries`)."""
+    timings = KeyTimings()
+    typing = BareTyping(bare, timings.bare_typing)
+    paired = itertools.count()
+
+    def timed(samples: Samples, key: bytes, expect: Expect) -> None:
+        app_first = next(paired) % 2 == 0
+        if not app_first:
+            typing.keystroke()
+        samples.responses.append(app.press(key, expect))
+        if app_first:
+            typing.keystroke()
+
+    for program, first_paint in ((app, SCHEDULE), (bare, showing("Type here"))):
+        program.first_frame(first_paint)
+        program.settle()  # the companion builds its search index half a second after start
+    for mode_key, expect in _screen_cycle(1):
+        app.press(mode_key, expect)  # first visits import and style each screen once
+    for _ in range(repeats):
+        timed(timings.star, b"s", star_changed(app.screen()))
+    for _ in range(repeats):
+        timed(timings.page_down, PAGE_DOWN, moved(app.screen()))
+    for _ in range(repeats):
+        timed(timings.talk_details, ENTER, TALK)
+        app.press(ESCAPE, SCHEDULE)
+    for key, expect in _screen_cycle(-(-repeats // 3)):  # whole cycles, back on the schedule
+        timed(timings.switch_screen, key, expect)
+    app.press(b"/", SEARCH)
+    for query in queries:
+        for end in range(1, len(query) + 1):
+            timed(timings.search, query[end - 1].encode(), showing(query[:end]))
+        app.press(CLEAR_INPUT, SEARCH)
+    app.press(ESCAPE, SCHEDULE)
+    timings.synchronized_frames = app.synchronized_frames + bare.synchronized_frames
+    return timings
+
+
+def _screen_cycle(cycles: int) -> Iterator[tuple[bytes, Expect]]:
+    for _ in range(cycles):
+        yield from ((b"2", SPEAKERS), (b"3", STARRED), (b"1", SCHEDULE))
