@@ -65,11 +65,11 @@ class SearchScreen(Dialog[Hit | None]):
             yield Static(HELP, id="search-help")
 
     def on_mount(self) -> None:
-        self.query_one("#search-input", Input).focus()
-
-    @on(Input.Changed, "#search-input")
-    def _query_changed(self, event: Input.Changed) -> None:
-        self.show_results(event.value)
+        field = self.query_one("#search-input", Input)
+        field.focus()
+        # Watched, not on Input.Changed: the message arrives after the typed letter has been
+        # drawn, so the results waited for the next frame (16 ms or more) behind it.
+        self.watch(field, "value", self.show_results, init=False)
 
     def show_results(self, query: str) -> None:
         """What every keystroke costs: look the query up and refill the result list."""
