@@ -44,4 +44,5 @@ def fold(line: str) -> str:
 
 def folded(lines: Iterable[str]) -> str:
     """Content lines as a calendar file: each folded, each ended by CRLF."""
-    return "".join(f"{fold(line)}\r\n" for line in lines if line)
+    written = "\r\n".join(map(fold, filter(None, lines)))
+    return f"{written}\r\n" if written else ""
