@@ -237,6 +237,7 @@ class Program:
         """Everyone named in the program, by family name; derived on first use."""
         profiles = (Profile.from_document(data) for data in self._profiles)
         by_id = {profile.id: profile for profile in profiles}
+        self._profiles = []  # read: its documents need not stay (25 MiB at 50,000 talks)
         return tuple(_derive_people(self.conference, list(self.talks), by_id))
 
     @cached_property

@@ -262,15 +262,16 @@ def test_a_code_too_long_for_a_file_name_is_read_as_a_code(bob: Companion) -> No
 
 
 def test_a_device_that_never_ends_is_refused_within_the_cap(bob: Companion) -> None:
-    assert_clean_error(bob("import-stars", "/dev/zero"), "larger than 32 MiB")
+    assert_clean_error(bob("import-stars", "/dev/zero"), "larger than 128 MiB")
 
 
 def test_standard_input_is_read_within_the_cap(
     bob: Companion, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("companion.cli.share.MAX_PROGRAM_BYTES", 2**20)  # the cap, smaller
     endless = io.BytesIO(b"magellan\n" * (4 * 2**20))  # 36 MiB
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(endless))
-    assert_clean_error(bob("import-stars", "-"), "standard input: larger than 32 MiB")
+    assert_clean_error(bob("import-stars", "-"), "standard input: larger than 1 MiB")
     assert bob.stars() == []
 
 
