@@ -91,14 +91,24 @@ class _Calendar(Calendar):
     def __init__(self, shared: _SharedProperties) -> None:
         super().__init__()
         self.shared = shared
+        self.markers: dict[tuple[str, bytes], Any] = {}  # BEGIN:VEVENT and the like
 
     def content_line(self, name: str, value: Any, sorted: bool = True) -> Any:
+        if name in ("BEGIN", "END"):  # each event's two: a handful of distinct lines
+            return self._marker(name, value, sorted)
         key = (name, id(value))
         line = self.shared.lines.get(key)
         if line is None:  # not shared: written by icalendar, as always
             return _content_line(name, value, sorted)
         if not line:
             line = self.shared.lines[key] = _content_line(name, value, sorted)
+        return line
+
+
+    def _marker(self, name: str, value: bytes, sorted: bool) -> Any:
+        line = self.markers.get((name, value))
+        if line is None:
+            line = self.markers[(name, value)] = _content_line(name, value, sorted)
         return line
 
 
