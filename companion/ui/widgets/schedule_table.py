@@ -341,6 +341,20 @@ class ScheduleTable(ScrollView, can_focus=True):
         visible = self._visible_lines()
         line = self._starts[self._cursor] + direction * visible
         self._move_to(bisect_right(self._starts, max(0, line)) - 1)
+        self.call_after_refresh(self._draw_ahead, direction)
+
+    def _draw_ahead(self, direction: int) -> None:
+        """Once the page is on screen, draw the next one the same way while the user reads,
+        so that paging on finds its rows drawn (a page of rows was most of a page down)."""
+        if self._view is None or not self._keys:
+            return
+        visible = self._visible_lines()
+        first_line = int(self.scroll_y) + (visible if direction > 0 else -visible)
+        first = bisect_right(self._starts, max(0, first_line)) - 1
+        last = bisect_right(self._starts, max(0, first_line + visible)) - 1
+        width, palette = self.scrollable_content_region.width, self._palette()
+        for row in range(max(0, first), min(len(self._rows), last + 1)):
+            self._row_strips(row, width, palette)
 
     def action_edge(self, row: int) -> None:
         self._move_to(row if row >= 0 else len(self._keys) - 1)
