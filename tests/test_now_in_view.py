@@ -306,13 +306,17 @@ async def test_the_banner_and_n_lead_with_what_just_began_not_the_workshop(
         assert "WORKSHOP" not in flat(drawn_rows(app)[:NEAR_TOP])
 
 
-async def test_a_starred_talk_leads_the_banner_and_n_goes_to_it(
-    venue: Program, data_dir: Path
-) -> None:
+@pytest.fixture
+def a2_starred(venue: Program, data_dir: Path) -> CompanionApp:
+    """The app at 10:20 on the first day, A2 starred beforehand (of three talks on now)."""
     store = Store.open(data_dir, venue.conference.id)
     store.star([venue.talk("a2")])
     store.close()
-    app = CompanionApp(venue, clock=Clock(venue, "2030-03-04T10:20"))
+    return CompanionApp(venue, clock=Clock(venue, "2030-03-04T10:20"))
+
+
+async def test_a_starred_talk_leads_the_banner_and_n_goes_to_it(a2_starred: CompanionApp) -> None:
+    app = a2_starred
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert banner(app)[0] == "Now   10:00–10:45  3 talks at once: A2 (A); B2 (B) +1 more"
@@ -324,14 +328,11 @@ async def test_a_starred_talk_leads_the_banner_and_n_goes_to_it(
 
 
 async def test_unstarring_the_talk_the_cursor_followed_leaves_the_cursor_on_it(
-    venue: Program, data_dir: Path
+    a2_starred: CompanionApp,
 ) -> None:
     """The cursor followed the starred headline at start; a star pressed there is the user
     acting on that row, so the cursor stays with it rather than chase the next headline."""
-    store = Store.open(data_dir, venue.conference.id)
-    store.star([venue.talk("a2")])
-    store.close()
-    app = CompanionApp(venue, clock=Clock(venue, "2030-03-04T10:20"))
+    app = a2_starred
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert table_of(app).selected_key == "a2"

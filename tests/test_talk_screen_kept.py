@@ -15,7 +15,7 @@ from tests.driving import AppFactory, flat, screen_lines, show_talk, until
 TALL = (100, 60)  # the whole talk, facts and note, on screen
 
 
-def note_drawn(screen: object) -> str:
+def talk_drawn(screen: object) -> str:
     assert isinstance(screen, TalkScreen)
     return flat(screen_lines(screen))
 
@@ -32,14 +32,14 @@ async def test_a_talk_opened_after_another_shows_its_own_title_star_and_note(
 
         await show_talk(pilot, "xtc")
         assert app.screen is first  # shown again, not built again
-        drawn = note_drawn(app.screen)
+        drawn = talk_drawn(app.screen)
         assert "XTC" in drawn and "remember heuristics" not in drawn
         assert "Magellan" not in drawn
         assert "Starred no (s to star)" in drawn
         await pilot.press("escape")
 
         await show_talk(pilot, "magellan")
-        drawn = note_drawn(app.screen)
+        drawn = talk_drawn(app.screen)
         assert "Magellan" in drawn and "remember heuristics" in drawn
         assert "Starred ★ yes" in drawn
         assert app.store.note("xtc") == ""
@@ -62,7 +62,7 @@ async def test_a_note_that_could_not_be_saved_never_lands_on_the_next_talk(
             await pilot.press("escape")  # leaves without it
             assert isinstance(app.screen, ScheduleScreen)
         await show_talk(pilot, "xtc")
-        assert "lost" not in note_drawn(app.screen)
+        assert "lost" not in talk_drawn(app.screen)
         await pilot.press("e", *"kept", "escape", "escape")
         await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
         assert app.store.note("xtc") == "kept"
@@ -81,6 +81,6 @@ async def test_a_talk_opened_from_a_person_over_the_kept_screen_gets_its_own(
         await pilot.press("enter")  # her talk: Magellan again, over the first
         assert isinstance(app.screen, TalkScreen) and app.screen is not kept
         await pilot.press("right_square_bracket")  # on to the next talk, on this screen
-        assert "Magellan" not in note_drawn(app.screen)
+        assert "Magellan" not in talk_drawn(app.screen)
         await pilot.press("escape", "escape")
-        assert app.screen is kept and "Magellan" in note_drawn(kept)
+        assert app.screen is kept and "Magellan" in talk_drawn(kept)
