@@ -30,11 +30,7 @@ def describe_validation_error(error: ValidationError) -> str:
 
 
 def canonical_text(document: ProgramFile) -> str:
-    """The one text a program is kept as. ASCII, every other character escaped: a text
-    with a single accented name takes two bytes a character in Python's memory, and
-    while a kept copy is parsed its text is alive beside the document made from it
-    (100 MiB more at 50,000 talks, most of the peak)."""
-    return document.model_dump_json(by_alias=True, exclude_none=True, indent=1, ensure_ascii=True)
+    return document.model_dump_json(by_alias=True, exclude_none=True, indent=1)
 
 
 def parse_json(text: str | bytes, source: str) -> Any:
