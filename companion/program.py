@@ -8,7 +8,7 @@ minute, and carry `estimated=True` so every view and export can say so.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime, timedelta, tzinfo
@@ -279,7 +279,17 @@ class Program:
         return talk_id in self._talks_by_id
 
     def talks_in_session(self, session_id: str) -> tuple[Talk, ...]:
-        return tuple(talk for talk in self.talks if talk.session_id == session_id)
+        """A session's talks in program order; asked once per session on a day, so looked
+        up, not searched for: thousands of sessions over 50,000 talks took seconds."""
+        return self._talks_by_session.get(session_id, ())
+
+    @cached_property
+    def _talks_by_session(self) -> dict[str, tuple[Talk, ...]]:
+        by_session: defaultdict[str, list[Talk]] = defaultdict(list)
+        for talk in self.talks:
+            if talk.session_id is not None:
+                by_session[talk.session_id].append(talk)
+        return {session_id: tuple(talks) for session_id, talks in by_session.items()}
 
     def entries(self, day: date | None = None) -> list[Slot | Talk]:
         """Slots and talks in time order, a session before its talks; one day's, if given."""
