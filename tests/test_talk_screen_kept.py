@@ -3,8 +3,11 @@ draws, and the note it holds, must always be the talk just opened."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
+from companion.loading import load_program
 from companion.store import Store
 from companion.store_file import StoreError
 from companion.ui.screens.person import PersonScreen
@@ -84,3 +87,23 @@ async def test_a_talk_opened_from_a_person_over_the_kept_screen_gets_its_own(
         assert "Magellan" not in talk_drawn(app.screen)
         await pilot.press("escape", "escape")
         assert app.screen is kept and "Magellan" in talk_drawn(kept)
+
+
+@pytest.mark.parametrize("turns", [1, 3, 6, 10, 15, 25])
+async def test_a_talk_opened_while_the_program_is_updated_opens_on_the_new_one(
+    make_app: AppFactory, turns: int
+) -> None:
+    """Enter on a row in the middle of an update (its screens are rebuilt a step at a
+    time), with a talk screen kept from before: no crash, and the talk is shown."""
+    app = make_app()
+    async with app.run_test(size=TALL) as pilot:
+        await show_talk(pilot, "magellan")
+        await pilot.press("escape")
+        update = asyncio.ensure_future(app.replace_program(load_program()))
+        for _ in range(turns):
+            await asyncio.sleep(0)  # let the update run this far
+        app.open_talk("xtc")
+        await update
+        await pilot.pause()
+        await show_talk(pilot, "xtc")
+        assert "XTC" in talk_drawn(app.screen)

@@ -17,7 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.actions import ActionParseResult
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.reactive import var
@@ -160,6 +160,7 @@ class CompanionApp(App[None]):
         self.last_talk_id: str | None = None
         self._talk_screens: dict[str, TalkScreen] = {}  # per mode, kept to be shown again
         self._switching_to_built = False  # see `delay_update`
+        self._freeze_when_indexed = True  # see `_build_search_index` and `replace_program`
         self._index_lock = threading.Lock()
         self._search_index: SearchIndex | None = None
         self._last_statuses: list[StarStatus] = []
@@ -238,7 +239,8 @@ class CompanionApp(App[None]):
         _ = self.program.people  # the speakers list and search results use them
         # Both live as long as the program: out of the collector's way too (see `run_app`),
         # or every full collection walks them again, 100 ms at 10,000 talks, under a key.
-        gc.freeze()
+        if self._freeze_when_indexed:
+            gc.freeze()
 
     def _open_store(self) -> None:
         """Open the user's store; when it cannot be written, keep stars in memory and say so."""
@@ -353,7 +355,14 @@ class CompanionApp(App[None]):
         saved first."""
         if isinstance(self.screen, HoldsEdits):
             self.screen.save_edits()
+        # A talk opened while the screens are rebuilt gets a new screen on the new program.
+        kept_talk_screens = list(self._talk_screens.values())
+        self._talk_screens.clear()
         self.program = program
+        # What was frozen out of the collector's way (the old program, its index) can go now;
+        # nothing is frozen again, lest the screens being replaced be frozen with it.
+        self._freeze_when_indexed = False
+        gc.unfreeze()
         with self._index_lock:
             self._search_index = None
         self.run_worker(self._build_search_index, thread=True)
@@ -367,7 +376,10 @@ class CompanionApp(App[None]):
         await self.remove_mode(current)
         self.add_mode(current, self.MODES[current])
         await self.switch_mode(current)
-        await self._drop_talk_screens()  # every stack that held one is gone
+        for screen in kept_talk_screens:  # every stack that held one is gone
+            with suppress(ScreenStackError):
+                self.uninstall_screen(screen)
+                await screen.remove()
         self.reminders.check()
 
     def _load_settings(self) -> None:
@@ -547,13 +559,6 @@ class CompanionApp(App[None]):
         else:
             kept.show(talk_id)
         return kept
-
-    async def _drop_talk_screens(self) -> None:
-        """Let the kept talk screens go, once no mode's stack holds them."""
-        for screen in self._talk_screens.values():
-            self.uninstall_screen(screen)
-            await screen.remove()
-        self._talk_screens.clear()
 
     def open_person(self, person_id: str) -> None:
         from companion.ui.screens.person import PersonScreen
