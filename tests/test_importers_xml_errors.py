@@ -34,7 +34,7 @@ def test_truncated_xml_is_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     if foreign:
-        monkeypatch.setattr(frab_xml, "fromstring", _parse_as_defusedxml_0_7_0)
+        monkeypatch.setattr(frab_xml, "parse_xml", _parse_as_defusedxml_0_7_0)
     path = tmp_path / "schedule.xml"
     path.write_bytes(TRUNCATED)
     assert run(["--program", str(path), "talks"]) == 2

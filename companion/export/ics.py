@@ -104,7 +104,6 @@ class _Calendar(Calendar):
             line = self.shared.lines[key] = _content_line(name, value, sorted)
         return line
 
-
     def _marker(self, name: str, value: bytes, sorted: bool) -> Any:
         line = self.markers.get((name, value))
         if line is None:
