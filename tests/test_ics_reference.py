@@ -9,9 +9,16 @@ from datetime import UTC, datetime, timedelta
 import icalendar
 import pytest
 
-from companion import __version__
 from companion.export import Export, ExportFormat, build_export, render
-from companion.export.ics import calendar_time, describe, event_uid, reminder
+from companion.export.ics import (
+    add_calendar_facts,
+    calendar_time,
+    describe,
+    event_categories,
+    event_location,
+    event_uid,
+    reminder,
+)
 from companion.program import Program
 
 TRICKY_NOTE = "Café; bring a, comma — and a back\\slash\nsecond line " + "long " * 40
@@ -21,20 +28,7 @@ def plain_icalendar(export: Export) -> bytes:
     """The export written by icalendar alone, one `add` per property."""
     conference = export.program.conference
     calendar = icalendar.Calendar()
-    calendar.add("prodid", f"-//C4ML Companion//companion {__version__}//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", export.heading)
-    calendar.add("x-wr-timezone", conference.timezone)
-    calendar.add_component(
-        icalendar.Timezone.from_tzid(
-            conference.timezone,
-            first_date=conference.start_date - timedelta(days=366),
-            last_date=conference.end_date + timedelta(days=366),
-        )
-    )
-    room = conference.venue.room if conference.venue else None
+    add_calendar_facts(calendar, export)
     for talk in export.talks:
         event = icalendar.Event()
         event.add("uid", event_uid(talk, conference.id))
@@ -42,12 +36,10 @@ def plain_icalendar(export: Export) -> bytes:
         event.add("dtstart", calendar_time(talk.start, conference.zone))
         event.add("dtend", calendar_time(talk.end, conference.zone))
         event.add("summary", talk.title)
-        location = ", ".join(p for p in (talk.room or room, conference.venue_line) if p)
-        if location:
+        if location := event_location(export, talk):
             event.add("location", location)
         event.add("description", describe(export, talk))
-        categories = [c for c in (talk.session_title, talk.track) if c]
-        if categories:
+        if categories := event_categories(talk):
             event.add("categories", categories)
         if talk.links:
             event.add("url", talk.links[0].url)

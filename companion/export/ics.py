@@ -63,13 +63,13 @@ def reminder(talk: Talk, before: timedelta) -> Alarm:
 
 class _SharedProperties:
     """The properties many events share (the stamp, the start and end times of a slot, a
-    room, a session, the status), each encoded by icalendar once, written by it once and
-    the same line repeated: at 10,000 talks, two thirds of the properties are such repeats,
-    and encoding them one by one was most of the export."""
+    room, a session, the status), each encoded by icalendar once and the same value put
+    on every event that has it: at 10,000 talks two thirds of the properties are such
+    repeats, and encoding them one by one was most of the export."""
 
     def __init__(self) -> None:
-        self._encoded: dict[tuple[str, Hashable], object] = {}
-        self.lines: dict[tuple[str, int], str] = {}  # (name, id of its value): its line
+        self._encoded: dict[tuple[str, Hashable], Any] = {}  # kept: their ids stay theirs
+        self.ids: set[int] = set()
 
     def add(self, event: Event, name: str, value: Any, key: Hashable = None) -> None:
         """`event.add(name, value)`, with the value icalendar encoded for the first event
@@ -80,34 +80,30 @@ class _SharedProperties:
             scratch = Event()
             scratch.add(name, value)
             encoded = self._encoded[found] = scratch[name]
-            self.lines[(name.upper(), id(encoded))] = ""
+            self.ids.add(id(encoded))
         event[name] = encoded
 
 
 class _Calendar(Calendar):
-    """A calendar that writes each shared property's content line once (see
-    `_SharedProperties`); every other line is icalendar's own, as always."""
+    """A calendar that writes a line that repeats once: a shared property's (see
+    `_SharedProperties`) and each event's BEGIN and END. Every other line is
+    icalendar's own, as always."""
 
     def __init__(self, shared: _SharedProperties) -> None:
         super().__init__()
         self.shared = shared
-        self.markers: dict[tuple[str, bytes], Any] = {}  # BEGIN:VEVENT and the like
+        self.lines: dict[tuple[str, object], Any] = {}
 
     def content_line(self, name: str, value: Any, sorted: bool = True) -> Any:
-        if name in ("BEGIN", "END"):  # each event's two: a handful of distinct lines
-            return self._marker(name, value, sorted)
-        key = (name, id(value))
-        line = self.shared.lines.get(key)
-        if line is None:  # not shared: written by icalendar, as always
+        if name in ("BEGIN", "END"):
+            key: tuple[str, object] = (name, value)  # its bytes: VEVENT, VALARM...
+        elif id(value) in self.shared.ids:
+            key = (name, id(value))
+        else:
             return _content_line(name, value, sorted)
-        if not line:
-            line = self.shared.lines[key] = _content_line(name, value, sorted)
-        return line
-
-    def _marker(self, name: str, value: bytes, sorted: bool) -> Any:
-        line = self.markers.get((name, value))
+        line = self.lines.get(key)
         if line is None:
-            line = self.markers[(name, value)] = _content_line(name, value, sorted)
+            line = self.lines[key] = _content_line(name, value, sorted)
         return line
 
 
@@ -119,11 +115,9 @@ def _content_line(name: str, value: Any, sorted: bool) -> Any:
     return Contentline.from_parts(name, params, value, sorted=sorted)
 
 
-def write_ics(export: Export) -> str:
+def add_calendar_facts(calendar: Calendar, export: Export) -> None:
+    """What the calendar says of itself, and the venue's zone (`VTIMEZONE`)."""
     conference = export.program.conference
-    zone = conference.zone
-    shared = _SharedProperties()
-    calendar = _Calendar(shared)
     calendar.add("prodid", f"-//C4ML Companion//companion {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
@@ -137,7 +131,25 @@ def write_ics(export: Export) -> str:
             last_date=conference.end_date + timedelta(days=366),
         )
     )
-    room = conference.venue.room if conference.venue else None
+
+
+def event_location(export: Export, talk: Talk) -> str:
+    """The talk's room (else the venue's), then the venue; empty when none is known."""
+    conference = export.program.conference
+    room = talk.room or (conference.venue.room if conference.venue else None)
+    return ", ".join(part for part in (room, conference.venue_line) if part)
+
+
+def event_categories(talk: Talk) -> list[str]:
+    return [category for category in (talk.session_title, talk.track) if category]
+
+
+def write_ics(export: Export) -> str:
+    conference = export.program.conference
+    zone = conference.zone
+    shared = _SharedProperties()
+    calendar = _Calendar(shared)
+    add_calendar_facts(calendar, export)
     stamp = export.created.astimezone(UTC)
     for talk in export.talks:
         event = Event()
@@ -148,12 +160,10 @@ def write_ics(export: Export) -> str:
         shared.add(event, "dtstart", calendar_time(talk.start, zone))
         shared.add(event, "dtend", calendar_time(talk.end, zone))
         event["summary"] = vText(talk.title)
-        location = ", ".join(p for p in (talk.room or room, conference.venue_line) if p)
-        if location:
+        if location := event_location(export, talk):
             shared.add(event, "location", location)
         event["description"] = vText(describe(export, talk))
-        categories = [c for c in (talk.session_title, talk.track) if c]
-        if categories:
+        if categories := event_categories(talk):
             shared.add(event, "categories", categories, key=tuple(categories))
         if talk.links:
             event["url"] = vUri(talk.links[0].url)

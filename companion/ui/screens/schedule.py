@@ -22,6 +22,7 @@ from companion.clock import Item, now_next
 from companion.places import describe_choice
 from companion.present.words import count
 from companion.ui.commands import ScreenCommands
+from companion.ui.plain_text import show_text
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.now_next import NowNext
@@ -188,9 +189,7 @@ class ScheduleScreen(Screen[None]):
         """While the past is hidden, say how much of it, and the key that shows it."""
         hidden = count(self.table.hidden_count, "past item")
         note = f"{hidden} hidden · {self._key_of('toggle_past')} to show"
-        line = self.query_one("#past-hidden", Static)
-        if str(line.content) != note:  # each update lays the screen out again (27 ms at 10k)
-            line.update(Content(note))
+        show_text(self.query_one("#past-hidden", Static), note)
 
     def _show_place_filter(self) -> None:
         """Say which rooms and tracks the schedule shows, and the key that changes it."""

@@ -10,13 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.present.search import capped, hit_details, no_result
 from companion.program import Program
 from companion.search import Hit, HitKind, SearchResults, too_short
+from companion.ui.plain_text import show_text
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 
@@ -76,17 +76,10 @@ class SearchScreen(Dialog[Hit | None]):
         self._hits = services(self).search_index.search(query, RESULT_LIMIT)
         self._show_hits()
         short = bool(query.strip()) and too_short(query)
-        self._say("#search-help", KEEP_TYPING if short else HELP)
-        status = self._status(query)
-        self._say("#search-status", status)
+        show_text(self.query_one("#search-help", Static), KEEP_TYPING if short else HELP)
+        status = self._status(query)  # it can hold the query: shown as typed, never markup
+        show_text(self.query_one("#search-status", Static), status)
         self.query_one("#search-status", Static).display = bool(status)
-
-    def _say(self, selector: str, text: str) -> None:
-        """Update a line only when its text changes: each update lays the dialog out again,
-        which cost a keystroke a second frame."""
-        line = self.query_one(selector, Static)
-        if str(line.content) != text:
-            line.update(Content(text))  # it can hold the query: typed text, never markup
 
     def _status(self, query: str) -> str:
         """What the list does not show by itself: that nothing matched, or that not all did."""
