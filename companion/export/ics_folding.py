@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 LIMIT = 75  # a segment is shorter than this many octets
-SEPARATOR = "\r\n "
+SEPARATOR = b"\r\n "  # between segments, which are cut and joined as UTF-8 octets
 _ESCAPE_STARTS = (ord("\\"), ord("^"))
 
 
@@ -39,7 +39,7 @@ def fold(line: str) -> str:
         segments.append(octets[start:end])
         start = end
     segments.append(octets[start:])
-    return SEPARATOR.join(segment.decode("utf-8") for segment in segments)
+    return SEPARATOR.join(segments).decode("utf-8")
 
 
 def folded(lines: Iterable[str]) -> str:
