@@ -76,12 +76,23 @@ class _SharedProperties:
         that had it; `key` stands for a value that cannot be a dict key (a list)."""
         found = (name, value if key is None else key)
         encoded = self._encoded.get(found)
+        event[name] = self._encode(found, name, value) if encoded is None else encoded
+
+    def add_time(self, event: Event, name: str, moment: datetime, zone: tzinfo) -> None:
+        """`event.add(name, calendar_time(moment, zone))`, the time converted and encoded
+        once for all the events that start (or end) at that moment."""
+        found = (name, moment)
+        encoded = self._encoded.get(found)
         if encoded is None:
-            scratch = Event()
-            scratch.add(name, value)
-            encoded = self._encoded[found] = scratch[name]
-            self.ids.add(id(encoded))
+            encoded = self._encode(found, name, calendar_time(moment, zone))
         event[name] = encoded
+
+    def _encode(self, found: tuple[str, Hashable], name: str, value: Any) -> Any:
+        scratch = Event()
+        scratch.add(name, value)
+        encoded = self._encoded[found] = scratch[name]
+        self.ids.add(id(encoded))
+        return encoded
 
 
 class _Calendar(Calendar):
@@ -157,8 +168,8 @@ def write_ics(export: Export) -> str:
         # skips its type look-up: a tenth of the export at 10,000 talks).
         event["uid"] = vText(event_uid(talk, conference.id))
         shared.add(event, "dtstamp", stamp)
-        shared.add(event, "dtstart", calendar_time(talk.start, zone))
-        shared.add(event, "dtend", calendar_time(talk.end, zone))
+        shared.add_time(event, "dtstart", talk.start, zone)
+        shared.add_time(event, "dtend", talk.end, zone)
         event["summary"] = vText(talk.title)
         if location := event_location(export, talk):
             shared.add(event, "location", location)

@@ -17,11 +17,6 @@ SEPARATOR = b"\r\n "  # between segments, which are cut and joined as UTF-8 octe
 _ESCAPE_STARTS = (ord("\\"), ord("^"))
 
 
-def _is_continuation(byte: int) -> bool:
-    """A UTF-8 byte inside a character, never where one begins."""
-    return 0x80 <= byte < 0xC0
-
-
 def fold(line: str) -> str:
     """`line` folded as icalendar folds it."""
     if len(line) < LIMIT // 4 or (line.isascii() and len(line) < LIMIT):
@@ -32,7 +27,7 @@ def fold(line: str) -> str:
     segments, start, size = [], 0, len(octets)
     while size - start >= LIMIT:
         end = start + LIMIT - 1
-        while _is_continuation(octets[end]):
+        while octets[end] & 0xC0 == 0x80:  # inside a character: cut before it
             end -= 1
         if octets[end - 1] in _ESCAPE_STARTS and end - 1 > start:
             end -= 1  # the escape's first character begins the next segment
