@@ -80,8 +80,10 @@ class _SharedProperties:
 
     def add_time(self, event: Event, name: str, moment: datetime, zone: tzinfo) -> None:
         """`event.add(name, calendar_time(moment, zone))`, the time converted and encoded
-        once for all the events that start (or end) at that moment."""
-        found = (name, moment)
+        once for all the events that start (or end) at that moment: the instant, in UTC
+        (two times of one zone compare equal by their clocks, even an hour apart where
+        the clock goes back)."""
+        found = (name, moment.astimezone(UTC))
         encoded = self._encoded.get(found)
         if encoded is None:
             encoded = self._encode(found, name, calendar_time(moment, zone))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import UTC, date, datetime, tzinfo
+from functools import lru_cache
 from typing import NamedTuple
 
 from companion.clock import format_window
@@ -37,9 +38,18 @@ def talk_place(program: Program, talk: Talk) -> str:
 
 def talk_when(talk: Talk, zone: tzinfo) -> str:
     """ "Sun 01 Feb 2026 ≈16:00–16:27 AEDT": the day, the window and the zone shown."""
-    start = talk.start.astimezone(zone)
-    window = format_window(talk.start, talk.end, zone, talk.estimated)
-    return f"{start:%a %d %b %Y} {window} {start.tzname()}"
+    end = talk.end and talk.end.astimezone(UTC)
+    return _when(talk.start.astimezone(UTC), end, zone, talk.estimated)
+
+
+@lru_cache(maxsize=1024)
+def _when(start: datetime, end: datetime | None, zone: tzinfo, estimated: bool) -> str:
+    """`talk_when` of a window, which many talks share: a whole-program export formats
+    each once. Given in UTC, so that a key is an instant (two times of one zone compare
+    equal by their clocks, even an hour apart where the clock goes back)."""
+    local = start.astimezone(zone)
+    window = format_window(start, end, zone, estimated)
+    return f"{local:%a %d %b %Y} {window} {local.tzname()}"
 
 
 def session_window(program: Program, talk: Talk, zone: tzinfo) -> str | None:
