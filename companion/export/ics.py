@@ -12,7 +12,7 @@ from collections.abc import Hashable
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from icalendar import Alarm, Calendar, Event, Parameters, Timezone, vText, vUri
+from icalendar import Alarm, Calendar, Component, Event, Parameters, Timezone, vText, vUri
 from icalendar.parser import Contentline
 
 from companion import __version__
@@ -99,13 +99,43 @@ class _SharedProperties:
 
 class _Calendar(Calendar):
     """A calendar that writes a line that repeats once: a shared property's (see
-    `_SharedProperties`) and each event's BEGIN and END. Every other line is
-    icalendar's own, as always."""
+    `_SharedProperties`) and each event's BEGIN and END. Every line is icalendar's own,
+    as always, and in icalendar's order."""
 
     def __init__(self, shared: _SharedProperties) -> None:
         super().__init__()
         self.shared = shared
         self.lines: dict[tuple[str, object], Any] = {}
+
+    def property_items(
+        self, recursive: bool = True, sorted: bool = True
+    ) -> list[tuple[str, object]]:
+        """`Component.property_items`, the same walk, but each component's name is
+        encoded for its BEGIN and END once, not once per component: a new `vText` for
+        each was 6 % of the export at 10,000 talks (a change worth proposing upstream)."""
+        items: list[tuple[str, object]] = []
+        text = self.types_factory["text"]
+        names: dict[str | None, bytes] = {}
+        stack: list[tuple[Component, bool]] = [(self, False)]
+        while stack:
+            component, is_end = stack.pop()
+            encoded = names.get(component.name)
+            if encoded is None:
+                encoded = names[component.name] = text(component.name).to_ical()
+            if is_end:
+                items.append(("END", encoded))
+                continue
+            items.append(("BEGIN", encoded))
+            for name in component.sorted_keys() if sorted else component.keys():
+                values = component[name]
+                if isinstance(values, list):
+                    items.extend((name, value) for value in values)
+                else:
+                    items.append((name, values))
+            stack.append((component, True))
+            if recursive:
+                stack.extend((sub, False) for sub in reversed(component.subcomponents))
+        return items
 
     def content_line(self, name: str, value: Any, sorted: bool = True) -> Any:
         if name in ("BEGIN", "END"):
