@@ -38,12 +38,11 @@ def talk_place(program: Program, talk: Talk) -> str:
 
 def talk_when(talk: Talk, zone: tzinfo) -> str:
     """ "Sun 01 Feb 2026 ≈16:00–16:27 AEDT": the day, the window and the zone shown."""
-    end = talk.end and talk.end.astimezone(UTC)
-    return _when(talk.start.astimezone(UTC), end, zone, talk.estimated)
+    return _when(talk.start.astimezone(UTC), talk.end.astimezone(UTC), zone, talk.estimated)
 
 
 @lru_cache(maxsize=1024)
-def _when(start: datetime, end: datetime | None, zone: tzinfo, estimated: bool) -> str:
+def _when(start: datetime, end: datetime, zone: tzinfo, estimated: bool) -> str:
     """`talk_when` of a window, which many talks share: a whole-program export formats
     each once. Given in UTC, so that a key is an instant (two times of one zone compare
     equal by their clocks, even an hour apart where the clock goes back)."""
