@@ -73,6 +73,12 @@ def local_zone() -> tzinfo:
     return zone
 
 
+def instant(moment: datetime) -> datetime:
+    """`moment` in UTC, as a key that stands for one instant: two times of one zone
+    compare equal by their clocks, even an hour apart where the clock goes back."""
+    return moment.astimezone(UTC)
+
+
 def format_time(moment: datetime, zone: tzinfo, estimated: bool = False) -> str:
     return f"{ESTIMATE_MARK if estimated else ''}{moment.astimezone(zone):%H:%M}"
 

@@ -16,6 +16,7 @@ from icalendar import Alarm, Calendar, Component, Event, Parameters, Timezone, v
 from icalendar.parser import Contentline
 
 from companion import __version__
+from companion.clock import instant
 from companion.export.ics_folding import folded
 from companion.present.facts import plain_facts, plain_sections
 from companion.present.talk import authors_fact, note_fact, talk_facts, talk_sections
@@ -80,10 +81,8 @@ class _SharedProperties:
 
     def add_time(self, event: Event, name: str, moment: datetime, zone: tzinfo) -> None:
         """`event.add(name, calendar_time(moment, zone))`, the time converted and encoded
-        once for all the events that start (or end) at that moment: the instant, in UTC
-        (two times of one zone compare equal by their clocks, even an hour apart where
-        the clock goes back)."""
-        found = (name, moment.astimezone(UTC))
+        once for all the events that start (or end) at that instant."""
+        found = (name, instant(moment))
         encoded = self._encoded.get(found)
         if encoded is None:
             encoded = self._encode(found, name, calendar_time(moment, zone))
@@ -112,7 +111,7 @@ class _Calendar(Calendar):
     ) -> list[tuple[str, object]]:
         """`Component.property_items`, the same walk, but each component's name is
         encoded for its BEGIN and END once, not once per component: a new `vText` for
-        each was 6 % of the export at 10,000 talks (a change worth proposing upstream)."""
+        each was 6 % of the export's instructions (a change worth proposing upstream)."""
         items: list[tuple[str, object]] = []
         text = self.types_factory["text"]
         names: dict[str | None, bytes] = {}

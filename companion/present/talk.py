@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from functools import lru_cache
 from typing import NamedTuple
 
-from companion.clock import format_window
+from companion.clock import format_window, instant
 from companion.present.facts import Fact, Section
 from companion.present.words import NOT_PUBLISHED, STARRED_NO, STARRED_YES, estimate_note
 from companion.program import Program, Talk
@@ -38,14 +38,13 @@ def talk_place(program: Program, talk: Talk) -> str:
 
 def talk_when(talk: Talk, zone: tzinfo) -> str:
     """ "Sun 01 Feb 2026 ≈16:00–16:27 AEDT": the day, the window and the zone shown."""
-    return _when(talk.start.astimezone(UTC), talk.end.astimezone(UTC), zone, talk.estimated)
+    return _when(instant(talk.start), instant(talk.end), zone, talk.estimated)
 
 
 @lru_cache(maxsize=1024)
 def _when(start: datetime, end: datetime, zone: tzinfo, estimated: bool) -> str:
-    """`talk_when` of a window, which many talks share: a whole-program export formats
-    each once. Given in UTC, so that a key is an instant (two times of one zone compare
-    equal by their clocks, even an hour apart where the clock goes back)."""
+    """`talk_when` of a window (its instants), which many talks share: a whole-program
+    export formats each once."""
     local = start.astimezone(zone)
     window = format_window(start, end, zone, estimated)
     return f"{local:%a %d %b %Y} {window} {local.tzname()}"
