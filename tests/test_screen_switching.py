@@ -68,7 +68,8 @@ async def test_a_mode_shown_again_offers_the_keys_of_what_changed_out_of_view(
         await pilot.press("3")
         await pilot.pause()
         assert footer_text(pilot).startswith("⏎ Open s Unstar x Export ")
-        assert app.screen.selected_talk_id in app.starred  # type: ignore[attr-defined]
+        assert isinstance(app.screen, StarredScreen)
+        assert app.screen.selected_talk_id in app.starred
 
 
 async def test_starred_lists_a_star_and_a_note_made_while_out_of_view(
