@@ -114,3 +114,22 @@ async def test_the_kept_talk_screen_opened_again_on_its_talk_shows_a_note_writte
         await show_talk(pilot, "xtc")  # another talk on it: nothing of the first one
         drawn = flat(screen_lines(kept))
         assert "XTC" in drawn and "Magellan" not in drawn and "Chasing ghosts" not in drawn
+
+
+async def test_the_kept_talk_screen_opened_again_shows_a_star_made_meanwhile(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=TALL) as pilot:
+        await show_talk(pilot, "magellan")
+        kept = app.screen
+        assert "Starred no (s to star)" in flat(screen_lines(kept))
+        await pilot.press("escape")
+        app.toggle_star("magellan")  # as a star from the Schedule or another terminal
+        await show_talk(pilot, "magellan")
+        assert app.screen is kept
+        drawn = flat(screen_lines(kept))
+        assert "Starred ★ yes" in drawn and "s to star" not in drawn
+        await pilot.press("s")  # and unstarred here, on the screen in view
+        await pilot.pause()
+        assert "Starred no (s to star)" in flat(screen_lines(kept))
