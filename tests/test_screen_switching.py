@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from companion.program import Program
 from companion.store import Store
@@ -133,3 +134,32 @@ async def test_the_kept_talk_screen_opened_again_shows_a_star_made_meanwhile(
         await pilot.press("s")  # and unstarred here, on the screen in view
         await pilot.pause()
         assert "Starred no (s to star)" in flat(screen_lines(kept))
+
+
+def cursor_row_colours(listing: OptionList) -> set[object]:
+    """The colours the list's highlighted row is drawn in, as it reaches the screen."""
+    assert listing.highlighted is not None
+    y = listing.highlighted - listing.scroll_offset.y
+    strip = listing.render_lines(Region(0, y, listing.size.width, 1))[0]
+    return {(segment.style.color, segment.style.bgcolor) for segment in strip if segment.style}
+
+
+async def test_a_list_is_drawn_anew_when_its_styles_change(make_app: AppFactory) -> None:
+    """Lists skip Textual's repaint of every row on a restyle: focus leaving the list
+    and a new theme, which do change how rows look, still repaint them."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "down")  # into the list of people
+        listing = app.screen.query_one("#speaker-list", OptionList)
+        assert app.screen.focused is listing
+        focused = cursor_row_colours(listing)
+        await pilot.press("f")  # back to the filter: the cursor is drawn as blurred
+        await pilot.pause()
+        blurred = cursor_row_colours(listing)
+        assert blurred != focused
+        await pilot.press("1", "2")  # away and back: as it was left
+        await pilot.pause()
+        assert cursor_row_colours(listing) == blurred
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        assert cursor_row_colours(listing) != blurred
