@@ -553,9 +553,9 @@ class CompanionApp(App[None]):
             screen.show(talk_id)
 
     def _talk_screen(self, talk_id: str) -> TalkScreen:
-        """The mode's talk screen, kept once built to be shown again on another talk:
-        building one (a dozen widgets, each styled anew) took longer than the frame it
-        opens in. A talk opened from a person seen from the kept one gets a screen of its own."""
+        """The mode's talk screen, kept once built and shown again on another talk: building
+        one (a dozen widgets, each styled anew) took longer than the frame it opens in.
+        A talk opened from a person seen from the kept one gets a screen of its own."""
         from companion.ui.screens.talk import TalkScreen
 
         kept = self._talk_screens.get(self.current_mode)
