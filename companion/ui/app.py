@@ -541,8 +541,16 @@ class CompanionApp(App[None]):
     # -- navigation ----------------------------------------------------------------
 
     def open_talk(self, talk_id: str) -> None:
+        """Push the mode's kept talk screen, then show the talk on it: pushed first, the
+        screen is laid out as it was left and nothing is drawn, and the first frame draws
+        it whole on the new talk (shown first, the changed widgets were drawn alone over
+        the screen being left, and the whole screen again in the next frame)."""
         self.last_talk_id = talk_id
-        self.push_screen(self._talk_screen(talk_id))
+        screen = self._talk_screen(talk_id)
+        shown_before = screen.is_mounted  # else it shows its talk as it mounts
+        self.push_screen(screen)
+        if shown_before:
+            screen.show(talk_id)
 
     def _talk_screen(self, talk_id: str) -> TalkScreen:
         """The mode's talk screen, kept once built and shown again on another talk: building
@@ -556,8 +564,6 @@ class CompanionApp(App[None]):
             self.install_screen(kept, name=f"talk-{self.current_mode}")
         elif kept in self.screen_stack:
             return TalkScreen(talk_id)
-        else:
-            kept.show(talk_id)
         return kept
 
     def open_person(self, person_id: str) -> None:

@@ -3,6 +3,8 @@ the clashes by name, a now-line, the past dimmed or hidden; unstar in place, and
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,9 +34,13 @@ from companion.present.starred import (
 )
 from companion.ui.commands import ScreenCommands
 from companion.ui.hanging import Hanging, Indented
+from companion.ui.plain_text import show_text
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList, talk_row
+
+if TYPE_CHECKING:
+    from companion.reconcile import StarStatus
 
 UNDO_KEY = "u"
 
@@ -133,6 +139,7 @@ class StarredScreen(Screen[None]):
         # Moves found on this visit: marked seen at once, but shown until the user leaves.
         self._moves: dict[str, str] = {}
         self._rows: list[Row] = []  # as listed, one an option
+        self._listed: tuple[object, ...] | None = None  # what `_rows` were built from
         self._unstarred: list[tuple[str, ...]] = []  # what `u` stars again, the last first
         self.hide_past = False
 
@@ -160,7 +167,7 @@ class StarredScreen(Screen[None]):
         statuses = [s for s in app.star_statuses() if s.record.talk_id in app.starred]
         self._moves.update({s.record.talk_id: s.moved for s in statuses if s.moved})
         app.mark_seen(moves_to_mark_seen(statuses))
-        self.refresh_list()
+        self.refresh_list(statuses)
         self.call_after_refresh(self._cursor_to_now)
 
     def _cursor_to_now(self) -> None:
@@ -182,22 +189,30 @@ class StarredScreen(Screen[None]):
     def on_screen_suspend(self) -> None:
         self._moves.clear()
 
-    def refresh_list(self) -> None:
+    def refresh_list(self, statuses: list[StarStatus] | None = None) -> None:
+        """List the stars again; `statuses`: the stars as just read, else read here."""
         app = services(self)
-        statuses = [s for s in app.star_statuses() if s.record.talk_id in app.starred]
+        if statuses is None:
+            statuses = [s for s in app.star_statuses() if s.record.talk_id in app.starred]
         listing = self.query_one("#starred-list", TalkList)
-        rows = starred_rows(
-            app.program,
-            statuses,
-            app.display_zone,
-            self._moves,
-            now=app.now,
-            hide_past=self.hide_past,
-            notes=app.notes(),
-        )
-        if rows != self._rows or not listing.option_count:  # a visit often finds it as left
-            self._rows = rows
-            listing.replace(_options(rows))
+        notes = app.notes()
+        zone = app.display_zone
+        # Built from these alone: a visit that finds them as they were lists nothing anew.
+        listed = (statuses, zone, dict(self._moves), app.now, self.hide_past, notes)
+        if listed != self._listed or not listing.option_count:
+            rows = starred_rows(
+                app.program,
+                statuses,
+                zone,
+                self._moves,
+                now=app.now,
+                hide_past=self.hide_past,
+                notes=notes,
+            )
+            self._listed = listed
+            if rows != self._rows or not listing.option_count:
+                self._rows = rows
+                listing.replace(_options(rows))
         moved = sum(s.record.talk_id in self._moves for s in statuses)
         summary = starred_summary(len(statuses), moved)
         if not statuses:
@@ -205,7 +220,7 @@ class StarredScreen(Screen[None]):
         else:
             extras = [past_words(True)] if self.hide_past else []
             summary = " · ".join([summary, *extras, reminders_words(app.remind_before)])
-        self.query_one("#starred-summary", Static).update(Content(summary))
+        show_text(self.query_one("#starred-summary", Static), summary)
         listing.focus()
         self.refresh_bindings()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -73,6 +75,10 @@ class TalkScreen(Screen[None]):
         self._save_timer: Timer | None = None
         self._note_text: str | None = None  # what to save; None when nothing is pending
         self._note_base = ""  # the note as last loaded or saved here, to spot a change elsewhere
+        # What the title and authors, and the facts, were last drawn from: the screen is
+        # kept, and opened again on the talk it shows it draws them as they were.
+        self._drawn_talk_id: str | None = None
+        self._drawn_facts: tuple[str, bool, tzinfo] | None = None
         self._leave_unsaved = False  # Esc once more leaves a note that could not be saved
 
     @property
@@ -116,13 +122,16 @@ class TalkScreen(Screen[None]):
     def _show_talk(self) -> None:
         talk = self.talk
         services(self).show_talk(talk.id)
-        title = Content(talk.title)
-        if talk.subtitle:
-            title = Content.assemble(title, "\n", (talk.subtitle, "italic"))
-        self.query_one("#talk-title", Static).update(title)
         authors = self.query_one("#talk-authors", OptionList)
-        # No option ids: two authors can share one ("Böck" and "Bock"), which OptionList refuses.
-        authors.set_options(Option(Content(name)) for name in talk.authors)
+        if talk.id != self._drawn_talk_id:
+            self._drawn_talk_id = talk.id
+            title = Content(talk.title)
+            if talk.subtitle:
+                title = Content.assemble(title, "\n", (talk.subtitle, "italic"))
+            self.query_one("#talk-title", Static).update(title)
+            # No option ids: two authors can share one ("Böck" and "Bock"), which OptionList
+            # refuses.
+            authors.set_options(Option(Content(name)) for name in talk.authors)
         authors.highlighted = 0
         note = self.query_one("#talk-note", TextArea)
         self._note_base = services(self).note(talk.id)
@@ -137,12 +146,15 @@ class TalkScreen(Screen[None]):
     def _show_facts(self) -> None:
         app, talk = services(self), self.talk
         starred = talk.id in app.starred
-        star = starred_fact(starred)
-        if not starred:
-            star = star._replace(text=f"{star.text} (s to star)")
-        facts = [*talk_facts(app.program, talk, app.display_zone), star]
-        lines = facts_lines(facts, LABEL_WIDTH) + section_lines(talk_sections(talk))
-        self.query_one("#talk-facts", Static).update(stacked(lines))
+        drawn_from = (talk.id, starred, app.display_zone)
+        if drawn_from != self._drawn_facts:  # laying out and drawing them is most of a talk
+            self._drawn_facts = drawn_from
+            star = starred_fact(starred)
+            if not starred:
+                star = star._replace(text=f"{star.text} (s to star)")
+            facts = [*talk_facts(app.program, talk, app.display_zone), star]
+            lines = facts_lines(facts, LABEL_WIDTH) + section_lines(talk_sections(talk))
+            self.query_one("#talk-facts", Static).update(stacked(lines))
         self.set_class(starred, "-starred")
 
     @on(OptionList.OptionSelected, "#talk-authors")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.binding import Binding
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 
@@ -26,3 +27,11 @@ class ChoosableList(OptionList):
     @on(OptionList.OptionHighlighted)
     def _cursor_moved(self) -> None:
         self.refresh_bindings()
+
+    def notify_style_update(self) -> None:
+        """Forget the styles worked out before, without OptionList's repaint of every row:
+        Textual styles a screen anew each time it is shown again, and repainting the rows
+        then cost a few milliseconds of every switch to Speakers or Starred. A style that
+        did change repaints the list still: a changed rule refreshes its widget, and a
+        changed part (the cursor's colours, as focus comes and goes) refreshes the list."""
+        Widget.notify_style_update(self)

@@ -108,6 +108,11 @@ class KeyFooter(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
+        """Draw the keys again when they change. A screen being left is skipped: its keys
+        are read again when it is shown, where they are as they were, so the switch back
+        draws the whole screen in one frame, not a footer over the screen being left."""
+        if not screen.is_current:
+            return
         keys = acting_keys(screen)
         if keys != self._keys:
             self._keys = keys
