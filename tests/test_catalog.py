@@ -15,6 +15,7 @@ from companion.catalog import open_program, programs_dir, read_kept
 from companion.program import Program
 from tests.cli_driving import assert_clean_error
 from tests.conftest import FIXTURES, run_cli
+from tests.kept_copies import kept_document
 
 KEPT_ID = "devconf-2030"
 
@@ -62,7 +63,7 @@ def test_a_kept_copy_reads_the_same_program_without_validating(
 
 
 def test_an_edited_kept_copy_is_validated_again(kept: Path, validations: list[str]) -> None:
-    document = json.loads(kept.read_text(encoding="utf-8"))
+    document = kept_document(kept)
     document["talks"][0]["title"] = "  Edited by hand  "
     kept.write_text(json.dumps(document), encoding="utf-8")
     program = read_kept(kept)
@@ -71,7 +72,7 @@ def test_an_edited_kept_copy_is_validated_again(kept: Path, validations: list[st
 
 
 def test_a_kept_copy_broken_by_hand_is_one_clear_error_and_left_alone(kept: Path) -> None:
-    document = json.loads(kept.read_text(encoding="utf-8"))
+    document = kept_document(kept)
     document["talks"][0]["end"] = document["talks"][0]["start"]
     broken = json.dumps(document)
     kept.write_text(broken, encoding="utf-8")
@@ -102,7 +103,7 @@ def test_a_kept_copy_from_before_text_was_cleaned_is_cleaned_once(
 ) -> None:
     """Earlier versions kept control characters; such a copy is validated (cleaning it) even
     though its checksum matches, and kept clean, so the next launch reads it as is."""
-    document = json.loads(kept.read_text(encoding="utf-8"))
+    document = kept_document(kept)
     document["talks"][0]["title"] = title
     dirty = json.dumps(document, ensure_ascii=False, indent=1).encode()
     kept.write_bytes(dirty)
