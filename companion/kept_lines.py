@@ -13,7 +13,6 @@ checked for control characters as it goes by (`holds_control`), and hashed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -102,6 +101,8 @@ def open_lines(path: os.PathLike[str]) -> BinaryIO | None:
 def read_lines(handle: BinaryIO, source: str) -> LinesCopy:
     """The document in an open file in this layout. A line that is not JSON, or records
     fewer or more than the header says, is a ProgramError naming `source`."""
+    import hashlib  # only kept copies need it, not the bundled program
+
     hasher = hashlib.sha256()
     header_line = handle.readline()
     hasher.update(header_line)
