@@ -1,12 +1,51 @@
-"""Reading and forging kept copies in tests, independently of `companion.kept_lines`:
-JSON Lines as the README describes them (a header, then one record a line)."""
+"""Kept copies in tests: fixtures for every test module (a program kept, the validations
+run; see `tests/conftest.py`), and reading and forging copies independently of
+`companion.kept_lines`, as the README describes them (a header, then one record a line)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
+
+import pytest
+
+from companion import validation
+from companion.catalog import open_program, programs_dir
+
+FIXTURES = Path(__file__).parent / "fixtures"
+KEPT_ID = "devconf-2030"
+# Titles with control characters, which copies kept before text was cleaned can hold.
+DIRTY_TITLES = pytest.mark.parametrize(
+    "title",
+    ["Clip\u001b]52;c;ZXZpbA==\u0007board \u009b2J", "Clip\u202eboard \u2066\u2069"],
+    ids=["escapes", "bidi-overrides"],
+)
+
+
+@pytest.fixture
+def kept(tmp_path: Path) -> Path:
+    source = tmp_path / "schedule.xml"
+    shutil.copy(FIXTURES / "fosdemish.xml", source)
+    opened = open_program(str(source))
+    assert opened.kept_as == programs_dir() / f"{KEPT_ID}.json"
+    return opened.kept_as
+
+
+@pytest.fixture
+def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources validated from here on (the real validation still runs)."""
+    seen: list[str] = []
+    real = validation.validate_native
+
+    def counting(text: str | bytes, source: str) -> str:
+        seen.append(source)
+        return real(text, source)
+
+    monkeypatch.setattr(validation, "validate_native", counting)
+    return seen
 
 
 def kept_document(kept: Path) -> dict[str, Any]:

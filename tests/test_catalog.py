@@ -5,42 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
-import pytest
-
-from companion import validation
-from companion.catalog import open_program, programs_dir, read_kept
+from companion.catalog import open_program, read_kept
 from companion.program import Program
 from tests.cli_driving import assert_clean_error
-from tests.conftest import FIXTURES, run_cli
-from tests.kept_copies import kept_document
-
-KEPT_ID = "devconf-2030"
-
-
-@pytest.fixture
-def kept(tmp_path: Path) -> Path:
-    source = tmp_path / "schedule.xml"
-    shutil.copy(FIXTURES / "fosdemish.xml", source)
-    opened = open_program(str(source))
-    assert opened.kept_as == programs_dir() / f"{KEPT_ID}.json"
-    return opened.kept_as
-
-
-@pytest.fixture
-def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The sources validated from here on (the real validation still runs)."""
-    seen: list[str] = []
-    real = validation.validate_native
-
-    def counting(text: str | bytes, source: str) -> str:
-        seen.append(source)
-        return real(text, source)
-
-    monkeypatch.setattr(validation, "validate_native", counting)
-    return seen
+from tests.conftest import run_cli
+from tests.kept_copies import DIRTY_TITLES, KEPT_ID, kept_document
 
 
 def checksum_file(kept: Path) -> Path:
@@ -93,11 +64,7 @@ def test_a_kept_copy_without_a_checksum_gets_one_once_validated(
     assert validations == [str(kept)]  # the second time, read as is
 
 
-@pytest.mark.parametrize(
-    "title",
-    ["Clip\u001b]52;c;ZXZpbA==\u0007board \u009b2J", "Clip\u202eboard \u2066\u2069"],
-    ids=["escapes", "bidi-overrides"],
-)
+@DIRTY_TITLES
 def test_a_kept_copy_from_before_text_was_cleaned_is_cleaned_once(
     kept: Path, validations: list[str], title: str
 ) -> None:

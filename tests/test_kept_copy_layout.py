@@ -7,45 +7,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from companion import validation
-from companion.catalog import open_program, programs_dir, read_kept
+from companion.catalog import programs_dir, read_kept
 from companion.kept_lines import holds_control
 from companion.loading import ProgramError
 from companion.program import Program
 from tests.cli_driving import assert_clean_error, call_cli
-from tests.conftest import FIXTURES, run_cli
-from tests.kept_copies import forge, kept_document
+from tests.conftest import run_cli
+from tests.kept_copies import DIRTY_TITLES, KEPT_ID, forge, kept_document
 
-KEPT_ID = "devconf-2030"
 STARRED = "101"  # the keynote's short name in fosdemish.xml
-
-
-@pytest.fixture
-def kept(tmp_path: Path) -> Path:
-    source = tmp_path / "schedule.xml"
-    shutil.copy(FIXTURES / "fosdemish.xml", source)
-    opened = open_program(str(source))
-    assert opened.kept_as == programs_dir() / f"{KEPT_ID}.json"
-    return opened.kept_as
-
-
-@pytest.fixture
-def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The sources validated from here on (the real validation still runs)."""
-    seen: list[str] = []
-    real = validation.validate_native
-
-    def counting(text: str | bytes, source: str) -> str:
-        seen.append(source)
-        return real(text, source)
-
-    monkeypatch.setattr(validation, "validate_native", counting)
-    return seen
 
 
 def earlier_layout(kept: Path) -> bytes:
@@ -124,11 +98,7 @@ def test_a_copy_edited_by_hand_is_validated_again(kept: Path, validations: list[
     assert validations == [str(kept)]  # kept as validated: the second time, read as is
 
 
-@pytest.mark.parametrize(
-    "title",
-    ["Clip\u001b]52;c;ZXZpbA==\u0007board \u009b2J", "Clip\u202eboard \u2066\u2069"],
-    ids=["escapes", "bidi-overrides"],
-)
+@DIRTY_TITLES
 def test_control_characters_in_a_tampered_copy_are_cleaned_though_its_checksum_matches(
     kept: Path, validations: list[str], title: str
 ) -> None:
