@@ -108,6 +108,9 @@ def _sha256(pieces: Iterable[bytes]) -> str:
 
 
 def _file_sha256(path: Path) -> str | None:
+    """The SHA-256 of a regular file's bytes (None for anything else: a FIFO would hang)."""
+    if not path.is_file():
+        return None
     try:
         with path.open("rb") as handle:
             return _sha256(iter(lambda: handle.read(1024 * 1024), b""))

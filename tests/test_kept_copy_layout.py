@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from companion.loading import ProgramError
 from companion.program import Program
 from tests.cli_driving import assert_clean_error, call_cli
 from tests.conftest import run_cli
-from tests.kept_copies import DIRTY_TITLES, KEPT_ID, forge, kept_document
+from tests.kept_copies import DIRTY_TITLES, FIXTURES, KEPT_ID, forge, kept_document
 
 STARRED = "101"  # the keynote's short name in fosdemish.xml
 
@@ -154,3 +156,14 @@ def test_a_copy_missing_its_last_records_is_refused_and_left_alone(kept: Path) -
 )
 def test_control_characters_are_found_in_kept_json(text: bytes, held: bool) -> None:
     assert holds_control(text) is held
+
+
+def test_a_fifo_where_the_copy_goes_is_not_read_nor_replaced() -> None:
+    """Opening it to compare would wait for a writer forever."""
+    programs_dir().mkdir(parents=True)
+    fifo = programs_dir() / f"{KEPT_ID}.json"
+    os.mkfifo(fifo)
+    ran = run_cli("--program", str(FIXTURES / "fosdemish.xml"), "about", timeout=20)
+    assert ran.returncode == 0, ran.stderr
+    assert "not a regular file" in ran.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
