@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,8 +31,9 @@ def aside_path(path: Path) -> Path:
     return target
 
 
-def write_atomic(text: str, target: Path, *, overwrite: bool) -> None:
-    """Write `text` to a temporary file beside `target`, then move it into place.
+def write_atomic(text: str | Iterable[bytes], target: Path, *, overwrite: bool) -> None:
+    """Write `text` (or bytes, a piece at a time) to a temporary file beside `target`, then
+    move it into place.
 
     Raises FileExistsError when `target` exists and not `overwrite`, WriteError otherwise.
     Only a regular file is ever replaced: never a directory, a device or a pipe.
@@ -54,8 +56,8 @@ def write_atomic(text: str, target: Path, *, overwrite: bool) -> None:
     except OSError as error:  # a name too long for the system, a folder that is a file...
         raise WriteError(f"cannot write {target}: {error.strerror or error}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.writelines([text.encode()] if isinstance(text, str) else text)
             out.flush()
             os.fsync(out.fileno())
         if overwrite:

@@ -23,7 +23,7 @@ READ_TIMEOUT_SECONDS = 10.0
 _CHUNK_BYTES = 1024 * 1024
 # Non-blocking, so that opening a FIFO with no writer returns at once (Windows has neither
 # FIFOs nor O_NONBLOCK, but needs O_BINARY).
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 class ProgramError(Exception):
@@ -53,7 +53,7 @@ def read_program_bytes(path: Path) -> bytes:
     size to check beforehand, so at most one byte more than the cap is ever read.
     """
     try:
-        descriptor = os.open(path, _OPEN_FLAGS)
+        descriptor = os.open(path, OPEN_FLAGS)
     except FileNotFoundError:
         raise ProgramError(f"{path}: no such file") from None
     except OSError as error:

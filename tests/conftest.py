@@ -17,6 +17,7 @@ from companion.paths import DATA_DIR_VARIABLE
 from companion.program import Program
 from companion.settings import CONFIG_DIR_VARIABLE
 from companion.ui.app import CompanionApp
+from tests.kept_copies import kept, validations
 from tests.local_server import server
 
 # Scrolls land at once: a test reads what is drawn after a key, not half-way through an
@@ -47,7 +48,8 @@ def program() -> Program:
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-__all__ = ["server"]  # the local HTTP server's fixture, for every test module
+# Fixtures for every test module: the local HTTP server, a program kept, its validations.
+__all__ = ["kept", "server", "validations"]
 
 
 @pytest.fixture(scope="session")

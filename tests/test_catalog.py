@@ -5,41 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from pathlib import Path
 
-import pytest
-
-from companion import validation
-from companion.catalog import open_program, programs_dir, read_kept
+from companion.catalog import open_program, read_kept
 from companion.program import Program
 from tests.cli_driving import assert_clean_error
-from tests.conftest import FIXTURES, run_cli
-
-KEPT_ID = "devconf-2030"
-
-
-@pytest.fixture
-def kept(tmp_path: Path) -> Path:
-    source = tmp_path / "schedule.xml"
-    shutil.copy(FIXTURES / "fosdemish.xml", source)
-    opened = open_program(str(source))
-    assert opened.kept_as == programs_dir() / f"{KEPT_ID}.json"
-    return opened.kept_as
-
-
-@pytest.fixture
-def validations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The sources validated from here on (the real validation still runs)."""
-    seen: list[str] = []
-    real = validation.validate_native
-
-    def counting(text: str | bytes, source: str) -> str:
-        seen.append(source)
-        return real(text, source)
-
-    monkeypatch.setattr(validation, "validate_native", counting)
-    return seen
+from tests.conftest import run_cli
+from tests.kept_copies import DIRTY_TITLES, KEPT_ID, kept_document
 
 
 def checksum_file(kept: Path) -> Path:
@@ -62,7 +34,7 @@ def test_a_kept_copy_reads_the_same_program_without_validating(
 
 
 def test_an_edited_kept_copy_is_validated_again(kept: Path, validations: list[str]) -> None:
-    document = json.loads(kept.read_text(encoding="utf-8"))
+    document = kept_document(kept)
     document["talks"][0]["title"] = "  Edited by hand  "
     kept.write_text(json.dumps(document), encoding="utf-8")
     program = read_kept(kept)
@@ -71,7 +43,7 @@ def test_an_edited_kept_copy_is_validated_again(kept: Path, validations: list[st
 
 
 def test_a_kept_copy_broken_by_hand_is_one_clear_error_and_left_alone(kept: Path) -> None:
-    document = json.loads(kept.read_text(encoding="utf-8"))
+    document = kept_document(kept)
     document["talks"][0]["end"] = document["talks"][0]["start"]
     broken = json.dumps(document)
     kept.write_text(broken, encoding="utf-8")
@@ -92,17 +64,13 @@ def test_a_kept_copy_without_a_checksum_gets_one_once_validated(
     assert validations == [str(kept)]  # the second time, read as is
 
 
-@pytest.mark.parametrize(
-    "title",
-    ["Clip\u001b]52;c;ZXZpbA==\u0007board \u009b2J", "Clip\u202eboard \u2066\u2069"],
-    ids=["escapes", "bidi-overrides"],
-)
+@DIRTY_TITLES
 def test_a_kept_copy_from_before_text_was_cleaned_is_cleaned_once(
     kept: Path, validations: list[str], title: str
 ) -> None:
     """Earlier versions kept control characters; such a copy is validated (cleaning it) even
     though its checksum matches, and kept clean, so the next launch reads it as is."""
-    document = json.loads(kept.read_text(encoding="utf-8"))
+    document = kept_document(kept)
     document["talks"][0]["title"] = title
     dirty = json.dumps(document, ensure_ascii=False, indent=1).encode()
     kept.write_bytes(dirty)

@@ -1,0 +1,160 @@
+"""A kept program's layout on disk: JSON Lines, read a block of whole lines at a time.
+
+The first line holds the document without its lists of records (its format, conference)
+and how many records each list has; then every record of those lists (slots, talks,
+people), one per line, in order. Read this way the file never exists as one string: at
+50,000 talks the text of a single JSON document was 190 MiB (two bytes a character once
+one name needs it) beside its parsed form, most of the peak memory. Copies kept by earlier
+versions are one JSON document; `open_lines` tells them apart by the first line's start.
+
+Program text is untrusted even here (the file can be edited), so every byte read is
+checked for control characters as it goes by (`holds_control`), and hashed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+from collections.abc import Iterator
+from typing import BinaryIO, NamedTuple
+
+from companion.loading import MAX_PROGRAM_BYTES, OPEN_FLAGS, ProgramError
+from companion.records import Document
+
+LAYOUT = "c4ml-companion-kept-lines/1"
+_HEADER_START = b'{"layout":"' + LAYOUT.encode() + b'",'
+_BLOCK_BYTES = 4 * 1024 * 1024  # parsed as one JSON array: few calls, keys shared within
+
+# In canonical JSON a control character can only be an escape (or a raw C1 or DEL byte).
+# Copies kept by versions that did not yet remove them hold some; a match may also be
+# harmless text (an escaped backslash), which only costs validating once more.
+_CONTROL_IN_JSON = re.compile(
+    rb"\\(?:u00[0189]|u007[fF]|u[dD][89abAB]|u202[a-eA-E]|u206[6-9]|[bfr])"
+    rb"|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"  # bidi controls too
+)
+# The bytes its alternatives begin with: single bytes, which a search finds at memory speed.
+_CONTROL_LEADS = (b"\\", b"\x7f", b"\xc2", b"\xe2")
+
+
+def holds_control(text: bytes) -> bool:
+    """Whether `text` holds a control character, as `_CONTROL_IN_JSON.search` finds it, but
+    tried only where a byte search finds one could begin: the expression's own scan took
+    half a second over 50,000 talks. Text with very many such places (more than one in 64
+    bytes) is left to that scan, so the cost stays within about twice its."""
+    budget = len(text) // 64
+    for lead in _CONTROL_LEADS:
+        at = text.find(lead)
+        while at >= 0:
+            if _CONTROL_IN_JSON.match(text, at):
+                return True
+            budget -= 1
+            if budget < 0:
+                return _CONTROL_IN_JSON.search(text) is not None
+            at = text.find(lead, at + 1)
+    return False
+
+
+class LinesCopy(NamedTuple):
+    document: Document
+    digest: str  # the SHA-256 of every byte read, in hex
+    clean: bool  # no control character, raw or escaped (see `holds_control`)
+
+
+def encode(document: Document) -> Iterator[bytes]:
+    """The lines of a (valid) document in this layout, each ending in a line break."""
+    lists = {key: value for key, value in document.items() if isinstance(value, list)}
+    rest = {key: value for key, value in document.items() if key not in lists}
+    counts = {key: len(records) for key, records in lists.items()}
+    yield _line({"layout": LAYOUT, "lists": counts, "document": rest})
+    for records in lists.values():
+        for record in records:
+            yield _line(record)
+
+
+def _line(value: object) -> bytes:
+    # Compact JSON never holds a line break: one in a string is written as an escape.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def open_lines(path: os.PathLike[str]) -> BinaryIO | None:
+    """The file at `path`, open, if it is a regular file in this layout within the size cap;
+    None for anything else (a copy in the earlier layout), left to `read_program_bytes`."""
+    try:
+        descriptor = os.open(path, OPEN_FLAGS)
+    except OSError:
+        return None
+    handle = os.fdopen(descriptor, "rb")
+    try:
+        status = os.fstat(descriptor)
+        regular = stat.S_ISREG(status.st_mode) and status.st_size <= MAX_PROGRAM_BYTES
+        if regular and handle.read(len(_HEADER_START)) == _HEADER_START:
+            handle.seek(0)
+            return handle
+    except OSError:
+        pass
+    handle.close()
+    return None
+
+
+def read_lines(handle: BinaryIO, source: str) -> LinesCopy:
+    """The document in an open file in this layout. A line that is not JSON, or records
+    fewer or more than the header says, is a ProgramError naming `source`."""
+    import hashlib  # only kept copies need it, not the bundled program
+
+    hasher = hashlib.sha256()
+    header_line = handle.readline()
+    hasher.update(header_line)
+    header = _parse(header_line, source, 1)
+    clean = not holds_control(header_line)
+    records: list[object] = []
+    line_number, rest = 1, b""
+    while block := handle.read(_BLOCK_BYTES):
+        hasher.update(block)
+        whole, _, rest = (rest + block).rpartition(b"\n")
+        if whole:
+            clean = clean and not holds_control(whole)
+            records.extend(_parse_block(whole, source, line_number + 1))
+            line_number += whole.count(b"\n") + 1
+    if rest:  # a last line without its line break
+        clean = clean and not holds_control(rest)
+        records.extend(_parse_block(rest, source, line_number + 1))
+    return LinesCopy(_assemble(header, records, source), hasher.hexdigest(), clean)
+
+
+def _parse_block(lines: bytes, source: str, first_line: int) -> list[object]:
+    """Lines of JSON values, parsed as one array (one call, keys shared across records)."""
+    try:
+        parsed: list[object] = json.loads(b"[" + lines.replace(b"\n", b",") + b"]")
+    except (ValueError, RecursionError):
+        for number, line in enumerate(lines.split(b"\n"), first_line):
+            _parse(line, source, number)  # raises, naming the line
+        raise ProgramError(f"{source}: not valid JSON (from line {first_line})") from None
+    return parsed
+
+
+def _parse(line: bytes, source: str, number: int) -> object:
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError):
+        from companion.validation import parse_json  # says what is wrong; needs pydantic
+
+        return parse_json(line, f"{source}, line {number}")
+
+
+def _assemble(header: object, records: list[object], source: str) -> Document:
+    """The document the header and records make, or a ProgramError if they do not fit."""
+    match header:
+        case {"layout": str(), "lists": dict(counts), "document": dict(document)}:
+            pass
+        case _:
+            raise ProgramError(f"{source}: line 1 is not a kept program's header")
+    sizes = list(counts.values())
+    if not all(isinstance(size, int) and size >= 0 for size in sizes) or sum(sizes) != len(records):
+        raise ProgramError(f"{source}: not a whole kept program (records missing or extra)")
+    start = 0
+    for key, count in counts.items():
+        document[key] = records[start : start + count]
+        start += count
+    return document
