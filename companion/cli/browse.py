@@ -7,7 +7,6 @@ from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.details import LABEL_WIDTH, person_details, talk_details
 from companion.clock import format_day, zone_label
 from companion.present.about import about, headline
-from companion.present.changes import fetched_words
 from companion.present.data import conference_json, now_json, person_json, talk_json
 from companion.present.dates import iso_range
 from companion.present.facts import plain_facts, plain_sections
@@ -128,6 +127,8 @@ def cmd_run_tui(ctx: Context) -> int:
 
 
 def cmd_programs(ctx: Context) -> None:
+    from companion.present.changes import fetched_words  # not loaded for the app
+
     entries, problems = list_programs()
     for problem in problems:
         warn(f"skipped an unreadable kept program: {problem}")

@@ -28,8 +28,8 @@ from companion.paths import data_dir
 from companion.program import Program
 from companion.reminders import DEFAULT_BEFORE
 from companion.store import Store, StoreError
-from companion.ui.commands import ProgramCommands
 from companion.ui.keys import key_label
+from companion.ui.providers import program_commands
 from companion.ui.reminders import InAppReminders
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.services import HoldsEdits, SelectsTalk, ShowsTalk
@@ -74,7 +74,7 @@ class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "C4ML Companion"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {ProgramCommands}
+    COMMANDS = App.COMMANDS | {program_commands}
     MODES = {"schedule": ScheduleScreen, "speakers": _speakers, "starred": _starred}
     DEFAULT_MODE = "schedule"
     # In the order the footer gives them room, after the keys of where you are.
