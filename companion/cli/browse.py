@@ -1,4 +1,4 @@
-"""Commands that browse the program: talks, speakers, show, now, about, the TUI."""
+"""Commands that browse the program: talks, speakers, show, now, about, programs."""
 
 from __future__ import annotations
 
@@ -111,19 +111,6 @@ def cmd_about(ctx: Context) -> None:
     lines += ["", *(f"· {note}" for note in event.notes)] if event.notes else []
     lines += ["", event.version] if event.version else []
     print("\n".join(lines))
-
-
-def cmd_run_tui(ctx: Context) -> int:
-    """The TUI; its exit status, which is not 0 when it crashed."""
-    from companion.ui.app import run_app  # Textual loads only for the TUI.
-
-    return run_app(
-        ctx.program,
-        clock=ctx.clock,
-        load_notice=ctx.load_notice,
-        theme=ctx.args.theme,
-        updated=ctx.updated,
-    )
 
 
 def cmd_programs(ctx: Context) -> None:
