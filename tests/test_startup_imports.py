@@ -42,6 +42,7 @@ COMMAND_PARSERS = {
     "companion.cli.commands",
     "companion.cli.browse",
     "companion.cli.export",
+    "companion.export",  # its formats are the parser's choices
     "companion.cli.share",
     "companion.cli.stars",
     "companion.present.command_help",

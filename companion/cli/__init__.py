@@ -19,7 +19,6 @@ from companion.cli.context import Context, UserError, warn
 from companion.cli.options import EXIT_USAGE, Parser, add_options
 from companion.cli.tui import cmd_run_tui
 from companion.clock import fixed_clock, parse_moment, system_clock
-from companion.export import ExportError
 from companion.loading import ProgramError
 from companion.program import Program
 from companion.sources import is_url
@@ -70,7 +69,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         if context.load_notice and args.handler is not cmd_check:  # check lists them itself
             warn(context.load_notice)
         status: int | None = args.handler(context)
-    except (UserError, ProgramError, StoreError, ExportError) as error:
+    except (UserError, ProgramError, StoreError) as error:
         print(f"companion: error: {safe_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     return status or 0
