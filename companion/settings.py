@@ -1,10 +1,10 @@
 """The user's settings: a small TOML file in the user's config directory.
 
-Read once at start-up with `tomllib`. A change reads the file again and writes it whole
-and atomically with that one value changed, so two open terminals each keep what the
-other chose. A file that cannot be understood is set aside under a timestamped name and
-the defaults are used, so it is reported once, never a crash, and never silently
-overwritten.
+Read once at start-up with `tomllib` (imported only when there is a file). A change reads
+the file again and writes it whole and atomically with that one value changed, so two open
+terminals each keep what the other chose. A file that cannot be understood is set aside
+under a timestamped name and the defaults are used, so it is reported once, never a crash,
+and never silently overwritten.
 
 The core does not know Textual's themes: a theme is kept as its name, and the app says
 when it has no theme by that name.
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable
 from contextlib import suppress
 from datetime import timedelta
@@ -82,6 +81,8 @@ def load_settings() -> Loaded:
     except (OSError, UnicodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
         return _set_aside(path, f"cannot be read ({reason})")
+    import tomllib  # only when there is a file to read: it compiles its patterns on import
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

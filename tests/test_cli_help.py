@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import shtab
 
-from companion.cli import build_parser
+from companion.cli.commands import build_parser
 from companion.cli.completion import FILE
 from companion.present.command_help import EXAMPLES
 from tests.cli_driving import call_cli

@@ -1,4 +1,4 @@
-"""Commands that browse the program: talks, speakers, show, now, about, the TUI."""
+"""Commands that browse the program: talks, speakers, show, now, about, programs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from companion.cli.context import Context, UserError, print_json, warn
 from companion.cli.details import LABEL_WIDTH, person_details, talk_details
 from companion.clock import format_day, zone_label
 from companion.present.about import about, headline
-from companion.present.changes import fetched_words
 from companion.present.data import conference_json, now_json, person_json, talk_json
 from companion.present.dates import iso_range
 from companion.present.facts import plain_facts, plain_sections
@@ -114,20 +113,9 @@ def cmd_about(ctx: Context) -> None:
     print("\n".join(lines))
 
 
-def cmd_run_tui(ctx: Context) -> int:
-    """The TUI; its exit status, which is not 0 when it crashed."""
-    from companion.ui.app import run_app  # Textual loads only for the TUI.
-
-    return run_app(
-        ctx.program,
-        clock=ctx.clock,
-        load_notice=ctx.load_notice,
-        theme=ctx.args.theme,
-        updated=ctx.updated,
-    )
-
-
 def cmd_programs(ctx: Context) -> None:
+    from companion.present.changes import fetched_words  # not loaded for the app
+
     entries, problems = list_programs()
     for problem in problems:
         warn(f"skipped an unreadable kept program: {problem}")

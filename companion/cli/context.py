@@ -13,13 +13,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from companion.clock import Clock
-from companion.importers.fields import ImportNote
 from companion.paths import data_dir
-from companion.present.import_report import import_summary
 from companion.program import Program
 from companion.store import Store, StoreError, store_exists
 
 if TYPE_CHECKING:
+    from companion.importers.fields import ImportNote
     from companion.subscription import Updated  # urllib: only for URLs
 from companion.talk_names import AmbiguousName, resolve_person, resolve_talk, short_names
 from companion.text import safe_line
@@ -55,6 +54,8 @@ class Context:
         """What loading `--program` adjusted or skipped, in one line (None: nothing)."""
         if self.import_notes is None:
             return None
+        from companion.present.import_report import import_summary  # only after an import
+
         return import_summary(self.import_notes, self.args.program)
 
     @cached_property

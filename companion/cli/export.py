@@ -6,6 +6,7 @@ import sys
 
 from companion.cli.context import Context, UserError, warn
 from companion.export import (
+    ExportError,
     ExportFormat,
     build_export,
     export_target,
@@ -18,6 +19,13 @@ from companion.present.words import count
 
 
 def cmd_export(ctx: Context) -> None:
+    try:
+        _export(ctx)
+    except ExportError as error:  # as any other failure a user can cause: one line
+        raise UserError(str(error)) from None
+
+
+def _export(ctx: Context) -> None:
     export_format = ExportFormat(ctx.args.format)
     if ctx.args.alarm is not None and export_format is not ExportFormat.ICS:
         raise UserError("--alarm is for calendars: use it with --format ics")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 
 from companion.cli.context import Context, UserError, print_json
-from companion.present.search import capped, hit_details, no_result
-from companion.search import HitKind, SearchIndex, too_short
 
 SHOWN = 50  # results listed unless --all: a screenful or two
 
@@ -17,6 +15,9 @@ def add_search_command(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_search(ctx: Context) -> None:
+    from companion.present.search import capped, hit_details, no_result
+    from companion.search import HitKind, SearchIndex, too_short
+
     query = " ".join(ctx.args.query)
     if too_short(query):
         raise UserError("search needs at least two letters, as the app's search does")

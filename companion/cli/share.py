@@ -1,4 +1,7 @@
-"""`companion share` and `companion import-stars`: stars from one companion to another."""
+"""`companion share` and `companion import-stars`: stars from one companion to another.
+
+Their codes, readers and QR drawing are imported by the commands that use them, not by
+every start (the parser is built on each one)."""
 
 from __future__ import annotations
 
@@ -6,30 +9,15 @@ import argparse
 import shutil
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from companion.cli.completion import takes_file
 from companion.cli.context import Context, UserError
 from companion.loading import MAX_PROGRAM_BYTES
-from companion.present.share import (
-    CODE_HINT,
-    NOTHING_TO_SHARE,
-    done_words,
-    other_program,
-    preview_lines,
-    share_heading,
-    too_small,
-)
-from companion.qr_text import TERMINAL, draw_qr
-from companion.share_code import make_code
-from companion.star_import import ImportPlan, apply_import, plan_import
-from companion.star_sources import (
-    OtherProgram,
-    StarSource,
-    StarSourceError,
-    decoded,
-    read_stars,
-    source_text,
-)
+
+if TYPE_CHECKING:
+    from companion.star_import import ImportPlan
+    from companion.star_sources import StarSource
 
 DRY_RUN_DONE = "Dry run: nothing changed."
 
@@ -60,6 +48,10 @@ def add_commands(command: Command) -> None:
 
 
 def cmd_share(ctx: Context) -> None:
+    from companion.present.share import CODE_HINT, NOTHING_TO_SHARE, share_heading, too_small
+    from companion.qr_text import TERMINAL, draw_qr
+    from companion.share_code import make_code
+
     starred, _ = ctx.saved()
     shared = [talk_id for talk_id in starred if ctx.program.has_talk(talk_id)]
     code = make_code(ctx.program, shared)
@@ -81,6 +73,9 @@ def cmd_share(ctx: Context) -> None:
 
 
 def cmd_import_stars(ctx: Context) -> None:
+    from companion.present.share import done_words
+    from companion.star_import import apply_import, plan_import
+
     source = _read_source(ctx)
     replace = ctx.args.replace
     if ctx.args.dry_run:  # reads the stars without creating or writing anything
@@ -97,6 +92,8 @@ def cmd_import_stars(ctx: Context) -> None:
 
 
 def _preview(ctx: Context, plan: ImportPlan) -> None:
+    from companion.present.share import preview_lines
+
     for line in preview_lines(plan, ctx.program, replace=ctx.args.replace):
         print(line)
 
@@ -110,6 +107,15 @@ def _standard_input() -> bytes:
 
 
 def _read_source(ctx: Context) -> StarSource:
+    from companion.present.share import other_program
+    from companion.star_sources import (
+        OtherProgram,
+        StarSourceError,
+        decoded,
+        read_stars,
+        source_text,
+    )
+
     spec: str = ctx.args.source
     try:
         text = decoded(_standard_input(), "standard input") if spec == "-" else source_text(spec)

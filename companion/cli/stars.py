@@ -16,7 +16,6 @@ from companion.present.starred import (
 )
 from companion.present.talk import LISTING_INDENT, STAR
 from companion.program import Talk
-from companion.reconcile import reconcile
 from companion.text import safe_line, safe_prose
 
 
@@ -57,6 +56,8 @@ def cmd_unstar(ctx: Context) -> None:
 
 def cmd_starred(ctx: Context) -> None:
     """List the stars. Listed as text, a move counts as seen (see `companion.present.starred`)."""
+    from companion.reconcile import reconcile  # not loaded for the app or other commands
+
     if not ctx.has_store():
         statuses, notes = [], {}
     else:

@@ -8,13 +8,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from companion.cli.context import Context, UserError, print_json, warn
 from companion.paths import data_dir
-from companion.present.changes import (
-    change_line,
-    change_rows,
-    changes_json,
-    failed_words,
-    summary,
-)
 from companion.store import Store, StoreError
 
 if TYPE_CHECKING:
@@ -55,6 +48,8 @@ def cmd_update(ctx: Context) -> int:
 
 
 def _json(result: Updated) -> dict[str, Any]:
+    from companion.present.changes import changes_json  # only after a refresh, as urllib
+
     data: dict[str, Any] = {
         "id": result.program_id,
         "status": "failed"
@@ -74,6 +69,8 @@ def _json(result: Updated) -> dict[str, Any]:
 def _print(result: Updated, out: TextIO | None = None) -> None:
     """A refresh as text: on standard output for `update`, on `out` (standard error) when
     it came with another command (`--program URL talks`)."""
+    from companion.present.changes import change_line, change_rows, failed_words, summary
+
     if result.error:
         warn(failed_words(result.program_id, result.error, result.source.fetched))
         return

@@ -40,7 +40,7 @@ INDENT = " " * 15  # under a talk line's title
 
 
 class AddCommand(Protocol):
-    """How `companion.cli.build_parser` adds a command."""
+    """How `companion.cli.commands.build_parser` adds a command."""
 
     def __call__(
         self,

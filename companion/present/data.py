@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion.clock import DayStatus, Item, now_next
 from companion.program import Person, Program, Talk
-from companion.reconcile import StarStatus
 from companion.records import Conference
 from companion.text import safe_prose
+
+if TYPE_CHECKING:
+    from companion.reconcile import StarStatus
 
 
 def talk_json(talk: Talk, *, starred: bool, note: str | None = None) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, tzinfo
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from companion.agenda import AgendaDay, AgendaTalk, Gap, agenda
 from companion.clock import format_day, format_window, span_end
@@ -24,9 +24,11 @@ from companion.present.agenda import (
 from companion.present.talk import Listing, listing
 from companion.present.words import count
 from companion.program import Program, Talk
-from companion.reconcile import StarStatus
 from companion.records import Slot, SlotKind
 from companion.text import safe_line
+
+if TYPE_CHECKING:
+    from companion.reconcile import StarStatus
 
 GONE = "no longer in the program"
 GONE_WINDOW = "(gone)"

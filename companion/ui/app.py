@@ -28,8 +28,8 @@ from companion.paths import data_dir
 from companion.program import Program
 from companion.reminders import DEFAULT_BEFORE
 from companion.store import Store, StoreError
-from companion.ui.commands import ProgramCommands
 from companion.ui.keys import key_label
+from companion.ui.providers import program_commands
 from companion.ui.reminders import InAppReminders
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.services import HoldsEdits, SelectsTalk, ShowsTalk
@@ -74,7 +74,7 @@ class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "C4ML Companion"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {ProgramCommands}
+    COMMANDS = App.COMMANDS | {program_commands}
     MODES = {"schedule": ScheduleScreen, "speakers": _speakers, "starred": _starred}
     DEFAULT_MODE = "schedule"
     # In the order the footer gives them room, after the keys of where you are.
@@ -169,6 +169,7 @@ class CompanionApp(App[None]):
         self.updating = False
         self.reminders = InAppReminders(self)
         self.set_reactive(CompanionApp.now, clock())
+        self._mounted_once = False  # see `refresh_css`
 
     # -- start-up and background sync -------------------------------------------
 
@@ -177,6 +178,7 @@ class CompanionApp(App[None]):
         self._open_store()
 
     def on_mount(self) -> None:
+        self._mounted_once = True
         self._update_subtitle()
         self._read_subscription()
         self._load_settings()
@@ -191,6 +193,15 @@ class CompanionApp(App[None]):
         # An interval stopped at its first tick: Textual drops a one-shot timer whose moment
         # passes while the loop is busy, and the first frame keeps it busy.
         self._indexing = self.set_interval(INDEX_AFTER_SECONDS, self._start_indexing)
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """Textual refreshes every style as the first mode's screen is made, before anything
+        is styled: with the theme the stylesheet was just parsed with, that parses it all
+        again, twice (the second time as the screen's widgets add theirs), about 15 ms of a
+        start. Every later refresh (a theme chosen, a mode first shown) runs as before."""
+        parsed_with = self.theme_variables
+        if self._mounted_once or self.get_css_variables() != parsed_with:
+            super().refresh_css(animate)
 
     async def action_quit(self) -> None:
         """Save an edit still being typed (its save waits for a pause), then leave."""

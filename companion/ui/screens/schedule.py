@@ -21,8 +21,8 @@ from textual.widgets import Header, Static
 from companion.clock import Item, now_next
 from companion.places import describe_choice
 from companion.present.words import count
-from companion.ui.commands import ScreenCommands
 from companion.ui.plain_text import show_text
+from companion.ui.providers import screen_commands
 from companion.ui.services import services
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.now_next import NowNext
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 
 class ScheduleScreen(Screen[None]):
-    COMMANDS = {ScreenCommands}
+    COMMANDS = {screen_commands}
     BINDINGS = [
         Binding(
             "enter",
