@@ -284,7 +284,9 @@ async def test_the_toggle_is_in_the_footer_the_help_and_the_palette(program: Pro
         await until(pilot, lambda: " p Past " in footer(app))
         await pilot.press("question_mark")
         await until(pilot, lambda: "Hide or show what is over" in everything_drawn(app))
-        await pilot.press("escape", "ctrl+p", *"hide past")
+        await pilot.press("escape")  # the help closes before the palette is asked
+        await until(pilot, lambda: "Hide or show what is over" not in everything_drawn(app))
+        await pilot.press("ctrl+p", *"hide past")
         await until(pilot, lambda: "Hide or show what is over" in everything_drawn(app))
         await pilot.press("enter")
         await until(pilot, lambda: "14 past items hidden · p to show" in everything_drawn(app))
