@@ -20,6 +20,7 @@ the query comes first, then one that starts with it; then program order.
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import re
 import sys
@@ -179,6 +180,9 @@ class SearchIndex:
         self._by_first_letter: dict[str, list[tuple[str, int]]] = {}
         for word in self._vocabulary:
             self._by_first_letter.setdefault(word[0], []).append((word, _letters(word)))
+        # The entries in the order of their titles and names, so that those that are or start
+        # with a query are found by bisection, not by looking at every entry found.
+        self._by_label = array("I", sorted(range(len(self._hits)), key=self._joined_label))
 
     def _add(
         self,
@@ -295,11 +299,15 @@ class SearchIndex:
         scores: dict[int, float] = {}
         for word, quality in found.items():
             postings = self._postings.get(word, _NO_POSTINGS)
-            for index, weight in zip(postings.entries, postings.weights, strict=True):
-                if within is None or index in within:
-                    score = quality * weight
-                    if scores.get(index, 0.0) < score:
-                        scores[index] = score
+            pairs: Iterator[tuple[int, float]] = zip(
+                postings.entries, postings.weights, strict=True
+            )
+            if within is not None:  # picked out in C: a short word is in thousands of titles
+                pairs = itertools.compress(pairs, map(within.__contains__, postings.entries))
+            for index, weight in pairs:
+                score = quality * weight
+                if scores.get(index, 0.0) < score:
+                    scores[index] = score
         # Entries with the words only in their text, best quality first, a set at a time:
         # a long abstract's words are many, and any listed field outweighs the text.
         in_text: defaultdict[float, list[array[int]]] = defaultdict(list)
@@ -307,9 +315,11 @@ class SearchIndex:
             if word in self._text_postings:
                 in_text[quality].append(self._text_postings[word])
         for quality in sorted(in_text, reverse=True):
-            entries = set().union(*in_text[quality]) - scores.keys()
-            if within is not None:
-                entries.intersection_update(within.keys())
+            if within is None:
+                entries = set().union(*in_text[quality]) - scores.keys()
+            else:  # looked up in the few entries left, not gathered from the many listed
+                candidates = within.keys() - scores.keys()
+                entries = candidates.intersection(itertools.chain.from_iterable(in_text[quality]))
             scores.update(dict.fromkeys(entries, quality * TEXT))
         return scores
 
@@ -317,27 +327,45 @@ class SearchIndex:
         self, totals: dict[int, float], words: tuple[str, ...], limit: int | None
     ) -> list[tuple[int, float]]:
         """The `limit` best entries and their totals, best first (see the module's
-        docstring); ranked one by one only where they could rank differently."""
+        docstring): by total, then title or name, then program order. Only the few entries
+        that are ranked by their title or name are looked at one by one."""
+        label_ranks = self._label_ranks(words)
 
         def rank(item: tuple[int, float]) -> tuple[float, int, int]:
             index, total = item
-            return -total, -self._label_rank(index, words), index
+            return -total, -label_ranks.get(index, 0), index
 
+        if limit == 0:
+            return []
         if limit is None or len(totals) <= limit:
             return sorted(totals.items(), key=rank)[:limit]
-        cutoff = sorted(totals.values(), reverse=True)[limit - 1]
-        if cutoff >= LABEL_RANKED * len(words):  # ties at the cutoff may differ by label
-            return sorted((item for item in totals.items() if item[1] >= cutoff), key=rank)[:limit]
-        # Below that no title or name can be or start with the query: ties go in program order.
+        cutoff = heapq.nlargest(limit, totals.values())[-1]
         above = sorted((item for item in totals.items() if item[1] > cutoff), key=rank)
-        tied = sorted(index for index, total in totals.items() if total == cutoff)
-        return above + [(index, cutoff) for index in tied[: limit - len(above)]]
+        wanted = limit - len(above)
+        # Of the entries tied at the cutoff, those with the query as title or name first.
+        ranked = sorted(
+            (item for item in label_ranks.items() if totals.get(item[0]) == cutoff),
+            key=lambda item: (-item[1], item[0]),
+        )[:wanted]
+        tied = [index for index, _ in ranked]
+        tied += heapq.nsmallest(
+            wanted - len(tied),
+            (i for i, total in totals.items() if total == cutoff and i not in label_ranks),
+        )
+        return above + [(index, cutoff) for index in tied]
 
-    def _label_rank(self, index: int, words: tuple[str, ...]) -> int:
-        """2 when the entry's title or name is the query, 1 when it starts with it, else 0."""
-        label = self._label_words[index]
-        if label == words:
-            return 2
-        head, last = words[:-1], words[-1]
-        starts = len(label) > len(head) and label[len(head)].startswith(last)
-        return 1 if starts and label[: len(head)] == head else 0
+    def _joined_label(self, index: int) -> str:
+        return " ".join(self._label_words[index])
+
+    def _label_ranks(self, words: tuple[str, ...]) -> dict[int, int]:
+        """The entries whose title or name is the query (2) or starts with it (1): its words,
+        the last of them perhaps cut short. Every other entry ranks 0."""
+        query = " ".join(words)
+        first = bisect.bisect_left(self._by_label, query, key=self._joined_label)
+        ranks: dict[int, int] = {}
+        for index in itertools.islice(self._by_label, first, None):
+            label = self._joined_label(index)
+            if not label.startswith(query):
+                break
+            ranks[index] = 2 if label == query else 1
+        return ranks

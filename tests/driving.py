@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from companion.program import Program
 from companion.ui.app import CompanionApp
 from companion.ui.screens.search import SearchScreen
+from companion.ui.widgets.result_list import ResultList
 from companion.ui.widgets.schedule_table import ScheduleTable
 from tests.programs import opened
 
@@ -121,7 +122,12 @@ async def search(pilot: Pilot[None], query: str) -> list[str]:
     for character in query:
         await pilot.press("space" if character == " " else character)
     await pilot.pause()
-    return [str(option_id) for option_id in options_of(pilot.app, "#search-results")]  # type: ignore[arg-type]
+    return result_ids(pilot.app)
+
+
+def result_ids(app: App[Any]) -> list[str]:
+    """The search results listed, as "talk:ID" or "person:ID", best first."""
+    return list(app.screen.query_one("#search-results", ResultList).row_ids)
 
 
 async def toasted(pilot: Pilot[Any], text: str) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from datetime import tzinfo
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.content import Content
+from textual.widgets import Input, Static
 
 from companion.present.search import capped, hit_details, no_result
 from companion.program import Program
@@ -19,20 +18,23 @@ from companion.search import Hit, HitKind, SearchResults, too_short
 from companion.ui.plain_text import show_text
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
+from companion.ui.widgets.result_list import ResultList, ResultRow
 
 RESULT_LIMIT = 30  # more than two screens of results helps nobody; refilling costs
 HELP = "Enter opens · ↑↓ move · Ctrl+S star · Esc closes"
 KEEP_TYPING = "Keep typing: search starts at two letters"
 
 
-def _option(hit: Hit, starred: AbstractSet[str], program: Program, zone: tzinfo) -> Option:
+def _row(hit: Hit, starred: AbstractSet[str], program: Program, zone: tzinfo) -> ResultRow:
     marker = ("★" if hit.id in starred else "·") if hit.kind is HitKind.TALK else "@"
-    prompt = Text(f"{marker} {hit.label}")
     details = [hit.kind.value, *hit_details(program, hit, zone)]
-    prompt.append(f"\n  {' · '.join(details[:2])}", style="dim")
-    for line in details[2:]:  # the text a talk was found in
-        prompt.append(f"\n  {line}", style="dim italic")
-    return Option(prompt, id=f"{hit.kind}:{hit.id}")
+    lines = [f"  {' · '.join(details[:2])}", *(f"  {line}" for line in details[2:])]
+    content = Content.assemble(
+        f"{marker} {hit.label}",
+        ("\n" + lines[0], "dim"),
+        *(("\n" + line, "dim italic") for line in lines[1:]),  # the text it was found in
+    )
+    return ResultRow(f"{hit.kind}:{hit.id}", content, (marker, hit.label, *lines))
 
 
 class SearchScreen(Dialog[Hit | None]):
@@ -60,7 +62,7 @@ class SearchScreen(Dialog[Hit | None]):
             yield Input(
                 placeholder="Search titles, people, rooms, sessions, abstracts", id="search-input"
             )
-            yield OptionList(id="search-results")
+            yield ResultList(id="search-results")
             yield Static(id="search-status")
             yield Static(HELP, id="search-help")
 
@@ -90,39 +92,33 @@ class SearchScreen(Dialog[Hit | None]):
     def _show_hits(self) -> None:
         app = services(self)
         starred, program, zone = app.starred, app.program, app.display_zone
-        results = self.query_one("#search-results", OptionList)
-        # In one step: emptied first, the list lost its scroll bar and laid the dialog out
-        # again, then got it back and laid it out once more, each a frame of its own.
-        results.set_options(_option(hit, starred, program, zone) for hit in self._hits)
-        if self._hits:
-            results.highlighted = 0
+        self.query_one("#search-results", ResultList).show(
+            [_row(hit, starred, program, zone) for hit in self._hits]
+        )
 
     def _highlighted_hit(self) -> Hit | None:
-        index = self.query_one("#search-results", OptionList).highlighted
+        index = self.query_one("#search-results", ResultList).highlighted
         return self._hits[index] if index is not None and index < len(self._hits) else None
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:
         self.dismiss(self._highlighted_hit())
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ResultList.Selected, "#search-results")
+    def _selected(self, event: ResultList.Selected) -> None:
         event.stop()
-        self.dismiss(self._hits[event.option_index])
+        self.dismiss(self._hits[event.index])
 
     def action_move(self, step: int) -> None:
-        results = self.query_one("#search-results", OptionList)
-        if results.option_count:
-            current = results.highlighted or 0
-            results.highlighted = max(0, min(results.option_count - 1, current + step))
+        self.query_one("#search-results", ResultList).action_move(step)
 
     def action_star(self) -> None:
         hit = self._highlighted_hit()
         if hit and hit.kind is HitKind.TALK:
             services(self).toggle_star(hit.id)
-            highlighted = self.query_one("#search-results", OptionList).highlighted
+            highlighted = self.query_one("#search-results", ResultList).highlighted
             self._show_hits()
-            self.query_one("#search-results", OptionList).highlighted = highlighted
+            self.query_one("#search-results", ResultList).highlighted = highlighted
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

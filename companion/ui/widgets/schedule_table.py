@@ -195,6 +195,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         is hidden) what is over change; a star or a clock tick only repaints, and rows whose
         look did not change come from the drawn rows kept."""
         old, self._view = self._view, view
+        conflicts = self._conflicts
         if old is None or old.starred != view.starred:
             self._conflicts = self.program.conflicts(view.starred)
         entries = self._entries(view)
@@ -210,7 +211,18 @@ class ScheduleTable(ScrollView, can_focus=True):
             self._list(view, entries, focus or self.selected_key)
         elif focus:
             self.select_key(focus)
-        self.refresh()
+        if old is not None and old._replace(starred=view.starred) == view:
+            # Only stars changed: repaint the rows whose star or conflict marker did, not
+            # every row on screen.
+            changed = (old.starred ^ view.starred) | (conflicts ^ self._conflicts)
+            for key in changed & self._index.keys():
+                self._refresh_row(self._index[key])
+        else:
+            self.refresh()
+
+    def _refresh_row(self, row: int) -> None:
+        start = self._starts[row]
+        self.refresh_lines(start + 1, self._starts[row + 1] - start)  # below the heading
 
     def _entries(self, view: ScheduleView) -> list[Slot | Talk]:
         """The day's entries in the rooms and tracks the view shows, past ones included;

@@ -1,0 +1,237 @@
+"""Search results as a virtual list: drawn as an OptionList draws them, at a fraction of
+the cost of refilling one on every keystroke.
+
+An OptionList measures every option it is given and draws each again after each refill.
+This list takes rows whose height is their number of lines (it never wraps), draws only
+the rows on screen, and keeps what it drew under the row's key: the talk that was on
+screen for "comp" is not drawn again for "compi". A refill that changes nothing, as
+most keystrokes within a word do, draws nothing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Hashable, Sequence
+from itertools import accumulate
+from typing import NamedTuple
+
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual
+
+DRAWN_ROWS = 200  # rows kept drawn, in each style they were drawn in: several screens
+
+
+class ResultRow(NamedTuple):
+    """A row: what it is (`id`), its lines in one Content, and everything that Content is
+    made of (`look`), under which it is kept drawn: Content compares by its text alone."""
+
+    id: str
+    content: Content
+    look: Hashable
+
+
+class ResultList(ScrollView, can_focus=True):
+    """Rows with one highlighted, styled by the same rules as Textual's OptionList."""
+
+    DEFAULT_CSS = """
+    ResultList {
+        height: auto;
+        max-height: 100%;
+        color: $foreground;
+        overflow-x: hidden;
+        border: tall $border-blurred;
+        padding: 0 1;
+        background: $surface;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        & > .result-list--option-highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus {
+            border: tall $border;
+            background-tint: $foreground 5%;
+            & > .result-list--option-highlighted {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .result-list--option-hover {
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES = {
+        "result-list--option",
+        "result-list--option-highlighted",
+        "result-list--option-hover",
+    }
+
+    BINDINGS = [
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("home", "edge(0)", "First", show=False),
+        Binding("end", "edge(-1)", "Last", show=False),
+        Binding("enter", "select", "Select", show=False),
+    ]
+
+    class Selected(Message):
+        """A row was chosen: clicked, or Enter pressed on it while the list has the focus."""
+
+        def __init__(self, result_list: ResultList, index: int) -> None:
+            super().__init__()
+            self.result_list = result_list
+            self.index = index
+
+        @property
+        def control(self) -> ResultList:
+            return self.result_list
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: tuple[ResultRow, ...] = ()
+        self._starts: list[int] = [0]  # each row's first line, then the total
+        self._highlighted: int | None = None
+        self._hover: int | None = None
+        self._drawn: LRUCache[tuple[str, Hashable, int, Style], list[Strip]]
+        self._drawn = LRUCache(DRAWN_ROWS)
+
+    # -- the rows ------------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def row_ids(self) -> tuple[str, ...]:
+        return tuple(row.id for row in self._rows)
+
+    def show(self, rows: Sequence[ResultRow]) -> None:
+        """These rows, the first highlighted, scrolled to the top; nothing is drawn again
+        when they are the rows shown already."""
+        rows = tuple(rows)
+        if [row[::2] for row in rows] != [row[::2] for row in self._rows]:
+            self._rows = rows
+            heights = (len(row.content.plain.split("\n")) for row in rows)
+            self._starts = [0, *accumulate(heights)]
+            self._hover = None
+            self._update_virtual_size()
+            self.refresh()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.highlighted = 0 if rows else None
+
+    # -- the highlight -------------------------------------------------------------------
+
+    @property
+    def highlighted(self) -> int | None:
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        if index is not None:
+            index = max(0, min(index, len(self._rows) - 1)) if self._rows else None
+        old, self._highlighted = self._highlighted, index
+        if old != index:
+            self._refresh_row(old)
+            self._refresh_row(index)
+        self._scroll_to_highlight()
+
+    def _refresh_row(self, index: int | None) -> None:
+        if index is not None and index < len(self._rows):
+            start = self._starts[index]
+            self.refresh_lines(start, self._starts[index + 1] - start)
+
+    def _scroll_to_highlight(self) -> None:
+        index = self._highlighted
+        if index is None or not self.is_mounted:
+            return
+        top, bottom = self._starts[index], self._starts[index + 1]
+        region = Region(0, top, self.scrollable_content_region.width, bottom - top)
+        self.scroll_to_region(region, animate=False, force=True, immediate=True)
+
+    def action_move(self, step: int) -> None:
+        if self._rows:
+            self.highlighted = (self._highlighted or 0) + step
+
+    def action_edge(self, index: int) -> None:
+        if self._rows:
+            self.highlighted = index if index >= 0 else len(self._rows) - 1
+
+    def action_select(self) -> None:
+        if self._highlighted is not None:
+            self.post_message(self.Selected(self, self._highlighted))
+
+    # -- the mouse -----------------------------------------------------------------------
+
+    def _row_at(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        line = int(self.scroll_y) + offset.y
+        return bisect_right(self._starts, line) - 1 if 0 <= line < self._starts[-1] else None
+
+    def on_click(self, event: events.Click) -> None:
+        """A click highlights the row and chooses it, as in an OptionList."""
+        row = self._row_at(event)
+        if row is not None:
+            self.highlighted = row
+            self.action_select()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self._row_at(event))
+
+    def on_leave(self) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, row: int | None) -> None:
+        if row != self._hover:
+            old, self._hover = self._hover, row
+            self._refresh_row(old)
+            self._refresh_row(row)
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._update_virtual_size()
+        self._scroll_to_highlight()
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_y) + y
+        if line >= self._starts[-1]:
+            return Strip.blank(width, self.get_visual_style("result-list--option").rich_style)
+        row = bisect_right(self._starts, line) - 1
+        return self._row_strips(row, width)[line - self._starts[row]]
+
+    def _row_style(self, row: int) -> Style:
+        if row == self._highlighted:
+            return self.get_visual_style("result-list--option", "result-list--option-highlighted")
+        if row == self._hover:
+            return self.get_visual_style("result-list--option", "result-list--option-hover")
+        return self.get_visual_style("result-list--option")
+
+    def _row_strips(self, row: int, width: int) -> list[Strip]:
+        """A row's lines, drawn once for each width and style it is shown in."""
+        row_id, content, look = self._rows[row]
+        style = self._row_style(row)
+        drawn_key = (row_id, look, width, style)
+        strips = self._drawn.get(drawn_key)
+        if strips is None:
+            rendered = Visual.to_strips(self, content, width, None, style)
+            strips = [strip.extend_cell_length(width, style.rich_style) for strip in rendered]
+            self._drawn.set(drawn_key, strips)
+        return strips
