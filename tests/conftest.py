@@ -25,6 +25,16 @@ from tests.local_server import server
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_data_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Fixtures made once for a module or the session (a program loaded once) keep what
+    they keep here, never in the user's directories, which they would read too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(DATA_DIR_VARIABLE, str(tmp_path_factory.mktemp("shared-data")))
+        patch.setenv(CONFIG_DIR_VARIABLE, str(tmp_path_factory.mktemp("shared-config")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Every test gets its own empty data directory; nothing touches the user's."""
