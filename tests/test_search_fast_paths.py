@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from companion.search import HitKind
 from companion.ui.app import CompanionApp
 from companion.ui.widgets.result_list import ResultList
-from tests.driving import SIZE, AppFactory, drawn_lines, flat, screen_lines
+from tests.driving import SIZE, AppFactory, drawn_lines, flat, screen_lines, until
 
 MARKERS = ("· ", "★ ", "@ ")
 
@@ -112,3 +112,24 @@ async def test_the_highlight_follows_the_arrows_over_kept_rows(make_app: AppFact
         await pilot.pause()
         assert results.highlighted == 0
         assert_shows(app, "ant")
+
+
+async def test_page_down_and_up_move_the_highlight_a_screenful(make_app: AppFactory) -> None:
+    """PageDown from the query moves the highlight onto a row further down, PageUp back to
+    the first: Enter then opens what is highlighted."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"an")
+        await pilot.pause()
+        hits = app.search_index.search("an", 30)
+        assert len(hits) > 10
+        results = app.screen.query_one(ResultList)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        moved = results.highlighted
+        assert moved is not None and moved > 2
+        await pilot.press("pagedown", "pageup", "pageup")
+        await pilot.pause()
+        assert results.highlighted == 0
+        await pilot.press("pagedown", "enter")
+        await until(pilot, lambda: hits[moved].label[:30] in flat(screen_lines(app.screen)))

@@ -44,6 +44,8 @@ class SearchScreen(Dialog[Hit | None]):
         Binding("escape", "dismiss_none", "Close", id="search.close", tooltip="Close search"),
         Binding("down", "move(1)", "Down", id="search.down", show=False),
         Binding("up", "move(-1)", "Up", id="search.up", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="search.page_down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="search.page_up", show=False),
         Binding(
             "ctrl+s",
             "star",
@@ -111,6 +113,9 @@ class SearchScreen(Dialog[Hit | None]):
 
     def action_move(self, step: int) -> None:
         self.query_one("#search-results", ResultList).action_move(step)
+
+    def action_page(self, direction: int) -> None:
+        self.query_one("#search-results", ResultList).action_page(direction)
 
     def action_star(self) -> None:
         hit = self._highlighted_hit()

@@ -81,6 +81,8 @@ class ResultList(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("down", "move(1)", "Down", show=False),
         Binding("up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("home", "edge(0)", "First", show=False),
         Binding("end", "edge(-1)", "Last", show=False),
         Binding("enter", "select", "Select", show=False),
@@ -163,6 +165,14 @@ class ResultList(ScrollView, can_focus=True):
     def action_move(self, step: int) -> None:
         if self._rows:
             self.highlighted = (self._highlighted or 0) + step
+
+    def action_page(self, direction: int) -> None:
+        """The highlight a screenful of lines down (or up), onto the row found there."""
+        if self._rows:
+            top = self._starts[self._highlighted or 0]
+            line = top + direction * max(1, self.scrollable_content_region.height)
+            line = max(0, min(line, self._starts[-1] - 1))
+            self.highlighted = bisect_right(self._starts, line) - 1
 
     def action_edge(self, index: int) -> None:
         if self._rows:
