@@ -12,15 +12,15 @@ version) is kept as c4ml-2026-loaded, and loading the same file again keeps its 
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from companion import kept_lines
+from companion.collector import collector_paused
 from companion.files import WriteError, write_atomic
 from companion.loading import (
     BUNDLED_ID,
@@ -162,21 +162,8 @@ def read_kept(kept: Path) -> Program:
     """A kept program: read as is when its checksum shows it is the copy that was validated
     (fast: no pydantic), otherwise validated again like any other file. A copy in the
     layout of earlier versions (one JSON document) is rewritten in today's when read."""
-    with _collector_paused():
+    with collector_paused():
         return _read_kept(kept)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading a program makes a million objects and no reference cycle: the garbage
-    collector's passes over them found nothing and took 0.6 s of 1.5 at 50,000 talks."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_kept(kept: Path) -> Program:

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.export import Export, ExportFormat, build_export, collector_paused, render
+from companion.collector import collector_paused
+from companion.export import Export, ExportFormat, build_export, render
 from companion.present.talk import talk_when
 from companion.program import Program, Talk
 from tests.programs import opened, tiny_program

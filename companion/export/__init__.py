@@ -6,11 +6,9 @@ Writers turn an `Export` into text; `write_export` puts it on disk atomically
 
 from __future__ import annotations
 
-import gc
 import os
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -18,6 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
+from companion.collector import collector_paused
 from companion.files import WriteError, write_atomic
 from companion.program import Program, Talk
 from companion.text import safe_prose
@@ -92,22 +91,6 @@ def build_export(
 def render(export: Export, export_format: ExportFormat) -> str:
     with collector_paused():
         return _writer(export_format)(export)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector held off while a writer runs. A writer makes
-    hundreds of thousands of objects that all live until it returns, and their count
-    sets off full collections, each walking the whole program: at 10,000 talks three of
-    them were a seventh of the calendar export, and found nothing (the writers make no
-    cycles). Reference counting still frees everything as usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _writer(export_format: ExportFormat) -> Callable[[Export], str]:
