@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, tzinfo
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual import events
 from textual.actions import ActionParseResult
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
@@ -24,6 +25,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from companion.clock import Clock, local_zone, system_clock, zone_label
+from companion.collector import collect_if_due, collect_when_quiet
 from companion.paths import data_dir
 from companion.program import Program
 from companion.reminders import DEFAULT_BEFORE
@@ -37,6 +39,7 @@ from companion.ui.services import HoldsEdits, SelectsTalk, ShowsTalk
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.theme import Theme
+    from textual.timer import Timer
 
     from companion.program import Talk
     from companion.reconcile import StarStatus
@@ -51,6 +54,7 @@ _Read = TypeVar("_Read")
 CLOCK_TICK_SECONDS = 20
 STORE_SYNC_SECONDS = 2
 INDEX_AFTER_SECONDS = 0.5  # long enough for the first frame; searching earlier indexes at once
+QUIET_BEFORE_COLLECTING = 0.1  # after a key: its frame is out, the next key rarely in yet
 MODES_GROUP = Binding.Group("Modes")  # the footer shows all three mode keys, or none
 
 
@@ -170,6 +174,7 @@ class CompanionApp(App[None]):
         self.reminders = InAppReminders(self)
         self.set_reactive(CompanionApp.now, clock())
         self._mounted_once = False  # see `refresh_css`
+        self._quiet_collection: Timer | None = None
 
     # -- start-up and background sync -------------------------------------------
 
@@ -193,6 +198,18 @@ class CompanionApp(App[None]):
         # An interval stopped at its first tick: Textual drops a one-shot timer whose moment
         # passes while the loop is busy, and the first frame keeps it busy.
         self._indexing = self.set_interval(INDEX_AFTER_SECONDS, self._start_indexing)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not event.is_forwarded:
+            self._collect_once_quiet()
+        await super().on_event(event)
+
+    def _collect_once_quiet(self) -> None:
+        """A garbage collection that is due waits until keys and the mouse pause (see
+        `collect_when_quiet`), so it lands after a frame rather than inside the next one."""
+        if self._quiet_collection is not None:
+            self._quiet_collection.stop()
+        self._quiet_collection = self.set_timer(QUIET_BEFORE_COLLECTING, collect_if_due)
 
     def refresh_css(self, animate: bool = True) -> None:
         """Textual refreshes every style as the first mode's screen is made, before anything
@@ -732,8 +749,10 @@ def run_app(
     What is loaded by now (modules, the program) lives as long as the app, so it is
     frozen out of the garbage collector's way (`gc.freeze`): otherwise the collector
     walks it again and again while the first screen is built, about 20 ms of a start.
+    Full collections wait for a pause in the keys (`collect_when_quiet`).
     """
     gc.freeze()
+    collect_when_quiet()
     app = CompanionApp(program, clock=clock, load_notice=load_notice, theme=theme, updated=updated)
     app.run(**options)
     return app.return_code or 0
