@@ -173,20 +173,21 @@ class CompanionApp(App[None]):
         self.updating = False
         self.reminders = InAppReminders(self)
         self.set_reactive(CompanionApp.now, clock())
-        self._mounted_once = False  # see `refresh_css`
+        # The theme the stylesheet is parsed with (made with the app): see `refresh_css`.
+        self._styled_with = (self.current_theme, self.ansi_theme)
         self._quiet_collection: Timer | None = None
 
     # -- start-up and background sync -------------------------------------------
 
     def on_load(self) -> None:
-        """Before the first screen is built: it opens on the stars, so they are read first."""
+        """Before the first screen is built: it opens on the stars, and is styled and
+        timed as the settings say (a theme set later parses every style again)."""
         self._open_store()
+        self._load_settings()
 
     def on_mount(self) -> None:
-        self._mounted_once = True
         self._update_subtitle()
         self._read_subscription()
-        self._load_settings()
         if self.load_notice:
             self.notify(self.load_notice, severity="warning", timeout=15, markup=False)
         if self.started_update is not None:
@@ -212,13 +213,18 @@ class CompanionApp(App[None]):
         self._quiet_collection = self.set_timer(QUIET_BEFORE_COLLECTING, collect_if_due)
 
     def refresh_css(self, animate: bool = True) -> None:
-        """Textual refreshes every style as the first mode's screen is made, before anything
-        is styled: with the theme the stylesheet was just parsed with, that parses it all
-        again, twice (the second time as the screen's widgets add theirs), about 15 ms of a
-        start. Every later refresh (a theme chosen, a mode first shown) runs as before."""
-        parsed_with = self.theme_variables
-        if self._mounted_once or self.get_css_variables() != parsed_with:
+        """Parse every style again and restyle every screen, only when the theme changed.
+
+        Textual refreshes as the first mode's screen is made, with the theme the stylesheet
+        was just parsed with, and again whenever it shows a mode's screen it has not
+        marked as refreshed, which it marks only when already mounted: each mode's first
+        visit parsed everything twice, and a later visit to the last mode visited once
+        more, 20-30 ms under a key. Restyling is not needed for that: every screen is
+        styled as it mounts and again as it is shown."""
+        styled_with = (self.current_theme, self.ansi_theme)
+        if styled_with != self._styled_with:
             super().refresh_css(animate)
+            self._styled_with = styled_with
 
     async def action_quit(self) -> None:
         """Save an edit still being typed (its save waits for a pause), then leave."""
