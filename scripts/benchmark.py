@@ -96,7 +96,12 @@ BARE_INPUT = [sys.executable, str(ROOT / "scripts" / "bare_textual.py"), "input"
 
 
 def launch(command: Sequence[str], data_dir: Path) -> PtyProgram:
-    environment = {**os.environ, "COMPANION_DATA_DIR": str(data_dir)}
+    """Run on the benchmark's own data and with default settings (not a theme you saved)."""
+    environment = {
+        **os.environ,
+        "COMPANION_DATA_DIR": str(data_dir),
+        "COMPANION_CONFIG_DIR": str(data_dir / "settings"),
+    }
     return PtyProgram(command, size=SIZE, environment=environment, cwd=ROOT)
 
 
