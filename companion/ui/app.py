@@ -33,6 +33,7 @@ from companion.ui.providers import program_commands
 from companion.ui.reminders import InAppReminders
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.services import HoldsEdits, SelectsTalk, ShowsTalk
+from companion.ui.terminal_gone import exit_when_terminal_gone
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -179,6 +180,7 @@ class CompanionApp(App[None]):
 
     def on_mount(self) -> None:
         self._mounted_once = True
+        exit_when_terminal_gone(self)
         self._update_subtitle()
         self._read_subscription()
         self._load_settings()
