@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
 from companion.cli import parse_command_line
 from companion.cli.commands import build_parser
+from companion.cli.options import OWN_OPTIONS
 from companion.cli.tui import cmd_run_tui
 from tests.cli_driving import Ran, assert_clean_error, call_cli
 
@@ -101,3 +103,13 @@ def test_an_unknown_option_after_a_command_gets_no_word_about_ours() -> None:
     done = call_cli("talks", "--bogus")
     assert_clean_error(done, "unrecognized arguments: --bogus")
     assert "before the command" not in done.stderr
+
+
+def test_the_options_said_to_go_before_the_command_are_those_companion_has() -> None:
+    usage = build_parser().format_usage()
+    assert set(re.findall(r"\[(--[a-z-]+)", usage)) - {"--version"} == set(OWN_OPTIONS)
+
+
+@pytest.mark.parametrize("option", ["--program=c4ml-2026", "--now=2026-02-01T11:10", "--the=nord"])
+def test_each_of_our_options_after_a_command_is_said_to_go_before_it(option: str) -> None:
+    assert_clean_error(call_cli("talks", option), option, "go before the command")

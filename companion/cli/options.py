@@ -27,7 +27,7 @@ class NotOptionsAlone(Exception):
     """The command line is more than `companion`'s own options, or a mistake in them."""
 
 
-class OptionsParser(Parser):
+class OptionsParser(argparse.ArgumentParser):
     """The options alone, read to start the app without building every command's parser.
     It reports nothing: what it cannot read (a command, `--help`, a bad theme) is the whole
     parser's to read from the start, so both say the same of every command line."""
@@ -41,7 +41,8 @@ def misplaced_options(unrecognized: list[str]) -> str:
     `companion`'s own option (a theme given to `talks`), where that one goes."""
     words = f"unrecognized arguments: {' '.join(unrecognized)}"
     if any(_is_own_option(word) for word in unrecognized):
-        words += "; companion's own options --program, --now and --theme go before the command"
+        *others, last = OWN_OPTIONS
+        words += f"; companion's own options {', '.join(others)} and {last} go before the command"
     return words
 
 
