@@ -3,18 +3,22 @@
 Standard library only. A request sends the validators of the copy already kept
 (If-None-Match, If-Modified-Since), so an unchanged program costs one small answer (304).
 TLS certificates are verified (the default context); only http and https are followed,
-also through redirects. The whole download must finish within the timeout, so a server
-that sends a byte a second cannot hold the app. Every failure is a `ProgramError` whose
-message is one line naming the URL.
+also through redirects. The whole fetch must finish within the timeout: the download, so
+a server that sends a byte a second cannot hold the app, and the name lookups too, which
+no socket timeout covers (a resolver that never answers held `--program URL` for good).
+Every failure is a `ProgramError` whose message is one line naming the URL.
 """
 
 from __future__ import annotations
 
+import queue
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from http import HTTPStatus
 from http.client import HTTPException, HTTPMessage, HTTPResponse, IncompleteRead
 from typing import IO, NamedTuple
@@ -63,9 +67,34 @@ def fetch(
     cap: int = MAX_PROGRAM_BYTES,
 ) -> Fetched:
     """The program at `url`, or None for its body when it has not changed since the copy
-    `validators` describe. Raises ProgramError."""
+    `validators` describe, within `timeout` seconds in all. Raises ProgramError."""
     if not is_url(url):
         raise ProgramError(f"{url}: only http and https addresses can be fetched")
+    return _within(timeout, url, lambda: _fetch(url, validators, timeout, cap))
+
+
+def _within(timeout: float, url: str, fetching: Callable[[], Fetched]) -> Fetched:
+    """What `fetching` gives or raises, in a thread of its own so that it can be given up
+    at the timeout whatever it waits for; given up, it is left to end by itself."""
+    ended: queue.SimpleQueue[Fetched | BaseException] = queue.SimpleQueue()
+
+    def attempt() -> None:
+        try:
+            ended.put(fetching())
+        except BaseException as error:  # raised again in the caller's thread
+            ended.put(error)
+
+    threading.Thread(target=attempt, name=f"fetch {url}", daemon=True).start()
+    try:
+        outcome = ended.get(timeout=timeout)
+    except queue.Empty:
+        raise ProgramError(f"{url}: timed out after {timeout:g} s") from None
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
+
+
+def _fetch(url: str, validators: Validators, timeout: float, cap: int) -> Fetched:
     headers = {"User-Agent": f"c4ml-companion/{__version__}", "Accept": "*/*"}
     if validators.etag:
         headers["If-None-Match"] = validators.etag

@@ -279,8 +279,18 @@ class PtyProgram:
     def peak_mib(self) -> float:
         return peak_resident_mib(self.pid)
 
+    def hang_up(self) -> None:
+        """Close the terminal, as a terminal emulator that dies does, sending no signal."""
+        os.close(self._master)
+        self._master = -1
+
+    def wait(self, timeout: float) -> int:
+        """The program's exit status once it ends; subprocess.TimeoutExpired after `timeout`."""
+        return self._process.wait(timeout=timeout)
+
     def close(self) -> None:
         if self._process.poll() is None:
             os.killpg(self._process.pid, signal.SIGKILL)
         self._process.wait(timeout=30)
-        os.close(self._master)
+        if self._master >= 0:
+            os.close(self._master)

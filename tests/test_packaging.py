@@ -39,6 +39,7 @@ def test_wheel_carries_the_program_and_runs_from_an_install(tmp_path: Path) -> N
         }
         assert "companion/ui/app.tcss" in stylesheets
         assert stylesheets <= set(archive.namelist())  # each screen reads its own when shown
+        assert "companion/cli/web_page/app_index.html" in archive.namelist()  # `serve`'s page
     target = tmp_path / "site"
     subprocess.run(
         [

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from companion.catalog import Opened, open_program
 from companion.cli.check import cmd_check
 from companion.cli.context import Context, UserError, warn
-from companion.cli.options import EXIT_USAGE, Parser, add_options
+from companion.cli.options import (
+    EXIT_USAGE,
+    NotOptionsAlone,
+    OptionsParser,
+    add_options,
+    misplaced_options,
+)
 from companion.cli.tui import cmd_run_tui
 from companion.clock import fixed_clock, parse_moment, system_clock
 from companion.loading import ProgramError
@@ -32,7 +38,7 @@ if TYPE_CHECKING:
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line on `argv` (default: the process's) and return its exit status."""
     try:
-        parser, args = _parse(argv)
+        parser, args = parse_command_line(argv)
     except SystemExit as done:  # --help, --version, or a usage error argparse has reported
         return done.code if isinstance(done.code, int) else EXIT_USAGE
     try:
@@ -75,20 +81,30 @@ def run(argv: Sequence[str] | None = None) -> int:
     return status or 0
 
 
-def _parse(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
+def parse_command_line(
+    argv: Sequence[str] | None,
+) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
     """The parser and what it read. Options alone start the app, and are read without
     building every command's parser (nor importing their modules); anything more (a
-    command, --help, --version, a mistake) is read by the whole parser, from the start."""
-    options = Parser(prog="companion", add_help=False)
+    command, --help, --version, a mistake) is read by the whole parser, from the start,
+    which alone reports what is wrong."""
+    options = OptionsParser(prog="companion", add_help=False)
     add_options(options)
-    args, rest = options.parse_known_args(argv)
-    if not rest:
-        args.handler = cmd_run_tui
-        return options, args
+    try:
+        args, rest = options.parse_known_args(argv)
+    except NotOptionsAlone:
+        pass
+    else:
+        if not rest:
+            args.handler = cmd_run_tui
+            return options, args
     from companion.cli.commands import build_parser
 
     parser = build_parser()
-    return parser, parser.parse_args(argv)
+    args, unrecognized = parser.parse_known_args(argv)
+    if unrecognized:  # as `parse_args` would say, and where an option of ours goes
+        parser.error(misplaced_options(unrecognized))
+    return parser, args
 
 
 def _open(spec: str | None) -> tuple[Opened, Updated | None]:

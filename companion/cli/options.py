@@ -10,6 +10,7 @@ from companion.cli.settings import theme_argument
 from companion.text import safe_line
 
 EXIT_USAGE = 2
+OWN_OPTIONS = ("--program", "--now", "--theme")  # what `add_options` adds
 
 
 class Parser(argparse.ArgumentParser):
@@ -20,6 +21,35 @@ class Parser(argparse.ArgumentParser):
         self.exit(
             EXIT_USAGE, f"{self.prog}: error: {safe_line(message)} (see {self.prog} --help)\n"
         )
+
+
+class NotOptionsAlone(Exception):
+    """The command line is more than `companion`'s own options, or a mistake in them."""
+
+
+class OptionsParser(argparse.ArgumentParser):
+    """The options alone, read to start the app without building every command's parser.
+    It reports nothing: what it cannot read (a command, `--help`, a bad theme) is the whole
+    parser's to read from the start, so both say the same of every command line."""
+
+    def error(self, message: str) -> NoReturn:
+        raise NotOptionsAlone(message)
+
+
+def misplaced_options(unrecognized: list[str]) -> str:
+    """Why a command refused `unrecognized`, in a few words: argparse's, and when one is
+    `companion`'s own option (a theme given to `talks`), where that one goes."""
+    words = f"unrecognized arguments: {' '.join(unrecognized)}"
+    if any(_is_own_option(word) for word in unrecognized):
+        *others, last = OWN_OPTIONS
+        words += f"; companion's own options {', '.join(others)} and {last} go before the command"
+    return words
+
+
+def _is_own_option(word: str) -> bool:
+    """`--theme`, `--theme=NAME`, or an abbreviation argparse would take for one of them."""
+    name = word.partition("=")[0]
+    return len(name) > 2 and any(option.startswith(name) for option in OWN_OPTIONS)
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:

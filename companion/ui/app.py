@@ -35,6 +35,7 @@ from companion.ui.providers import program_commands
 from companion.ui.reminders import InAppReminders
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.services import HoldsEdits, SelectsTalk, ShowsTalk
+from companion.ui.terminal_gone import exit_when_terminal_gone
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -186,6 +187,7 @@ class CompanionApp(App[None]):
         self._load_settings()
 
     def on_mount(self) -> None:
+        exit_when_terminal_gone(self)
         self._update_subtitle()
         self._read_subscription()
         if self.load_notice:
