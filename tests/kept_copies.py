@@ -64,6 +64,13 @@ def kept_document(kept: Path) -> dict[str, Any]:
     return document
 
 
+def checksum_matches(kept: Path) -> bool:
+    """Whether the copy's checksum file is that of its bytes, as `sha256sum -c` checks."""
+    digest = hashlib.sha256(kept.read_bytes()).hexdigest()
+    recorded = kept.with_name(kept.name + ".sha256").read_text(encoding="utf-8")
+    return recorded == f"{digest}  {kept.name}\n"
+
+
 def forge(kept: Path, text: bytes) -> None:
     """Write `text` as the kept copy with a checksum that matches it, as a copy that
     was validated would have (a tampered copy can have one too)."""
@@ -77,6 +84,7 @@ def as_earlier_name(kept: Path, text: bytes) -> Path:
     matches it, as versions before `ID.jsonl` kept it; returns that path."""
     earlier = kept.with_suffix(".json")
     forge(earlier, text)
-    kept.unlink()
-    kept.with_name(kept.name + ".sha256").unlink()
+    if kept != earlier:
+        kept.unlink()
+        kept.with_name(kept.name + ".sha256").unlink()
     return earlier

@@ -5,7 +5,6 @@ provably the one validated is validated again, or refused, exactly as before."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -24,6 +23,7 @@ from tests.kept_copies import (
     FIXTURES,
     KEPT_ID,
     as_earlier_name,
+    checksum_matches,
     forge,
     kept_document,
 )
@@ -35,12 +35,6 @@ def earlier_layout(kept: Path) -> bytes:
     """The kept copy as earlier versions wrote it: one JSON document, indented by one."""
     document = kept_document(kept)
     return json.dumps(document, ensure_ascii=False, indent=1).encode()
-
-
-def checksum_matches(kept: Path) -> bool:
-    digest = hashlib.sha256(kept.read_bytes()).hexdigest()
-    recorded = kept.with_name(kept.name + ".sha256").read_text(encoding="utf-8")
-    return recorded == f"{digest}  {kept.name}\n"
 
 
 def with_talk_title(kept: Path, title: str) -> tuple[bytes, str]:

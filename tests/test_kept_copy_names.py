@@ -6,7 +6,6 @@ earlier name (kept by the version just before) is moved to today's."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -18,7 +17,7 @@ from companion.loading import ProgramError
 from companion.subscription import subscribed, update
 from tests.cli_driving import assert_clean_error, call_cli
 from tests.conftest import run_cli
-from tests.kept_copies import KEPT_ID, as_earlier_name, kept_document
+from tests.kept_copies import KEPT_ID, as_earlier_name, checksum_matches, kept_document
 from tests.local_server import V1, Answer, Server
 from tests.test_subscription import QUICK
 
@@ -30,12 +29,6 @@ def one_document(kept: Path) -> bytes:
     return json.dumps(kept_document(kept), ensure_ascii=False, indent=1).encode()
 
 
-def checksum_matches(kept: Path) -> bool:
-    digest = hashlib.sha256(kept.read_bytes()).hexdigest()
-    recorded = kept.with_name(kept.name + ".sha256").read_text(encoding="utf-8")
-    return recorded == f"{digest}  {kept.name}\n"
-
-
 def files_of(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir())
 
@@ -43,10 +36,10 @@ def files_of(folder: Path) -> list[str]:
 def test_a_copy_under_the_earlier_name_opens_and_is_left_for_an_earlier_version(
     kept: Path, validations: list[str]
 ) -> None:
-    assert call_cli("--program", KEPT_ID, "star", "101").returncode == 0
     earlier_text = one_document(kept)
     earlier = as_earlier_name(kept, earlier_text)
     earlier_checksum = earlier.with_name(earlier.name + ".sha256").read_bytes()
+    assert call_cli("--program", KEPT_ID, "star", "101").returncode == 0
     starred = call_cli("--program", KEPT_ID, "starred", "--json")
     assert starred.returncode == 0 and starred.stderr == ""
     assert [talk["title"] for talk in json.loads(starred.stdout)] == [KEYNOTE]
@@ -86,11 +79,10 @@ def test_an_update_kept_under_the_earlier_name_leaves_it_for_an_earlier_version(
 ) -> None:
     opened = call_cli("--program", server.url, "talks")
     assert opened.returncode == 0, opened.stderr
-    [(program_id, _)] = subscribed().programs
     kept = Path(json.loads(call_cli("programs", "--json").stdout)[-1]["path"])
     earlier_text = one_document(kept)
     earlier = as_earlier_name(kept, earlier_text)
-    assert subscribed().programs[0][0] == program_id == KEPT_ID
+    assert [program_id for program_id, _ in subscribed().programs] == [KEPT_ID]
     anywhere = V1.replace(KEYNOTE, "Keynote: Compilers Anywhere").encode()
     server.answer = Answer(body=anywhere, headers={"ETag": '"v2"'})
     updated = update(KEPT_ID, QUICK)
