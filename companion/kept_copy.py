@@ -159,10 +159,10 @@ def _read_kept(kept: Path) -> Program:
     checked = _recorded_checksum(kept) == _checksum_line(copy.digest, kept)
     if not (checked and copy.clean and copy.whole):
         raw = json.dumps(copy.document, ensure_ascii=False).encode()
-        return _validated(raw, kept, in_lines=True)
-    if kept.suffix != KEPT_SUFFIX:
-        _keep_read(copy.document, kept, in_lines=True)
-    return Program(copy.document)
+        return _kept_as_read(json.loads(_validated(raw, kept)), kept, in_lines=True)
+    if kept.suffix == KEPT_SUFFIX:
+        return Program(copy.document)
+    return _kept_as_read(copy.document, kept, in_lines=True)
 
 
 def _read_single_document(kept: Path) -> Program:
@@ -171,44 +171,39 @@ def _read_single_document(kept: Path) -> Program:
 
     raw = read_program_bytes(kept)
     digest = hashlib.sha256(raw).hexdigest()
-    if _recorded_checksum(kept) != _checksum_line(digest, kept) or kept_lines.holds_control(raw):
-        return _validated(raw, kept, in_lines=False)
+    proven = _recorded_checksum(kept) == _checksum_line(digest, kept)
+    if proven and not kept_lines.holds_control(raw):
+        text = raw.decode("utf-8")
+    else:
+        text = _validated(raw, kept)
     # Each form let go once the next is made: the bytes, their text and the parsed
     # document were each alive to the end before, together most of the peak memory
     # at 50,000 talks.
-    text = raw.decode("utf-8")
     del raw
     document = json.loads(text)
     del text
-    _keep_read(document, kept, in_lines=False)
-    return Program(document)
+    return _kept_as_read(document, kept, in_lines=False)
 
 
-def _validated(raw: bytes, kept: Path, *, in_lines: bool) -> Program:
-    """A kept copy that is not provably the one validated, validated again and kept as
-    validation leaves it, so that next time it is read as is."""
+def _validated(raw: bytes, kept: Path) -> str:
+    """A kept copy that is not provably the one validated, validated again: its canonical
+    text, kept as such (`_kept_as_read`), so that next time it is read as is."""
     from companion.validation import validate_native
 
-    canonical = validate_native(raw, str(kept))
-    del raw
-    document = json.loads(canonical)
-    del canonical
-    _keep_read(document, kept, in_lines=in_lines)
-    return Program(document)
+    return validate_native(raw, str(kept))
 
 
-def _keep_read(document: Document, kept: Path, *, in_lines: bool) -> None:
-    """Keep a copy just read from `kept` under today's name, in today's layout. A copy in
-    the earlier layout is left as it is, for an earlier version to read; one in JSON Lines
-    under the earlier name, which would stop an earlier version, is removed once kept.
-    Nothing is said when writing fails (a full disk, a folder that is read-only): the copy
-    read stays as it was, and is read the slower way next time."""
+def _kept_as_read(document: Document, kept: Path, *, in_lines: bool) -> Program:
+    """The program of a copy just read from `kept`, kept first under today's name in today's
+    layout. A copy in the earlier layout is left as it is, for an earlier version to read;
+    one in JSON Lines under the earlier name, which would stop an earlier version, is
+    removed once kept. Nothing is said when writing fails (a full disk, a folder that is
+    read-only): the copy read stays as it was, and is read the slower way next time."""
     target = kept.with_suffix(KEPT_SUFFIX)
-    try:
+    with suppress(WriteError):
         _write_kept(document, target)
-    except WriteError:
-        return
-    if in_lines and target != kept:
-        with suppress(OSError):
-            kept.unlink()
-            _checksum_path(kept).unlink(missing_ok=True)
+        if in_lines and target != kept:  # only once kept anew
+            with suppress(OSError):
+                kept.unlink()
+                _checksum_path(kept).unlink(missing_ok=True)
+    return Program(document)
