@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from companion.kept_copy import read_kept
-from companion.loading import ProgramError
+from companion.catalog import LOADED_BUNDLED_ID
+from companion.kept_copy import kept_path, read_kept
+from companion.loading import ProgramError, bundled_program_path
 from companion.subscription import subscribed, update
 from tests.cli_driving import assert_clean_error, call_cli
 from tests.conftest import run_cli
@@ -116,3 +117,34 @@ def test_a_copy_cut_short_in_a_line_is_refused_in_one_line_and_left_alone(kept: 
     assert kept.read_bytes() == cut
     with pytest.raises(ProgramError, match="cut short"):
         read_kept(kept)
+
+
+def test_the_copy_left_under_the_earlier_name_still_opens_as_a_program_file(
+    kept: Path,
+) -> None:
+    """`--program` given that file's path reads it as the native file it is."""
+    earlier = as_earlier_name(kept, one_document(kept))
+    assert run_cli("--program", KEPT_ID, "about").returncode == 0
+    by_path = run_cli("--program", str(earlier), "about")
+    assert by_path.returncode == 0, by_path.stderr
+    assert by_path.stdout.startswith("DevConf Brussels 2030\n")
+
+
+def test_a_program_loaded_again_opens_as_loaded_though_an_earlier_version_kept_another(
+    tmp_path: Path,
+) -> None:
+    """Loaded again unchanged, today's copy is not rewritten, but made the newer name (a
+    copy of the bundled program: kept under its own id without reading the copy first)."""
+    copy = tmp_path / "c4ml.json"
+    copy.write_bytes(bundled_program_path().read_bytes())
+    assert run_cli("--program", str(copy), "about").returncode == 0
+    kept = kept_path(LOADED_BUNDLED_ID)
+    document = kept_document(kept)
+    document["conference"]["title"] = "An older version"
+    earlier = kept.with_suffix(".json")
+    earlier.write_text(json.dumps(document), encoding="utf-8")
+    before = kept.stat().st_mtime_ns - 10_000_000_000
+    os.utime(kept, ns=(before, before))
+    os.utime(earlier, ns=(before + 5_000_000_000, before + 5_000_000_000))
+    assert run_cli("--program", str(copy), "about").returncode == 0
+    assert "An older version" not in run_cli("--program", LOADED_BUNDLED_ID, "about").stdout
