@@ -13,15 +13,12 @@ version) is kept as c4ml-2026-loaded, and loading the same file again keeps its 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from companion import kept_lines
-from companion.collector import collector_paused
-from companion.files import WriteError, write_atomic
+from companion.files import WriteError
+from companion.kept_copy import find_kept, keep, kept_ids, kept_path, read_kept
 from companion.loading import (
     BUNDLED_ID,
     ProgramError,
@@ -29,9 +26,7 @@ from companion.loading import (
     read_program_bytes,
     read_valid,
 )
-from companion.paths import data_dir
 from companion.program import Program
-from companion.records import Document
 from companion.sources import Source, SourceError, now, read_source, write_source
 
 if TYPE_CHECKING:
@@ -66,10 +61,6 @@ class Opened(NamedTuple):
     source_error: str | None = None  # kept, but where it came from could not be recorded
 
 
-def programs_dir() -> Path:
-    return data_dir() / "programs"
-
-
 def _entry(program: Program, path: Path | None, source: Source | None = None) -> ProgramEntry:
     conference = program.conference
     return ProgramEntry(
@@ -85,130 +76,6 @@ def _entry(program: Program, path: Path | None, source: Source | None = None) ->
     )
 
 
-def kept_path(program_id: str) -> Path:
-    return programs_dir() / f"{program_id}.json"
-
-
-def _checksum_path(kept: Path) -> Path:
-    return kept.with_name(f"{kept.name}.sha256")
-
-
-def _checksum_line(digest: str, kept: Path) -> str:
-    """As `sha256sum` writes it, so `sha256sum -c` can check a kept copy too."""
-    return f"{digest}  {kept.name}\n"
-
-
-def _sha256(pieces: Iterable[bytes]) -> str:
-    import hashlib  # only kept copies need it, not the bundled program
-
-    hasher = hashlib.sha256()
-    for piece in pieces:
-        hasher.update(piece)
-    return hasher.hexdigest()
-
-
-def _file_sha256(path: Path) -> str | None:
-    """The SHA-256 of a regular file's bytes (None for anything else: a FIFO would hang)."""
-    if not path.is_file():
-        return None
-    try:
-        with path.open("rb") as handle:
-            return _sha256(iter(lambda: handle.read(1024 * 1024), b""))
-    except OSError:
-        return None
-
-
-def _recorded_checksum(kept: Path) -> str | None:
-    try:
-        return _checksum_path(kept).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def keep(canonical: str, conference_id: str) -> Path | None:
-    """Save a validated program's canonical text (in the layout of `companion.kept_lines`),
-    with the checksum that lets it be read later without validating again. Returns where
-    (None when the kept copy was already the same); raises WriteError.
-    """
-    target = kept_path(conference_id)
-    document = json.loads(canonical)
-    digest = _sha256(kept_lines.encode(document))
-    checksum = _checksum_line(digest, target)
-    changed = _file_sha256(target) != digest
-    if changed:
-        _write_kept(document, target)
-    elif _recorded_checksum(target) != checksum:
-        write_atomic(checksum, _checksum_path(target), overwrite=True)
-    return target if changed else None
-
-
-def _write_kept(document: Document, kept: Path) -> None:
-    """Replace the kept copy, then its checksum, each in one piece (raises WriteError);
-    the copy is written a line at a time, never as one string."""
-    import hashlib
-
-    hasher = hashlib.sha256()
-
-    def hashed_lines() -> Iterator[bytes]:
-        for line in kept_lines.encode(document):
-            hasher.update(line)
-            yield line
-
-    write_atomic(hashed_lines(), kept, overwrite=True)
-    write_atomic(_checksum_line(hasher.hexdigest(), kept), _checksum_path(kept), overwrite=True)
-
-
-def read_kept(kept: Path) -> Program:
-    """A kept program: read as is when its checksum shows it is the copy that was validated
-    (fast: no pydantic), otherwise validated again like any other file. A copy in the
-    layout of earlier versions (one JSON document) is rewritten in today's when read."""
-    with collector_paused():
-        return _read_kept(kept)
-
-
-def _read_kept(kept: Path) -> Program:
-    handle = kept_lines.open_lines(kept)
-    if handle is None:
-        return _read_single_document(kept)
-    with handle:
-        copy = kept_lines.read_lines(handle, str(kept))
-    document = copy.document
-    if _recorded_checksum(kept) == _checksum_line(copy.digest, kept) and copy.clean:
-        return Program(document)
-    return _validated(json.dumps(document, ensure_ascii=False).encode(), kept)
-
-
-def _read_single_document(kept: Path) -> Program:
-    """A kept copy as earlier versions wrote it, rewritten in today's layout once read."""
-    raw = read_program_bytes(kept)
-    if _recorded_checksum(kept) != _checksum_line(_sha256([raw]), kept) or (
-        kept_lines.holds_control(raw)
-    ):
-        return _validated(raw, kept)
-    # Each form let go once the next is made: the bytes, their text and the parsed
-    # document were each alive to the end before, together most of the peak memory
-    # at 50,000 talks.
-    text = raw.decode("utf-8")
-    del raw
-    document = json.loads(text)
-    del text
-    with suppress(WriteError):  # left as it was, to be read the slower way next time
-        _write_kept(document, kept)
-    return Program(document)
-
-
-def _validated(raw: bytes, kept: Path) -> Program:
-    """A kept copy that is not provably the one validated, validated again and kept as
-    validation leaves it, so that next time it is read as is."""
-    from companion.validation import validate_native
-
-    canonical = validate_native(raw, str(kept))
-    del raw
-    with suppress(WriteError):
-        _write_kept(json.loads(canonical), kept)
-    return read_valid(canonical)
-
-
 def open_program(spec: str | None) -> Opened:
     """The bundled program, a program file (kept for later), or a kept program by id."""
     if spec is None:
@@ -218,8 +85,8 @@ def open_program(spec: str | None) -> Opened:
         return _open_file(path)
     if spec == BUNDLED_ID:
         return Opened(load_program())
-    kept = kept_path(spec)
-    if "/" not in spec and kept.is_file():
+    kept = None if "/" in spec else find_kept(spec)
+    if kept is not None:
         return Opened(read_kept(kept))
     raise ProgramError(
         f"{spec}: no such file, and no kept program by that id (see `companion programs`)"
@@ -292,8 +159,8 @@ def _own_id(program: Program) -> tuple[str, str | None]:
 
 
 def _another_program(program_id: str, program: Program) -> bool:
-    kept = kept_path(program_id)
-    if not kept.is_file():
+    kept = find_kept(program_id)
+    if kept is None:
         return False
     try:
         earlier = read_kept(kept)
@@ -313,8 +180,9 @@ def list_programs() -> tuple[list[ProgramEntry], list[str]]:
     bundled = load_program()
     entries = {bundled.conference.id: _entry(bundled, None)}
     problems = []
-    for path in sorted(programs_dir().glob("*.json")):
-        if path.name.endswith(".source.json"):
+    for program_id in kept_ids():
+        path = find_kept(program_id)
+        if path is None:  # not a regular file
             continue
         try:
             program = read_kept(path)

@@ -60,6 +60,9 @@ class LinesCopy(NamedTuple):
     document: Document
     digest: str  # the SHA-256 of every byte read, in hex
     clean: bool  # no control character, raw or escaped (see `holds_control`)
+    # The records are as many as the header says (edited by hand, they may not be: the
+    # document is then assembled as best it can be, to be validated again).
+    whole: bool
 
 
 def encode(document: Document) -> Iterator[bytes]:
@@ -99,8 +102,8 @@ def open_lines(path: os.PathLike[str]) -> BinaryIO | None:
 
 
 def read_lines(handle: BinaryIO, source: str) -> LinesCopy:
-    """The document in an open file in this layout. A line that is not JSON, or records
-    fewer or more than the header says, is a ProgramError naming `source`."""
+    """The document in an open file in this layout. A line that is not JSON, or a file
+    cut short in the middle of a line, is a ProgramError naming `source`."""
     import hashlib  # only kept copies need it, not the bundled program
 
     hasher = hashlib.sha256()
@@ -117,10 +120,20 @@ def read_lines(handle: BinaryIO, source: str) -> LinesCopy:
             clean = clean and not holds_control(whole)
             records.extend(_parse_block(whole, source, line_number + 1))
             line_number += whole.count(b"\n") + 1
-    if rest:  # a last line without its line break
+    if rest:  # a last line without its line break: whole, or the file was cut short
         clean = clean and not holds_control(rest)
-        records.extend(_parse_block(rest, source, line_number + 1))
-    return LinesCopy(_assemble(header, records, source), hasher.hexdigest(), clean)
+        records.append(_last_line(rest, source, line_number + 1))
+    document, counted = _assemble(header, records, source)
+    return LinesCopy(document, hasher.hexdigest(), clean, counted)
+
+
+def _last_line(line: bytes, source: str, number: int) -> object:
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError):
+        raise ProgramError(
+            f"{source}: cut short (line {number}, its last, ends in the middle of a record)"
+        ) from None
 
 
 def _parse_block(lines: bytes, source: str, first_line: int) -> list[object]:
@@ -143,18 +156,21 @@ def _parse(line: bytes, source: str, number: int) -> object:
         return parse_json(line, f"{source}, line {number}")
 
 
-def _assemble(header: object, records: list[object], source: str) -> Document:
-    """The document the header and records make, or a ProgramError if they do not fit."""
+def _assemble(header: object, records: list[object], source: str) -> tuple[Document, bool]:
+    """The document the header and records make, and whether they fit; a ProgramError if
+    the header is not one. Records that do not fit the counts (edited by hand) go to each
+    list in turn as counted, the last taking whatever is left."""
     match header:
         case {"layout": str(), "lists": dict(counts), "document": dict(document)}:
             pass
         case _:
             raise ProgramError(f"{source}: line 1 is not a kept program's header")
     sizes = list(counts.values())
-    if not all(isinstance(size, int) and size >= 0 for size in sizes) or sum(sizes) != len(records):
-        raise ProgramError(f"{source}: not a whole kept program (records missing or extra)")
+    if not all(isinstance(size, int) and size >= 0 for size in sizes):
+        raise ProgramError(f"{source}: line 1 does not say how many records follow")
     start = 0
-    for key, count in counts.items():
-        document[key] = records[start : start + count]
-        start += count
-    return document
+    for number, (key, count) in enumerate(counts.items(), 1):
+        end = len(records) if number == len(counts) else start + count
+        document[key] = records[start:end]
+        start = end
+    return document, sum(sizes) == len(records)

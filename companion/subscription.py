@@ -8,19 +8,13 @@ line, with when that copy was fetched.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from companion.catalog import (
-    Opened,
-    kept_path,
-    open_document,
-    programs_dir,
-    read_kept,
-)
+from companion.catalog import Opened, open_document
 from companion.changes import ProgramChanges, compare
 from companion.fetching import DEFAULT_TIMEOUT_SECONDS, fetch
+from companion.kept_copy import find_kept, kept_path, programs_dir, read_kept
 from companion.loading import MAX_PROGRAM_BYTES, ProgramError
 from companion.program import Program
 from companion.sources import (
@@ -63,22 +57,22 @@ def subscribed() -> Subscriptions:
     """Every kept program whose source is a URL, by id, and what could not be read."""
     found = Subscriptions([], [])
     for path in sorted(programs_dir().glob("*.source.json")):
-        kept = path.with_name(path.name.removesuffix(".source.json") + ".json")
+        program_id = path.name.removesuffix(".source.json")
         try:
-            source = read_source(kept)
+            source = read_source(kept_path(program_id))
         except SourceError as error:
             found.problems.append(str(error))
             continue
-        if source is not None and source.is_url and kept.is_file():
-            found.programs.append((kept.stem, source))
+        if source is not None and source.is_url and find_kept(program_id) is not None:
+            found.programs.append((program_id, source))
     return found
 
 
 def subscription(program_id: str) -> Source:
     """Where a subscribed program is fetched from. Raises ProgramError when it is not one."""
-    kept = kept_path(program_id)
+    kept = find_kept(program_id)
     try:
-        source = read_source(kept) if kept.is_file() else None
+        source = read_source(kept) if kept else None
     except SourceError as error:
         raise ProgramError(str(error)) from None
     if source is None or not source.is_url:
@@ -89,8 +83,8 @@ def subscription(program_id: str) -> Source:
 def update(program_id: str, limits: Limits = DEFAULT_LIMITS) -> Updated:
     """Refresh a subscribed program from its URL. Raises ProgramError when it is not one."""
     source = subscription(program_id)
-    kept = kept_path(program_id)
-    old = _kept_program(kept)
+    kept = kept_path(program_id)  # its source record, whichever name the copy has
+    old = _kept_program(program_id)
     # A kept copy that no longer reads is fetched whole: a 304 would leave it broken.
     validators = source.validators if old is not None else NO_VALIDATORS
     try:
@@ -108,9 +102,10 @@ def update(program_id: str, limits: Limits = DEFAULT_LIMITS) -> Updated:
     return Updated(program_id, refreshed, compare(old, opened.program), opened=opened, old=old)
 
 
-def _kept_program(kept: Path) -> Program | None:
+def _kept_program(program_id: str) -> Program | None:
+    kept = find_kept(program_id)
     try:
-        return read_kept(kept)
+        return read_kept(kept) if kept else None
     except ProgramError:
         return None
 
@@ -152,5 +147,7 @@ def open_url(url: str, limits: Limits = DEFAULT_LIMITS) -> Subscribed:
     updated = update(program_id, limits)
     if updated.opened is not None:
         return Subscribed(updated.opened, updated, problems)
-    program = read_kept(kept_path(program_id))
-    return Subscribed(Opened(program), updated, problems)
+    kept = find_kept(program_id)
+    if kept is None:
+        raise ProgramError(f"{kept_path(program_id)}: no such file")  # removed meanwhile
+    return Subscribed(Opened(read_kept(kept)), updated, problems)

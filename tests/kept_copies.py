@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from companion import validation
-from companion.catalog import open_program, programs_dir
+from companion.catalog import open_program
+from companion.kept_copy import programs_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KEPT_ID = "devconf-2030"
@@ -30,7 +31,7 @@ def kept(tmp_path: Path) -> Path:
     source = tmp_path / "schedule.xml"
     shutil.copy(FIXTURES / "fosdemish.xml", source)
     opened = open_program(str(source))
-    assert opened.kept_as == programs_dir() / f"{KEPT_ID}.json"
+    assert opened.kept_as == programs_dir() / f"{KEPT_ID}.jsonl"
     return opened.kept_as
 
 
@@ -63,9 +64,27 @@ def kept_document(kept: Path) -> dict[str, Any]:
     return document
 
 
+def checksum_matches(kept: Path) -> bool:
+    """Whether the copy's checksum file is that of its bytes, as `sha256sum -c` checks."""
+    digest = hashlib.sha256(kept.read_bytes()).hexdigest()
+    recorded = kept.with_name(kept.name + ".sha256").read_text(encoding="utf-8")
+    return recorded == f"{digest}  {kept.name}\n"
+
+
 def forge(kept: Path, text: bytes) -> None:
     """Write `text` as the kept copy with a checksum that matches it, as a copy that
     was validated would have (a tampered copy can have one too)."""
     kept.write_bytes(text)
     digest = hashlib.sha256(text).hexdigest()
     kept.with_name(kept.name + ".sha256").write_text(f"{digest}  {kept.name}\n", encoding="utf-8")
+
+
+def as_earlier_name(kept: Path, text: bytes) -> Path:
+    """Leave the program kept only as `ID.json` holding `text`, with a checksum that
+    matches it, as versions before `ID.jsonl` kept it; returns that path."""
+    earlier = kept.with_suffix(".json")
+    forge(earlier, text)
+    if kept != earlier:
+        kept.unlink()
+        kept.with_name(kept.name + ".sha256").unlink()
+    return earlier

@@ -7,7 +7,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from companion.catalog import open_program, read_kept
+from companion.catalog import open_program
+from companion.kept_copy import read_kept
 from companion.program import Program
 from tests.cli_driving import assert_clean_error
 from tests.conftest import run_cli

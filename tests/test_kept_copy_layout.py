@@ -1,11 +1,10 @@
 """The kept copy's layout: JSON Lines (a header, then one record a line), read a piece at
 a time; copies in the earlier layout (one JSON document) still open, stars and all, and
-are rewritten once in the new one. A copy that is not provably the one validated is
-validated again, or refused, exactly as before."""
+are kept once in the new one (see tests/test_kept_copy_names.py). A copy that is not
+provably the one validated is validated again, or refused, exactly as before."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -13,13 +12,21 @@ from pathlib import Path
 
 import pytest
 
-from companion.catalog import programs_dir, read_kept
+from companion.kept_copy import programs_dir, read_kept
 from companion.kept_lines import holds_control
 from companion.loading import ProgramError
 from companion.program import Program
-from tests.cli_driving import assert_clean_error, call_cli
+from tests.cli_driving import assert_clean_error
 from tests.conftest import run_cli
-from tests.kept_copies import DIRTY_TITLES, FIXTURES, KEPT_ID, forge, kept_document
+from tests.kept_copies import (
+    DIRTY_TITLES,
+    FIXTURES,
+    KEPT_ID,
+    as_earlier_name,
+    checksum_matches,
+    forge,
+    kept_document,
+)
 
 STARRED = "101"  # the keynote's short name in fosdemish.xml
 
@@ -28,12 +35,6 @@ def earlier_layout(kept: Path) -> bytes:
     """The kept copy as earlier versions wrote it: one JSON document, indented by one."""
     document = kept_document(kept)
     return json.dumps(document, ensure_ascii=False, indent=1).encode()
-
-
-def checksum_matches(kept: Path) -> bool:
-    digest = hashlib.sha256(kept.read_bytes()).hexdigest()
-    recorded = kept.with_name(kept.name + ".sha256").read_text(encoding="utf-8")
-    return recorded == f"{digest}  {kept.name}\n"
 
 
 def with_talk_title(kept: Path, title: str) -> tuple[bytes, str]:
@@ -61,33 +62,23 @@ def test_an_import_is_kept_as_a_header_and_one_record_a_line(
     assert Program(kept_document(kept)).talks == frab_program.talks
 
 
-def test_a_copy_in_the_earlier_layout_opens_with_its_stars_and_is_rewritten_once(
-    kept: Path, validations: list[str]
+def test_an_earlier_copy_that_cannot_be_kept_anew_is_read_and_nothing_is_said(
+    kept: Path,
 ) -> None:
-    assert call_cli("--program", KEPT_ID, "star", STARRED).returncode == 0
-    before = kept_document(kept)
-    forge(kept, earlier_layout(kept))
-    starred = call_cli("--program", KEPT_ID, "starred", "--json")
-    assert starred.returncode == 0, starred.stderr
-    assert [talk["title"] for talk in json.loads(starred.stdout)] == [
-        "Keynote: Compilers Everywhere"
-    ]
-    assert validations == []  # its checksum showed it was the copy validated
-    assert kept.read_bytes().startswith(b'{"layout":')
-    assert checksum_matches(kept)
-    assert kept_document(kept) == before
-
-
-def test_an_earlier_copy_that_cannot_be_rewritten_is_left_whole_and_read(kept: Path) -> None:
-    earlier = earlier_layout(kept)
-    forge(kept, earlier)
+    text = earlier_layout(kept)
+    earlier = as_earlier_name(kept, text)
     on_full_disk = run_cli("--program", KEPT_ID, "about", full_disk=True)
-    assert on_full_disk.returncode == 0, on_full_disk.stderr
+    assert on_full_disk.returncode == 0 and on_full_disk.stderr == ""
     assert on_full_disk.stdout.startswith("DevConf Brussels 2030\n")
-    assert kept.read_bytes() == earlier and checksum_matches(kept)
-    assert [path.name for path in programs_dir().iterdir() if path.name.endswith(".tmp")] == []
+    assert earlier.read_bytes() == text and checksum_matches(earlier)
+    assert sorted(path.name for path in programs_dir().iterdir()) == [
+        earlier.name,
+        earlier.name + ".sha256",
+        f"{KEPT_ID}.source.json",
+    ]
     assert run_cli("--program", KEPT_ID, "about").returncode == 0
     assert kept.read_bytes().startswith(b'{"layout":') and checksum_matches(kept)
+    assert earlier.read_bytes() == text and checksum_matches(earlier)
 
 
 def test_a_copy_edited_by_hand_is_validated_again(kept: Path, validations: list[str]) -> None:
@@ -129,11 +120,15 @@ def test_a_broken_line_is_one_clear_error_naming_it_and_the_copy_is_left_alone(
     assert kept.read_bytes() == broken
 
 
-def test_a_copy_missing_its_last_records_is_refused_and_left_alone(kept: Path) -> None:
+def test_a_copy_missing_its_last_records_is_validated_again_and_refused_then_left_alone(
+    kept: Path, validations: list[str]
+) -> None:
+    """Two people gone whom talks name: as a tampered copy, validated, which refuses it."""
     truncated = b"".join(kept.read_bytes().splitlines(keepends=True)[:-2])
     forge(kept, truncated)
-    with pytest.raises(ProgramError, match="not a whole kept program"):
+    with pytest.raises(ProgramError, match="no person with id"):
         read_kept(kept)
+    assert validations == [str(kept)]
     assert kept.read_bytes() == truncated
 
 
@@ -161,7 +156,7 @@ def test_control_characters_are_found_in_kept_json(text: bytes, held: bool) -> N
 def test_a_fifo_where_the_copy_goes_is_not_read_nor_replaced() -> None:
     """Opening it to compare would wait for a writer forever."""
     programs_dir().mkdir(parents=True)
-    fifo = programs_dir() / f"{KEPT_ID}.json"
+    fifo = programs_dir() / f"{KEPT_ID}.jsonl"
     os.mkfifo(fifo)
     ran = run_cli("--program", str(FIXTURES / "fosdemish.xml"), "about", timeout=20)
     assert ran.returncode == 0, ran.stderr

@@ -318,12 +318,12 @@ class CompanionApp(App[None]):
         self.starred = frozenset(self.store.starred_ids())
 
     def _read_subscription(self) -> None:
-        from companion.catalog import kept_path
+        from companion.kept_copy import find_kept
         from companion.sources import SourceError, read_source
 
-        kept = kept_path(self.program.conference.id)
+        kept = find_kept(self.program.conference.id)
         with suppress(SourceError):
-            source = read_source(kept) if kept.is_file() else None
+            source = read_source(kept) if kept else None
             self.subscribed_url = source.location if source and source.is_url else None
 
     def action_update_program(self) -> None:
