@@ -27,15 +27,10 @@ class NowNext(Static):
         app = self.app
         self.watch(app, "now", self.refresh_text)
         self.watch(app, "local_time", self.refresh_text)
-        self.watch(app, "starred", self._stars_changed, init=False)
+        self.watch(app, "starred", self.refresh_text)
 
     def on_resize(self) -> None:
         self.refresh_text()  # what a line keeps when it is cut depends on the width
-
-    def _stars_changed(self) -> None:
-        """A star can change which talk is headlined; the row that shows the star is drawn
-        first, and the banner (looked up anew over the whole program) in the frame after."""
-        self.call_after_refresh(self.refresh_text)
 
     def refresh_text(self) -> None:
         app = services(self)
