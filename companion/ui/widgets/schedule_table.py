@@ -91,6 +91,7 @@ class Palette(NamedTuple):
     """The styles rows are drawn in, as the theme and the focus make them now."""
 
     base: Style
+    header: Style
     cursor: Style
     slot: Style
     now: Style
@@ -197,6 +198,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         self._anchored = False
         self._drawn: LRUCache[Look, tuple[Strip, ...]] = LRUCache(DRAWN_ROWS)
         self._frame: Frame | None = None  # while a frame is drawn
+        self._drawn_heading: tuple[tuple[int, Palette], Strip] | None = None
 
     # -- what is in the table ------------------------------------------------------------
 
@@ -434,6 +436,7 @@ class ScheduleTable(ScrollView, can_focus=True):
 
         return Palette(
             base=self.rich_style,
+            header=part("header"),
             cursor=self.get_component_rich_style("schedule-table--cursor"),
             slot=part("slot"),
             now=part("now"),
@@ -457,9 +460,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         frame = self._frame or Frame(self.scrollable_content_region.width, self._palette(), {})
         width, palette = frame.width, frame.palette
         if y == 0:
-            heading = tuple(Text(text) for text in ("Time", STAR, listing_heading(self.program)))
-            header = self.get_component_rich_style("schedule-table--header", partial=True)
-            return self._strip(heading, width, palette.base, header)
+            return self._heading(width, palette)
         line = int(self.scroll_y) + y - 1
         if line >= self._starts[-1]:
             return Strip.blank(width, palette.base)
@@ -468,6 +469,15 @@ class ScheduleTable(ScrollView, can_focus=True):
         if strips is None:
             strips = frame.rows[row] = self._row_strips(row, width, palette)
         return strips[line - self._starts[row]]
+
+    def _heading(self, width: int, palette: Palette) -> Strip:
+        """The heading line, drawn again only for another width or other styles."""
+        drawn = self._drawn_heading
+        if drawn is None or drawn[0] != (width, palette):
+            heading = tuple(Text(text) for text in ("Time", STAR, listing_heading(self.program)))
+            strip = self._strip(heading, width, palette.base, palette.header)
+            drawn = self._drawn_heading = ((width, palette), strip)
+        return drawn[1]
 
     def _look(self, row: int, width: int, palette: Palette) -> Look:
         view = self._view
