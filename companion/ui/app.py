@@ -514,7 +514,10 @@ class CompanionApp(App[None]):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return not starring
-        self.starred = frozenset(self.store.starred_ids())
+        # Written: shown at once, and the stars read back (another terminal's too) once
+        # the frame that shows it is out, not before it.
+        self.starred = self.starred | {talk_id} if starring else self.starred - {talk_id}
+        self.call_after_refresh(self._sync_stars)
         return starring
 
     def import_stars(self, plan: ImportPlan) -> bool:

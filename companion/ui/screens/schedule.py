@@ -115,7 +115,7 @@ class ScheduleScreen(Screen[None]):
         self.watch(app, "now", self._follow_now, init=False)
         # A star changes what is headlined too, but the cursor stays: it was pressed on a
         # row here or on a talk's screen, or came from another terminal.
-        self.watch(app, "starred", self.refresh_rows, init=False)
+        self.watch(app, "starred", self._show_stars, init=False)
         self._show_place_filter()
         self.action_jump_now()
         self.table.focus()
@@ -157,6 +157,11 @@ class ScheduleScreen(Screen[None]):
         self.table.fill(self._view())
         self._show_past_hidden()
         self.refresh_bindings()  # `p` acts once something is over
+
+    def _show_stars(self) -> None:
+        """Stars change the markers on rows, not which rows are listed or hidden, nor the
+        keys that act: only the table is told."""
+        self.table.fill(self._view())
 
     def _follow_now(self) -> None:
         """Repaint; and while the cursor rests where `n` put it, follow what is on now as

@@ -28,7 +28,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -91,6 +91,7 @@ class Palette(NamedTuple):
     """The styles rows are drawn in, as the theme and the focus make them now."""
 
     base: Style
+    header: Style
     cursor: Style
     slot: Style
     now: Style
@@ -126,6 +127,15 @@ def one_line(text: str) -> str:
     """Text for a cell one line high: line breaks become spaces, so a title can never change
     the height of its row."""
     return " ".join(text.splitlines())
+
+
+class Frame(NamedTuple):
+    """What every line of a frame being drawn shares: the width, the styles, and the rows
+    drawn so far (a row's lines are asked for one by one)."""
+
+    width: int
+    palette: Palette
+    rows: dict[int, tuple[Strip, ...]]
 
 
 Cells = tuple[Text, Text, tuple[Text, ...]]  # time, markers, and the title cell's lines
@@ -164,8 +174,10 @@ class ScheduleTable(ScrollView, can_focus=True):
             self.key = key
 
     class CursorMoved(Message):
-        """The cursor is on another row (a talk, or a slot that holds none), so the keys
-        that act may have changed."""
+        """The cursor went on to another kind of row (a talk, or a slot that holds none),
+        or onto rows listed anew, so the keys that act may have changed. A move from one
+        talk to another is not told: the same keys act, and asking each binding again on
+        every row paged through costs part of every frame."""
 
     def __init__(self, program: Program, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -185,6 +197,8 @@ class ScheduleTable(ScrollView, can_focus=True):
         self._anchor: str | None = None
         self._anchored = False
         self._drawn: LRUCache[Look, tuple[Strip, ...]] = LRUCache(DRAWN_ROWS)
+        self._frame: Frame | None = None  # while a frame is drawn
+        self._drawn_heading: tuple[tuple[int, Palette], Strip] | None = None
 
     # -- what is in the table ------------------------------------------------------------
 
@@ -319,10 +333,12 @@ class ScheduleTable(ScrollView, can_focus=True):
     def _move_to(self, row: int) -> None:
         row = max(0, min(row, len(self._keys) - 1))
         if row != self._cursor:
+            was_talk = self.selected_talk_id is not None
             self._cursor = row
             self._anchored = False
             self.refresh()
-            self.post_message(self.CursorMoved())
+            if (self.selected_talk_id is not None) != was_talk:
+                self.post_message(self.CursorMoved())
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:
@@ -420,6 +436,7 @@ class ScheduleTable(ScrollView, can_focus=True):
 
         return Palette(
             base=self.rich_style,
+            header=part("header"),
             cursor=self.get_component_rich_style("schedule-table--cursor"),
             slot=part("slot"),
             now=part("now"),
@@ -430,18 +447,37 @@ class ScheduleTable(ScrollView, can_focus=True):
             date=part("date"),
         )
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines of one frame: the width and the styles are looked up once for all of
+        them, and each row (two or three lines) once for its lines."""
+        self._frame = Frame(self.scrollable_content_region.width, self._palette(), {})
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        palette = self._palette()
+        frame = self._frame or Frame(self.scrollable_content_region.width, self._palette(), {})
+        width, palette = frame.width, frame.palette
         if y == 0:
-            heading = tuple(Text(text) for text in ("Time", STAR, listing_heading(self.program)))
-            header = self.get_component_rich_style("schedule-table--header", partial=True)
-            return self._strip(heading, width, palette.base, header)
+            return self._heading(width, palette)
         line = int(self.scroll_y) + y - 1
         if line >= self._starts[-1]:
             return Strip.blank(width, palette.base)
         row = bisect_right(self._starts, line) - 1
-        return self._row_strips(row, width, palette)[line - self._starts[row]]
+        strips = frame.rows.get(row)
+        if strips is None:
+            strips = frame.rows[row] = self._row_strips(row, width, palette)
+        return strips[line - self._starts[row]]
+
+    def _heading(self, width: int, palette: Palette) -> Strip:
+        """The heading line, drawn again only for another width or other styles."""
+        drawn = self._drawn_heading
+        if drawn is None or drawn[0] != (width, palette):
+            heading = tuple(Text(text) for text in ("Time", STAR, listing_heading(self.program)))
+            strip = self._strip(heading, width, palette.base, palette.header)
+            drawn = self._drawn_heading = ((width, palette), strip)
+        return drawn[1]
 
     def _look(self, row: int, width: int, palette: Palette) -> Look:
         view = self._view
