@@ -183,6 +183,10 @@ class SearchIndex:
         # The entries in the order of their titles and names, so that those that are or start
         # with a query are found by bisection, not by looking at every entry found.
         self._by_label = array("I", sorted(range(len(self._hits)), key=self._joined_label))
+        # What a single letter matches, gathered once per letter: see `_text_tiers`.
+        self._listed_by_letter: dict[str, _Postings] = {}
+        self._text_by_letter: dict[str, array[int]] = {}
+        self._letter_postings: dict[str, int] = {}
 
     def _add(
         self,
@@ -212,13 +216,29 @@ class SearchIndex:
     def _entries_with(self, word: str) -> int:
         return len(self._postings.get(word, ())) + len(self._text_postings.get(word, ()))
 
+    def _postings_found(self, query_word: str, found: dict[str, float]) -> int:
+        """How many postings the `found` words of `query_word` have: the fewer, the sooner
+        the word is looked at. A single letter's many words are counted once."""
+        if len(query_word) > 1:
+            return sum(self._entries_with(word) for word in found)
+        count = self._letter_postings.get(query_word)
+        if count is None:
+            count = sum(self._entries_with(word) for word in found)
+            self._letter_postings[query_word] = count
+        return count
+
     def _matching_words(self, query_word: str) -> dict[str, float]:
         """Index words the query word matches, with how well.
 
         A single letter is searched only beside other words (`too_short`), where
         it narrows as a prefix: "markus b" while "markus bock" is being typed.
         """
-        matches: dict[str, float] = {}
+        if len(query_word) == 1:  # a prefix of all the words it starts, and one of them
+            matches = dict.fromkeys(self._starting_with(query_word), 0.8)
+            if query_word in matches:
+                matches[query_word] = 1.0
+            return matches
+        matches = {}
         start = bisect.bisect_left(self._vocabulary, query_word)
         for word in itertools.islice(self._vocabulary, start, None):
             if not word.startswith(query_word):
@@ -264,13 +284,13 @@ class SearchIndex:
         words = query_words(query)
         if too_short(query):
             return SearchResults()
-        matched = [self._matching_words(word) for word in words]
+        matched = [(word, self._matching_words(word)) for word in words]
         # The most selective word first, so later words only look at its entries.
-        matched.sort(key=lambda found: sum(self._entries_with(word) for word in found))
+        matched.sort(key=lambda pair: self._postings_found(*pair))
         totals: dict[int, float] | None = None
         per_word: list[dict[int, float]] = []  # each word's best score in each entry
-        for found in matched:
-            scores = self._scores(found, totals)
+        for word, found in matched:
+            scores = self._scores(word, found, totals)
             if totals is None and kind is not None:
                 scores = {i: s for i, s in scores.items() if self._hits[i][0] is kind}
             per_word.append(scores)
@@ -279,7 +299,7 @@ class SearchIndex:
                 return SearchResults()
         assert totals is not None
         best = self._best(totals, words, limit)
-        highlight = frozenset(itertools.chain.from_iterable(matched))
+        highlight = frozenset(itertools.chain.from_iterable(found for _, found in matched))
         return SearchResults(
             (
                 Hit(
@@ -293,12 +313,13 @@ class SearchIndex:
             total=len(totals),
         )
 
-    def _scores(self, found: dict[str, float], within: dict[int, float] | None) -> dict[int, float]:
+    def _scores(
+        self, query_word: str, found: dict[str, float], within: dict[int, float] | None
+    ) -> dict[int, float]:
         """Each entry's best score for one query word, which matched the `found` index
         words; only entries `within` the ones the other words found, when given."""
         scores: dict[int, float] = {}
-        for word, quality in found.items():
-            postings = self._postings.get(word, _NO_POSTINGS)
+        for postings, quality in self._listed_tiers(query_word, found):
             pairs: Iterator[tuple[int, float]] = zip(
                 postings.entries, postings.weights, strict=True
             )
@@ -310,10 +331,7 @@ class SearchIndex:
                     scores[index] = score
         # Entries with the words only in their text, best quality first, a set at a time:
         # a long abstract's words are many, and any listed field outweighs the text.
-        in_text: defaultdict[float, list[array[int]]] = defaultdict(list)
-        for word, quality in found.items():
-            if word in self._text_postings:
-                in_text[quality].append(self._text_postings[word])
+        in_text = self._text_tiers(query_word, found)
         for quality in sorted(in_text, reverse=True):
             if within is None:
                 entries = set().union(*in_text[quality]) - scores.keys()
@@ -322,6 +340,66 @@ class SearchIndex:
                 entries = candidates.intersection(itertools.chain.from_iterable(in_text[quality]))
             scores.update(dict.fromkeys(entries, quality * TEXT))
         return scores
+
+    def _listed_tiers(
+        self, query_word: str, found: dict[str, float]
+    ) -> Iterable[tuple[_Postings, float]]:
+        """The postings of the `found` words in listed fields, with the quality of the match;
+        for a single letter, those of all the words it starts as one (see `_text_tiers`)."""
+        if len(query_word) == 1:
+            return [
+                (self._listed_starting_with(query_word), 0.8),
+                (self._postings.get(query_word, _NO_POSTINGS), 1.0),  # the letter as a word
+            ]
+        return ((self._postings.get(word, _NO_POSTINGS), q) for word, q in found.items())
+
+    def _text_tiers(
+        self, query_word: str, found: dict[str, float]
+    ) -> dict[float, list[array[int]]]:
+        """The entries that have the `found` words only in their text, by the quality of
+        the match. A single letter matches every word it starts: those are looked up as one
+        list, gathered once, not as the thousands of lists of the words ("v" in "ngan v")."""
+        if len(query_word) == 1:  # `found` is every word that starts with it (see above)
+            tiers = {0.8: [self._text_starting_with(query_word)]}  # the letter's own: below
+            if query_word in self._text_postings:
+                tiers[1.0] = [self._text_postings[query_word]]
+            return tiers
+        in_text: defaultdict[float, list[array[int]]] = defaultdict(list)
+        for word, quality in found.items():
+            if word in self._text_postings:
+                in_text[quality].append(self._text_postings[word])
+        return in_text
+
+    def _starting_with(self, letter: str) -> list[str]:
+        """The index words that start with `letter`, in order."""
+        first = bisect.bisect_left(self._vocabulary, letter)
+        return self._vocabulary[first : bisect.bisect_left(self._vocabulary, chr(ord(letter) + 1))]
+
+    def _listed_starting_with(self, letter: str) -> _Postings:
+        """Each entry with a word starting with `letter` in a listed field, with the weight
+        of its best such field; built the first time the letter is searched, and kept."""
+        postings = self._listed_by_letter.get(letter)
+        if postings is None:
+            best: dict[int, float] = {}
+            for word in self._starting_with(letter):
+                listed = self._postings.get(word, _NO_POSTINGS)
+                for index, weight in zip(listed.entries, listed.weights, strict=True):
+                    if best.get(index, 0.0) < weight:
+                        best[index] = weight
+            postings = self._listed_by_letter[letter] = _Postings()
+            for index in sorted(best):
+                postings.add(index, best[index])
+        return postings
+
+    def _text_starting_with(self, letter: str) -> array[int]:
+        """The entries with a word starting with `letter` only in their text, built the
+        first time the letter is searched and kept."""
+        entries = self._text_by_letter.get(letter)
+        if entries is None:
+            lists = map(self._text_postings.get, self._starting_with(letter))
+            entries = array("I", sorted(set().union(*filter(None, lists))))
+            self._text_by_letter[letter] = entries
+        return entries
 
     def _best(
         self, totals: dict[int, float], words: tuple[str, ...], limit: int | None

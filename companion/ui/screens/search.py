@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from collections.abc import Set as AbstractSet
 from datetime import tzinfo
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
@@ -21,12 +23,22 @@ from companion.ui.services import services
 from companion.ui.widgets.result_list import ResultList, ResultRow
 
 RESULT_LIMIT = 30  # more than two screens of results helps nobody; refilling costs
+KEPT_ROWS = 1000  # result rows kept built: those of the last few dozen queries
 HELP = "Enter opens · ↑↓ move · Ctrl+S star · Esc closes"
 KEEP_TYPING = "Keep typing: search starts at two letters"
 
 
-def _row(hit: Hit, starred: AbstractSet[str], program: Program, zone: tzinfo) -> ResultRow:
-    marker = ("★" if hit.id in starred else "·") if hit.kind is HitKind.TALK else "@"
+def _marker(hit: Hit, starred: AbstractSet[str]) -> str:
+    return ("★" if hit.id in starred else "·") if hit.kind is HitKind.TALK else "@"
+
+
+def _row_key(hit: Hit, marker: str) -> Hashable:
+    """What a result's row is made of: its score does not show, and the words it matched
+    show only in the text it was found in."""
+    return hit.kind, hit.id, marker, hit.in_text and hit.matched
+
+
+def _row(hit: Hit, marker: str, program: Program, zone: tzinfo) -> ResultRow:
     details = [hit.kind.value, *hit_details(program, hit, zone)]
     lines = [f"  {' · '.join(details[:2])}", *(f"  {line}" for line in details[2:])]
     content = Content.assemble(
@@ -58,6 +70,9 @@ class SearchScreen(Dialog[Hit | None]):
     def __init__(self) -> None:
         super().__init__()
         self._hits = SearchResults()
+        # Each result's row, built once: typing on within a word mostly finds the same hits.
+        self._rows: LRUCache[Hashable, ResultRow] = LRUCache(KEPT_ROWS)
+        self._rows_for: tuple[Program, tzinfo] | None = None  # what the kept rows show
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(id="search-dialog"):
@@ -82,8 +97,20 @@ class SearchScreen(Dialog[Hit | None]):
         short = bool(query.strip()) and too_short(query)
         show_text(self.query_one("#search-help", Static), KEEP_TYPING if short else HELP)
         status = self._status(query)  # it can hold the query: shown as typed, never markup
-        show_text(self.query_one("#search-status", Static), status)
-        self.query_one("#search-status", Static).display = bool(status)
+        self._show_status(status)
+
+    def _show_status(self, status: str) -> None:
+        """The status line, laid out again only when its height can change: "first 30 of
+        412" becoming "first 30 of 97" on one line changes nothing else on the screen."""
+        line = self.query_one("#search-status", Static)
+        shown = str(line.content)
+        if status == shown:
+            return
+        width = line.content_size.width
+        text = Content(status)
+        one_line = 0 < Content(shown).cell_length <= width and text.cell_length <= width
+        line.update(text, layout=not one_line)
+        line.display = bool(status)
 
     def _status(self, query: str) -> str:
         """What the list does not show by itself: that nothing matched, or that not all did."""
@@ -94,9 +121,19 @@ class SearchScreen(Dialog[Hit | None]):
     def _show_hits(self) -> None:
         app = services(self)
         starred, program, zone = app.starred, app.program, app.display_zone
-        self.query_one("#search-results", ResultList).show(
-            [_row(hit, starred, program, zone) for hit in self._hits]
-        )
+        if self._rows_for != (program, zone):
+            self._rows.clear()
+            self._rows_for = (program, zone)
+        rows = []
+        for hit in self._hits:
+            marker = _marker(hit, starred)
+            key = _row_key(hit, marker)
+            row = self._rows.get(key)
+            if row is None:
+                row = _row(hit, marker, program, zone)
+                self._rows.set(key, row)
+            rows.append(row)
+        self.query_one("#search-results", ResultList).show(rows)
 
     def _highlighted_hit(self) -> Hit | None:
         index = self.query_one("#search-results", ResultList).highlighted
