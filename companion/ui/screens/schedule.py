@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from companion.clock import Item, now_next
 from companion.places import describe_choice
@@ -24,6 +24,7 @@ from companion.present.words import count
 from companion.ui.plain_text import show_text
 from companion.ui.providers import screen_commands
 from companion.ui.services import services
+from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.now_next import NowNext
 from companion.ui.widgets.schedule_table import ScheduleTable, ScheduleView, row_key
@@ -92,7 +93,7 @@ class ScheduleScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         program = services(self).program
-        yield Header()
+        yield AppHeader()
         yield NowNext()
         if len(program.days) > 1:  # a one-day program needs no day bar (nor its module and styles)
             from textual.widgets import Tab, Tabs
