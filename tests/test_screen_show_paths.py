@@ -101,6 +101,7 @@ async def test_a_talk_opened_after_another_shows_all_of_the_new_talk(
         assert second.title in text_of(app, "#talk-title")
         facts = text_of(app, "#talk-facts")
         assert f"room {second.room}" in facts and "Sun 03 Feb 2030" in facts
+        assert first.room is not None
         assert "Sat 02 Feb" not in facts and first.room not in facts
         authors = screen.query_one("#talk-authors", OptionList)
         drawn_authors = [
