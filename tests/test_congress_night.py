@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Tabs
 
 from companion.clock import fixed_clock, parse_moment
 from companion.present.now import describe_now_next
 from companion.program import Program
 from companion.store import Store
 from companion.ui.app import CompanionApp
+from companion.ui.widgets.day_bar import DayBar
 from companion.ui.widgets.now_next import NowNext
 from tests.cli_driving import call_cli
 from tests.conftest import FIXTURES
@@ -89,8 +89,7 @@ async def test_the_app_at_night_shows_day_one_and_what_is_on(data_dir: Path) -> 
         banner = " ".join(drawn_lines(app.screen.query_one(NowNext)))
         assert "Night Owl Session" in banner
         assert "Fri 28 Dec" in banner or "Friday 28 December" in banner
-        tabs = app.screen.query_one("#days", Tabs)
-        assert tabs.active == "day-0"
+        assert app.screen.query_one("#days", DayBar).chosen == 0
         await pilot.press("3")
         await until(pilot, lambda: "Night Owl" in flat(screen_lines(app.screen)))
         drawn = flat(screen_lines(app.screen))

@@ -20,6 +20,7 @@ from companion.ui.screens.search import SearchScreen
 from companion.ui.screens.speakers import SpeakersScreen
 from companion.ui.screens.starred import StarredScreen
 from companion.ui.screens.talk import TalkScreen
+from companion.ui.widgets.day_bar import DayBar
 from companion.ui.widgets.schedule_table import ScheduleTable
 from tests.driving import (
     SIZE,
@@ -539,7 +540,7 @@ async def test_opening_on_a_later_day_shows_that_day_and_settles(
         screen = app.screen
         table = screen.query_one(ScheduleTable)
         assert screen.day_index == 1  # type: ignore[attr-defined]
-        assert app.screen.query_one("Tabs").active == "day-1"  # type: ignore[attr-defined]
+        assert app.screen.query_one("#days", DayBar).chosen == 1
         fills = 0
         original = table.fill
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.style import Style
-from textual.widgets import Header, Input, OptionList, SelectionList, TextArea
+from textual.widgets import Input, OptionList, SelectionList, TextArea
 
 from companion.paths import DATA_DIR_VARIABLE
 from companion.program import Program
@@ -27,6 +27,7 @@ from companion.ui.screens.export import ExportScreen
 from companion.ui.screens.person import PersonScreen
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.talk import TalkScreen
+from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.now_next import NowNext
 from companion.ui.widgets.schedule_table import ScheduleTable
 from tests.driving import (
@@ -180,7 +181,7 @@ async def test_schedule_header_banner_and_place_filter_show_program_text_as_type
         table = app.screen.query_one(ScheduleTable)
         seen = await walk(pilot, table, table.row_count)
         assert_drawn([*MARKUP, *ROOMS, BREAK], seen)
-        assert_drawn([NAME], drawn_lines(app.screen.query_one(Header).query_one("HeaderTitle")))
+        assert_drawn([NAME], drawn_lines(app.screen.query_one(AppHeader)))
         assert_drawn([f"{NAME} is on"], drawn_lines(app.screen.query_one(NowNext)))
         await pilot.press("r")
         places = drawn_lines(app.screen.query_one(SelectionList))

@@ -10,7 +10,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from textual.widgets import Header
 
 from companion.catalog import open_program
 from companion.present.dates import date_range, iso_range
@@ -18,6 +17,7 @@ from companion.present.talk import listing_day
 from companion.program import Program
 from companion.ui.app import CompanionApp
 from companion.ui.screens.about import AboutScreen
+from companion.ui.widgets.app_header import AppHeader
 from tests.cli_driving import call_cli
 from tests.driving import drawn_lines, flat, until
 from tests.programs import tiny_program
@@ -132,7 +132,7 @@ async def test_header_and_about_screen_read_the_events_name_venue_and_dates(
 ) -> None:
     app = make_app("2030-02-02T09:00", on=fosdem)
     async with app.run_test(size=SIZE) as pilot:
-        title = flat(drawn_lines(app.screen.query_one(Header).query_one("HeaderTitle")))
+        title = flat(drawn_lines(app.screen.query_one(AppHeader)))
         assert "FOSDEM 2030" in title and "fosdem-2030" not in title
         await pilot.press("i")
         await until(pilot, lambda: isinstance(app.screen, AboutScreen))

@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from companion.present.person import person_facts, person_sections
 from companion.present.talk import listing_day
 from companion.ui.commands import ScreenCommands
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.services import services
+from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.edge_list import PageList
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList, talk_option
@@ -52,7 +53,7 @@ class PersonScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         app = services(self)
         person = app.program.person(self.person_id)
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="person-body"):
             yield Static(Content(person.name), id="person-name")
             facts = facts_lines(person_facts(app.program, person), LABEL_WIDTH)

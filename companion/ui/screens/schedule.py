@@ -8,15 +8,13 @@ or tracks can be filtered to some of them (`r`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from companion.clock import Item, now_next
 from companion.places import describe_choice
@@ -24,12 +22,11 @@ from companion.present.words import count
 from companion.ui.plain_text import show_text
 from companion.ui.providers import screen_commands
 from companion.ui.services import services
+from companion.ui.widgets.app_header import AppHeader
+from companion.ui.widgets.day_bar import DayBar
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.now_next import NowNext
 from companion.ui.widgets.schedule_table import ScheduleTable, ScheduleView, row_key
-
-if TYPE_CHECKING:
-    from textual.widgets import Tabs
 
 
 class ScheduleScreen(Screen[None]):
@@ -92,17 +89,10 @@ class ScheduleScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         program = services(self).program
-        yield Header()
+        yield AppHeader()
         yield NowNext()
-        if len(program.days) > 1:  # a one-day program needs no day bar (nor its module and styles)
-            from textual.widgets import Tab, Tabs
-
-            tabs = Tabs(
-                *(Tab(f"{day:%a %d %b}", id=f"day-{i}") for i, day in enumerate(program.days)),
-                id="days",
-            )
-            tabs.can_focus = False
-            yield tabs
+        if len(program.days) > 1:  # a one-day program needs no day bar
+            yield DayBar([f"{day:%a %d %b}" for day in program.days], id="days")
         if program.rooms or program.tracks:
             yield Static(id="place-filter")
         yield Static(id="past-hidden")
@@ -213,18 +203,12 @@ class ScheduleScreen(Screen[None]):
         )
 
     def _show_day_tab(self) -> None:
-        if len(services(self).program.days) > 1:  # only then is there a day bar
-            from textual.widgets import Tabs
+        for bar in self.query("#days").results(DayBar):  # multi-day programs only
+            bar.chosen = self.day_index
 
-            for tabs in self.query("#days").results(Tabs):
-                tabs.active = f"day-{self.day_index}"
-
-    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        """A day chosen on the day bar (by mouse: the bar does not take focus)."""
-        # Setting `active` ourselves also posts this message; one that arrives after the
-        # day moved on is stale, and following it would bounce between two days forever.
-        if event.tab.id and event.tab.id == event.tabs.active:
-            self.day_index = int(event.tab.id.removeprefix("day-"))
+    @on(DayBar.Chosen)
+    def _day_clicked(self, event: DayBar.Chosen) -> None:
+        self.day_index = event.index
 
     def action_day(self, step: int) -> None:
         self.day_index = (self.day_index + step) % len(services(self).program.days)

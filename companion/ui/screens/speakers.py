@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from companion.present.person import namesake_hint, role_names
@@ -19,6 +19,7 @@ from companion.search import HitKind, too_short
 from companion.ui.commands import ScreenCommands
 from companion.ui.keys import key_label
 from companion.ui.services import services
+from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.edge_list import EdgeList
 from companion.ui.widgets.key_footer import KeyFooter
 
@@ -71,7 +72,7 @@ class SpeakersScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield NameFilter(
             placeholder="Filter: type a name or affiliation (accents optional)", id="speaker-filter"
         )

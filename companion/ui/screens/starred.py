@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.present.agenda import (
@@ -36,6 +36,7 @@ from companion.ui.commands import ScreenCommands
 from companion.ui.hanging import Hanging, Indented
 from companion.ui.plain_text import show_text
 from companion.ui.services import services
+from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.talk_options import TalkList, talk_row
 
@@ -144,7 +145,7 @@ class StarredScreen(Screen[None]):
         self.hide_past = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(id="starred-summary")
         yield TalkList(id="starred-list")
         yield KeyFooter()

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from companion.present.talk import presenters_label, starred_fact, talk_facts, talk_sections
@@ -20,6 +20,7 @@ from companion.ui.commands import ScreenCommands
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.screens.links import LinksScreen, open_link
 from companion.ui.services import services
+from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.edge_list import PageList
 from companion.ui.widgets.key_footer import KeyFooter
 
@@ -90,7 +91,7 @@ class TalkScreen(Screen[None]):
         return self.talk_id
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="talk-body"):
             yield Static(id="talk-title")
             yield Static(id="talk-facts")
