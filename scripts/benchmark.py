@@ -71,8 +71,8 @@ FULL = Sizes(
     presses=30,
     queries=len(QUERIES),
 )
-SMOKE = Sizes(
-    talks=200, days=2, rooms=4, people=300, scaled_talks=1000, repeats=1, paired=1, presses=2,
+SMOKE = Sizes(  # each step once, at sizes that still page, scale and search
+    talks=100, days=2, rooms=4, people=150, scaled_talks=200, repeats=1, paired=1, presses=1,
     queries=1,
 )  # fmt: skip
 

@@ -158,7 +158,7 @@ def test_refused_with_one_line(case: str, tmp_path: Path) -> None:
     content, expected = REFUSED[case]
     path = tmp_path / "schedule"
     path.write_text(content, encoding="utf-8")
-    assert_clean_error(run_cli("--program", str(path), "talks"), str(path), expected)
+    assert_clean_error(call_cli("--program", str(path), "talks"), str(path), expected)
 
 
 def test_a_byte_order_mark_that_lies_is_refused(tmp_path: Path) -> None:

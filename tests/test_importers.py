@@ -13,7 +13,7 @@ from companion.catalog import open_program
 from companion.loading import ProgramError
 from companion.program import Program
 from companion.store import Store
-from tests.cli_driving import assert_clean_error
+from tests.cli_driving import assert_clean_error, call_cli
 from tests.conftest import FIXTURES, run_cli
 from tests.programs import opened
 
@@ -180,10 +180,10 @@ def test_malformed_files_are_one_clear_line_and_the_store_is_untouched(
     case: str, tmp_path: Path, data_dir: Path
 ) -> None:
     content, expected = MALFORMED[case]
-    assert run_cli("star", "magellan").returncode == 0
+    assert call_cli("star", "magellan").returncode == 0
     path = tmp_path / "schedule.bin"
     path.write_bytes(content)
-    assert_clean_error(run_cli("--program", str(path), "talks"), str(path), expected)
+    assert_clean_error(call_cli("--program", str(path), "talks"), str(path), expected)
     assert not (data_dir / "programs").exists()
     store = Store.open(data_dir, "c4ml-2026")
     assert store.starred_ids() == {"magellan"}

@@ -24,7 +24,7 @@ from companion.catalog import open_program
 from companion.cli import run
 from companion.export import ExportFormat, build_export, render
 from companion.text import safe_line, safe_prose, safe_url, strip_controls
-from tests.cli_driving import assert_clean_error
+from tests.cli_driving import assert_clean_error, call_cli
 from tests.conftest import FIXTURES, run_cli
 
 # What a terminal obeys: C0 but tab and newline (CR only as a line ending), DEL, C1.
@@ -120,12 +120,14 @@ COMMANDS = [
 
 
 def test_no_byte_of_an_escape_sequence_in_any_cli_output(tmp_path: Path) -> None:
+    """The first and last commands run as a user runs them, in a process of their own;
+    the listings and exports between run in this one, through the same command line."""
     path = write_program(tmp_path, ATTACK)
     first = run_cli("--program", str(path), "star", "aaaaaaaa-0000-4000-8000-000000000001")
     assert first.returncode == 0, first.stderr
     assert_inert(first.stdout + first.stderr)  # the "kept for offline use" line among them
     for command in COMMANDS:
-        result = run_cli("--program", str(path), *command)
+        result = call_cli("--program", str(path), *command)
         assert result.returncode == 0, (command, result.stderr)
         assert_inert(result.stdout.replace("\r\n", "\n") + result.stderr)
         assert "\x1b" not in result.stdout and "pwned" not in result.stdout
@@ -138,11 +140,11 @@ def test_a_pasted_note_is_shown_and_exported_inert(tmp_path: Path) -> None:
     assert run_cli("star", "magellan").returncode == 0
     assert run_cli("note", "magellan", f"see{WIPE} slides").returncode == 0
     for command in (("show", "magellan"), ("note", "magellan"), ("starred", "--json")):
-        result = run_cli(*command)
+        result = call_cli(*command)  # in this process: what a user's process would print
         assert result.returncode == 0, result.stderr
         assert_inert(result.stdout)
     for fmt in ExportFormat:
-        result = run_cli("export", "-f", fmt.value, "-o", "-")
+        result = call_cli("export", "-f", fmt.value, "-o", "-")
         assert_inert(result.stdout.replace("\r\n", "\n"))
 
 
