@@ -21,7 +21,7 @@ from tests.programs import opened
 
 AppFactory = Callable[..., CompanionApp]
 SIZE = (80, 24)
-PATIENCE = 100  # pauses of 50 ms: what `until` waits at most, when a worker is slow
+PATIENCE = 300  # pauses of 50 ms: what `until` waits at most (a loaded machine took over 5 s)
 
 
 def load(document: dict[str, Any]) -> Program:
