@@ -217,7 +217,13 @@ class ResultList(ScrollView, can_focus=True):
         self._scroll_to_highlight()
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self._starts[-1])
+        lines = self._starts[-1]
+        self.virtual_size = Size(self.scrollable_content_region.width, lines)
+        # Whether the rows overflow, said now: Textual finds out as it lays the screen out
+        # for the frame, and the scrollbar that appears then needs another layout, so the
+        # rows were drawn in one frame and their scrollbar 30-40 ms later, in the next.
+        if self.container_size.height and self.styles.overflow_y == "auto":
+            self.show_vertical_scrollbar = lines > self.container_size.height
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
