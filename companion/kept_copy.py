@@ -4,9 +4,9 @@ Today's copy is `ID.jsonl` (JSON Lines: `companion.kept_lines`) with `ID.jsonl.s
 beside it. Versions before JSON Lines kept `ID.json` (one JSON document, with
 `ID.json.sha256`), and they read only that name, trusting its checksum: so that going back
 to one of them still finds a copy it can read, `ID.json` is read here but never written
-(one in JSON Lines, as the version just before this one kept it, would stop an earlier
-version, and is moved to today's name once read). Of the two names, the newer file is the
-one read: an earlier version updates `ID.json` only, this one `ID.jsonl` only.
+or removed (one in JSON Lines, as the version just before this one kept it, is read by that
+version). Of the two names, the newer file is the one read: an earlier version updates
+`ID.json` only, this one `ID.jsonl` only.
 """
 
 from __future__ import annotations
@@ -159,10 +159,10 @@ def _read_kept(kept: Path) -> Program:
     checked = _recorded_checksum(kept) == _checksum_line(copy.digest, kept)
     if not (checked and copy.clean and copy.whole):
         raw = json.dumps(copy.document, ensure_ascii=False).encode()
-        return _kept_as_read(json.loads(_validated(raw, kept)), kept, in_lines=True)
+        return _kept_as_read(json.loads(_validated(raw, kept)), kept)
     if kept.suffix == KEPT_SUFFIX:
         return Program(copy.document)
-    return _kept_as_read(copy.document, kept, in_lines=True)
+    return _kept_as_read(copy.document, kept)
 
 
 def _read_single_document(kept: Path) -> Program:
@@ -182,7 +182,7 @@ def _read_single_document(kept: Path) -> Program:
     del raw
     document = json.loads(text)
     del text
-    return _kept_as_read(document, kept, in_lines=False)
+    return _kept_as_read(document, kept)
 
 
 def _validated(raw: bytes, kept: Path) -> str:
@@ -193,17 +193,11 @@ def _validated(raw: bytes, kept: Path) -> str:
     return validate_native(raw, str(kept))
 
 
-def _kept_as_read(document: Document, kept: Path, *, in_lines: bool) -> Program:
+def _kept_as_read(document: Document, kept: Path) -> Program:
     """The program of a copy just read from `kept`, kept first under today's name in today's
-    layout. A copy in the earlier layout is left as it is, for an earlier version to read;
-    one in JSON Lines under the earlier name, which would stop an earlier version, is
-    removed once kept. Nothing is said when writing fails (a full disk, a folder that is
-    read-only): the copy read stays as it was, and is read the slower way next time."""
-    target = kept.with_suffix(KEPT_SUFFIX)
+    layout. A copy under the earlier name is left as it is, for the earlier version that
+    kept it. Nothing is said when writing fails (a full disk, a folder that is read-only):
+    the copy read stays as it was, and is read the slower way next time."""
     with suppress(WriteError):
-        _write_kept(document, target)
-        if in_lines and target != kept:  # only once kept anew
-            with suppress(OSError):
-                kept.unlink()
-                _checksum_path(kept).unlink(missing_ok=True)
+        _write_kept(document, kept.with_suffix(KEPT_SUFFIX))
     return Program(document)

@@ -2,7 +2,7 @@
 before JSON Lines wrote (one JSON document) and read, trusting its checksum. A copy under
 the earlier name opens and is kept under today's beside it, the earlier file untouched so
 that going back to such a version still finds a copy it reads; a JSON Lines copy under the
-earlier name (kept by the version just before) is moved to today's."""
+earlier name (kept by the version just before) is kept under today's, and left."""
 
 from __future__ import annotations
 
@@ -53,13 +53,17 @@ def test_a_copy_under_the_earlier_name_opens_and_is_left_for_an_earlier_version(
     assert kept_document(kept) == json.loads(earlier_text)
 
 
-def test_a_json_lines_copy_under_the_earlier_name_is_moved_to_todays(kept: Path) -> None:
-    """As the version before this one kept it: an earlier version would stop on it."""
+def test_a_json_lines_copy_under_the_earlier_name_is_kept_and_left_to_the_version_before(
+    kept: Path,
+) -> None:
+    """As the version before this one kept it: that version reads it, so it stays."""
     lines = kept.read_bytes()
-    as_earlier_name(kept, lines)
+    earlier = as_earlier_name(kept, lines)
+    checksum = earlier.with_name(earlier.name + ".sha256").read_bytes()
     assert run_cli("--program", KEPT_ID, "about").returncode == 0
-    assert files_of(kept.parent) == [kept.name, kept.name + ".sha256", f"{KEPT_ID}.source.json"]
     assert kept.read_bytes() == lines and checksum_matches(kept)
+    assert earlier.read_bytes() == lines
+    assert earlier.with_name(earlier.name + ".sha256").read_bytes() == checksum
 
 
 def test_a_copy_under_both_names_is_listed_once_from_the_newer(kept: Path) -> None:
