@@ -12,7 +12,7 @@ import gc
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
-from datetime import datetime, timedelta, tzinfo
+from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -21,15 +21,14 @@ from textual.actions import ActionParseResult
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.reactive import var
 from textual.screen import Screen
 
-from companion.clock import Clock, local_zone, system_clock, zone_label
+from companion.clock import Clock, system_clock
 from companion.collector import collect_if_due, collect_when_quiet
 from companion.paths import data_dir
 from companion.program import Program
-from companion.reminders import DEFAULT_BEFORE
 from companion.store import Store, StoreError
+from companion.ui.app_state import AppState
 from companion.ui.keys import key_label
 from companion.ui.providers import program_commands
 from companion.ui.reminders import InAppReminders
@@ -75,7 +74,7 @@ def _starred() -> Screen[None]:
     return StarredScreen()
 
 
-class CompanionApp(App[None]):
+class CompanionApp(AppState):
     CSS_PATH = "app.tcss"
     TITLE = "C4ML Companion"
     ENABLE_COMMAND_PALETTE = True
@@ -134,13 +133,6 @@ class CompanionApp(App[None]):
         ),
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave the companion"),
     ]
-
-    # `var`, not `reactive`: a reactive of the app repaints the whole screen on every
-    # change (a star redrew all 4,800 cells at 120x40); the watchers repaint what shows it.
-    starred: var[frozenset[str]] = var(frozenset())
-    now: var[datetime] = var(system_clock, always_update=False)
-    local_time: var[bool] = var(False)
-    remind_before: var[timedelta] = var(DEFAULT_BEFORE)
 
     def __init__(
         self,
@@ -480,15 +472,6 @@ class CompanionApp(App[None]):
     # -- state, and the only ways screens change it (declared by `Services`) ----------
 
     @property
-    def display_zone(self) -> tzinfo:
-        return local_zone() if self.local_time else self.program.conference.zone
-
-    @property
-    def zone_caption(self) -> str:
-        where = "local time" if self.local_time else "venue time"
-        return f"{where}: {zone_label(self.display_zone, self.now)}"
-
-    @property
     def search_index(self) -> SearchIndex:
         """Built once per program (normally by a worker right after start-up)."""
         from companion.search import SearchIndex  # not needed before the first frame
@@ -570,12 +553,6 @@ class CompanionApp(App[None]):
 
     def show_talk(self, talk_id: str) -> None:
         self.last_talk_id = talk_id
-
-    def watch_local_time(self) -> None:
-        self._update_subtitle()
-
-    def _update_subtitle(self) -> None:
-        self.sub_title = f"{self.program.conference.name} · {self.zone_caption}"
 
     # -- navigation ----------------------------------------------------------------
 
