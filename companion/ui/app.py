@@ -12,7 +12,6 @@ import gc
 import threading
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
-from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from companion.clock import Clock, system_clock
 from companion.collector import collect_if_due, collect_when_quiet
 from companion.program import Program
 from companion.store import Store
+from companion.ui.kept_settings import KeptSettings
 from companion.ui.keys import key_label
 from companion.ui.providers import program_commands
 from companion.ui.reminders import InAppReminders
@@ -37,7 +37,6 @@ from companion.ui.terminal_gone import exit_when_terminal_gone
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from textual.theme import Theme
     from textual.timer import Timer
 
     from companion.reconcile import StarStatus
@@ -68,7 +67,7 @@ def _starred() -> Screen[None]:
     return StarredScreen()
 
 
-class CompanionApp(StarsAndNotes):
+class CompanionApp(StarsAndNotes, KeptSettings):
     CSS_PATH = "app.tcss"
     TITLE = "C4ML Companion"
     ENABLE_COMMAND_PALETTE = True
@@ -365,45 +364,6 @@ class CompanionApp(StarsAndNotes):
                 await screen.remove()
         self.reminders.check()
 
-    def _load_settings(self) -> None:
-        from companion.settings import Times, load_settings
-
-        loaded = load_settings()
-        settings = loaded.settings
-        self.remind_before = settings.remind_before
-        self.local_time = settings.times is Times.LOCAL
-        if loaded.problem:
-            self.notify(loaded.problem, severity="warning", timeout=15, markup=False)
-        theme = self.theme_for_this_run or settings.theme
-        if theme is not None and theme in self.available_themes:
-            self.theme = self.started_theme = theme
-        elif theme is not None:
-            self.notify(
-                f"No theme called {theme}; using {self.theme} (ctrl+p: Change theme)",
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
-        self.theme_changed_signal.subscribe(self, self._save_theme)
-
-    def _save_theme(self, theme: Theme) -> None:
-        """A theme the user picked (the palette's Change theme) is kept for next time."""
-        if theme.name != self.started_theme:
-            self.started_theme = theme.name
-            self._save_setting(theme=theme.name)
-
-    def _save_setting(self, **change: Any) -> bool:
-        """Keep one setting for the next start; when that fails, say so and keep it until
-        the app ends. Whether it was kept."""
-        from companion.settings import SettingsError, update_settings
-
-        try:
-            update_settings(**change)
-        except SettingsError as error:
-            self.notify(f"Kept until you quit: {error}", severity="warning", markup=False)
-            return False
-        return True
-
     def tick(self) -> None:
         """Read the clock again: every CLOCK_TICK_SECONDS, and whenever asked."""
         self.now = self.clock()
@@ -545,28 +505,6 @@ class CompanionApp(StarsAndNotes):
         from companion.ui.screens.export import ExportScreen
 
         self.push_screen(ExportScreen())
-
-    def action_reminder_lead(self) -> None:
-        from companion.ui.screens.reminder_lead import ReminderLeadScreen
-
-        self.push_screen(ReminderLeadScreen(self.remind_before), self._save_reminder_lead)
-
-    def _save_reminder_lead(self, before: timedelta | None) -> None:
-        from companion.present.agenda import reminders_words
-
-        if before is None:
-            return
-        self.remind_before = before
-        if self._save_setting(remind_before=before):
-            self.notify(f"Starred talks: {reminders_words(before)}", timeout=4, markup=False)
-        self.reminders.check()
-
-    def action_toggle_zone(self) -> None:
-        from companion.settings import Times
-
-        self.local_time = not self.local_time
-        self.notify(f"Times now in {self.zone_caption}", timeout=3, markup=False)
-        self._save_setting(times=Times.LOCAL if self.local_time else Times.VENUE)
 
     def action_help(self) -> None:
         from companion.ui.screens.help import HelpScreen, help_sections
