@@ -32,6 +32,7 @@ from companion.ui.navigation import Navigation
 from companion.ui.providers import program_commands
 from companion.ui.reminders import InAppReminders
 from companion.ui.screens.schedule import ScheduleScreen
+from companion.ui.search_indexing import SearchIndexing
 from companion.ui.services import HoldsEdits, ShowsTalk
 from companion.ui.stars_and_notes import StarsAndNotes
 from companion.ui.terminal_gone import exit_when_terminal_gone
@@ -68,7 +69,7 @@ def _starred() -> Screen[None]:
     return StarredScreen()
 
 
-class CompanionApp(Navigation, StarsAndNotes, KeptSettings):
+class CompanionApp(SearchIndexing, Navigation, StarsAndNotes, KeptSettings):
     CSS_PATH = "app.tcss"
     TITLE = "C4ML Companion"
     ENABLE_COMMAND_PALETTE = True
@@ -252,18 +253,6 @@ class CompanionApp(Navigation, StarsAndNotes, KeptSettings):
         self.bell()
         self.panic(Traceback(show_locals=False, width=None, suppress=[rich]))
 
-    def _start_indexing(self) -> None:
-        self._indexing.stop()
-        self.run_worker(self._build_search_index, thread=True)
-
-    def _build_search_index(self) -> None:
-        _ = self.search_index
-        _ = self.program.people  # the speakers list and search results use them
-        # Both live as long as the program: out of the collector's way too (see `run_app`),
-        # or every full collection walks them again, 100 ms at 10,000 talks, under a key.
-        if self._freeze_when_indexed:
-            gc.freeze()
-
     def _read_subscription(self) -> None:
         from companion.kept_copy import find_kept
         from companion.sources import SourceError, read_source
@@ -380,21 +369,6 @@ class CompanionApp(Navigation, StarsAndNotes, KeptSettings):
             self._driver.write(sequence)
 
     # -- state, and the only ways screens change it (declared by `Services`) ----------
-
-    @property
-    def search_index(self) -> SearchIndex:
-        """Built once per program (normally by a worker right after start-up)."""
-        from companion.search import SearchIndex  # not needed before the first frame
-
-        with self._index_lock:
-            if self._search_index is None:
-                self._search_index = SearchIndex(self.program)
-            return self._search_index
-
-    @property
-    def search_index_ready(self) -> bool:
-        """Whether the index is built, so a search costs only the lookup."""
-        return self._search_index is not None
 
     # -- navigation ----------------------------------------------------------------
 
