@@ -1,6 +1,11 @@
 """The Textual application: owns the program, the clock, the display zone, the stars
 and the notes.
 
+It is made of parts, one concern each, in the modules beside it: the state screens
+observe (`app_state`), stars and notes (`stars_and_notes`), settings (`kept_settings`),
+where keys lead (`navigation`), the search index (`search_indexing`) and program updates
+(`program_updates`). This module starts and ends the app and holds its keys and commands.
+
 Screens see it through `services(self)` (the `Services` protocol) and watch its
 reactives; they change stars and notes only through the methods `Services` declares,
 which write through the store. What it asks of screens is declared there too.
@@ -11,13 +16,12 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Iterable, Mapping
-from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.actions import ActionParseResult
-from textual.app import App, ScreenStackError, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -28,11 +32,10 @@ from companion.program import Program
 from companion.store import Store
 from companion.ui.kept_settings import KeptSettings
 from companion.ui.keys import key_label
-from companion.ui.navigation import Navigation
+from companion.ui.program_updates import ProgramUpdates
 from companion.ui.providers import program_commands
 from companion.ui.reminders import InAppReminders
 from companion.ui.screens.schedule import ScheduleScreen
-from companion.ui.search_indexing import SearchIndexing
 from companion.ui.services import HoldsEdits, ShowsTalk
 from companion.ui.stars_and_notes import StarsAndNotes
 from companion.ui.terminal_gone import exit_when_terminal_gone
@@ -41,10 +44,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.timer import Timer
 
-    from companion.reconcile import StarStatus
-    from companion.search import SearchIndex
     from companion.subscription import Updated
-    from companion.ui.screens.talk import TalkScreen
 
 CLOCK_TICK_SECONDS = 20
 STORE_SYNC_SECONDS = 2
@@ -69,7 +69,7 @@ def _starred() -> Screen[None]:
     return StarredScreen()
 
 
-class CompanionApp(SearchIndexing, Navigation, StarsAndNotes, KeptSettings):
+class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
     CSS_PATH = "app.tcss"
     TITLE = "C4ML Companion"
     ENABLE_COMMAND_PALETTE = True
@@ -149,15 +149,15 @@ class CompanionApp(SearchIndexing, Navigation, StarsAndNotes, KeptSettings):
         self.started_theme = self.theme  # saved only when the user picks another
         self.clock = clock
         self.store = Store.in_memory(program.conference.id)  # replaced on mount
-        self.last_talk_id: str | None = None
-        self._talk_screens: dict[str, TalkScreen] = {}  # per mode, kept to be shown again
+        self.last_talk_id = None
+        self._talk_screens = {}  # per mode, kept to be shown again
         self._switching_to_built = False  # see `delay_update`
         self._freeze_when_indexed = True  # see `_build_search_index` and `replace_program`
         self._index_lock = threading.Lock()
-        self._search_index: SearchIndex | None = None
-        self._last_statuses: list[StarStatus] = []
+        self._search_index = None
+        self._last_statuses = []
         self.leaving = False  # set by `exit`: from then on no key or command acts
-        self.subscribed_url: str | None = None  # the URL the program is kept from, if any
+        self.subscribed_url = None  # the URL the program is kept from, if any
         self.updating = False
         self.reminders = InAppReminders(self)
         self.set_reactive(CompanionApp.now, clock())
@@ -253,107 +253,6 @@ class CompanionApp(SearchIndexing, Navigation, StarsAndNotes, KeptSettings):
         self.bell()
         self.panic(Traceback(show_locals=False, width=None, suppress=[rich]))
 
-    def _read_subscription(self) -> None:
-        from companion.kept_copy import find_kept
-        from companion.sources import SourceError, read_source
-
-        kept = find_kept(self.program.conference.id)
-        with suppress(SourceError):
-            source = read_source(kept) if kept else None
-            self.subscribed_url = source.location if source and source.is_url else None
-
-    def action_update_program(self) -> None:
-        """Refresh from the URL in a thread: the app stays live while the server answers."""
-        if self.subscribed_url is None or self.updating:
-            return
-        self.updating = True
-        self.refresh_bindings()
-        self.notify(f"Updating from {self.subscribed_url}…", timeout=3, markup=False)
-        self.run_worker(self._update_in_thread, thread=True, group="update")
-
-    def _update_in_thread(self) -> None:
-        from companion.loading import ProgramError
-        from companion.subscription import update
-
-        try:
-            updated = update(self.program.conference.id)
-        except ProgramError as error:  # no longer subscribed: its record went bad or away
-            with suppress(RuntimeError):  # the app ended meanwhile
-                self.call_from_thread(self._update_refused, str(error))
-            return
-        with suppress(RuntimeError):  # the app ended while the server was answering
-            self.call_from_thread(self._show_update, updated)
-
-    def _update_refused(self, error: str) -> None:
-        from companion.present.changes import not_updated_words
-
-        self.updating = False
-        self.subscribed_url = None
-        self.refresh_bindings()
-        said = not_updated_words(self.program.conference.id, error)
-        self.notify(said, severity="warning", timeout=10, markup=False)
-
-    def _show_update(self, updated: Updated, *, rebuild: bool = True) -> None:
-        """What a refresh found. `rebuild`: the screens show the copy it replaced (else
-        the app started on the new copy, and an unchanged program goes without saying)."""
-        from companion.present.changes import UNCHANGED, failed_words, summary
-        from companion.ui.screens.changes import ChangesScreen
-
-        self.updating = False
-        self.refresh_bindings()
-        if updated.error is not None:
-            said = failed_words(updated.program_id, updated.error, updated.source.fetched)
-            self.notify(said, severity="warning", timeout=10, markup=False)
-        elif updated.changes is None or updated.opened is None:
-            if rebuild:
-                self.notify(UNCHANGED, timeout=4, markup=False)
-        elif not updated.changes:
-            self.notify(summary(updated.program_id, updated.changes), timeout=6, markup=False)
-        elif not rebuild:
-            self.push_screen(ChangesScreen(updated.changes, updated.old))
-        else:
-            self.run_worker(self._show_changes(updated.opened.program, updated))
-
-    async def _show_changes(self, program: Program, updated: Updated) -> None:
-        from companion.ui.screens.changes import ChangesScreen
-
-        assert updated.changes is not None
-        await self.replace_program(program)
-        self.push_screen(ChangesScreen(updated.changes, updated.old))
-
-    async def replace_program(self, program: Program) -> None:
-        """Show a newer copy of the same program (its id, so its stars, unchanged): every
-        screen is built again on it, the one shown last of all; a note being typed is
-        saved first."""
-        if isinstance(self.screen, HoldsEdits):
-            self.screen.save_edits()
-        # A talk opened while the screens are rebuilt gets a new screen on the new program.
-        kept_talk_screens = list(self._talk_screens.values())
-        self._talk_screens.clear()
-        self.program = program
-        # What was frozen out of the collector's way (the old program, its index) can go now;
-        # nothing is frozen again, lest the screens being replaced be frozen with it.
-        self._freeze_when_indexed = False
-        gc.unfreeze()
-        with self._index_lock:
-            self._search_index = None
-        self.run_worker(self._build_search_index, thread=True)
-        self._update_subtitle()
-        current = self.current_mode
-        others = [mode for mode in self.MODES if mode != current]
-        for mode in others:
-            await self.remove_mode(mode)
-            self.add_mode(mode, self.MODES[mode])
-        await self.switch_mode(others[0])
-        await self.remove_mode(current)
-        self.add_mode(current, self.MODES[current])
-        await self.switch_mode(current)
-        for screen in kept_talk_screens:  # every stack that held one is gone
-            with suppress(ScreenStackError):
-                self.uninstall_screen(screen)
-                await screen.remove()
-        self.reminders.check()
-
     def tick(self) -> None:
         """Read the clock again: every CLOCK_TICK_SECONDS, and whenever asked."""
         self.now = self.clock()
@@ -368,11 +267,7 @@ class CompanionApp(SearchIndexing, Navigation, StarsAndNotes, KeptSettings):
         if not self.is_headless and self._driver is not None:
             self._driver.write(sequence)
 
-    # -- state, and the only ways screens change it (declared by `Services`) ----------
-
-    # -- navigation ----------------------------------------------------------------
-
-    # -- actions ---------------------------------------------------------------------
+    # -- keys and the palette ----------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_mode" and parameters and self._at_mode(str(parameters[0])):
