@@ -1,6 +1,11 @@
 """The Textual application: owns the program, the clock, the display zone, the stars
 and the notes.
 
+It is made of parts, one concern each, in the modules beside it: the state screens
+observe (`app_state`), stars and notes (`stars_and_notes`), settings (`kept_settings`),
+where keys lead (`navigation`), the search index (`search_indexing`) and program updates
+(`program_updates`). This module starts and ends the app and holds its keys and commands.
+
 Screens see it through `services(self)` (the `Services` protocol) and watch its
 reactives; they change stars and notes only through the methods `Services` declares,
 which write through the store. What it asks of screens is declared there too.
@@ -10,47 +15,36 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Iterable, Mapping
-from contextlib import suppress
-from datetime import datetime, timedelta, tzinfo
+from collections.abc import Iterable, Mapping
 from functools import partial
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.actions import ActionParseResult
-from textual.app import App, ScreenStackError, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.reactive import var
 from textual.screen import Screen
 
-from companion.clock import Clock, local_zone, system_clock, zone_label
+from companion.clock import Clock, system_clock
 from companion.collector import collect_if_due, collect_when_quiet
-from companion.paths import data_dir
 from companion.program import Program
-from companion.reminders import DEFAULT_BEFORE
-from companion.store import Store, StoreError
+from companion.store import Store
+from companion.ui.kept_settings import KeptSettings
 from companion.ui.keys import key_label
+from companion.ui.program_updates import ProgramUpdates
 from companion.ui.providers import program_commands
 from companion.ui.reminders import InAppReminders
 from companion.ui.screens.schedule import ScheduleScreen
-from companion.ui.services import HoldsEdits, SelectsTalk, ShowsTalk
+from companion.ui.services import HoldsEdits, ShowsTalk
+from companion.ui.stars_and_notes import StarsAndNotes
 from companion.ui.terminal_gone import exit_when_terminal_gone
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from textual.theme import Theme
     from textual.timer import Timer
 
-    from companion.program import Talk
-    from companion.reconcile import StarStatus
-    from companion.search import Hit, SearchIndex
-    from companion.star_import import ImportPlan
-    from companion.store import NoteSaved
     from companion.subscription import Updated
-    from companion.ui.screens.talk import TalkScreen
-
-_Read = TypeVar("_Read")
 
 CLOCK_TICK_SECONDS = 20
 STORE_SYNC_SECONDS = 2
@@ -75,7 +69,7 @@ def _starred() -> Screen[None]:
     return StarredScreen()
 
 
-class CompanionApp(App[None]):
+class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
     CSS_PATH = "app.tcss"
     TITLE = "C4ML Companion"
     ENABLE_COMMAND_PALETTE = True
@@ -135,13 +129,6 @@ class CompanionApp(App[None]):
         Binding("q", "quit", "Quit", id="quit", tooltip="Leave the companion"),
     ]
 
-    # `var`, not `reactive`: a reactive of the app repaints the whole screen on every
-    # change (a star redrew all 4,800 cells at 120x40); the watchers repaint what shows it.
-    starred: var[frozenset[str]] = var(frozenset())
-    now: var[datetime] = var(system_clock, always_update=False)
-    local_time: var[bool] = var(False)
-    remind_before: var[timedelta] = var(DEFAULT_BEFORE)
-
     def __init__(
         self,
         program: Program,
@@ -162,15 +149,15 @@ class CompanionApp(App[None]):
         self.started_theme = self.theme  # saved only when the user picks another
         self.clock = clock
         self.store = Store.in_memory(program.conference.id)  # replaced on mount
-        self.last_talk_id: str | None = None
-        self._talk_screens: dict[str, TalkScreen] = {}  # per mode, kept to be shown again
+        self.last_talk_id = None
+        self._talk_screens = {}  # per mode, kept to be shown again
         self._switching_to_built = False  # see `delay_update`
         self._freeze_when_indexed = True  # see `_build_search_index` and `replace_program`
         self._index_lock = threading.Lock()
-        self._search_index: SearchIndex | None = None
-        self._last_statuses: list[StarStatus] = []
+        self._search_index = None
+        self._last_statuses = []
         self.leaving = False  # set by `exit`: from then on no key or command acts
-        self.subscribed_url: str | None = None  # the URL the program is kept from, if any
+        self.subscribed_url = None  # the URL the program is kept from, if any
         self.updating = False
         self.reminders = InAppReminders(self)
         self.set_reactive(CompanionApp.now, clock())
@@ -266,197 +253,6 @@ class CompanionApp(App[None]):
         self.bell()
         self.panic(Traceback(show_locals=False, width=None, suppress=[rich]))
 
-    def _start_indexing(self) -> None:
-        self._indexing.stop()
-        self.run_worker(self._build_search_index, thread=True)
-
-    def _build_search_index(self) -> None:
-        _ = self.search_index
-        _ = self.program.people  # the speakers list and search results use them
-        # Both live as long as the program: out of the collector's way too (see `run_app`),
-        # or every full collection walks them again, 100 ms at 10,000 talks, under a key.
-        if self._freeze_when_indexed:
-            gc.freeze()
-
-    def _open_store(self) -> None:
-        """Open the user's store; when it cannot be written, keep stars in memory and say so."""
-        conference_id = self.program.conference.id
-        try:
-            store = Store.open(data_dir(), conference_id)
-        except StoreError as error:
-            self.store = Store.in_memory(conference_id)
-            self.notify(
-                f"Stars will not be saved: {error}", severity="warning", timeout=10, markup=False
-            )
-        else:
-            if store.moved_aside:
-                self.notify(
-                    f"Your stars file was unreadable; it was kept as "
-                    f"{store.moved_aside}. Starting afresh.",
-                    severity="warning",
-                    timeout=15,
-                    markup=False,
-                )
-            if store.read_only:
-                self.store = Store.in_memory(conference_id, copy_of=store)
-                store.close()
-                self.notify(
-                    f"Stars will not be saved: {data_dir()} is not writable.",
-                    severity="warning",
-                    timeout=10,
-                    markup=False,
-                )
-            else:
-                self.store = store
-        if self.store.damaged:
-            self.notify(
-                f"Parts of your stars file are damaged: {'; '.join(self.store.damaged)}",
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
-        self.starred = frozenset(self.store.starred_ids())
-
-    def _read_subscription(self) -> None:
-        from companion.kept_copy import find_kept
-        from companion.sources import SourceError, read_source
-
-        kept = find_kept(self.program.conference.id)
-        with suppress(SourceError):
-            source = read_source(kept) if kept else None
-            self.subscribed_url = source.location if source and source.is_url else None
-
-    def action_update_program(self) -> None:
-        """Refresh from the URL in a thread: the app stays live while the server answers."""
-        if self.subscribed_url is None or self.updating:
-            return
-        self.updating = True
-        self.refresh_bindings()
-        self.notify(f"Updating from {self.subscribed_url}…", timeout=3, markup=False)
-        self.run_worker(self._update_in_thread, thread=True, group="update")
-
-    def _update_in_thread(self) -> None:
-        from companion.loading import ProgramError
-        from companion.subscription import update
-
-        try:
-            updated = update(self.program.conference.id)
-        except ProgramError as error:  # no longer subscribed: its record went bad or away
-            with suppress(RuntimeError):  # the app ended meanwhile
-                self.call_from_thread(self._update_refused, str(error))
-            return
-        with suppress(RuntimeError):  # the app ended while the server was answering
-            self.call_from_thread(self._show_update, updated)
-
-    def _update_refused(self, error: str) -> None:
-        from companion.present.changes import not_updated_words
-
-        self.updating = False
-        self.subscribed_url = None
-        self.refresh_bindings()
-        said = not_updated_words(self.program.conference.id, error)
-        self.notify(said, severity="warning", timeout=10, markup=False)
-
-    def _show_update(self, updated: Updated, *, rebuild: bool = True) -> None:
-        """What a refresh found. `rebuild`: the screens show the copy it replaced (else
-        the app started on the new copy, and an unchanged program goes without saying)."""
-        from companion.present.changes import UNCHANGED, failed_words, summary
-        from companion.ui.screens.changes import ChangesScreen
-
-        self.updating = False
-        self.refresh_bindings()
-        if updated.error is not None:
-            said = failed_words(updated.program_id, updated.error, updated.source.fetched)
-            self.notify(said, severity="warning", timeout=10, markup=False)
-        elif updated.changes is None or updated.opened is None:
-            if rebuild:
-                self.notify(UNCHANGED, timeout=4, markup=False)
-        elif not updated.changes:
-            self.notify(summary(updated.program_id, updated.changes), timeout=6, markup=False)
-        elif not rebuild:
-            self.push_screen(ChangesScreen(updated.changes, updated.old))
-        else:
-            self.run_worker(self._show_changes(updated.opened.program, updated))
-
-    async def _show_changes(self, program: Program, updated: Updated) -> None:
-        from companion.ui.screens.changes import ChangesScreen
-
-        assert updated.changes is not None
-        await self.replace_program(program)
-        self.push_screen(ChangesScreen(updated.changes, updated.old))
-
-    async def replace_program(self, program: Program) -> None:
-        """Show a newer copy of the same program (its id, so its stars, unchanged): every
-        screen is built again on it, the one shown last of all; a note being typed is
-        saved first."""
-        if isinstance(self.screen, HoldsEdits):
-            self.screen.save_edits()
-        # A talk opened while the screens are rebuilt gets a new screen on the new program.
-        kept_talk_screens = list(self._talk_screens.values())
-        self._talk_screens.clear()
-        self.program = program
-        # What was frozen out of the collector's way (the old program, its index) can go now;
-        # nothing is frozen again, lest the screens being replaced be frozen with it.
-        self._freeze_when_indexed = False
-        gc.unfreeze()
-        with self._index_lock:
-            self._search_index = None
-        self.run_worker(self._build_search_index, thread=True)
-        self._update_subtitle()
-        current = self.current_mode
-        others = [mode for mode in self.MODES if mode != current]
-        for mode in others:
-            await self.remove_mode(mode)
-            self.add_mode(mode, self.MODES[mode])
-        await self.switch_mode(others[0])
-        await self.remove_mode(current)
-        self.add_mode(current, self.MODES[current])
-        await self.switch_mode(current)
-        for screen in kept_talk_screens:  # every stack that held one is gone
-            with suppress(ScreenStackError):
-                self.uninstall_screen(screen)
-                await screen.remove()
-        self.reminders.check()
-
-    def _load_settings(self) -> None:
-        from companion.settings import Times, load_settings
-
-        loaded = load_settings()
-        settings = loaded.settings
-        self.remind_before = settings.remind_before
-        self.local_time = settings.times is Times.LOCAL
-        if loaded.problem:
-            self.notify(loaded.problem, severity="warning", timeout=15, markup=False)
-        theme = self.theme_for_this_run or settings.theme
-        if theme is not None and theme in self.available_themes:
-            self.theme = self.started_theme = theme
-        elif theme is not None:
-            self.notify(
-                f"No theme called {theme}; using {self.theme} (ctrl+p: Change theme)",
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
-        self.theme_changed_signal.subscribe(self, self._save_theme)
-
-    def _save_theme(self, theme: Theme) -> None:
-        """A theme the user picked (the palette's Change theme) is kept for next time."""
-        if theme.name != self.started_theme:
-            self.started_theme = theme.name
-            self._save_setting(theme=theme.name)
-
-    def _save_setting(self, **change: Any) -> bool:
-        """Keep one setting for the next start; when that fails, say so and keep it until
-        the app ends. Whether it was kept."""
-        from companion.settings import SettingsError, update_settings
-
-        try:
-            update_settings(**change)
-        except SettingsError as error:
-            self.notify(f"Kept until you quit: {error}", severity="warning", markup=False)
-            return False
-        return True
-
     def tick(self) -> None:
         """Read the clock again: every CLOCK_TICK_SECONDS, and whenever asked."""
         self.now = self.clock()
@@ -471,156 +267,7 @@ class CompanionApp(App[None]):
         if not self.is_headless and self._driver is not None:
             self._driver.write(sequence)
 
-    def _sync_stars(self) -> None:
-        """Pick up stars made in another terminal; while the store cannot be read, the
-        stars shown stay as they were (writing says what is wrong)."""
-        with suppress(StoreError):
-            self.starred = frozenset(self.store.starred_ids())
-
-    # -- state, and the only ways screens change it (declared by `Services`) ----------
-
-    @property
-    def display_zone(self) -> tzinfo:
-        return local_zone() if self.local_time else self.program.conference.zone
-
-    @property
-    def zone_caption(self) -> str:
-        where = "local time" if self.local_time else "venue time"
-        return f"{where}: {zone_label(self.display_zone, self.now)}"
-
-    @property
-    def search_index(self) -> SearchIndex:
-        """Built once per program (normally by a worker right after start-up)."""
-        from companion.search import SearchIndex  # not needed before the first frame
-
-        with self._index_lock:
-            if self._search_index is None:
-                self._search_index = SearchIndex(self.program)
-            return self._search_index
-
-    @property
-    def search_index_ready(self) -> bool:
-        """Whether the index is built, so a search costs only the lookup."""
-        return self._search_index is not None
-
-    def toggle_star(self, talk_id: str) -> bool:
-        """Star or unstar a talk, writing through the store; returns the new state."""
-        starring = talk_id not in self.starred
-        try:
-            if starring:
-                self.store.star([self.program.talk(talk_id)])
-            else:
-                self.store.unstar([talk_id])
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return not starring
-        # Written: shown at once, and the stars read back (another terminal's too) once
-        # the frame that shows it is out, not before it.
-        self.starred = self.starred | {talk_id} if starring else self.starred - {talk_id}
-        self.call_after_refresh(self._sync_stars)
-        return starring
-
-    def import_stars(self, plan: ImportPlan) -> bool:
-        """Write an import's stars and notes through the store, in one transaction."""
-        from companion.star_import import apply_import
-
-        try:
-            apply_import(plan, self.program, self.store)
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return False
-        self.starred = frozenset(self.store.starred_ids())
-        return True
-
-    def star_statuses(self) -> list[StarStatus]:
-        """The stars with what became of their talks; while the store cannot be read, the
-        last ones read (and the user is told why)."""
-        from companion.reconcile import reconcile  # not needed before the first frame
-
-        stars = self._reading(self.store.stars, None)
-        if stars is not None:
-            self._last_statuses = reconcile(self.program, stars, self.program.conference.zone)
-        return self._last_statuses
-
-    def mark_seen(self, talks: Iterable[Talk]) -> None:
-        self.store.mark_seen(talks)
-
-    def note(self, talk_id: str) -> str:
-        """The talk's note; "" while it cannot be read (a note saved over it then is kept
-        beside it: see `save_note`)."""
-        return self._reading(lambda: self.store.note(talk_id), "")
-
-    def notes(self) -> dict[str, str]:
-        return self._reading(self.store.notes, {})
-
-    def _reading(self, read: Callable[[], _Read], otherwise: _Read) -> _Read:
-        """A read of the store, or `otherwise` when it fails, saying why."""
-        try:
-            return read()
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return otherwise
-
-    def save_note(self, talk_id: str, text: str, expected: str) -> NoteSaved | None:
-        try:
-            return self.store.set_note(talk_id, text, expected=expected)
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return None
-
-    def show_talk(self, talk_id: str) -> None:
-        self.last_talk_id = talk_id
-
-    def watch_local_time(self) -> None:
-        self._update_subtitle()
-
-    def _update_subtitle(self) -> None:
-        self.sub_title = f"{self.program.conference.name} · {self.zone_caption}"
-
-    # -- navigation ----------------------------------------------------------------
-
-    def open_talk(self, talk_id: str) -> None:
-        """Push the mode's kept talk screen, then show the talk on it: pushed first, the
-        screen is laid out as it was left and nothing is drawn, and the first frame draws
-        it whole on the new talk (shown first, the changed widgets were drawn alone over
-        the screen being left, and the whole screen again in the next frame)."""
-        self.last_talk_id = talk_id
-        screen = self._talk_screen(talk_id)
-        shown_before = screen.is_mounted  # else it shows its talk as it mounts
-        self.push_screen(screen)
-        if shown_before:
-            screen.show(talk_id)
-
-    def _talk_screen(self, talk_id: str) -> TalkScreen:
-        """The mode's talk screen, kept once built and shown again on another talk: building
-        one (a dozen widgets, each styled anew) took longer than the frame it opens in.
-        A talk opened from a person seen from the kept one gets a screen of its own."""
-        from companion.ui.screens.talk import TalkScreen
-
-        kept = self._talk_screens.get(self.current_mode)
-        if kept is None:
-            kept = self._talk_screens[self.current_mode] = TalkScreen(talk_id)
-            self.install_screen(kept, name=f"talk-{self.current_mode}")
-        elif kept in self.screen_stack:
-            return TalkScreen(talk_id)
-        return kept
-
-    def open_person(self, person_id: str) -> None:
-        from companion.ui.screens.person import PersonScreen
-
-        self.push_screen(PersonScreen(person_id))
-
-    def open_hit(self, hit: Hit | None) -> None:
-        from companion.search import HitKind
-
-        if hit is None:
-            return
-        if hit.kind is HitKind.TALK:
-            self.open_talk(hit.id)
-        else:
-            self.open_person(hit.id)
-
-    # -- actions ---------------------------------------------------------------------
+    # -- keys and the palette ----------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_mode" and parameters and self._at_mode(str(parameters[0])):
@@ -631,91 +278,6 @@ class CompanionApp(App[None]):
             screen = self.screen
             return not (isinstance(screen, ShowsTalk) and screen.talk_id == self._talk_to_show())
         return True
-
-    def _talk_to_show(self) -> str | None:
-        """What `t` opens: the screen's talk, else the last one opened, else the first."""
-        screen, talks = self.screen, self.program.talks
-        selected = screen.selected_talk_id if isinstance(screen, SelectsTalk) else None
-        return selected or self.last_talk_id or (talks[0].id if talks else None)
-
-    def _at_mode(self, mode: str) -> bool:
-        """Showing the mode's own screen, with nothing pushed over it."""
-        return mode == self.current_mode and len(self.screen_stack) == 1
-
-    async def action_switch_mode(self, mode: str) -> None:
-        """Another mode shows as it was left; the mode already shown goes back to its own
-        screen from a talk or person opened over it."""
-        if mode != self.current_mode:
-            self._switching_to_built = self._has_screens(mode)
-            try:
-                self.switch_mode(mode)
-            finally:
-                self._switching_to_built = False
-            return
-        while len(self.screen_stack) > 1:
-            await self.pop_screen()
-
-    def _has_screens(self, mode: str) -> bool:
-        try:
-            return bool(self.get_screen_stack(mode))
-        except KeyError:  # not shown yet: its screen is built on the way
-            return False
-
-    def delay_update(self, delay: float = 0.05) -> None:
-        """Textual holds the screen for 50 ms while it switches modes, lest a screen being
-        built show half-made; a mode already built and styled shows whole at once, so the
-        switch to it is drawn in the next frame instead (the wait was most of a switch)."""
-        if not self._switching_to_built:
-            super().delay_update(delay)
-
-    def action_talk_details(self) -> None:
-        talk_id = self._talk_to_show()
-        if talk_id is None:
-            self.notify("This program has no talks.", timeout=3)
-        else:
-            self.open_talk(talk_id)
-
-    def action_search(self) -> None:
-        from companion.ui.screens.search import SearchScreen
-
-        self.push_screen(SearchScreen(), self.open_hit)
-
-    def action_export(self) -> None:
-        from companion.ui.screens.export import ExportScreen
-
-        self.push_screen(ExportScreen())
-
-    def action_reminder_lead(self) -> None:
-        from companion.ui.screens.reminder_lead import ReminderLeadScreen
-
-        self.push_screen(ReminderLeadScreen(self.remind_before), self._save_reminder_lead)
-
-    def _save_reminder_lead(self, before: timedelta | None) -> None:
-        from companion.present.agenda import reminders_words
-
-        if before is None:
-            return
-        self.remind_before = before
-        if self._save_setting(remind_before=before):
-            self.notify(f"Starred talks: {reminders_words(before)}", timeout=4, markup=False)
-        self.reminders.check()
-
-    def action_toggle_zone(self) -> None:
-        from companion.settings import Times
-
-        self.local_time = not self.local_time
-        self.notify(f"Times now in {self.zone_caption}", timeout=3, markup=False)
-        self._save_setting(times=Times.LOCAL if self.local_time else Times.VENUE)
-
-    def action_help(self) -> None:
-        from companion.ui.screens.help import HelpScreen, help_sections
-
-        self.push_screen(HelpScreen(help_sections(self.BINDINGS)))
-
-    def action_about(self) -> None:
-        from companion.ui.screens.about import AboutScreen
-
-        self.push_screen(AboutScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands, then one per app binding, so the palette reaches them all."""
