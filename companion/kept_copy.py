@@ -5,8 +5,10 @@ beside it. Versions before JSON Lines kept `ID.json` (one JSON document, with
 `ID.json.sha256`), and they read only that name, trusting its checksum: so that going back
 to one of them still finds a copy it can read, `ID.json` is read here but never written
 or removed (one in JSON Lines, as the version just before this one kept it, is read by that
-version). Of the two names, the newer file is the one read: an earlier version updates
-`ID.json` only, this one `ID.jsonl` only.
+version). Which of the two is read: an earlier version updates `ID.json` only, this one
+`ID.jsonl` only, and each time it writes `ID.jsonl` it notes the checksum `ID.json` had
+(`ID.earlier.sha256`); `ID.json` is read when that checksum has changed since, meaning an
+earlier version kept another copy. Files' times decide only for copies kept before the note.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from companion.records import Document
 KEPT_SUFFIX = ".jsonl"
 EARLIER_SUFFIX = ".json"  # the name of versions before JSON Lines; read, never written
 _SOURCE_SUFFIX = ".source.json"  # where it came from: `companion.sources`
+_SEEN_SUFFIX = ".earlier.sha256"  # `ID.json`'s checksum when `ID.jsonl` was last written
 _READ_BYTES = 1024 * 1024
 
 
@@ -42,13 +45,52 @@ def kept_path(program_id: str) -> Path:
 
 
 def find_kept(program_id: str) -> Path | None:
-    """The kept copy of a program to read, under either name (the newer file); None if none."""
-    newest: tuple[int, Path] | None = None
-    for path in (kept_path(program_id), programs_dir() / f"{program_id}{EARLIER_SUFFIX}"):
-        with suppress(OSError):
-            if path.is_file() and (newest is None or path.stat().st_mtime_ns > newest[0]):
-                newest = (path.stat().st_mtime_ns, path)
-    return newest[1] if newest else None
+    """The kept copy of a program to read, under either name; None if there is none."""
+    today = kept_path(program_id)
+    earlier = programs_dir() / f"{program_id}{EARLIER_SUFFIX}"
+    if not _is_file(earlier):
+        return today if _is_file(today) else None
+    if not _is_file(today):
+        return earlier
+    seen = _read_text(_seen_path(today))
+    if seen is None:  # kept before the note: the newer file (`ID.jsonl` on a tie)
+        return earlier if _modified(earlier) > _modified(today) else today
+    return earlier if _recorded_checksum(earlier) != seen else today
+
+
+def _is_file(path: Path) -> bool:
+    with suppress(OSError):
+        return path.is_file()
+    return False
+
+
+def _modified(path: Path) -> int:
+    with suppress(OSError):
+        return path.stat().st_mtime_ns
+    return 0
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _seen_path(today: Path) -> Path:
+    return today.with_name(today.name.removesuffix(KEPT_SUFFIX) + _SEEN_SUFFIX)
+
+
+def _note_earlier(today: Path) -> None:
+    """Note the checksum `ID.json` has as `ID.jsonl` is written (see `find_kept`); a note
+    that cannot be written leaves the files' times to decide."""
+    recorded = _recorded_checksum(today.with_suffix(EARLIER_SUFFIX))
+    seen = _seen_path(today)
+    with suppress(OSError, WriteError):
+        if recorded is None:
+            seen.unlink(missing_ok=True)
+        elif _read_text(seen) != recorded:
+            write_atomic(recorded, seen, overwrite=True)
 
 
 def kept_ids() -> list[str]:
@@ -70,10 +112,7 @@ def _checksum_line(digest: str, kept: Path) -> str:
 
 
 def _recorded_checksum(kept: Path) -> str | None:
-    try:
-        return _checksum_path(kept).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+    return _read_text(_checksum_path(kept))
 
 
 def _hashed(pieces: Iterable[bytes], update: Callable[[bytes], object]) -> Iterator[bytes]:
@@ -97,11 +136,12 @@ def keep(canonical: str, conference_id: str) -> Path | None:
     if changed is not None:
         write_atomic(changed, target, overwrite=True)
     else:
-        with suppress(OSError):  # the newer of the two names is the one read (`find_kept`)
+        with suppress(OSError):  # for copies kept before `_note_earlier`: see `find_kept`
             os.utime(target)
     checksum = _checksum_line(hasher.hexdigest(), target)
     if changed is not None or _recorded_checksum(target) != checksum:
         write_atomic(checksum, _checksum_path(target), overwrite=True)
+    _note_earlier(target)
     return target if changed is not None else None
 
 
@@ -140,6 +180,7 @@ def _write_kept(document: Document, kept: Path) -> None:
     hasher = hashlib.sha256()
     write_atomic(_hashed(kept_lines.encode(document), hasher.update), kept, overwrite=True)
     write_atomic(_checksum_line(hasher.hexdigest(), kept), _checksum_path(kept), overwrite=True)
+    _note_earlier(kept)
 
 
 def read_kept(kept: Path) -> Program:

@@ -18,7 +18,7 @@ from companion.loading import ProgramError, bundled_program_path
 from companion.subscription import subscribed, update
 from tests.cli_driving import assert_clean_error, call_cli
 from tests.conftest import run_cli
-from tests.kept_copies import KEPT_ID, as_earlier_name, checksum_matches, kept_document
+from tests.kept_copies import KEPT_ID, as_earlier_name, checksum_matches, forge, kept_document
 from tests.local_server import V1, Answer, Server
 from tests.test_subscription import QUICK
 
@@ -152,3 +152,29 @@ def test_a_program_loaded_again_opens_as_loaded_though_an_earlier_version_kept_a
     os.utime(earlier, ns=(before + 5_000_000_000, before + 5_000_000_000))
     assert run_cli("--program", str(copy), "about").returncode == 0
     assert "An older version" not in run_cli("--program", LOADED_BUNDLED_ID, "about").stdout
+
+
+def test_an_earlier_copy_touched_since_does_not_replace_todays(kept: Path) -> None:
+    """A backup restored, a folder synced: `ID.json` newer on disk, but the same copy as
+    when `ID.jsonl` was last written, so today's opens."""
+    earlier = as_earlier_name(kept, one_document(kept))
+    assert run_cli("--program", KEPT_ID, "about").returncode == 0  # kept as ID.jsonl too
+    forge(kept, kept.read_bytes().replace(b"DevConf Brussels 2030", b"Updated since", 1))
+    later = kept.stat().st_mtime_ns + 5_000_000_000
+    os.utime(earlier, ns=(later, later))
+    assert "Updated since" in run_cli("--program", KEPT_ID, "about").stdout.split("\n")[0]
+
+
+def test_a_copy_an_earlier_version_kept_since_opens_however_old_its_file_time(
+    kept: Path,
+) -> None:
+    earlier = as_earlier_name(kept, one_document(kept))
+    assert run_cli("--program", KEPT_ID, "about").returncode == 0  # kept as ID.jsonl too
+    document = json.loads(earlier.read_bytes())
+    document["conference"]["title"] = "Kept by an earlier version"
+    forge(earlier, json.dumps(document).encode())
+    older = kept.stat().st_mtime_ns - 5_000_000_000
+    os.utime(earlier, ns=(older, older))
+    for _ in range(2):  # and again, once kept as ID.jsonl
+        about = run_cli("--program", KEPT_ID, "about").stdout
+        assert "Kept by an earlier version" in about.split("\n")[0], about
