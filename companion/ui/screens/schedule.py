@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Static
 
 from companion.clock import Item, now_next
@@ -21,6 +20,7 @@ from companion.places import describe_choice
 from companion.present.words import count
 from companion.ui.plain_text import show_text
 from companion.ui.providers import screen_commands
+from companion.ui.screens.styled import StyledScreen
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.day_bar import DayBar
@@ -29,7 +29,7 @@ from companion.ui.widgets.now_next import NowNext
 from companion.ui.widgets.schedule_table import ScheduleTable, ScheduleView, row_key
 
 
-class ScheduleScreen(Screen[None]):
+class ScheduleScreen(StyledScreen[None]):
     COMMANDS = {screen_commands}
     BINDINGS = [
         Binding(

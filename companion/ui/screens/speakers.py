@@ -8,7 +8,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -18,6 +17,7 @@ from companion.program import Person, Program
 from companion.search import HitKind, too_short
 from companion.ui.commands import ScreenCommands
 from companion.ui.keys import key_label
+from companion.ui.screens.styled import StyledScreen
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.edge_list import EdgeList
@@ -53,7 +53,7 @@ class NameFilter(Input):
         return frozenset(key for key in typed if len(key) == 1 and not key.isalpha())
 
 
-class SpeakersScreen(Screen[None]):
+class SpeakersScreen(StyledScreen[None]):
     COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "speakers.tcss"  # read when the screen is first shown, not at start-up
 

@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -35,6 +34,7 @@ from companion.present.starred import (
 from companion.ui.commands import ScreenCommands
 from companion.ui.hanging import Hanging, Indented
 from companion.ui.plain_text import show_text
+from companion.ui.screens.styled import StyledScreen
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.key_footer import KeyFooter
@@ -73,7 +73,7 @@ def _option(row: Row) -> Option:
     return Option(talk_row(row.line, row.detail, dim=row.past), id=row.talk_id)
 
 
-class StarredScreen(Screen[None]):
+class StarredScreen(StyledScreen[None]):
     COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "starred.tcss"  # read when the screen is first shown, not at start-up
 

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -19,6 +18,7 @@ from companion.program import Talk
 from companion.ui.commands import ScreenCommands
 from companion.ui.content import facts_lines, section_lines, stacked
 from companion.ui.screens.links import LinksScreen, open_link
+from companion.ui.screens.styled import StyledScreen
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.edge_list import PageList
@@ -39,7 +39,7 @@ class AuthorList(PageList, inherit_bindings=False):
     ]
 
 
-class TalkScreen(Screen[None]):
+class TalkScreen(StyledScreen[None]):
     COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "talk.tcss"  # read when the screen is first shown, not at start-up
 

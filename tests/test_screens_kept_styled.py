@@ -1,0 +1,90 @@
+"""A screen shown again (a mode on 1/2/3, the kept talk screen) is not styled again while
+nothing its styles depend on changed; a theme changed meanwhile still reaches it (and
+`test_style_refreshes` for the modes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pytest
+from rich.color import Color as RichColor
+from textual.dom import DOMNode
+from textual.geometry import Region
+from textual.screen import Screen
+
+from companion.ui.app import CompanionApp
+from tests.driving import SIZE, AppFactory, until
+
+MODES = ("2", "3", "1")  # speakers, starred, back to the schedule
+
+
+def styled_screens(app: CompanionApp, monkeypatch: pytest.MonkeyPatch) -> list[Screen[object]]:
+    """The screens Textual styles from now on, each time it styles one with its widgets."""
+    screens: list[Screen[object]] = []
+    original: Callable[..., None] = app.stylesheet.update_nodes
+
+    def update_nodes(nodes: Iterable[DOMNode], animate: bool = False) -> None:
+        nodes = list(nodes)
+        screens.extend(node for node in nodes if isinstance(node, Screen))
+        original(nodes, animate=animate)
+
+    monkeypatch.setattr(app.stylesheet, "update_nodes", update_nodes)
+    return screens
+
+
+async def test_modes_shown_again_are_not_styled_again(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key in MODES * 2:  # styled as first shown, and once more for the styles of
+            await pilot.press(key)  # the screens first shown after them
+        await pilot.pause()
+        styled = styled_screens(app, monkeypatch)
+        for key in MODES * 2:
+            await pilot.press(key)
+            await pilot.pause()
+        assert styled == []
+
+
+async def test_the_kept_talk_screen_opened_again_is_not_styled_again(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: len(app.screen_stack) == 2)
+        await pilot.press("escape")
+        await until(pilot, lambda: len(app.screen_stack) == 1)
+        styled = styled_screens(app, monkeypatch)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(app.screen_stack) == 2)
+        await pilot.pause()
+        assert styled == []
+
+
+def background(screen: Screen[object]) -> set[RichColor | None]:
+    """The colours behind the screen's first line, as drawn."""
+    strip = screen.render_lines(Region(0, 0, screen.size.width, 1))[0]
+    return {segment.style.bgcolor for segment in strip if segment.style}
+
+
+async def test_a_theme_changed_while_the_kept_talk_screen_is_closed_reaches_it(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await until(pilot, lambda: len(app.screen_stack) == 2)
+        talk_screen = app.screen
+        before = background(talk_screen)
+        await pilot.press("escape")
+        await until(pilot, lambda: len(app.screen_stack) == 1)
+        app.theme = "solarized-light" if app.theme != "solarized-light" else "nord"
+        await pilot.pause()
+        schedule_background = background(app.screen)
+        assert schedule_background != before
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is talk_screen)
+        await pilot.pause()
+        assert background(talk_screen) == schedule_background
