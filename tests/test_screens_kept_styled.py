@@ -88,3 +88,28 @@ async def test_a_theme_changed_while_the_kept_talk_screen_is_closed_reaches_it(
         await until(pilot, lambda: app.screen is talk_screen)
         await pilot.pause()
         assert background(talk_screen) == schedule_background
+
+
+async def test_a_mode_shown_again_draws_its_background_without_rendering_it(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Screens are a plain background: Textual drew it line by line at every switch."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "1")
+        await pilot.pause()
+        speakers = app.get_screen_stack("speakers")[0]
+        before = background(speakers)
+        renders: list[None] = []
+        original = speakers.render
+
+        def render() -> object:
+            renders.append(None)
+            return original()
+
+        monkeypatch.setattr(speakers, "render", render)
+        await pilot.press("2")
+        await until(pilot, lambda: app.screen is speakers)
+        await pilot.pause()
+        assert background(speakers) == before
+        assert renders == []

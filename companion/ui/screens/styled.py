@@ -23,6 +23,8 @@ Result = TypeVar("Result")
 class StyledScreen(Screen[Result]):
     """A screen that is styled again when shown only if its styles may have changed."""
 
+    BLANK = True  # an opaque, borderless background: drawn without rendering each line
+
     _styled_with: tuple[list[RuleSet], frozenset[str], frozenset[str]] | None = None
 
     @on(events.ScreenResume)
