@@ -113,3 +113,20 @@ async def test_a_mode_shown_again_draws_its_background_without_rendering_it(
         await pilot.pause()
         assert background(speakers) == before
         assert renders == []
+
+
+async def test_a_screen_shown_as_it_is_built_is_styled_once(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual styles each widget as it mounts, then styled the whole screen again as it
+    was first shown."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        styled = styled_screens(app, monkeypatch)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(app.screen_stack) == 2)
+        await pilot.pause()
+        talk_screen = app.screen
+        assert talk_screen not in styled
+        assert background(talk_screen) == background(app.screen_stack[0])

@@ -27,14 +27,23 @@ class StyledScreen(Screen[Result]):
 
     _styled_with: tuple[list[RuleSet], frozenset[str], frozenset[str]] | None = None
 
+    @on(events.Mount)
+    def _styled_as_mounted(self) -> None:
+        """Textual styles each widget as it mounts, the screen's own before it mounts: a
+        screen shown as soon as it is built need not be styled all over again."""
+        self._styled_with = self._style_inputs()
+
     @on(events.ScreenResume)
     def _restyle_only_if_changed(self, event: events.ScreenResume) -> None:
         """Runs before Textual's own handler (a subclass's handlers run before its base's),
         which restyles the screen only if `refresh_styles`."""
-        app = self.app
-        rules, classes, pseudo_classes = app.stylesheet.rules, app.classes, app.pseudo_classes
-        kept = self._styled_with
-        if kept is not None and kept[0] is rules and kept[1:] == (classes, pseudo_classes):
+        inputs, kept = self._style_inputs(), self._styled_with
+        if kept is not None and kept[0] is inputs[0] and kept[1:] == inputs[1:]:
             event.refresh_styles = False
         else:
-            self._styled_with = (rules, classes, pseudo_classes)
+            self._styled_with = inputs
+
+    def _style_inputs(self) -> tuple[list[RuleSet], frozenset[str], frozenset[str]]:
+        """What the styles of the screen's nodes depend on beyond the nodes themselves."""
+        app = self.app
+        return app.stylesheet.rules, app.classes, app.pseudo_classes
