@@ -7,7 +7,11 @@ import gc
 import threading
 from typing import TYPE_CHECKING
 
+from textual.worker import Worker, WorkerState
+
 from companion.ui.app_state import AppState
+
+INDEXING = "search-index"
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -38,7 +42,14 @@ class SearchIndexing(AppState):
 
     def _start_indexing(self) -> None:
         self._indexing.stop()
-        self.run_worker(self._build_search_index, thread=True)
+        self.run_worker(self._build_search_index, thread=True, name=INDEXING)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Indexed: a quiet moment to get ready for the first talk opened."""
+        if event.worker.name == INDEXING and event.state is WorkerState.SUCCESS:
+            from companion.ui.screens.talk import read_styles_ahead
+
+            read_styles_ahead(self)
 
     def _build_search_index(self) -> None:
         _ = self.search_index

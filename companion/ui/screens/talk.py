@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 from datetime import tzinfo
+from pathlib import Path
+from typing import Any
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -26,6 +29,18 @@ from companion.ui.widgets.key_footer import KeyFooter
 
 NOTE_SAVE_DELAY = 0.4
 LABEL_WIDTH = 13  # the facts' label column
+
+
+def read_styles_ahead(app: App[Any]) -> None:
+    """Have the talk screen's styles read at a quiet moment, as Textual reads a screen's
+    `CSS_PATH` as it is first shown (every rule parsed again, every screen styled again:
+    a third of opening the first talk). This module is imported by then too."""
+    stylesheet = app.stylesheet
+    path = (Path(inspect.getfile(TalkScreen)).parent / TalkScreen.CSS_PATH).resolve()
+    if not stylesheet.has_source(str(path)):
+        stylesheet.read(path)
+        stylesheet.reparse()
+        stylesheet.update(app)
 
 
 class AuthorList(PageList, inherit_bindings=False):
