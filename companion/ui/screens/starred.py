@@ -143,6 +143,7 @@ class StarredScreen(StyledScreen[None]):
         self._listed: tuple[object, ...] | None = None  # what `_rows` were built from
         self._unstarred: list[tuple[str, ...]] = []  # what `u` stars again, the last first
         self.hide_past = False
+        self._left_at: tuple[int | None, float] | None = None  # cursor and scroll, last visit
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -183,9 +184,13 @@ class StarredScreen(StyledScreen[None]):
             for i in range(line + 1, listing.option_count)
             if not listing.get_option_at_index(i).disabled
         )
-        listing.highlighted = next(following, listing.highlighted)
+        cursor = next(following, listing.highlighted)
+        if (cursor, listing.scroll_offset.y) == self._left_at:
+            return  # already there: scrolling to it and back repainted every row
+        listing.highlighted = cursor
         listing.scroll_to_highlight(top=True)
         listing.scroll_relative(y=-1, animate=False)  # the now-line in view too
+        self._left_at = (cursor, listing.scroll_offset.y)
 
     def on_screen_suspend(self) -> None:
         self._moves.clear()
@@ -222,7 +227,8 @@ class StarredScreen(StyledScreen[None]):
             extras = [past_words(True)] if self.hide_past else []
             summary = " · ".join([summary, *extras, reminders_words(app.remind_before)])
         show_text(self.query_one("#starred-summary", Static), summary)
-        listing.focus()
+        if not listing.has_focus:  # focusing repaints every row, even the focused list's
+            listing.focus()
         self.refresh_bindings()
 
     @property

@@ -1,0 +1,42 @@
+"""A visit to Starred that finds everything as it was left repaints no row of the list:
+focusing the focused list and scrolling to the next talk and back repainted all of them
+on every switch to it."""
+
+from __future__ import annotations
+
+import pytest
+from textual.strip import Strip
+
+from companion.program import Program
+from companion.ui.widgets.talk_options import TalkList
+from tests.driving import AppFactory, screen_lines, until
+
+
+async def test_starred_shown_again_as_it_was_repaints_no_row(
+    make_app: AppFactory, program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app("2026-02-01T16:10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for talk in program.talks:
+            app.toggle_star(talk.id)
+        await pilot.press("3")
+        await until(pilot, lambda: "now 16:10" in " ".join(screen_lines(app.screen)))
+        await pilot.press("1", "3")
+        await pilot.pause()
+        listing = app.screen.query_one(TalkList)
+        drawn = screen_lines(app.screen)
+        painted: list[int] = []
+        original = listing.render_line
+
+        def render_line(y: int) -> Strip:
+            painted.append(y)
+            return original(y)
+
+        monkeypatch.setattr(listing, "render_line", render_line)
+        await pilot.press("1", "3")
+        await pilot.pause()
+        assert screen_lines(app.screen) == drawn
+        assert painted == []
+        await pilot.press("down")  # a row that does change is painted still
+        await pilot.pause()
+        assert painted
