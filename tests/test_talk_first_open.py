@@ -3,7 +3,10 @@ a quiet moment after start-up (once the search index is built), not under its ke
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
+from textual.dom import DOMNode
 
 from companion.ui.app import CompanionApp
 from companion.ui.screens.talk import TalkScreen
@@ -35,3 +38,28 @@ async def test_the_first_talk_opened_parses_no_style_again(
         title = app.screen.query_one("#talk-title")
         assert title.styles.text_style.bold  # its own styles apply
         assert drawn_lines(title)[1].strip()
+
+
+async def test_opening_a_talk_moves_the_focus_once(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Straight to the authors: Textual focused the scrolling details first, and restyled
+    them with all they hold as the focus came and went."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        restyled: list[DOMNode] = []
+        original = app.stylesheet.update_nodes
+
+        def update_nodes(nodes: Iterable[DOMNode], animate: bool = False) -> None:
+            nodes = list(nodes)
+            restyled.append(nodes[0])
+            original(nodes, animate=animate)
+
+        monkeypatch.setattr(app.stylesheet, "update_nodes", update_nodes)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, TalkScreen))
+        await pilot.pause()
+        authors = app.screen.query_one("#talk-authors")
+        assert app.screen.focused is authors
+        assert app.screen.query_one("#talk-body") not in restyled

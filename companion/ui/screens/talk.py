@@ -57,6 +57,9 @@ class AuthorList(PageList, inherit_bindings=False):
 class TalkScreen(StyledScreen[None]):
     COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "talk.tcss"  # read when the screen is first shown, not at start-up
+    # The authors take the focus as a talk is shown, without scrolling to them; Textual's
+    # own first focus went to the scrolling details, and each move restyled all they hold.
+    AUTO_FOCUS = ""
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="talk.back", tooltip="Back to where you were"),
