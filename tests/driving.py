@@ -133,3 +133,21 @@ def result_ids(app: App[Any]) -> list[str]:
 async def toasted(pilot: Pilot[Any], text: str) -> None:
     """Wait for a notification that shows `text` as typed (tests draw toasts when asked)."""
     await until(pilot, lambda: flat([text]) in flat(screen_lines(pilot.app.screen)))
+
+
+async def settled(pilot: Pilot[Any]) -> None:
+    """Wait for the work the app does at a quiet moment after start-up (the search index,
+    then the talk screen's styles read ahead), which changes the rules every screen is
+    styled with."""
+    sources = pilot.app.stylesheet.source
+    await until(pilot, lambda: any(path.endswith("talk.tcss") for path, _ in sources))
+
+
+async def every_talk_starred(pilot: Pilot[Any], program: Program) -> None:
+    """Star every talk and show Starred, once it draws its now-line."""
+    app = pilot.app
+    assert isinstance(app, CompanionApp)
+    for talk in program.talks:
+        app.toggle_star(talk.id)
+    await pilot.press("3")
+    await until(pilot, lambda: "now " in " ".join(screen_lines(app.screen)))

@@ -23,7 +23,15 @@ from companion.ui.screens.choice import ChoiceScreen
 from companion.ui.screens.fits import FitsScreen
 from companion.ui.screens.starred import StarredScreen
 from companion.ui.widgets.talk_options import TalkList
-from tests.driving import AppFactory, drawn_lines, flat, screen_lines, toasted, until
+from tests.driving import (
+    AppFactory,
+    drawn_lines,
+    every_talk_starred,
+    flat,
+    screen_lines,
+    toasted,
+    until,
+)
 from tests.programs import opened, t, venue_program
 
 TALL = (80, 60)  # the whole of my day on screen
@@ -301,9 +309,7 @@ async def test_my_day_opens_on_what_comes_next(make_app: AppFactory, program: Pr
     are drawn, not the morning."""
     app = make_app("2026-02-01T16:10")
     async with app.run_test(size=(80, 24)) as pilot:
-        for talk in program.talks:
-            app.toggle_star(talk.id)
-        await pilot.press("3")
-        await until(pilot, lambda: "now 16:10" in " ".join(screen_lines(app.screen)))
+        await every_talk_starred(pilot, program)
+        assert "now 16:10" in " ".join(screen_lines(app.screen))
         drawn = " ".join(screen_lines(app.screen))
         assert "Analyzing the complexities" in drawn and "Library Liberation" not in drawn

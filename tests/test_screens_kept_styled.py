@@ -13,7 +13,7 @@ from textual.geometry import Region
 from textual.screen import Screen
 
 from companion.ui.app import CompanionApp
-from tests.driving import SIZE, AppFactory, until
+from tests.driving import SIZE, AppFactory, settled, until
 
 MODES = ("2", "3", "1")  # speakers, starred, back to the schedule
 
@@ -37,6 +37,7 @@ async def test_modes_shown_again_are_not_styled_again(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
         for key in MODES * 2:  # styled as first shown, and once more for the styles of
             await pilot.press(key)  # the screens first shown after them
         await pilot.pause()
@@ -52,6 +53,7 @@ async def test_the_kept_talk_screen_opened_again_is_not_styled_again(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
         await pilot.press("enter")
         await until(pilot, lambda: len(app.screen_stack) == 2)
         await pilot.press("escape")
@@ -122,7 +124,7 @@ async def test_a_screen_shown_as_it_is_built_is_styled_once(
     was first shown."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(pilot)
         styled = styled_screens(app, monkeypatch)
         await pilot.press("enter")
         await until(pilot, lambda: len(app.screen_stack) == 2)

@@ -9,18 +9,15 @@ from textual.strip import Strip
 
 from companion.program import Program
 from companion.ui.widgets.talk_options import TalkList
-from tests.driving import AppFactory, screen_lines, until
+from tests.driving import SIZE, AppFactory, every_talk_starred, screen_lines
 
 
 async def test_starred_shown_again_as_it_was_repaints_no_row(
     make_app: AppFactory, program: Program, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app("2026-02-01T16:10")
-    async with app.run_test(size=(80, 24)) as pilot:
-        for talk in program.talks:
-            app.toggle_star(talk.id)
-        await pilot.press("3")
-        await until(pilot, lambda: "now 16:10" in " ".join(screen_lines(app.screen)))
+    app = make_app("2026-02-01T16:10")  # a now-line among the stars, the cursor after it
+    async with app.run_test(size=SIZE) as pilot:
+        await every_talk_starred(pilot, program)
         await pilot.press("1", "3")
         await pilot.pause()
         listing = app.screen.query_one(TalkList)

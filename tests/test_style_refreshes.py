@@ -12,7 +12,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 
 from companion.ui.screens.speakers import SpeakersScreen
-from tests.driving import SIZE, AppFactory, until
+from tests.driving import SIZE, AppFactory, settled, until
 
 MODES = ("2", "3", "1")  # speakers, starred, back to the schedule
 
@@ -39,6 +39,7 @@ async def test_each_mode_shown_again_is_not_restyled_from_scratch(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)  # the talk screen's styles are read ahead
         for key in MODES:  # first visits read each screen's styles
             await pilot.press(key)
         await pilot.pause()

@@ -8,13 +8,9 @@ from collections.abc import Iterable
 import pytest
 from textual.dom import DOMNode
 
-from companion.ui.app import CompanionApp
 from companion.ui.screens.talk import TalkScreen
-from tests.driving import SIZE, AppFactory, drawn_lines, until
-
-
-def talk_styles_read(app: CompanionApp) -> bool:
-    return any(path.endswith("talk.tcss") for path, _ in app.stylesheet.source)
+from tests.driving import SIZE, AppFactory, drawn_lines, settled, until
+from tests.test_style_refreshes import counting
 
 
 async def test_the_first_talk_opened_parses_no_style_again(
@@ -22,15 +18,9 @@ async def test_the_first_talk_opened_parses_no_style_again(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: talk_styles_read(app))
+        await settled(pilot)
         reparses: list[None] = []
-        original = app.stylesheet.reparse
-
-        def reparse() -> None:
-            reparses.append(None)
-            original()
-
-        monkeypatch.setattr(app.stylesheet, "reparse", reparse)
+        monkeypatch.setattr(app.stylesheet, "reparse", counting(reparses, app.stylesheet.reparse))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, TalkScreen))
         await pilot.pause()
