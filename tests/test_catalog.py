@@ -10,8 +10,7 @@ from pathlib import Path
 from companion.catalog import open_program
 from companion.kept_copy import read_kept
 from companion.program import Program
-from tests.cli_driving import assert_clean_error
-from tests.conftest import run_cli
+from tests.cli_driving import assert_clean_error, call_cli
 from tests.kept_copies import DIRTY_TITLES, KEPT_ID, kept_document
 
 
@@ -48,7 +47,7 @@ def test_a_kept_copy_broken_by_hand_is_one_clear_error_and_left_alone(kept: Path
     document["talks"][0]["end"] = document["talks"][0]["start"]
     broken = json.dumps(document)
     kept.write_text(broken, encoding="utf-8")
-    assert_clean_error(run_cli("--program", KEPT_ID, "talks"), str(kept), "is not after start")
+    assert_clean_error(call_cli("--program", KEPT_ID, "talks"), str(kept), "is not after start")
     assert kept.read_text(encoding="utf-8") == broken
 
 

@@ -21,7 +21,7 @@ from companion.importers.times import parse_duration
 from companion.loading import BUNDLED_ID
 from companion.program import Program
 from tests.cli_driving import assert_clean_error, call_cli
-from tests.conftest import FIXTURES, run_cli
+from tests.conftest import FIXTURES
 from tests.programs import opened
 
 FRAB = FIXTURES / "fosdemish.xml"
@@ -164,12 +164,12 @@ def test_refused_with_one_line(case: str, tmp_path: Path) -> None:
 def test_a_byte_order_mark_that_lies_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "schedule.xml"
     path.write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8")  # a lone surrogate
-    assert_clean_error(run_cli("--program", str(path), "talks"), "not UTF-16-LE text")
+    assert_clean_error(call_cli("--program", str(path), "talks"), "not UTF-16-LE text")
 
 
 @pytest.mark.parametrize("now", ["0001-01-01T00:00", "9999-12-31T23:59"])
 def test_an_implausible_now_is_refused(now: str) -> None:
-    assert_clean_error(run_cli("--now", now, "now"), f"--now: {now!r} is not a plausible date")
+    assert_clean_error(call_cli("--now", now, "now"), f"--now: {now!r} is not a plausible date")
 
 
 @pytest.mark.parametrize(
@@ -303,7 +303,7 @@ def test_now_finds_a_talk_across_the_dst_gap(tmp_path: Path) -> None:
     path = tmp_path / "schedule.xml"
     event = "<date>2026-03-29T01:30:00+01:00</date><duration>02:00</duration><title>Gap</title>"
     path.write_text(_berlin("2026-03-29", event), encoding="utf-8")
-    result = run_cli("--program", str(path), "--now", "2026-03-29T04:00", "now")
+    result = call_cli("--program", str(path), "--now", "2026-03-29T04:00", "now")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Now: 01:30–04:30 Gap")
 
@@ -340,8 +340,8 @@ def test_a_loaded_program_with_the_bundled_id_is_kept_apart(tmp_path: Path) -> N
     """An edited copy of the bundled program neither replaces it nor shares its stars."""
     copy = tmp_path / "c4ml.json"
     copy.write_text(NATIVE, encoding="utf-8")
-    assert run_cli("star", "magellan").returncode == 0
-    loaded = run_cli("--program", str(copy), "star", "xtc")
+    assert call_cli("star", "magellan").returncode == 0
+    loaded = call_cli("--program", str(copy), "star", "xtc")
     assert loaded.returncode == 0, loaded.stderr
     assert "kept C4ML 2026 for offline use as c4ml-2026-loaded" in loaded.stderr
     assert "(c4ml-2026 is the bundled program's id)" in loaded.stderr
@@ -349,11 +349,11 @@ def test_a_loaded_program_with_the_bundled_id_is_kept_apart(tmp_path: Path) -> N
 
     def starred(spec: str | None) -> list[str]:
         args = ("--program", spec) if spec else ()
-        return [talk["id"] for talk in json.loads(run_cli(*args, "starred", "--json").stdout)]
+        return [talk["id"] for talk in json.loads(call_cli(*args, "starred", "--json").stdout)]
 
     assert starred(None) == starred("c4ml-2026") == ["magellan"]
     assert starred("c4ml-2026-loaded") == starred(str(copy)) == ["xtc"]  # reloading keeps them
-    programs = json.loads(run_cli("programs", "--json").stdout)
+    programs = json.loads(call_cli("programs", "--json").stdout)
     assert [(p["id"], p["bundled"]) for p in programs] == [
         ("c4ml-2026", True),
         ("c4ml-2026-loaded", False),
@@ -365,8 +365,8 @@ def test_a_copy_kept_under_the_bundled_id_does_not_replace_it(data_dir: Path) ->
     kept = data_dir / "programs" / f"{BUNDLED_ID}.json"
     kept.parent.mkdir(parents=True)
     kept.write_text(NATIVE.replace("Compilers for Machine Learning", "Impostors"), "utf-8")
-    assert "Impostors" not in run_cli("--program", BUNDLED_ID, "about").stdout
-    programs = json.loads(run_cli("programs", "--json").stdout)
+    assert "Impostors" not in call_cli("--program", BUNDLED_ID, "about").stdout
+    programs = json.loads(call_cli("programs", "--json").stdout)
     assert [(p["id"], p["bundled"]) for p in programs] == [("c4ml-2026", True)]
 
 

@@ -14,7 +14,7 @@ from companion.loading import ProgramError
 from companion.program import Program
 from companion.store import Store
 from tests.cli_driving import assert_clean_error, call_cli
-from tests.conftest import FIXTURES, run_cli
+from tests.conftest import FIXTURES
 from tests.programs import opened
 
 FRAB = FIXTURES / "fosdemish.xml"
@@ -109,7 +109,7 @@ def test_ids_survive_a_re_export_with_moved_talks() -> None:
 def test_recognised_by_content_not_by_name(tmp_path: Path) -> None:
     disguised = tmp_path / "program.txt"
     shutil.copy(FRAB, disguised)
-    talks = json.loads(run_cli("--program", str(disguised), "talks", "--json").stdout)
+    talks = json.loads(call_cli("--program", str(disguised), "talks", "--json").stdout)
     assert len(talks) == 5 and talks[0]["room"] in {"Janson", "K.1.105"}
     assert talks[0]["start"].endswith("+01:00")
 
@@ -117,16 +117,16 @@ def test_recognised_by_content_not_by_name(tmp_path: Path) -> None:
 def test_an_import_is_kept_for_offline_use(tmp_path: Path) -> None:
     copy = tmp_path / "schedule.json"
     shutil.copy(C3VOC, copy)
-    first = run_cli("--program", str(copy), "talks")
+    first = call_cli("--program", str(copy), "talks")
     assert first.returncode == 0 and "kept 39th Example Congress" in first.stderr
-    assert "kept" not in run_cli("--program", str(copy), "talks").stderr  # unchanged: quiet
+    assert "kept" not in call_cli("--program", str(copy), "talks").stderr  # unchanged: quiet
     copy.unlink()
-    offline = json.loads(run_cli("--program", "39c3", "talks", "--json").stdout)
+    offline = json.loads(call_cli("--program", "39c3", "talks", "--json").stdout)
     assert len(offline) == 4
-    programs = json.loads(run_cli("programs", "--json").stdout)
+    programs = json.loads(call_cli("programs", "--json").stdout)
     assert [(p["id"], p["bundled"]) for p in programs] == [("c4ml-2026", True), ("39c3", False)]
-    assert "39th Example Congress" in run_cli("programs").stdout
-    assert_clean_error(run_cli("--program", "no-such-program", "talks"), "companion programs")
+    assert "39th Example Congress" in call_cli("programs").stdout
+    assert_clean_error(call_cli("--program", "no-such-program", "talks"), "companion programs")
 
 
 XXE = b"""<?xml version="1.0"?>
@@ -201,8 +201,8 @@ def test_oversized_files_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_starred_of_a_multi_day_program_by_day_with_overlaps(tmp_path: Path) -> None:
     keynote, mlir = "0e5d2b6c-1111-4a8b-9c55-aaaaaaaaaaaa", "0e5d2b6c-3333-4a8b-9c55-cccccccccccc"
     closing = "0e5d2b6c-5555-4a8b-9c55-eeeeeeeeeeee"
-    assert run_cli("--program", str(FRAB), "star", keynote, mlir, closing).returncode == 0
-    lines = run_cli("--program", "devconf-2030", "starred").stdout.splitlines()
+    assert call_cli("--program", str(FRAB), "star", keynote, mlir, closing).returncode == 0
+    lines = call_cli("--program", "devconf-2030", "starred").stdout.splitlines()
     assert lines[0] == "3 starred talks"
     assert lines[2] == "== Saturday 2 February 2030 =="
     assert lines[4].strip() == "! clashes with MLIR in Production · Janson"  # names it

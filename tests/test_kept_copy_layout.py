@@ -16,7 +16,7 @@ from companion.kept_copy import programs_dir, read_kept
 from companion.kept_lines import holds_control
 from companion.loading import ProgramError
 from companion.program import Program
-from tests.cli_driving import assert_clean_error
+from tests.cli_driving import assert_clean_error, call_cli
 from tests.conftest import run_cli
 from tests.kept_copies import (
     DIRTY_TITLES,
@@ -76,7 +76,7 @@ def test_an_earlier_copy_that_cannot_be_kept_anew_is_read_and_nothing_is_said(
         earlier.name + ".sha256",
         f"{KEPT_ID}.source.json",
     ]
-    assert run_cli("--program", KEPT_ID, "about").returncode == 0
+    assert call_cli("--program", KEPT_ID, "about").returncode == 0
     assert kept.read_bytes().startswith(b'{"layout":') and checksum_matches(kept)
     assert earlier.read_bytes() == text and checksum_matches(earlier)
 
@@ -115,7 +115,7 @@ def test_a_broken_line_is_one_clear_error_naming_it_and_the_copy_is_left_alone(
     broken = b"".join(lines)
     forge(kept, broken)
     assert_clean_error(
-        run_cli("--program", KEPT_ID, "talks"), str(kept), "line 4", "not valid JSON"
+        call_cli("--program", KEPT_ID, "talks"), str(kept), "line 4", "not valid JSON"
     )
     assert kept.read_bytes() == broken
 

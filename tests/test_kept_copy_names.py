@@ -17,7 +17,6 @@ from companion.kept_copy import kept_path, read_kept
 from companion.loading import ProgramError, bundled_program_path
 from companion.subscription import subscribed, update
 from tests.cli_driving import assert_clean_error, call_cli
-from tests.conftest import run_cli
 from tests.kept_copies import KEPT_ID, as_earlier_name, checksum_matches, forge, kept_document
 from tests.local_server import V1, Answer, Server
 from tests.test_subscription import QUICK
@@ -60,7 +59,7 @@ def test_a_json_lines_copy_under_the_earlier_name_is_kept_and_left_to_the_versio
     lines = kept.read_bytes()
     earlier = as_earlier_name(kept, lines)
     checksum = earlier.with_name(earlier.name + ".sha256").read_bytes()
-    assert run_cli("--program", KEPT_ID, "about").returncode == 0
+    assert call_cli("--program", KEPT_ID, "about").returncode == 0
     assert kept.read_bytes() == lines and checksum_matches(kept)
     assert earlier.read_bytes() == lines
     assert earlier.with_name(earlier.name + ".sha256").read_bytes() == checksum
@@ -117,7 +116,7 @@ def test_records_no_longer_as_many_as_the_first_line_says_are_validated_again(
 def test_a_copy_cut_short_in_a_line_is_refused_in_one_line_and_left_alone(kept: Path) -> None:
     cut = kept.read_bytes()[:-40]
     kept.write_bytes(cut)
-    assert_clean_error(run_cli("--program", KEPT_ID, "talks"), str(kept), "cut short")
+    assert_clean_error(call_cli("--program", KEPT_ID, "talks"), str(kept), "cut short")
     assert kept.read_bytes() == cut
     with pytest.raises(ProgramError, match="cut short"):
         read_kept(kept)
@@ -128,8 +127,8 @@ def test_the_copy_left_under_the_earlier_name_still_opens_as_a_program_file(
 ) -> None:
     """`--program` given that file's path reads it as the native file it is."""
     earlier = as_earlier_name(kept, one_document(kept))
-    assert run_cli("--program", KEPT_ID, "about").returncode == 0
-    by_path = run_cli("--program", str(earlier), "about")
+    assert call_cli("--program", KEPT_ID, "about").returncode == 0
+    by_path = call_cli("--program", str(earlier), "about")
     assert by_path.returncode == 0, by_path.stderr
     assert by_path.stdout.startswith("DevConf Brussels 2030\n")
 
@@ -141,7 +140,7 @@ def test_a_program_loaded_again_opens_as_loaded_though_an_earlier_version_kept_a
     copy of the bundled program: kept under its own id without reading the copy first)."""
     copy = tmp_path / "c4ml.json"
     copy.write_bytes(bundled_program_path().read_bytes())
-    assert run_cli("--program", str(copy), "about").returncode == 0
+    assert call_cli("--program", str(copy), "about").returncode == 0
     kept = kept_path(LOADED_BUNDLED_ID)
     document = kept_document(kept)
     document["conference"]["title"] = "An older version"
@@ -150,31 +149,31 @@ def test_a_program_loaded_again_opens_as_loaded_though_an_earlier_version_kept_a
     before = kept.stat().st_mtime_ns - 10_000_000_000
     os.utime(kept, ns=(before, before))
     os.utime(earlier, ns=(before + 5_000_000_000, before + 5_000_000_000))
-    assert run_cli("--program", str(copy), "about").returncode == 0
-    assert "An older version" not in run_cli("--program", LOADED_BUNDLED_ID, "about").stdout
+    assert call_cli("--program", str(copy), "about").returncode == 0
+    assert "An older version" not in call_cli("--program", LOADED_BUNDLED_ID, "about").stdout
 
 
 def test_an_earlier_copy_touched_since_does_not_replace_todays(kept: Path) -> None:
     """A backup restored, a folder synced: `ID.json` newer on disk, but the same copy as
     when `ID.jsonl` was last written, so today's opens."""
     earlier = as_earlier_name(kept, one_document(kept))
-    assert run_cli("--program", KEPT_ID, "about").returncode == 0  # kept as ID.jsonl too
+    assert call_cli("--program", KEPT_ID, "about").returncode == 0  # kept as ID.jsonl too
     forge(kept, kept.read_bytes().replace(b"DevConf Brussels 2030", b"Updated since", 1))
     later = kept.stat().st_mtime_ns + 5_000_000_000
     os.utime(earlier, ns=(later, later))
-    assert "Updated since" in run_cli("--program", KEPT_ID, "about").stdout.split("\n")[0]
+    assert "Updated since" in call_cli("--program", KEPT_ID, "about").stdout.split("\n")[0]
 
 
 def test_a_copy_an_earlier_version_kept_since_opens_however_old_its_file_time(
     kept: Path,
 ) -> None:
     earlier = as_earlier_name(kept, one_document(kept))
-    assert run_cli("--program", KEPT_ID, "about").returncode == 0  # kept as ID.jsonl too
+    assert call_cli("--program", KEPT_ID, "about").returncode == 0  # kept as ID.jsonl too
     document = json.loads(earlier.read_bytes())
     document["conference"]["title"] = "Kept by an earlier version"
     forge(earlier, json.dumps(document).encode())
     older = kept.stat().st_mtime_ns - 5_000_000_000
     os.utime(earlier, ns=(older, older))
     for _ in range(2):  # and again, once kept as ID.jsonl
-        about = run_cli("--program", KEPT_ID, "about").stdout
+        about = call_cli("--program", KEPT_ID, "about").stdout
         assert "Kept by an earlier version" in about.split("\n")[0], about

@@ -16,10 +16,13 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import icalendar
 import pytest
-from playwright.sync_api import BrowserContext, Page, sync_playwright
+
+if TYPE_CHECKING:  # Playwright itself is imported by the one worker that runs this test
+    from playwright.sync_api import BrowserContext, Page
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; `.ci/run` installs it
 CHROMIUM_ARGS = [
@@ -115,6 +118,8 @@ def served(tmp_path: Path) -> Iterator[str]:
 def browser(tmp_path: Path) -> Iterator[BrowserContext]:
     if not CHROMIUM.exists() and not os.environ.get("CI"):  # CI installs it: there, it fails
         pytest.skip(f"no {CHROMIUM}: `apt-get install chromium` to run the browser test")
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             tmp_path / "chromium-profile",  # new and empty

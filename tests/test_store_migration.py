@@ -12,7 +12,7 @@ from companion.program import Program
 from companion.reconcile import reconcile
 from companion.store import Store, store_path
 from companion.store_file import SCHEMA_VERSION
-from tests.conftest import run_cli
+from tests.cli_driving import call_cli
 
 CONFERENCE = "c4ml-2026"
 # Version 1's schema, as it shipped.
@@ -115,6 +115,6 @@ def test_what_moved_is_still_told_after_migrating(old_store: Path, program: Prog
 
 
 def test_the_cli_lists_the_old_stores_stars(old_store: Path) -> None:
-    result = run_cli("starred")
+    result = call_cli("starred")
     assert result.returncode == 0, result.stderr
     assert "Magellan" in result.stdout and "XTC" in result.stdout

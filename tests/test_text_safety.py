@@ -137,8 +137,8 @@ def test_no_byte_of_an_escape_sequence_in_any_cli_output(tmp_path: Path) -> None
 
 
 def test_a_pasted_note_is_shown_and_exported_inert(tmp_path: Path) -> None:
-    assert run_cli("star", "magellan").returncode == 0
-    assert run_cli("note", "magellan", f"see{WIPE} slides").returncode == 0
+    assert call_cli("star", "magellan").returncode == 0
+    assert call_cli("note", "magellan", f"see{WIPE} slides").returncode == 0
     for command in (("show", "magellan"), ("note", "magellan"), ("starred", "--json")):
         result = call_cli(*command)  # in this process: what a user's process would print
         assert result.returncode == 0, result.stderr
@@ -156,7 +156,7 @@ def test_csv_cells_that_would_be_formulas_are_written_as_text(tmp_path: Path) ->
         event["title"] = formula
     path = tmp_path / "formulas.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    result = run_cli("--program", str(path), "export", "-f", "csv", "-o", "-", "--all")
+    result = call_cli("--program", str(path), "export", "-f", "csv", "-o", "-", "--all")
     rows = list(csv.DictReader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     titles = {row["title"] for row in rows}
     shown = formulas[: len(events)]
@@ -171,7 +171,7 @@ def test_markdown_structure_comes_only_from_the_exporter(tmp_path: Path) -> None
     event["links"] = [{"url": "https://e.org/x> [evil](https://evil.example)", "title": "Slides"}]
     path = tmp_path / "md.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    result = run_cli("--program", str(path), "export", "-f", "md", "-o", "-", "--all")
+    result = call_cli("--program", str(path), "export", "-f", "md", "-o", "-", "--all")
     lines = result.stdout.splitlines()
     assert not any(line.startswith("# Injected") or line.startswith("- [click]") for line in lines)
     title_line = next(line for line in lines if "Innocent" in line)
@@ -254,12 +254,12 @@ def test_any_text_goes_through_every_command_and_export_inert(text: str, tmp_pat
 def test_a_remembered_title_from_the_store_is_shown_inert(data_dir: Path) -> None:
     """A star keeps a copy of the talk's title (written by any version, or by hand); when
     the talk has left the program, that copy is what is shown."""
-    assert run_cli("star", "magellan").returncode == 0
+    assert call_cli("star", "magellan").returncode == 0
     with sqlite3.connect(data_dir / "c4ml-2026.sqlite3") as db:
         db.execute("UPDATE stars SET talk_id = 'gone', title = ?", (f"Old{WIPE}{OSC_52} title",))
     db.close()
     for command in (("starred",), ("starred", "--json")):
-        result = run_cli(*command)
+        result = call_cli(*command)
         assert result.returncode == 0, result.stderr
         assert "Old title" in result.stdout
         assert_inert(result.stdout)
