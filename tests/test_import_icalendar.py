@@ -387,3 +387,17 @@ def test_mangled_calendars(data: st.DataObject) -> None:
     pieces = data.draw(st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=6))
     insert = "".join(pieces).encode()
     only_clean_errors(source[:position] + insert + source[position + cut :])
+
+
+@pytest.mark.parametrize("url", ["https://[indico.example.org/event/1/", "https://[::1/talk/X/"])
+def test_an_address_python_cannot_split_is_kept_and_read_no_further(url: str) -> None:
+    """An event's URL with an unclosed IPv6 bracket made urllib raise; the calendar is
+    still read, named by the next event with an address that is one."""
+    raw = _calendar(
+        *_event("talk-7", f"URL:{url}"),
+        *_event("talk-8", "URL:https://indico.example.org/event/9/"),
+        header=(),
+    )
+    imported = Imported(raw)
+    assert imported.document["conference"]["title"] == "indico.example.org"
+    assert len(imported.talks) == 2

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from companion.importers.fields import ImportProblem, clean
 from companion.importers.icalendar_parts import CalendarParts, Properties
@@ -93,13 +93,22 @@ def pretalx_title(summary: str) -> tuple[str | None, tuple[str, ...]]:
 def short_names(local_uid: str | None, url: str | None) -> tuple[str | None, str | None]:
     """The event's numeric id and its slug, as short names for it: from its UID
     ("indico-contribution-123") or its page's address (pretalx's /talk/CODE/)."""
-    page = _PAGE_NAME.findall(urlsplit(url).path) if url else []
+    page = _PAGE_NAME.findall(address.path) if (address := _split(url)) else []
     named = page[-1] if page else None
     if number := _number_at_end(local_uid or ""):
         return number, named if named != number else None
     if named and named.isdigit():
         return named, None
     return None, named if named and named.lower() != (local_uid or "").lower() else None
+
+
+def _split(url: str | None) -> SplitResult | None:
+    """The parts of an address, or None for one urllib cannot split (an unclosed IPv6
+    bracket): the link is still kept, only nothing more is read from it."""
+    try:
+        return urlsplit(url) if url else None
+    except ValueError:
+        return None
 
 
 def calendar_title(parts: CalendarParts, publisher: Publisher) -> str:
@@ -113,7 +122,7 @@ def calendar_title(parts: CalendarParts, publisher: Publisher) -> str:
     if found := named or clean(pretalx_event):
         return found
     for event in parts.events:
-        if (url := event.raw("URL")) and (host := urlsplit(url).hostname):
-            indico = _INDICO_EVENT.search(urlsplit(url).path)
+        if (address := _split(event.raw("URL"))) and (host := address.hostname):
+            indico = _INDICO_EVENT.search(address.path)
             return f"{host} event {indico['id']}" if publisher.indico and indico else host
     raise ImportProblem("the calendar has no name (X-WR-CALNAME)")
