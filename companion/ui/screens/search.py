@@ -21,6 +21,7 @@ from companion.ui.plain_text import show_text
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 from companion.ui.widgets.result_list import ResultList, ResultRow
+from companion.ui.widgets.typing import TypingInput
 
 RESULT_LIMIT = 30  # more than two screens of results helps nobody; refilling costs
 KEPT_ROWS = 1000  # result rows kept built: those of the last few dozen queries
@@ -76,7 +77,7 @@ class SearchScreen(Dialog[Hit | None]):
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(id="search-dialog"):
-            yield Input(
+            yield TypingInput(
                 placeholder="Search titles, people, rooms, sessions, abstracts", id="search-input"
             )
             yield ResultList(id="search-results")

@@ -23,6 +23,7 @@ from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.edge_list import PageList
 from companion.ui.widgets.key_footer import KeyFooter
+from companion.ui.widgets.typing import TypingArea
 
 NOTE_SAVE_DELAY = 0.4
 LABEL_WIDTH = 13  # the facts' label column
@@ -101,7 +102,7 @@ class TalkScreen(Screen[None]):
             yield Static(
                 "Your note — saved as you type (e to edit, Esc to leave)", classes="section-label"
             )
-            yield TextArea(id="talk-note", soft_wrap=True, show_line_numbers=False)
+            yield TypingArea(id="talk-note", soft_wrap=True, show_line_numbers=False)
         yield KeyFooter()
 
     def show(self, talk_id: str) -> None:

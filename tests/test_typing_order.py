@@ -1,0 +1,94 @@
+"""Keys that come together (a fast typist, keys pasted, a terminal multiplexer writing them
+in one go) act in the order they were typed, in every text box: an editing key such as
+Backspace or Left is not overtaken by the letter after it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from tests.driving import SIZE, AppFactory, drawn_lines, flat, show_talk, until
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+sys.path.insert(0, str(SCRIPTS))
+
+from benchmark_keys import SCHEDULE, showing  # noqa: E402
+from pty_terminal import PtyProgram  # noqa: E402
+
+CHARACTERS = {"backspace": "\x7f", "left": None, "end": None}
+
+
+def at_once(pilot: Pilot[None], *keys: str) -> None:
+    """Keys as the terminal driver hands them over when they arrive in one read: posted
+    one after another, none waiting for the one before to be handled."""
+    for key in keys:
+        pilot.app.post_message(events.Key(key, CHARACTERS.get(key, key)))
+
+
+async def typed(pilot: Pilot[None], widget: Widget, text: str) -> str:
+    """What the box draws once `text` shows in it (it never does if keys went astray)."""
+    await until(pilot, lambda: text in flat(drawn_lines(widget)))
+    await pilot.pause()
+    return flat(drawn_lines(widget))
+
+
+async def open_search(pilot: Pilot[None]) -> Widget:
+    await pilot.press("slash")
+    return pilot.app.screen.query_one("#search-input")
+
+
+async def open_speakers_filter(pilot: Pilot[None]) -> Widget:
+    await pilot.press("2")
+    return pilot.app.screen.query_one("#speaker-filter")
+
+
+async def open_note(pilot: Pilot[None]) -> Widget:
+    await show_talk(pilot, "magellan")
+    await pilot.press("e")
+    return pilot.app.screen.query_one("#talk-note")
+
+
+@pytest.mark.parametrize("open_box", [open_search, open_speakers_filter, open_note])
+async def test_backspace_then_a_letter_at_once_replaces_the_last_letter(
+    make_app: AppFactory, open_box: Callable[[Pilot[None]], Any]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        box = await open_box(pilot)
+        at_once(pilot, "g", "r", "o", "backspace", "s")
+        drawn = await typed(pilot, box, "grs")
+        assert "gro" not in drawn
+
+
+async def test_left_then_a_letter_at_once_inserts_before_the_last_letter(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        box = await open_search(pilot)
+        at_once(pilot, "m", "l", "left", "a", "end", "i", "r")
+        assert "malir" in await typed(pilot, box, "malir")
+
+
+def test_keys_written_to_the_terminal_in_one_go_act_in_order() -> None:
+    """The whole way: the bytes a terminal sends, read and parsed by the app itself."""
+    app = PtyProgram(
+        [sys.executable, "-m", "companion", "--now", "2026-02-01T11:10"],
+        size=(80, 24),
+        environment=dict(os.environ),  # the test's own data and settings folders
+    )
+    try:
+        app.first_frame(SCHEDULE)
+        app.settle()
+        app.press(b"/", showing("Search titles"))
+        app.press(b"gro\x7fs", lambda screen: "grs" in "\n".join(screen))
+    finally:
+        app.close()
