@@ -17,6 +17,7 @@ import gc
 import threading
 from collections.abc import Iterable, Mapping
 from functools import partial
+from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -164,6 +165,7 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
         # The theme the stylesheet is parsed with (made with the app): see `refresh_css`.
         self._styled_with = (self.current_theme, self.ansi_theme)
         self._quiet_collection: Timer | None = None
+        self._last_input = 0.0  # monotonic seconds of the last key or mouse event
 
     # -- start-up and background sync -------------------------------------------
 
@@ -191,15 +193,24 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and not event.is_forwarded:
-            self._collect_once_quiet()
+            self._last_input = monotonic()
+            if self._quiet_collection is None:
+                self._quiet_collection = self.set_timer(QUIET_BEFORE_COLLECTING, self._when_quiet)
         await super().on_event(event)
 
-    def _collect_once_quiet(self) -> None:
-        """A garbage collection that is due waits until keys and the mouse pause (see
-        `collect_when_quiet`), so it lands after a frame rather than inside the next one."""
-        if self._quiet_collection is not None:
-            self._quiet_collection.stop()
-        self._quiet_collection = self.set_timer(QUIET_BEFORE_COLLECTING, collect_if_due)
+    def _when_quiet(self) -> None:
+        """A garbage collection that is due waits until keys and the mouse have paused for
+        QUIET_BEFORE_COLLECTING (see `collect_when_quiet`), so it lands after a frame rather
+        than inside the next one. One timer at a time, set again at its end if events came
+        meanwhile, not at every event (mouse moves are many); `Timer.reset` would not do:
+        it lets the sleep under way end first, so the collection could come 0.2 s after
+        the last key, into the next one."""
+        wait = self._last_input + QUIET_BEFORE_COLLECTING - monotonic()
+        if wait > 0:
+            self._quiet_collection = self.set_timer(wait, self._when_quiet)
+            return
+        self._quiet_collection = None
+        collect_if_due()
 
     def refresh_css(self, animate: bool = True) -> None:
         """Parse every style again and restyle every screen, only when the theme changed.
