@@ -92,3 +92,29 @@ def test_keys_written_to_the_terminal_in_one_go_act_in_order() -> None:
         app.press(b"gro\x7fs", lambda screen: "grs" in "\n".join(screen))
     finally:
         app.close()
+
+
+async def test_a_note_begun_at_once_after_its_key_is_typed_into_the_note(
+    make_app: AppFactory,
+) -> None:
+    """`e` then `so`: the letters came before the note had the focus, and `s` starred the
+    talk."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await show_talk(pilot, "magellan")
+        note = app.screen.query_one("#talk-note")
+        at_once(pilot, "e", "s", "o")
+        assert "so" in await typed(pilot, note, "so")
+        assert "★" not in flat(drawn_lines(app.screen.query_one("#talk-facts")))
+        assert app.starred == frozenset()
+
+
+async def test_a_filter_begun_at_once_after_its_key_is_typed_into_the_filter(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        box = await open_speakers_filter(pilot)
+        await pilot.press("down")  # into the list of people, where letters are keys
+        at_once(pilot, "f", "b", "o", "c", "k")
+        assert "bock" in await typed(pilot, box, "bock")

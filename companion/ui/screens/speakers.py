@@ -67,7 +67,14 @@ class SpeakersScreen(Screen[None]):
             show=False,  # the list's own Enter shows and acts; this one is for the palette
             tooltip="This person's talks and affiliations",
         ),
-        Binding("f", "filter", "Filter", id="speakers.filter", tooltip="Filter by name"),
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            id="speakers.filter",
+            tooltip="Filter by name",
+            priority=True,  # run as the key comes (not typed in the filter: it takes letters)
+        ),
         Binding("escape", "clear_filter", "Clear", id="speakers.clear", tooltip="Clear the filter"),
         Binding("up", "filter", show=False),  # from the top of the list
     ]
@@ -151,7 +158,8 @@ class SpeakersScreen(Screen[None]):
         self.query_one("#speaker-list", OptionList).focus()
 
     def action_filter(self) -> None:
-        self.query_one("#speaker-filter", Input).focus()
+        """Into the filter at once: the letters typed on after `f`, however soon, go in."""
+        self.set_focus(self.query_one("#speaker-filter", Input))
 
     def action_clear_filter(self) -> None:
         """Empty the filter and type a new one: in the list, letters are keys (q quits)."""

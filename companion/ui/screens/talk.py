@@ -61,7 +61,14 @@ class TalkScreen(Screen[None]):
             id="talk.next",
             tooltip="The next talk in program order",
         ),
-        Binding("e", "edit_note", "Note", id="talk.note", tooltip="Write a note on this talk"),
+        Binding(
+            "e",
+            "edit_note",
+            "Note",
+            id="talk.note",
+            tooltip="Write a note on this talk",
+            priority=True,  # run as the key comes (not typed in the note: it takes letters)
+        ),
         Binding(
             "o",
             "open_links",
@@ -247,4 +254,6 @@ class TalkScreen(Screen[None]):
             open_link(self.app, url)
 
     def action_edit_note(self) -> None:
-        self.query_one("#talk-note", TextArea).focus()
+        """Into the note at once: the letters typed on after `e`, however soon, go into it
+        (they went to the list and the screen's keys: `e` then `so` starred the talk)."""
+        self.set_focus(self.query_one("#talk-note", TextArea))
