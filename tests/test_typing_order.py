@@ -1,10 +1,10 @@
 """Keys that come together (a fast typist, keys pasted, a terminal multiplexer writing them
 in one go) act in the order they were typed, in every text box: an editing key such as
-Backspace or Left is not overtaken by the letter after it."""
+Backspace or Left is not overtaken by the letter after it, and the letters after a key
+that opens a box (e for the note, f for the filter) go into it."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,12 +16,12 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 
 from tests.driving import SIZE, AppFactory, drawn_lines, flat, show_talk, until
+from tests.pty_app import app_on_a_terminal
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 
-from benchmark_keys import SCHEDULE, showing  # noqa: E402
-from pty_terminal import PtyProgram  # noqa: E402
+from benchmark_keys import showing  # noqa: E402
 
 CHARACTERS = {"backspace": "\x7f", "left": None, "end": None}
 
@@ -56,42 +56,39 @@ async def open_note(pilot: Pilot[None]) -> Widget:
     return pilot.app.screen.query_one("#talk-note")
 
 
-@pytest.mark.parametrize("open_box", [open_search, open_speakers_filter, open_note])
-async def test_backspace_then_a_letter_at_once_replaces_the_last_letter(
-    make_app: AppFactory, open_box: Callable[[Pilot[None]], Any]
+async def open_speakers_list(pilot: Pilot[None]) -> Widget:
+    """The Speakers filter, the focus in the list of people below it, where letters are keys."""
+    box = await open_speakers_filter(pilot)
+    await pilot.press("down")
+    return box
+
+
+@pytest.mark.parametrize(
+    ("open_box", "keys", "shown"),
+    [
+        (open_search, ["g", "r", "o", "backspace", "s"], "grs"),
+        (open_speakers_filter, ["g", "r", "o", "backspace", "s"], "grs"),
+        (open_note, ["g", "r", "o", "backspace", "s"], "grs"),
+        (open_search, ["m", "l", "left", "a", "end", "i", "r"], "malir"),
+        (open_speakers_list, ["f", "b", "o", "c", "k"], "bock"),  # f: into the filter
+    ],
+    ids=["search", "speakers-filter", "note", "left-in-search", "filter-key-then-letters"],
+)
+async def test_keys_that_come_at_once_act_in_order(
+    make_app: AppFactory, open_box: Callable[[Pilot[None]], Any], keys: list[str], shown: str
 ) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         box = await open_box(pilot)
-        at_once(pilot, "g", "r", "o", "backspace", "s")
-        drawn = await typed(pilot, box, "grs")
-        assert "gro" not in drawn
-
-
-async def test_left_then_a_letter_at_once_inserts_before_the_last_letter(
-    make_app: AppFactory,
-) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        box = await open_search(pilot)
-        at_once(pilot, "m", "l", "left", "a", "end", "i", "r")
-        assert "malir" in await typed(pilot, box, "malir")
+        at_once(pilot, *keys)
+        assert shown in await typed(pilot, box, shown)
 
 
 def test_keys_written_to_the_terminal_in_one_go_act_in_order() -> None:
     """The whole way: the bytes a terminal sends, read and parsed by the app itself."""
-    app = PtyProgram(
-        [sys.executable, "-m", "companion", "--now", "2026-02-01T11:10"],
-        size=(80, 24),
-        environment=dict(os.environ),  # the test's own data and settings folders
-    )
-    try:
-        app.first_frame(SCHEDULE)
-        app.settle()
+    with app_on_a_terminal() as app:
         app.press(b"/", showing("Search titles"))
         app.press(b"gro\x7fs", lambda screen: "grs" in "\n".join(screen))
-    finally:
-        app.close()
 
 
 async def test_a_note_begun_at_once_after_its_key_is_typed_into_the_note(
@@ -107,14 +104,3 @@ async def test_a_note_begun_at_once_after_its_key_is_typed_into_the_note(
         assert "so" in await typed(pilot, note, "so")
         assert "★" not in flat(drawn_lines(app.screen.query_one("#talk-facts")))
         assert app.starred == frozenset()
-
-
-async def test_a_filter_begun_at_once_after_its_key_is_typed_into_the_filter(
-    make_app: AppFactory,
-) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        box = await open_speakers_filter(pilot)
-        await pilot.press("down")  # into the list of people, where letters are keys
-        at_once(pilot, "f", "b", "o", "c", "k")
-        assert "bock" in await typed(pilot, box, "bock")
