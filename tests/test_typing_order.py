@@ -1,13 +1,11 @@
 """Keys that come together (a fast typist, keys pasted, a terminal multiplexer writing them
 in one go) act in the order they were typed, in every text box: an editing key such as
 Backspace or Left is not overtaken by the letter after it, and the letters after a key
-that opens a box (e for the note, f for the filter) go into it."""
+that opens a box (/ for search, e for the note, f for the filter) go into it."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,12 +16,7 @@ from textual.widget import Widget
 from tests.driving import SIZE, AppFactory, drawn_lines, flat, show_talk, until
 from tests.pty_app import app_on_a_terminal
 
-SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
-sys.path.insert(0, str(SCRIPTS))
-
-from benchmark_keys import showing  # noqa: E402
-
-CHARACTERS = {"backspace": "\x7f", "left": None, "end": None}
+CHARACTERS = {"slash": "/", "question_mark": "?", "backspace": "\x7f", "left": None, "end": None}
 
 
 def at_once(pilot: Pilot[None], *keys: str) -> None:
@@ -87,8 +80,7 @@ async def test_keys_that_come_at_once_act_in_order(
 def test_keys_written_to_the_terminal_in_one_go_act_in_order() -> None:
     """The whole way: the bytes a terminal sends, read and parsed by the app itself."""
     with app_on_a_terminal() as app:
-        app.press(b"/", showing("Search titles"))
-        app.press(b"gro\x7fs", lambda screen: "grs" in "\n".join(screen))
+        app.press(b"/gro\x7fs", lambda screen: "grs" in "\n".join(screen))
 
 
 async def test_a_note_begun_at_once_after_its_key_is_typed_into_the_note(
@@ -104,3 +96,25 @@ async def test_a_note_begun_at_once_after_its_key_is_typed_into_the_note(
         assert "so" in await typed(pilot, note, "so")
         assert "★" not in flat(drawn_lines(app.screen.query_one("#talk-facts")))
         assert app.starred == frozenset()
+
+
+async def test_letters_typed_at_once_after_the_search_key_go_into_the_search(
+    make_app: AppFactory,
+) -> None:
+    """They went to the schedule while `/` made its way to the app, and were dropped."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        at_once(pilot, "slash", "g", "r", "o", "s")
+        await until(pilot, lambda: bool(app.screen.query("#search-input")))
+        box = app.screen.query_one("#search-input")
+        assert "gros" in await typed(pilot, box, "gros")
+
+
+async def test_the_search_key_still_does_nothing_in_a_dialog(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        at_once(pilot, "slash", "g")
+        await pilot.pause()
+        assert app.screen is help_screen

@@ -33,6 +33,7 @@ from companion.program import Program
 from companion.store import Store
 from companion.ui.kept_settings import KeptSettings
 from companion.ui.keys import key_label
+from companion.ui.navigation import SEARCH_KEY
 from companion.ui.program_updates import ProgramUpdates
 from companion.ui.providers import program_commands
 from companion.ui.reminders import InAppReminders
@@ -103,7 +104,7 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
             tooltip="Your starred talks",
             group=MODES_GROUP,
         ),
-        Binding("slash", "search", "Search", id="search", tooltip="Find talks and people"),
+        Binding(SEARCH_KEY, "search", "Search", id="search", tooltip="Find talks and people"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
         Binding(
             "t",
@@ -196,6 +197,8 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
             self._last_input = monotonic()
             if self._quiet_collection is None:
                 self._quiet_collection = self.set_timer(QUIET_BEFORE_COLLECTING, self._when_quiet)
+            if isinstance(event, events.Key) and await self.search_at_once(event):
+                return
         await super().on_event(event)
 
     def _when_quiet(self) -> None:

@@ -9,8 +9,12 @@ from companion.ui.app_state import AppState
 from companion.ui.services import SelectsTalk
 
 if TYPE_CHECKING:
+    from textual import events
+
     from companion.search import Hit
     from companion.ui.screens.talk import TalkScreen
+
+SEARCH_KEY = "slash"
 
 
 class Navigation(AppState):
@@ -104,6 +108,16 @@ class Navigation(AppState):
             self.notify("This program has no talks.", timeout=3)
         else:
             self.open_talk(talk_id)
+
+    async def search_at_once(self, key: events.Key) -> bool:
+        """Open search as its key comes, not once the key has bubbled up to the app through
+        the focused widget's parents, as Textual runs a binding: the letters typed on at
+        once went meanwhile to the widget that had the focus, and were dropped. Only where
+        the key opens search anyway (not in a dialog, not typed into a box); whether it did."""
+        if key.key != SEARCH_KEY:
+            return False
+        active = self.active_bindings.get(key.key)
+        return active is not None and active.node is self and await self.run_action("search")
 
     def action_search(self) -> None:
         from companion.ui.screens.search import SearchScreen

@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from collections.abc import Set as AbstractSet
 from datetime import tzinfo
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -90,6 +90,13 @@ class SearchScreen(Dialog[Hit | None]):
         # Watched, not on Input.Changed: the message arrives after the typed letter has been
         # drawn, so the results waited for the next frame (16 ms or more) behind it.
         self.watch(field, "value", self.show_results, init=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters that reach the dialog itself go into the box: those typed on at once
+        after `/` come before the box has the focus."""
+        if event.is_printable and event.character:
+            event.stop()
+            self.query_one("#search-input", Input).insert_text_at_cursor(event.character)
 
     def show_results(self, query: str) -> None:
         """What every keystroke costs: look the query up and refill the result list."""
