@@ -64,8 +64,16 @@ async def open_speakers_list(pilot: Pilot[None]) -> Widget:
         (open_note, ["g", "r", "o", "backspace", "s"], "grs"),
         (open_search, ["m", "l", "left", "a", "end", "i", "r"], "malir"),
         (open_speakers_list, ["f", "b", "o", "c", "k"], "bock"),  # f: into the filter
+        (open_note, ["a", "slash", "b"], "a/b"),  # typed: the note takes `/`
     ],
-    ids=["search", "speakers-filter", "note", "left-in-search", "filter-key-then-letters"],
+    ids=[
+        "search",
+        "speakers-filter",
+        "note",
+        "left-in-search",
+        "filter-key-then-letters",
+        "slash-in-note",
+    ],
 )
 async def test_keys_that_come_at_once_act_in_order(
     make_app: AppFactory, open_box: Callable[[Pilot[None]], Any], keys: list[str], shown: str

@@ -116,6 +116,9 @@ class Navigation(AppState):
         the key opens search anyway (not in a dialog, not typed into a box); whether it did."""
         if key.key != SEARCH_KEY:
             return False
+        focused = self.focused
+        if focused is not None and focused.check_consume_key(key.key, key.character):
+            return False  # typed there (Textual's own check finds no "/" for "slash")
         active = self.active_bindings.get(key.key)
         return active is not None and active.node is self and await self.run_action("search")
 
