@@ -126,3 +126,21 @@ async def test_the_search_key_still_does_nothing_in_a_dialog(make_app: AppFactor
         at_once(pilot, "slash", "g")
         await pilot.pause()
         assert app.screen is help_screen
+
+
+@pytest.mark.parametrize(
+    ("open_screen", "keys"),
+    [(None, ["s", "slash", "g"]), ("talk", ["s", "e", "x"])],
+    ids=["star-then-search", "star-then-note"],
+)
+async def test_a_key_on_its_way_is_not_overtaken_by_the_next(
+    make_app: AppFactory, open_screen: str | None, keys: list[str]
+) -> None:
+    """`/` and `e` act as they come only when no key before them is still on its way up
+    to the bindings: here the star came first, and still stars."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        if open_screen == "talk":
+            await show_talk(pilot, "magellan")
+        at_once(pilot, *keys)
+        await until(pilot, lambda: bool(app.starred))

@@ -167,6 +167,7 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
         self._styled_with = (self.current_theme, self.ansi_theme)
         self._quiet_collection: Timer | None = None
         self._last_input = 0.0  # monotonic seconds of the last key or mouse event
+        self._key_on_its_way = None
 
     # -- start-up and background sync -------------------------------------------
 
@@ -197,8 +198,8 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
             self._last_input = monotonic()
             if self._quiet_collection is None:
                 self._quiet_collection = self.set_timer(QUIET_BEFORE_COLLECTING, self._when_quiet)
-            if isinstance(event, events.Key) and await self.search_at_once(event):
-                return
+        if isinstance(event, events.Key) and await self.key_at_once(event):
+            return
         await super().on_event(event)
 
     def _when_quiet(self) -> None:

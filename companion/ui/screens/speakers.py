@@ -67,14 +67,7 @@ class SpeakersScreen(Screen[None]):
             show=False,  # the list's own Enter shows and acts; this one is for the palette
             tooltip="This person's talks and affiliations",
         ),
-        Binding(
-            "f",
-            "filter",
-            "Filter",
-            id="speakers.filter",
-            tooltip="Filter by name",
-            priority=True,  # run as the key comes (not typed in the filter: it takes letters)
-        ),
+        Binding("f", "filter", "Filter", id="speakers.filter", tooltip="Filter by name"),
         Binding("escape", "clear_filter", "Clear", id="speakers.clear", tooltip="Clear the filter"),
         Binding("up", "filter", show=False),  # from the top of the list
     ]

@@ -61,14 +61,7 @@ class TalkScreen(Screen[None]):
             id="talk.next",
             tooltip="The next talk in program order",
         ),
-        Binding(
-            "e",
-            "edit_note",
-            "Note",
-            id="talk.note",
-            tooltip="Write a note on this talk",
-            priority=True,  # run as the key comes (not typed in the note: it takes letters)
-        ),
+        Binding("e", "edit_note", "Note", id="talk.note", tooltip="Write a note on this talk"),
         Binding(
             "o",
             "open_links",
