@@ -33,7 +33,7 @@ from companion.program import Program
 from companion.store import Store
 from companion.ui.kept_settings import KeptSettings
 from companion.ui.keys import key_label
-from companion.ui.navigation import SEARCH_KEY
+from companion.ui.keys_in_order import SEARCH_KEY, KeysInOrder
 from companion.ui.program_updates import ProgramUpdates
 from companion.ui.providers import program_commands
 from companion.ui.reminders import InAppReminders
@@ -71,7 +71,7 @@ def _starred() -> Screen[None]:
     return StarredScreen()
 
 
-class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
+class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings, KeysInOrder):
     CSS_PATH = "app.tcss"
     TITLE = "C4ML Companion"
     ENABLE_COMMAND_PALETTE = True

@@ -9,23 +9,14 @@ from companion.ui.app_state import AppState
 from companion.ui.services import SelectsTalk
 
 if TYPE_CHECKING:
-    from textual import events
-
     from companion.search import Hit
     from companion.ui.screens.talk import TalkScreen
-
-SEARCH_KEY = "slash"
-#: Bindings that put the focus in a text box, by id, run as their key comes (`key_at_once`),
-#: and their keys: a key's binding is looked up early only for these (it takes 50-130 µs).
-AT_ONCE = frozenset({"search", "talk.note", "speakers.filter"})
-AT_ONCE_KEYS = frozenset({SEARCH_KEY, "e", "f"})
 
 
 class Navigation(AppState):
     last_talk_id: str | None
     _talk_screens: dict[str, TalkScreen]
     _switching_to_built: bool
-    _key_on_its_way: events.Key | None  # forwarded, not yet back at the app
 
     def show_talk(self, talk_id: str) -> None:
         self.last_talk_id = talk_id
@@ -113,31 +104,6 @@ class Navigation(AppState):
             self.notify("This program has no talks.", timeout=3)
         else:
             self.open_talk(talk_id)
-
-    async def key_at_once(self, key: events.Key) -> bool:
-        """Run a binding of AT_ONCE as its key comes, not once the key has bubbled up to the
-        app through the focused widget's parents, as Textual runs bindings: the letters
-        typed on at once went meanwhile to the widget that had the focus, and were dropped
-        or taken as its keys (`e` then `so` on a talk starred it). Only where the key runs
-        it anyway (not in a dialog, not typed into a box), and when no earlier key is still
-        on its way up, which it would overtake (`q` then `/`); whether it ran."""
-        if key.is_forwarded:  # back at the app from below
-            if key is self._key_on_its_way:
-                self._key_on_its_way = None
-            return False
-        focused = self.focused
-        if focused is not None and focused.check_consume_key(key.key, key.character):
-            return False  # typed there (Textual's own check finds no "/" for "slash")
-        if key.key in AT_ONCE_KEYS and self._key_on_its_way is None:
-            found = self.active_bindings.get(key.key)
-            binding, node = (found.binding, found.node) if found else (None, None)
-            if binding and binding.id in AT_ONCE and await self.run_action(binding.action, node):
-                return True
-        # A key sent to a text box is not waited for: the box's own keys act in it, and
-        # while it has the focus an AT_ONCE key is typed into it, with nothing to overtake.
-        if focused is None or not focused.check_consume_key("a", "a"):
-            self._key_on_its_way = key  # its bindings run once it is back up here
-        return False
 
     def action_search(self) -> None:
         from companion.ui.screens.search import SearchScreen
