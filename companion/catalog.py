@@ -191,6 +191,8 @@ def list_programs() -> tuple[list[ProgramEntry], list[str]]:
             continue
         if program.conference.id == BUNDLED_ID:  # a copy kept before loaded ones were renamed
             continue
+        # Read from `ID.json`, it was kept as `ID.jsonl` too, which the next open reads.
+        path = find_kept(program_id) or path
         try:
             source = read_source(path)
         except SourceError as error:

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from textual import events
+from textual.timer import Timer, TimerCallback
 
 from companion.collector import (
     FULL_COLLECTION_CADENCE,
@@ -85,3 +87,31 @@ async def test_a_due_collection_runs_once_the_keys_pause(
         assert full_collections == []  # nothing pressed yet: nothing asked
         await pilot.press("down")
         await until(pilot, lambda: len(full_collections) == 1)
+
+
+async def test_one_timer_waits_for_a_pause_in_a_stream_of_mouse_moves_and_keys(
+    make_app: AppFactory, full_collections: list[int]
+) -> None:
+    """Not a timer made and stopped at every event: a mouse sends dozens a second."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        made: list[float] = []
+        set_timer = app.set_timer
+
+        def counted(
+            delay: float,
+            callback: TimerCallback | None = None,
+            *,
+            name: str | None = None,
+            pause: bool = False,
+        ) -> Timer:
+            made.append(delay)
+            return set_timer(delay, callback, name=name, pause=pause)
+
+        app.set_timer = counted  # type: ignore[method-assign]
+        middle_collections(FULL_COLLECTION_CADENCE)
+        for x in range(30):  # as they come in one read of the terminal
+            app.post_message(events.MouseMove(None, x, 5, 1, 0, 0, False, False, False, x, 5))
+        app.post_message(events.Key("down", None))
+        await until(pilot, lambda: len(full_collections) == 1)
+        assert 1 <= len(made) <= 3  # one, and again if the events took over 0.1 s

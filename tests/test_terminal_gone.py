@@ -5,18 +5,17 @@ and a note still being typed."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 from companion.ui.terminal_gone import HUNG_UP
 from tests.cli_driving import call_cli
+from tests.pty_app import app_on_a_terminal
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 
-from benchmark_keys import SCHEDULE, TALK, showing, star_changed  # noqa: E402
-from pty_terminal import PtyProgram  # noqa: E402
+from benchmark_keys import TALK, showing, star_changed  # noqa: E402
 
 FIRST_TALK = "library-liberation"  # under the cursor at the time the app is told it is
 NOTE = "typed as the terminal went"
@@ -24,22 +23,13 @@ ENDS_WITHIN = 30  # seconds: a guard against a hang, not a measure (it ends in a
 
 
 def test_the_app_leaves_when_its_terminal_closes_without_a_signal() -> None:
-    app = PtyProgram(
-        [sys.executable, "-m", "companion", "--now", "2026-02-01T11:10"],
-        size=(80, 24),
-        environment=dict(os.environ),  # the test's own data and settings folders
-    )
-    try:
-        app.first_frame(SCHEDULE)
-        app.settle()
+    with app_on_a_terminal() as app:
         app.press(b"s", star_changed(app.screen()))
         app.press(b"\r", TALK)
         app.press(b"e", TALK)  # into the note
         app.press(NOTE.encode(), showing(NOTE))
         app.hang_up()
         status = app.wait(timeout=ENDS_WITHIN)
-    finally:
-        app.close()
     assert status == HUNG_UP  # ended by itself, not by a signal (which is negative)
     starred = json.loads(call_cli("starred", "--json").stdout)
     assert [talk["id"] for talk in starred] == [FIRST_TALK]

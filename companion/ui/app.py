@@ -27,13 +27,15 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 from companion.clock import Clock, system_clock
-from companion.collector import collect_if_due, collect_when_quiet
+from companion.collector import collect_when_quiet
 from companion.program import Program
 from companion.store import Store
 from companion.ui.kept_settings import KeptSettings
 from companion.ui.keys import key_label
+from companion.ui.keys_in_order import SEARCH_KEY, KeysInOrder
 from companion.ui.program_updates import ProgramUpdates
 from companion.ui.providers import program_commands
+from companion.ui.quiet_collections import QuietCollections
 from companion.ui.reminders import InAppReminders
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.services import HoldsEdits, ShowsTalk
@@ -42,14 +44,12 @@ from companion.ui.terminal_gone import exit_when_terminal_gone
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from textual.timer import Timer
 
     from companion.subscription import Updated
 
 CLOCK_TICK_SECONDS = 20
 STORE_SYNC_SECONDS = 2
 INDEX_AFTER_SECONDS = 0.5  # long enough for the first frame; searching earlier indexes at once
-QUIET_BEFORE_COLLECTING = 0.1  # after a key: its frame is out, the next key rarely in yet
 MODES_GROUP = Binding.Group("Modes")  # the footer shows all three mode keys, or none
 
 
@@ -69,7 +69,7 @@ def _starred() -> Screen[None]:
     return StarredScreen()
 
 
-class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
+class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings, KeysInOrder, QuietCollections):
     CSS_PATH = "app.tcss"
     TITLE = "C4ML Companion"
     ENABLE_COMMAND_PALETTE = True
@@ -102,7 +102,7 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
             tooltip="Your starred talks",
             group=MODES_GROUP,
         ),
-        Binding("slash", "search", "Search", id="search", tooltip="Find talks and people"),
+        Binding(SEARCH_KEY, "search", "Search", id="search", tooltip="Find talks and people"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
         Binding(
             "t",
@@ -163,7 +163,9 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
         self.set_reactive(CompanionApp.now, clock())
         # The theme the stylesheet is parsed with (made with the app): see `refresh_css`.
         self._styled_with = (self.current_theme, self.ansi_theme)
-        self._quiet_collection: Timer | None = None
+        self._quiet_at = None
+        self._last_input = 0.0
+        self._key_on_its_way = None
 
     # -- start-up and background sync -------------------------------------------
 
@@ -191,15 +193,10 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and not event.is_forwarded:
-            self._collect_once_quiet()
+            self.input_came()
+        if isinstance(event, events.Key) and await self.key_at_once(event):
+            return
         await super().on_event(event)
-
-    def _collect_once_quiet(self) -> None:
-        """A garbage collection that is due waits until keys and the mouse pause (see
-        `collect_when_quiet`), so it lands after a frame rather than inside the next one."""
-        if self._quiet_collection is not None:
-            self._quiet_collection.stop()
-        self._quiet_collection = self.set_timer(QUIET_BEFORE_COLLECTING, collect_if_due)
 
     def refresh_css(self, animate: bool = True) -> None:
         """Parse every style again and restyle every screen, only when the theme changed.

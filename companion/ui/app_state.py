@@ -1,7 +1,7 @@
 """What screens observe of the app, declared once: its reactives, the program, the clock
 and the zone times are shown in. `CompanionApp` sets it as it is made; the app's parts
-beside this module (stars and notes, settings, navigation, search, program updates) read
-it and change it.
+beside this module (stars and notes, settings, navigation, search, program updates, keys
+in order) read it and change it.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from companion.export import (
 from companion.present.words import count
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
+from companion.ui.widgets.typing import TypingInput
 
 
 class ExportScreen(Dialog[Path | None]):
@@ -72,7 +73,7 @@ class ExportScreen(Dialog[Path | None]):
             )
             yield Checkbox("The whole program, not only my starred talks", id="export-all")
             yield Static("Download as" if self.app.is_web else "Save to", classes="section-label")
-            yield Input(id="export-path")
+            yield TypingInput(id="export-path")
             yield Static(id="export-status")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-confirm")

@@ -30,6 +30,7 @@ from companion.star_sources import (
 )
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
+from companion.ui.widgets.typing import TypingInput
 
 
 class ImportStarsScreen(Dialog[None]):
@@ -47,7 +48,7 @@ class ImportStarsScreen(Dialog[None]):
         with Vertical(classes="dialog", id="import-dialog") as dialog:
             dialog.border_title = IMPORT_TITLE
             yield Static(IMPORT_PROMPT)
-            yield Input(id="import-source")
+            yield TypingInput(id="import-source")
             yield Static(id="import-preview", classes="dialog-status")
             yield OptionList(Option(MERGE), Option(REPLACE), id="import-way", disabled=True)
 

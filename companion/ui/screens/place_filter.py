@@ -20,6 +20,7 @@ from companion.places import Place, describe_list, matching, ordered_places
 from companion.ui.keys import key_label
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
+from companion.ui.widgets.typing import TypingInput
 
 
 def place_label(place: Place) -> Content:
@@ -72,7 +73,7 @@ class PlaceFilterScreen(Dialog[frozenset[str] | None]):
         program = services(self).program
         self.places = ordered_places(program.rooms, program.tracks)
         with Vertical(id="filter-dialog"):
-            yield Input(
+            yield TypingInput(
                 placeholder="Type to find a room or track",
                 id="filter-query",
                 compact=True,

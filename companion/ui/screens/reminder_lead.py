@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 
 from companion.settings import LONGEST_REMINDER, reminder_minutes
 from companion.ui.screens.dialog import Dialog
+from companion.ui.widgets.typing import TypingInput
 
 PROMPT = (
     "Minutes before a starred talk starts to announce it while the app is open "
@@ -36,7 +37,7 @@ class ReminderLeadScreen(Dialog[timedelta | None]):
     def compose_dialog(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(PROMPT)
-            yield Input(
+            yield TypingInput(
                 str(int(self.before.total_seconds() // 60)),
                 type="integer",
                 id="reminder-minutes",

@@ -6,7 +6,7 @@ from collections.abc import Hashable
 from collections.abc import Set as AbstractSet
 from datetime import tzinfo
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -21,6 +21,7 @@ from companion.ui.plain_text import show_text
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 from companion.ui.widgets.result_list import ResultList, ResultRow
+from companion.ui.widgets.typing import TypingInput
 
 RESULT_LIMIT = 30  # more than two screens of results helps nobody; refilling costs
 KEPT_ROWS = 1000  # result rows kept built: those of the last few dozen queries
@@ -76,7 +77,7 @@ class SearchScreen(Dialog[Hit | None]):
 
     def compose_dialog(self) -> ComposeResult:
         with Vertical(id="search-dialog"):
-            yield Input(
+            yield TypingInput(
                 placeholder="Search titles, people, rooms, sessions, abstracts", id="search-input"
             )
             yield ResultList(id="search-results")
@@ -89,6 +90,13 @@ class SearchScreen(Dialog[Hit | None]):
         # Watched, not on Input.Changed: the message arrives after the typed letter has been
         # drawn, so the results waited for the next frame (16 ms or more) behind it.
         self.watch(field, "value", self.show_results, init=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters that reach the dialog itself go into the box: those typed on at once
+        after `/` come before the box has the focus."""
+        if event.is_printable and event.character:
+            event.stop()
+            self.query_one("#search-input", Input).insert_text_at_cursor(event.character)
 
     def show_results(self, query: str) -> None:
         """What every keystroke costs: look the query up and refill the result list."""

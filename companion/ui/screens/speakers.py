@@ -22,6 +22,7 @@ from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.edge_list import EdgeList
 from companion.ui.widgets.key_footer import KeyFooter
+from companion.ui.widgets.typing import TypingInput
 
 MAX_SHOWN = 500  # a longer list helps nobody and costs a refill on every keystroke
 
@@ -34,7 +35,7 @@ def person_option(program: Program, person: Person) -> Option:
     return Option(Content.assemble(person.name, "  ", (details, "dim")), id=person.id)
 
 
-class NameFilter(Input):
+class NameFilter(TypingInput):
     """The filter box. Letters are for names, even those that are keys elsewhere (i, q, z);
     the app's keys that are not letters (1 2 3, /, ?) still act from here."""
 
@@ -150,7 +151,8 @@ class SpeakersScreen(StyledScreen[None]):
         self.query_one("#speaker-list", OptionList).focus()
 
     def action_filter(self) -> None:
-        self.query_one("#speaker-filter", Input).focus()
+        """Into the filter at once: the letters typed on after `f`, however soon, go in."""
+        self.set_focus(self.query_one("#speaker-filter", Input))
 
     def action_clear_filter(self) -> None:
         """Empty the filter and type a new one: in the list, letters are keys (q quits)."""

@@ -8,23 +8,12 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
-from companion.present.agenda import (
-    clashes_with,
-    keep_words,
-    past_words,
-    reminders_words,
-    restarred_words,
-    unstarred_words,
-)
+from companion.present.agenda import past_words, reminders_words
 from companion.present.starred import (
-    DayHeading,
     GapRow,
     NowLine,
-    Pause,
     Row,
     StarRow,
     moves_to_mark_seen,
@@ -32,48 +21,19 @@ from companion.present.starred import (
     starred_summary,
 )
 from companion.ui.commands import ScreenCommands
-from companion.ui.hanging import Hanging, Indented
 from companion.ui.plain_text import show_text
-from companion.ui.screens.styled import StyledScreen
+from companion.ui.screens.unstarring import UNDO_KEY, Unstarring
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.key_footer import KeyFooter
-from companion.ui.widgets.talk_options import TalkList, talk_row
+from companion.ui.widgets.starred_options import starred_options
+from companion.ui.widgets.talk_options import TalkList
 
 if TYPE_CHECKING:
     from companion.reconcile import StarStatus
 
-UNDO_KEY = "u"
 
-
-def _options(rows: list[Row]) -> list[Option | None]:
-    """The rows as options, a rule above the stars whose talks left the program (last)."""
-    options: list[Option | None] = [_option(row) for row in rows]
-    gone = [isinstance(row, StarRow) and not row.in_program for row in rows]
-    if any(gone) and not gone[0]:
-        options.insert(gone.index(True), None)
-    return options
-
-
-def _option(row: Row) -> Option:
-    """A row of my day: headings, the now-line and breaks shown but not chosen; a talk
-    opens, a gap lists what fits in it."""
-    if isinstance(row, DayHeading):
-        return Option(Content.styled(row.text, "bold"), disabled=True)
-    if isinstance(row, NowLine):
-        return Option(Content.styled(row.text, "bold $accent"), disabled=True)
-    if isinstance(row, Pause):
-        style = "dim"
-        pause = Indented(
-            Content.styled(row.line.lead, style), Content.styled(row.line.title, style)
-        )
-        return Option(Hanging([pause]), disabled=True)
-    if isinstance(row, GapRow):
-        return Option(talk_row(row.line, row.detail, dim=row.past))
-    return Option(talk_row(row.line, row.detail, dim=row.past), id=row.talk_id)
-
-
-class StarredScreen(StyledScreen[None]):
+class StarredScreen(Unstarring):
     COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "starred.tcss"  # read when the screen is first shown, not at start-up
 
@@ -141,7 +101,6 @@ class StarredScreen(StyledScreen[None]):
         self._moves: dict[str, str] = {}
         self._rows: list[Row] = []  # as listed, one an option
         self._listed: tuple[object, ...] | None = None  # what `_rows` were built from
-        self._unstarred: list[tuple[str, ...]] = []  # what `u` stars again, the last first
         self.hide_past = False
         self._left_at: tuple[int | None, float] | None = None  # cursor and scroll, last visit
 
@@ -218,7 +177,7 @@ class StarredScreen(StyledScreen[None]):
             self._listed = listed
             if rows != self._rows or not listing.option_count:
                 self._rows = rows
-                listing.replace(_options(rows))
+                listing.replace(starred_options(rows))
         moved = sum(s.record.talk_id in self._moves for s in statuses)
         summary = starred_summary(len(statuses), moved)
         if not statuses:
@@ -230,19 +189,6 @@ class StarredScreen(StyledScreen[None]):
         if not listing.has_focus:  # focusing repaints every row, even the focused list's
             listing.focus()
         self.refresh_bindings()
-
-    @property
-    def highlighted_row(self) -> Row | None:
-        listing = self.query_one_optional("#starred-list", TalkList)  # None while closing
-        if listing is None or listing.highlighted is None or not self._rows:
-            return None
-        return self._rows[min(listing.highlighted, len(self._rows) - 1)]
-
-    @property
-    def highlighted_id(self) -> str | None:
-        """The talk id under the cursor, of a talk gone from the program too."""
-        row = self.highlighted_row
-        return row.talk_id if isinstance(row, StarRow) else None
 
     @property
     def selected_talk_id(self) -> str | None:
@@ -282,66 +228,6 @@ class StarredScreen(StyledScreen[None]):
             self.app.push_screen(FitsScreen(row.gap))
         elif self.selected_talk_id:
             services(self).open_talk(self.selected_talk_id)
-
-    def action_unstar(self) -> None:
-        if self.highlighted_id:
-            self._unstar((self.highlighted_id,))
-
-    def action_resolve_clash(self) -> None:
-        """Keep one of the talks that clash, unstar the other(s)."""
-        row = self.highlighted_row
-        if not isinstance(row, StarRow) or not row.clashes:
-            return
-        from companion.ui.screens.choice import ChoiceScreen
-
-        program = services(self).program
-        title = program.talk(row.talk_id).title
-        others = [program.talk(other).title for other in row.clashes]
-        ways = [(row.clashes, keep_words(title, others))]
-        ways += [((row.talk_id,), keep_words(other, [title])) for other in others]
-
-        def chosen(index: int | None) -> None:
-            if index is not None:
-                self._unstar(ways[index][0])
-
-        question = f"{title} {clashes_with('; '.join(others))}."
-        self.app.push_screen(ChoiceScreen(question, [words for _, words in ways]), chosen)
-
-    def _unstar(self, talk_ids: tuple[str, ...]) -> None:
-        """Unstar, and say so with the way back (a talk gone from the program has none)."""
-        app = services(self)
-        unstarred = tuple(
-            talk_id
-            for talk_id in talk_ids
-            if talk_id in app.starred and not app.toggle_star(talk_id)
-        )
-        if not unstarred:
-            return
-        titles = "; ".join(self._title(talk_id) for talk_id in unstarred)
-        undoable = tuple(talk_id for talk_id in unstarred if app.program.has_talk(talk_id))
-        if undoable:
-            self._unstarred.append(undoable)
-        self.notify(unstarred_words(titles, UNDO_KEY if undoable else None), markup=False)
-        self.refresh_bindings()
-
-    def _title(self, talk_id: str) -> str:
-        program = services(self).program
-        if program.has_talk(talk_id):
-            return program.talk(talk_id).title
-        row = next(r for r in self._rows if isinstance(r, StarRow) and r.talk_id == talk_id)
-        return row.line.title
-
-    def action_undo(self) -> None:
-        if not self._unstarred:
-            return
-        app = services(self)
-        restarred = [
-            t for t in self._unstarred.pop() if t not in app.starred and app.toggle_star(t)
-        ]
-        if restarred:
-            titles = "; ".join(app.program.talk(talk_id).title for talk_id in restarred)
-            self.notify(restarred_words(titles), timeout=3, markup=False)
-        self.refresh_bindings()
 
     def action_share(self) -> None:
         from companion.ui.screens.share import ShareScreen

@@ -26,6 +26,7 @@ from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.edge_list import PageList
 from companion.ui.widgets.key_footer import KeyFooter
+from companion.ui.widgets.typing import TypingArea
 
 NOTE_SAVE_DELAY = 0.4
 LABEL_WIDTH = 13  # the facts' label column
@@ -119,7 +120,7 @@ class TalkScreen(StyledScreen[None]):
             yield Static(
                 "Your note — saved as you type (e to edit, Esc to leave)", classes="section-label"
             )
-            yield TextArea(id="talk-note", soft_wrap=True, show_line_numbers=False)
+            yield TypingArea(id="talk-note", soft_wrap=True, show_line_numbers=False)
         yield KeyFooter()
 
     def show(self, talk_id: str) -> None:
@@ -264,4 +265,6 @@ class TalkScreen(StyledScreen[None]):
             open_link(self.app, url)
 
     def action_edit_note(self) -> None:
-        self.query_one("#talk-note", TextArea).focus()
+        """Into the note at once: the letters typed on after `e`, however soon, go into it
+        (they went to the list and the screen's keys: `e` then `so` starred the talk)."""
+        self.set_focus(self.query_one("#talk-note", TextArea))

@@ -66,16 +66,20 @@ class AppHeader(Widget):
             return Content.assemble(" " * (ICON_WIDTH + left), title, "\n", icon)
         return Content.assemble(icon, " " * left, title)
 
+    def _over_icon(self, event: events.MouseEvent) -> bool:
+        """On the icon where it is drawn: the top line's left, the middle line's when tall."""
+        return event.x < ICON_WIDTH and event.y == (1 if self.has_class("-tall") else 0)
+
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        if event.x < ICON_WIDTH:
+        if self._over_icon(event):
             if self.app.ENABLE_COMMAND_PALETTE:
                 self.app.action_command_palette()
         else:
             self.toggle_class("-tall")
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        self.on_icon = event.x < ICON_WIDTH
+        self.on_icon = self._over_icon(event)
         self.tooltip = "Open the command palette" if self.on_icon else None
 
     def on_leave(self) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
+from rich.cells import get_character_cell_size
 from textual import events
 from textual.color import Color
 from textual.content import Content
@@ -14,6 +18,20 @@ PADDING = 1  # columns either side of a day's label, as a Tab's
 BAR = "━"
 HALF_BAR_LEFT = "╺"
 HALF_BAR_RIGHT = "╸"
+
+
+def columns(line: Content, start: int, end: int) -> Content:
+    """The columns `start` to `end` of a one-line Content, no more cells than that: slicing
+    counts characters, which a wide one (CJK) is two cells of and a combining accent none.
+    A wide character cut in two by either edge is left out (a space at the left edge)."""
+    text = line.plain
+    edges = [*accumulate(map(get_character_cell_size, text), initial=0)]  # where each starts
+    first = bisect_left(edges, start)
+    while first < len(text) and edges[first + 1] == edges[first]:
+        first += 1  # an accent whose letter is cut off
+    last = max(first, bisect_right(edges, end) - 1)  # the characters that end by `end`
+    shown = line[first:last]
+    return shown.pad_left(edges[first] - start) if edges[first] > start else shown
 
 
 class DayBar(Widget):
@@ -84,7 +102,7 @@ class DayBar(Widget):
         )
         total = max(width + scroll, labels.cell_length)
         return Content("\n").join(
-            [labels[scroll : scroll + width], self._bar(total)[scroll : scroll + width]]
+            [columns(labels, scroll, scroll + width), self._bar(total)[scroll : scroll + width]]
         )
 
     def _bar(self, width: int) -> Content:

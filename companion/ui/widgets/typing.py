@@ -1,0 +1,41 @@
+"""Text boxes whose editing keys act in the order they were typed."""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+
+async def run_own_binding(box: Widget, event: events.Key) -> None:
+    """Run the box's own binding for the key (Backspace, Left, Ctrl+W ...) as it takes it.
+
+    Textual types a letter as soon as the focused box takes the key, but runs the box's
+    bindings only once the key has bubbled up to the app through each parent's message
+    queue. Keys that come together (a fast typist, keys pasted, a terminal multiplexer)
+    overtook them: `abc`, Backspace, `d` inserted the `d` and then deleted it, leaving
+    `abc`. This runs the binding the app would run for the key, at once; anything else
+    goes on as before. (Textualize/textual#6605)"""
+    if event.is_printable:
+        return  # typed by the box itself
+    active = box.app.active_bindings.get(event.key)
+    if active is None or active.node is not box or active.binding.priority:
+        return  # another's binding (a priority one has had its turn before the box's)
+    if await box.app.run_action(active.binding.action, box):
+        event.stop()  # a skipped action goes on to the next binding for the key
+
+
+class TypingInput(Input):
+    """An Input whose editing keys act in the order they were typed."""
+
+    @on(events.Key)
+    async def _editing_key(self, event: events.Key) -> None:
+        await run_own_binding(self, event)
+
+
+class TypingArea(TextArea):
+    """A TextArea whose editing keys act in the order they were typed."""
+
+    @on(events.Key)
+    async def _editing_key(self, event: events.Key) -> None:
+        await run_own_binding(self, event)
