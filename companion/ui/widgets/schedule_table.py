@@ -366,14 +366,18 @@ class ScheduleTable(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)  # below the heading
 
     def action_page(self, direction: int) -> None:
-        visible = self._visible_lines()
-        line = self._starts[self._cursor] + direction * visible
-        self._move_to(bisect_right(self._starts, max(0, line)) - 1)
+        self._move_to(self._paged_to(direction))
         self.call_after_refresh(self._draw_ahead, direction)
+
+    def _paged_to(self, direction: int) -> int:
+        """The row a page down (1) or up (-1) puts the cursor on."""
+        line = self._starts[self._cursor] + direction * self._visible_lines()
+        return max(0, min(bisect_right(self._starts, max(0, line)) - 1, len(self._keys) - 1))
 
     def _draw_ahead(self, direction: int) -> None:
         """Once the page is on screen, draw the next one the same way while the user reads,
-        so that paging on finds its rows drawn (a page of rows was most of a page down)."""
+        and the row the cursor will be on there as the cursor's, so that paging on finds
+        every row it shows drawn (a page of rows was most of a page down)."""
         if self._view is None or not self._keys:
             return
         visible = self._visible_lines()
@@ -383,6 +387,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         width, palette = self.scrollable_content_region.width, self._palette()
         for row in range(max(0, first), min(len(self._rows), last + 1)):
             self._row_strips(row, width, palette)
+        self._row_strips(self._paged_to(direction), width, palette, cursor=True)
 
     def action_edge(self, row: int) -> None:
         self._move_to(row if row >= 0 else len(self._keys) - 1)
@@ -479,7 +484,7 @@ class ScheduleTable(ScrollView, can_focus=True):
             drawn = self._drawn_heading = ((width, palette), strip)
         return drawn[1]
 
-    def _look(self, row: int, width: int, palette: Palette) -> Look:
+    def _look(self, row: int, width: int, palette: Palette, cursor: bool = False) -> Look:
         view = self._view
         assert view is not None  # set by fill before anything is drawn
         entry, date_line = self._rows[row]
@@ -492,14 +497,16 @@ class ScheduleTable(ScrollView, can_focus=True):
         past = view.is_over(entry)
         starred = key in view.starred
         conflict = key in self._conflicts
-        cursor = row == self._cursor
+        cursor = cursor or row == self._cursor
         return Look(
             key, date_line, starred, conflict, on_now, past, view.zone, cursor, width, palette
         )
 
-    def _row_strips(self, row: int, width: int, palette: Palette) -> tuple[Strip, ...]:
-        """A row's lines, drawn once for each look it takes."""
-        look = self._look(row, width, palette)
+    def _row_strips(
+        self, row: int, width: int, palette: Palette, cursor: bool = False
+    ) -> tuple[Strip, ...]:
+        """A row's lines, drawn once for each look it takes (as the cursor's too, if asked)."""
+        look = self._look(row, width, palette, cursor)
         strips = self._drawn.get(look)
         if strips is None:
             strips = self._draw(self._rows[row].entry, look)
