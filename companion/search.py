@@ -23,7 +23,6 @@ import bisect
 import heapq
 import itertools
 import re
-import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -160,7 +159,9 @@ class SearchIndex:
 
     def __init__(self, program: Program) -> None:
         self._hits: list[tuple[HitKind, str, str, str]] = []
-        self._label_words: list[tuple[str, ...]] = []  # each entry's title or name, folded
+        # Each entry's title or name, folded, its words joined by one space: no more memory
+        # than a tuple of its words, and a query is compared with it without joining them.
+        self._labels: list[str] = []
         # Where each word is: its entries with their weights in a listed field, or its
         # entries where it is only in the text. Typed arrays, not dicts and lists of ints:
         # a tenth of the memory, which at 50,000 talks was most of the app's.
@@ -182,7 +183,7 @@ class SearchIndex:
             self._by_first_letter.setdefault(word[0], []).append((word, _letters(word)))
         # The entries in the order of their titles and names, so that those that are or start
         # with a query are found by bisection, not by looking at every entry found.
-        self._by_label = array("I", sorted(range(len(self._hits)), key=self._joined_label))
+        self._by_label = array("I", sorted(range(len(self._hits)), key=self._labels.__getitem__))
         # What a single letter matches, gathered once per letter: see `_text_tiers`.
         self._listed_by_letter: dict[str, _Postings] = {}
         self._text_by_letter: dict[str, array[int]] = {}
@@ -198,8 +199,7 @@ class SearchIndex:
     ) -> None:
         index = len(self._hits)
         self._hits.append((kind, item_id, label, detail))
-        # One copy of each word for all the labels that have it: 8 MiB at 10,000 talks.
-        self._label_words.append(tuple(map(sys.intern, query_words(label))))
+        self._labels.append(" ".join(query_words(label)))
         seen: set[str] = set()  # a word counts once an entry, where it weighs most
         for text, weight in fields:
             if not text:
@@ -432,17 +432,15 @@ class SearchIndex:
         )
         return above + [(index, cutoff) for index in tied]
 
-    def _joined_label(self, index: int) -> str:
-        return " ".join(self._label_words[index])
-
     def _label_ranks(self, words: tuple[str, ...]) -> dict[int, int]:
         """The entries whose title or name is the query (2) or starts with it (1): its words,
         the last of them perhaps cut short. Every other entry ranks 0."""
         query = " ".join(words)
-        first = bisect.bisect_left(self._by_label, query, key=self._joined_label)
+        labels = self._labels
+        first = bisect.bisect_left(self._by_label, query, key=labels.__getitem__)
         ranks: dict[int, int] = {}
         for index in itertools.islice(self._by_label, first, None):
-            label = self._joined_label(index)
+            label = labels[index]
             if not label.startswith(query):
                 break
             ranks[index] = 2 if label == query else 1

@@ -26,7 +26,8 @@ from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.day_bar import DayBar
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.now_next import NowNext
-from companion.ui.widgets.schedule_table import ScheduleTable, ScheduleView, row_key
+from companion.ui.widgets.schedule_rows import ScheduleView, row_key
+from companion.ui.widgets.schedule_table import ScheduleTable
 
 
 class ScheduleScreen(StyledScreen[None]):

@@ -15,6 +15,7 @@ from collections.abc import Hashable, Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
+from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -24,7 +25,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Visual
 
 DRAWN_ROWS = 200  # rows kept drawn, in each style they were drawn in: several screens
 
@@ -36,6 +36,34 @@ class ResultRow(NamedTuple):
     id: str
     content: Content
     look: Hashable
+
+
+def draw_row(content: Content, width: int, style: Style) -> list[Strip]:
+    """The lines of `content`, `width` cells each, as Textual draws Content in a widget that
+    neither wraps nor scrolls sideways (a line too long ends in "…"), over `style`.
+
+    What `Visual.to_strips` gives for it, without what it looks up on every call (the
+    widget's rules, link style and selection): that was most of the cost of a new row,
+    and a query's first results are a dozen new rows in one frame."""
+    strips = []
+    for y, line in enumerate(content.split(allow_blank=True)):
+        line = line.expand_tabs().truncate(width, ellipsis=True)
+        segments, x = [], 0
+        for text, text_style in line.render(style, end=""):
+            segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, y)))
+            x += len(text)
+        strips.append(Strip(segments, line.cell_length).extend_cell_length(width, style.rich_style))
+    return strips
+
+
+class Frame(NamedTuple):
+    """What every line of a frame being drawn shares: the width and the rows' styles,
+    looked up once a frame, not once a line."""
+
+    width: int
+    option: Style
+    highlighted: Style
+    hover: Style
 
 
 class ResultList(ScrollView, can_focus=True):
@@ -108,6 +136,7 @@ class ResultList(ScrollView, can_focus=True):
         self._hover: int | None = None
         self._drawn: LRUCache[tuple[str, Hashable, int, Style], list[Strip]]
         self._drawn = LRUCache(DRAWN_ROWS)
+        self._frame: Frame | None = None  # while a frame is drawn
 
     # -- the rows ------------------------------------------------------------------------
 
@@ -217,37 +246,55 @@ class ResultList(ScrollView, can_focus=True):
         self._scroll_to_highlight()
 
     def _update_virtual_size(self) -> None:
+        """The rows' height; no width: rows are cut to the list's width, never scrolled
+        sideways. A width changed as the scrollbar came, and the list was laid out and every
+        row on it drawn again in the next frame, as it first filled."""
         lines = self._starts[-1]
-        self.virtual_size = Size(self.scrollable_content_region.width, lines)
+        self.virtual_size = Size(0, lines)
         # Whether the rows overflow, said now: Textual finds out as it lays the screen out
         # for the frame, and the scrollbar that appears then needs another layout, so the
         # rows were drawn in one frame and their scrollbar 30-40 ms later, in the next.
         if self.container_size.height and self.styles.overflow_y == "auto":
             self.show_vertical_scrollbar = lines > self.container_size.height
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame = self._looked_up_frame()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def _looked_up_frame(self) -> Frame:
+        option = "result-list--option"
+        return Frame(
+            self.scrollable_content_region.width,
+            self.get_visual_style(option),
+            self.get_visual_style(option, "result-list--option-highlighted"),
+            self.get_visual_style(option, "result-list--option-hover"),
+        )
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        frame = self._frame or self._looked_up_frame()
         line = int(self.scroll_y) + y
         if line >= self._starts[-1]:
-            return Strip.blank(width, self.get_visual_style("result-list--option").rich_style)
+            return Strip.blank(frame.width, frame.option.rich_style)
         row = bisect_right(self._starts, line) - 1
-        return self._row_strips(row, width)[line - self._starts[row]]
+        return self._row_strips(row, frame)[line - self._starts[row]]
 
-    def _row_style(self, row: int) -> Style:
+    def _row_style(self, row: int, frame: Frame) -> Style:
         if row == self._highlighted:
-            return self.get_visual_style("result-list--option", "result-list--option-highlighted")
+            return frame.highlighted
         if row == self._hover:
-            return self.get_visual_style("result-list--option", "result-list--option-hover")
-        return self.get_visual_style("result-list--option")
+            return frame.hover
+        return frame.option
 
-    def _row_strips(self, row: int, width: int) -> list[Strip]:
+    def _row_strips(self, row: int, frame: Frame) -> list[Strip]:
         """A row's lines, drawn once for each width and style it is shown in."""
         row_id, content, look = self._rows[row]
-        style = self._row_style(row)
-        drawn_key = (row_id, look, width, style)
+        style = self._row_style(row, frame)
+        drawn_key = (row_id, look, frame.width, style)
         strips = self._drawn.get(drawn_key)
         if strips is None:
-            rendered = Visual.to_strips(self, content, width, None, style)
-            strips = [strip.extend_cell_length(width, style.rich_style) for strip in rendered]
+            strips = draw_row(content, frame.width, style)
             self._drawn.set(drawn_key, strips)
         return strips

@@ -16,13 +16,10 @@ their position, so a change of star, clock, zone or theme cannot leave one stale
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from datetime import date, datetime, tzinfo
 from itertools import accumulate
 from typing import NamedTuple
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -33,100 +30,22 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from companion.clock import format_day, format_window, is_on, is_over
-from companion.places import shows
-from companion.present.now import related_note
-from companion.present.talk import listing_heading, short_authors
+from companion.clock import is_on
+from companion.present.talk import listing_heading
 from companion.program import Program, Talk
-from companion.records import Slot, SlotKind
+from companion.records import Slot
+from companion.ui.widgets.schedule_drawing import STAR, Look, Palette, draw_line, draw_row
+from companion.ui.widgets.schedule_rows import (
+    SLOT_ROW_PREFIX,
+    Row,
+    ScheduleView,
+    list_rows,
+    row_height,
+    row_key,
+)
 
-SLOT_ROW_PREFIX = "slot:"
-TIME_WIDTH = 12
-STAR = "★"
-CONFLICT = "!"
-MARKER_WIDTH = len(STAR + CONFLICT)
-PADDING = 1  # blank cells either side of each column
-TALK_HEIGHT = 2  # the title, then room, authors and affiliation
 DRAWN_ROWS = 1_000  # rows kept drawn: a few screens' worth, in every look they take
 LEAD_ROWS = 1  # rows shown above one brought near the top: a glimpse of what came before
-
-
-class ScheduleView(NamedTuple):
-    """What the table shows: which day, which rooms and tracks, in which zone, at what time."""
-
-    zone: tzinfo
-    starred: AbstractSet[str]
-    now: datetime
-    day: date | None = None
-    places: frozenset[str] = frozenset()  # "room:NAME" / "track:NAME"; empty shows all
-    hide_past: bool = False  # leave out what is over (what is on now always stays)
-
-    def shows(self, talk: Talk) -> bool:
-        return shows(self.places, talk.room, talk.track)
-
-    def is_over(self, entry: Slot | Talk) -> bool:
-        return is_over(entry.start, entry.end, self.now)
-
-
-class Row(NamedTuple):
-    """An entry as the table lists it, with the date above it where the shown date changes."""
-
-    entry: Slot | Talk
-    date_line: date | None = None
-
-
-def list_rows(entries: Sequence[Slot | Talk], zone: tzinfo) -> list[Row]:
-    """The entries, in time order; when `zone` puts them on more than one date, the first
-    row and each row after midnight carry their date."""
-    dates = [entry.start.astimezone(zone).date() for entry in entries]
-    if len(set(dates)) < 2:
-        return [Row(entry) for entry in entries]
-    return [
-        Row(entry, shown if index == 0 or shown != dates[index - 1] else None)
-        for index, (entry, shown) in enumerate(zip(entries, dates, strict=True))
-    ]
-
-
-class Palette(NamedTuple):
-    """The styles rows are drawn in, as the theme and the focus make them now."""
-
-    base: Style
-    header: Style
-    cursor: Style
-    slot: Style
-    now: Style
-    past: Style
-    muted: Style
-    room: Style
-    conflict: Style
-    date: Style
-
-
-class Look(NamedTuple):
-    """Everything a row's drawing depends on: drawn rows are kept under it, so a change to
-    any of it (a star, the clock, the zone, the theme, the width, the cursor) draws the
-    row anew, and nothing has to be cleared by hand."""
-
-    key: str  # the entry: the table shows one program, whose entries do not change
-    date_line: date | None
-    starred: bool
-    conflict: bool
-    on_now: bool
-    past: bool
-    zone: tzinfo
-    cursor: bool
-    width: int
-    palette: Palette
-
-
-def row_key(entry: Slot | Talk) -> str:
-    return entry.id if isinstance(entry, Talk) else f"{SLOT_ROW_PREFIX}{entry.id}"
-
-
-def one_line(text: str) -> str:
-    """Text for a cell one line high: line breaks become spaces, so a title can never change
-    the height of its row."""
-    return " ".join(text.splitlines())
 
 
 class Frame(NamedTuple):
@@ -136,9 +55,6 @@ class Frame(NamedTuple):
     width: int
     palette: Palette
     rows: dict[int, tuple[Strip, ...]]
-
-
-Cells = tuple[Text, Text, tuple[Text, ...]]  # time, markers, and the title cell's lines
 
 
 class ScheduleTable(ScrollView, can_focus=True):
@@ -366,14 +282,18 @@ class ScheduleTable(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)  # below the heading
 
     def action_page(self, direction: int) -> None:
-        visible = self._visible_lines()
-        line = self._starts[self._cursor] + direction * visible
-        self._move_to(bisect_right(self._starts, max(0, line)) - 1)
+        self._move_to(self._paged_to(direction))
         self.call_after_refresh(self._draw_ahead, direction)
+
+    def _paged_to(self, direction: int) -> int:
+        """The row a page down (1) or up (-1) puts the cursor on."""
+        line = self._starts[self._cursor] + direction * self._visible_lines()
+        return max(0, min(bisect_right(self._starts, max(0, line)) - 1, len(self._keys) - 1))
 
     def _draw_ahead(self, direction: int) -> None:
         """Once the page is on screen, draw the next one the same way while the user reads,
-        so that paging on finds its rows drawn (a page of rows was most of a page down)."""
+        and the row the cursor will be on there as the cursor's, so that paging on finds
+        every row it shows drawn (a page of rows was most of a page down)."""
         if self._view is None or not self._keys:
             return
         visible = self._visible_lines()
@@ -383,6 +303,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         width, palette = self.scrollable_content_region.width, self._palette()
         for row in range(max(0, first), min(len(self._rows), last + 1)):
             self._row_strips(row, width, palette)
+        self._row_strips(self._paged_to(direction), width, palette, cursor=True)
 
     def action_edge(self, row: int) -> None:
         self._move_to(row if row >= 0 else len(self._keys) - 1)
@@ -475,11 +396,11 @@ class ScheduleTable(ScrollView, can_focus=True):
         drawn = self._drawn_heading
         if drawn is None or drawn[0] != (width, palette):
             heading = tuple(Text(text) for text in ("Time", STAR, listing_heading(self.program)))
-            strip = self._strip(heading, width, palette.base, palette.header)
+            strip = draw_line(heading, width, palette.base, palette.header, self.app.console)
             drawn = self._drawn_heading = ((width, palette), strip)
         return drawn[1]
 
-    def _look(self, row: int, width: int, palette: Palette) -> Look:
+    def _look(self, row: int, width: int, palette: Palette, cursor: bool = False) -> Look:
         view = self._view
         assert view is not None  # set by fill before anything is drawn
         entry, date_line = self._rows[row]
@@ -492,85 +413,18 @@ class ScheduleTable(ScrollView, can_focus=True):
         past = view.is_over(entry)
         starred = key in view.starred
         conflict = key in self._conflicts
-        cursor = row == self._cursor
+        cursor = cursor or row == self._cursor
         return Look(
             key, date_line, starred, conflict, on_now, past, view.zone, cursor, width, palette
         )
 
-    def _row_strips(self, row: int, width: int, palette: Palette) -> tuple[Strip, ...]:
-        """A row's lines, drawn once for each look it takes."""
-        look = self._look(row, width, palette)
+    def _row_strips(
+        self, row: int, width: int, palette: Palette, cursor: bool = False
+    ) -> tuple[Strip, ...]:
+        """A row's lines, drawn once for each look it takes (as the cursor's too, if asked)."""
+        look = self._look(row, width, palette, cursor)
         strips = self._drawn.get(look)
         if strips is None:
-            strips = self._draw(self._rows[row].entry, look)
+            strips = draw_row(self._rows[row].entry, look, self.program, self.app.console)
             self._drawn.set(look, strips)
         return strips
-
-    def _draw(self, entry: Slot | Talk, look: Look) -> tuple[Strip, ...]:
-        palette = look.palette
-        if isinstance(entry, Talk):
-            time, markers, (first, *more) = self._talk_cells(entry, look)
-        else:
-            time, markers, (first, *more) = self._slot_cells(entry, look)
-        # What is over is dimmed on top of its own styles, and the cursor on top of that.
-        over = (palette.past if look.past else Style()) + (
-            palette.cursor if look.cursor else Style()
-        )
-        strips = [
-            self._strip((time, markers, first), look.width, palette.base, over),
-            *(self._strip((Text(), Text(), line), look.width, palette.base, over) for line in more),
-        ]
-        if look.date_line:
-            day = Text(format_day(look.date_line), style=palette.date)
-            strips.insert(0, self._strip((Text(), Text(), day), look.width, palette.base, Style()))
-        return tuple(strips)
-
-    def _strip(self, cells: tuple[Text, ...], width: int, base: Style, over: Style) -> Strip:
-        """One line of cells; `over` goes on top of their own styles (the cursor's does)."""
-        title_width = max(1, width - TIME_WIDTH - MARKER_WIDTH - 6 * PADDING)  # cut with "…"
-        line = Text(no_wrap=True)
-        pad = " " * PADDING
-        for cell, cell_width in zip(cells, (TIME_WIDTH, MARKER_WIDTH, title_width), strict=True):
-            cell = cell.copy()
-            cell.truncate(cell_width, overflow="ellipsis", pad=True)
-            line.append(pad)
-            line.append_text(cell)
-            line.append(pad)
-        segments = Segment.apply_style(line.render(self.app.console), base, post_style=over)
-        return Strip(segments).adjust_cell_length(width, base + over)
-
-    def _slot_cells(self, slot: Slot, look: Look) -> Cells:
-        """The slot's title; under a related event's, that it is not part of this one (on a
-        line of its own, so a long title cannot cut it off)."""
-        palette = look.palette
-        style = palette.slot + palette.now if look.on_now else palette.slot
-        title = Text(one_line(slot.title), style=style)
-        when = Text(format_window(slot.start, slot.end, look.zone, estimated=False), style=style)
-        if slot.kind is SlotKind.RELATED:
-            note = Text(related_note(one_line(self.program.conference.name)), style=palette.muted)
-            return when, Text(""), (title, note)
-        return when, Text(""), (title,)
-
-    def _talk_cells(self, talk: Talk, look: Look) -> Cells:
-        """TALK_HEIGHT lines: the title, then room, authors and affiliation (or track)."""
-        palette = look.palette
-        style = palette.now if look.on_now else Style()
-        title = Text(one_line(talk.title), style=style)
-        details = Text(style=style)  # an on-now talk is marked on both lines
-        if talk.room and len(self.program.rooms) > 1:
-            details.append(one_line(talk.room), style=palette.room)
-            details.append(" · ")
-        who = " · ".join(part for part in (short_authors(talk.authors), talk.affiliation) if part)
-        details.append(one_line(who or (talk.track or "")), style=palette.muted)
-        marker = (STAR if look.starred else " ") + (CONFLICT if look.conflict else "")
-        marker_style = palette.conflict if look.conflict else Style()
-        when = format_window(talk.start, talk.end, look.zone, talk.estimated)
-        return Text(when, style=style), Text(marker, style=marker_style), (title, details)
-
-
-def row_height(row: Row) -> int:
-    """A talk's title, then room, authors and affiliation; a slot's title (and for a related
-    event, that it is not part of this one); a date above either where the date changes."""
-    entry = row.entry
-    height = TALK_HEIGHT if isinstance(entry, Talk) or entry.kind is SlotKind.RELATED else 1
-    return height + (1 if row.date_line else 0)
