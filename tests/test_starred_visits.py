@@ -9,7 +9,7 @@ from textual.strip import Strip
 
 from companion.program import Program
 from companion.ui.widgets.talk_options import TalkList
-from tests.driving import SIZE, AppFactory, every_talk_starred, screen_lines
+from tests.driving import SIZE, AppFactory, every_talk_starred, flat, screen_lines, until
 
 
 async def test_starred_shown_again_as_it_was_repaints_no_row(
@@ -37,3 +37,14 @@ async def test_starred_shown_again_as_it_was_repaints_no_row(
         await pilot.press("down")  # a row that does change is painted still
         await pilot.pause()
         assert painted
+
+
+async def test_a_visit_after_the_cursor_moved_opens_on_what_comes_next_again(
+    make_app: AppFactory, program: Program
+) -> None:
+    app = make_app("2026-02-01T11:00")  # the first talk after now at the top, more below
+    async with app.run_test(size=SIZE) as pilot:
+        await every_talk_starred(pilot, program)
+        await pilot.press("down", "1", "3", "enter")  # the cursor moved without scrolling
+        await until(pilot, lambda: "Library Liberation" in flat(screen_lines(app.screen)))
+        assert "Enabling Compiler-Driven" not in flat(screen_lines(app.screen))

@@ -144,8 +144,9 @@ class StarredScreen(Unstarring):
             if not listing.get_option_at_index(i).disabled
         )
         cursor = next(following, listing.highlighted)
-        if (cursor, listing.scroll_offset.y) == self._left_at:
-            return  # already there: scrolling to it and back repainted every row
+        here = (listing.highlighted, listing.scroll_offset.y)
+        if here == self._left_at and here[0] == cursor:
+            return  # still where it was put: scrolling to it and back repainted every row
         listing.highlighted = cursor
         listing.scroll_to_highlight(top=True)
         listing.scroll_relative(y=-1, animate=False)  # the now-line in view too
