@@ -7,10 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App, ComposeResult
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
 
+from companion.ui.widgets.result_list import ResultList, ResultRow
 from companion.ui.widgets.typing import TypingInput
 from tests.driving import SIZE, AppFactory, drawn_lines, flat, result_ids, search, until
 
@@ -70,3 +72,40 @@ async def test_a_search_keystroke_that_finds_the_same_lays_out_nothing(
         assert "magellan" in await typed_into(pilot, "lan")
         assert result_ids(app) == found
         assert layouts == []
+
+
+def rows(count: int, name: str) -> list[ResultRow]:
+    return [
+        ResultRow(f"{name}:{i}", Content(f"{name} {i}\n  line two"), (name, i))
+        for i in range(count)
+    ]
+
+
+class ListApp(App[None]):
+    CSS = "ResultList { height: 12; }"
+
+    def compose(self) -> ComposeResult:
+        yield ResultList()
+
+
+async def drawn_list(*fills: list[ResultRow]) -> tuple[list[str], list[str], int]:
+    """The list and its scrollbar as drawn once it has shown each of `fills` in turn, and
+    how many layouts the last one took."""
+    app = ListApp()
+    async with app.run_test(size=SIZE) as pilot:
+        listing = app.screen.query_one(ResultList)
+        for fill in fills[:-1]:
+            listing.show(fill)
+            await pilot.pause()
+        layouts = count_layouts(app.screen)
+        listing.show(fills[-1])
+        await pilot.pause()
+        return drawn_lines(listing), drawn_lines(listing.vertical_scrollbar), len(layouts)
+
+
+async def test_new_rows_that_still_overflow_redraw_the_list_and_its_scrollbar_only() -> None:
+    shown_at_once = await drawn_list(rows(9, "fresh"))
+    list_lines, scrollbar, layouts = await drawn_list(rows(30, "old"), rows(9, "fresh"))
+    assert "fresh 0" in flat(list_lines)
+    assert (list_lines, scrollbar) == shown_at_once[:2]
+    assert layouts == 0
