@@ -250,12 +250,25 @@ class ResultList(ScrollView, can_focus=True):
         sideways. A width changed as the scrollbar came, and the list was laid out and every
         row on it drawn again in the next frame, as it first filled."""
         lines = self._starts[-1]
+        height = self.container_size.height
+        if height and self.styles.overflow_y == "auto" and not self.styles.auto_dimensions:
+            overflows = lines > height
+            if overflows == self.show_vertical_scrollbar:
+                self._resize_scrollbar(lines)
+                return
+            # Whether the rows overflow, said now: Textual finds out as it lays the screen
+            # out for the frame, and the scrollbar that appears then needs another layout,
+            # so the rows were drawn in one frame and their scrollbar 30-40 ms later.
+            self.show_vertical_scrollbar = overflows
         self.virtual_size = Size(0, lines)
-        # Whether the rows overflow, said now: Textual finds out as it lays the screen out
-        # for the frame, and the scrollbar that appears then needs another layout, so the
-        # rows were drawn in one frame and their scrollbar 30-40 ms later, in the next.
-        if self.container_size.height and self.styles.overflow_y == "auto":
-            self.show_vertical_scrollbar = lines > self.container_size.height
+
+    def _resize_scrollbar(self, lines: int) -> None:
+        """A new height that changes nothing on screen but the scrollbar's thumb: set
+        without the layout a new virtual size asks for, which lays the whole screen out
+        and redraws the scrollbar in one more frame (the list's size stays the same)."""
+        self.set_reactive(ResultList.virtual_size, Size(0, lines))
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.window_virtual_size = lines
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame = self._looked_up_frame()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import events, on
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -26,7 +27,18 @@ async def run_own_binding(box: Widget, event: events.Key) -> None:
 
 
 class TypingInput(Input):
-    """An Input whose editing keys act in the order they were typed."""
+    """An Input whose editing keys act in the order they were typed, and whose typing lays
+    out nothing but the box."""
+
+    def validate_virtual_size(self, size: Size) -> Size:
+        """The text's width, but never less than the box's: Input sets its virtual size to
+        its text's width on every keystroke, and a new virtual size lays the whole screen
+        out again (on a dialog, with a redraw of every scrollbar on it in one more frame).
+        Text shorter than the box scrolls nowhere, whatever its width."""
+        return Size(max(size.width, self.scrollable_content_region.width), size.height)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.content_width, 1)  # as wide as the new box, at least
 
     @on(events.Key)
     async def _editing_key(self, event: events.Key) -> None:
