@@ -144,3 +144,17 @@ async def test_a_key_on_its_way_is_not_overtaken_by_the_next(
             await show_talk(pilot, "magellan")
         at_once(pilot, *keys)
         await until(pilot, lambda: bool(app.starred))
+
+
+async def test_a_letter_typed_in_the_search_results_takes_the_focus_to_the_query(
+    make_app: AppFactory,
+) -> None:
+    """It went into the query, but the focus stayed on the results: Backspace then did
+    nothing."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        box = await open_search(pilot)
+        await pilot.press("g", "r", "o", "tab")
+        assert app.focused is app.screen.query_one("#search-results")
+        await pilot.press("e", "backspace", "backspace", "x")
+        assert "grx" in await typed(pilot, box, "grx")

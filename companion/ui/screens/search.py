@@ -78,7 +78,9 @@ class SearchScreen(Dialog[Hit | None]):
     def compose_dialog(self) -> ComposeResult:
         with Vertical(id="search-dialog"):
             yield TypingInput(
-                placeholder="Search titles, people, rooms, sessions, abstracts", id="search-input"
+                placeholder="Search titles, people, rooms, sessions, abstracts",
+                id="search-input",
+                select_on_focus=False,  # a letter typed in the results goes on the query
             )
             yield ResultList(id="search-results")
             yield Static(id="search-status")
@@ -92,11 +94,14 @@ class SearchScreen(Dialog[Hit | None]):
         self.watch(field, "value", self.show_results, init=False)
 
     def on_key(self, event: events.Key) -> None:
-        """Letters that reach the dialog itself go into the box: those typed on at once
-        after `/` come before the box has the focus."""
+        """Letters that reach the dialog itself go into the box, and the focus with them
+        (Backspace after them edits the query): those typed on at once after `/` come
+        before the box has the focus, and in the results a letter refines the query."""
         if event.is_printable and event.character:
             event.stop()
-            self.query_one("#search-input", Input).insert_text_at_cursor(event.character)
+            field = self.query_one("#search-input", Input)
+            self.set_focus(field)
+            field.insert_text_at_cursor(event.character)
 
     def show_results(self, query: str) -> None:
         """What every keystroke costs: look the query up and refill the result list."""
