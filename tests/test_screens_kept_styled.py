@@ -18,18 +18,29 @@ from tests.driving import SIZE, AppFactory, settled, until
 MODES = ("2", "3", "1")  # speakers, starred, back to the schedule
 
 
-def styled_screens(app: CompanionApp, monkeypatch: pytest.MonkeyPatch) -> list[Screen[object]]:
-    """The screens Textual styles from now on, each time it styles one with its widgets."""
-    screens: list[Screen[object]] = []
+def on_styling(
+    app: CompanionApp, monkeypatch: pytest.MonkeyPatch, record: Callable[[list[DOMNode]], None]
+) -> None:
+    """Hands `record` the nodes of each styling Textual does from now on."""
     original: Callable[..., None] = app.stylesheet.update_nodes
 
     def update_nodes(nodes: Iterable[DOMNode], animate: bool = False) -> None:
         nodes = list(nodes)
-        screens.extend(node for node in nodes if isinstance(node, Screen))
+        record(nodes)
         original(nodes, animate=animate)
 
     monkeypatch.setattr(app.stylesheet, "update_nodes", update_nodes)
+
+
+def styled_screens(app: CompanionApp, monkeypatch: pytest.MonkeyPatch) -> list[Screen[object]]:
+    """The screens Textual styles from now on, each time it styles one with its widgets."""
+    screens: list[Screen[object]] = []
+    on_styling(app, monkeypatch, lambda nodes: screens.extend(_screens_in(nodes)))
     return screens
+
+
+def _screens_in(nodes: list[DOMNode]) -> Iterable[Screen[object]]:
+    return (node for node in nodes if isinstance(node, Screen))
 
 
 async def test_modes_shown_again_are_not_styled_again(

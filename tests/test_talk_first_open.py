@@ -3,13 +3,12 @@ a quiet moment after start-up (once the search index is built), not under its ke
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pytest
 from textual.dom import DOMNode
 
 from companion.ui.screens.talk import TalkScreen
 from tests.driving import SIZE, AppFactory, drawn_lines, settled, until
+from tests.test_screens_kept_styled import on_styling
 from tests.test_style_refreshes import counting
 
 
@@ -39,14 +38,7 @@ async def test_opening_a_talk_moves_the_focus_once(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         restyled: list[DOMNode] = []
-        original = app.stylesheet.update_nodes
-
-        def update_nodes(nodes: Iterable[DOMNode], animate: bool = False) -> None:
-            nodes = list(nodes)
-            restyled.append(nodes[0])
-            original(nodes, animate=animate)
-
-        monkeypatch.setattr(app.stylesheet, "update_nodes", update_nodes)
+        on_styling(app, monkeypatch, lambda nodes: restyled.append(nodes[0]))
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, TalkScreen))
         await pilot.pause()
