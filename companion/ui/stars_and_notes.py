@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextlib import suppress
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from companion.paths import data_dir
-from companion.store import Store, StoreError
+from companion.store import Store, StoreError, checkpoint
 from companion.ui.app_state import AppState
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from companion.store import NoteSaved
 
 _Read = TypeVar("_Read")
+CHECKPOINTS = "store-checkpoints"  # the group of the thread that copies the log in
 
 
 class StarsAndNotes(AppState):
@@ -54,6 +56,7 @@ class StarsAndNotes(AppState):
                 )
             else:
                 self.store = store
+        self.store.hold_checkpoints()
         if self.store.damaged:
             self.notify(
                 f"Parts of your stars file are damaged: {'; '.join(self.store.damaged)}",
@@ -80,6 +83,7 @@ class StarsAndNotes(AppState):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return not starring
+        self._checkpoint_if_full()
         # Written: shown at once, and the stars read back (another terminal's too) once
         # the frame that shows it is out, not before it.
         self.starred = self.starred | {talk_id} if starring else self.starred - {talk_id}
@@ -95,6 +99,7 @@ class StarsAndNotes(AppState):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return False
+        self._checkpoint_if_full()
         self.starred = frozenset(self.store.starred_ids())
         return True
 
@@ -110,6 +115,18 @@ class StarsAndNotes(AppState):
 
     def mark_seen(self, talks: Iterable[Talk]) -> None:
         self.store.mark_seen(talks)
+        self._checkpoint_if_full()
+
+    def _checkpoint_if_full(self) -> None:
+        """Copy a full write-ahead log into the store in a thread of its own, so that no
+        key waits for the disk flushes it takes (see `Store.hold_checkpoints`)."""
+        path = self.store.path
+        if path is None or not self.store.log_is_full():
+            return
+        if not any(
+            worker.group == CHECKPOINTS and not worker.is_finished for worker in self.workers
+        ):
+            self.run_worker(partial(checkpoint, path), group=CHECKPOINTS, thread=True)
 
     def note(self, talk_id: str) -> str:
         """The talk's note; "" while it cannot be read (a note saved over it then is kept
@@ -129,7 +146,9 @@ class StarsAndNotes(AppState):
 
     def save_note(self, talk_id: str, text: str, expected: str) -> NoteSaved | None:
         try:
-            return self.store.set_note(talk_id, text, expected=expected)
+            saved = self.store.set_note(talk_id, text, expected=expected)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return None
+        self._checkpoint_if_full()
+        return saved
