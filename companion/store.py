@@ -34,7 +34,6 @@ __all__ = [
     "StarRecord",
     "Store",
     "StoreError",
-    "checkpoint",
     "store_exists",
     "store_path",
 ]
@@ -73,14 +72,6 @@ def store_exists(data_dir: Path, conference_id: str) -> bool:
 
 def store_path(data_dir: Path, conference_id: str) -> Path:
     return data_dir / f"{conference_id}.sqlite3"
-
-
-def checkpoint(path: Path) -> None:
-    """Copy the store's write-ahead log into it, on a connection of its own, so another
-    thread can do it while the app goes on writing. A checkpoint that cannot run now
-    (the store busy, a disk error) is left for the next one."""
-    with suppress(sqlite3.Error), closing(connect(path)) as connection:
-        connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def _now() -> str:
@@ -166,6 +157,15 @@ class Store:
         except OSError:
             return False
         return size >= FULL_LOG_BYTES
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the store, on a connection of its own, so another
+        thread can do it while the app goes on writing. A checkpoint that cannot run now
+        (the store busy, a disk error) is left for the next one."""
+        if self.path is None:
+            return
+        with suppress(sqlite3.Error), closing(connect(self.path)) as connection:
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     # -- stars ----------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import pytest
 
 from companion import store
 from companion.program import Program
-from companion.store import Store, checkpoint, store_path
+from companion.store import Store, store_path
 from companion.store_file import open_file
 from companion.ui.app import CompanionApp
 from tests.driving import until
@@ -54,7 +54,7 @@ def test_a_held_log_is_copied_in_by_checkpoint_alone(
         kept.star([program.talk(OTHER)]) if writes % 2 else kept.unstar([OTHER])
     path = store_path(data_dir, CONFERENCE)
     assert TALK not in stars_in_the_file_alone(path, tmp_path)
-    checkpoint(path)
+    kept.checkpoint()
     assert TALK in stars_in_the_file_alone(path, tmp_path)
     assert kept.starred_ids() >= {TALK}
 

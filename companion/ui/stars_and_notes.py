@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from companion.paths import data_dir
-from companion.store import Store, StoreError, checkpoint
+from companion.store import Store, StoreError
 from companion.ui.app_state import AppState
 
 if TYPE_CHECKING:
@@ -68,9 +67,11 @@ class StarsAndNotes(AppState):
 
     def _sync_stars(self) -> None:
         """Pick up stars made in another terminal; while the store cannot be read, the
-        stars shown stay as they were (writing says what is wrong)."""
+        stars shown stay as they were (writing says what is wrong). Runs after each star's
+        frame and every few seconds: the moment to see to the store's log too."""
         with suppress(StoreError):
             self.starred = frozenset(self.store.starred_ids())
+        self._checkpoint_if_full()
 
     def toggle_star(self, talk_id: str) -> bool:
         """Star or unstar a talk, writing through the store; returns the new state."""
@@ -83,7 +84,6 @@ class StarsAndNotes(AppState):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return not starring
-        self._checkpoint_if_full()
         # Written: shown at once, and the stars read back (another terminal's too) once
         # the frame that shows it is out, not before it.
         self.starred = self.starred | {talk_id} if starring else self.starred - {talk_id}
@@ -99,7 +99,6 @@ class StarsAndNotes(AppState):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return False
-        self._checkpoint_if_full()
         self.starred = frozenset(self.store.starred_ids())
         return True
 
@@ -115,18 +114,13 @@ class StarsAndNotes(AppState):
 
     def mark_seen(self, talks: Iterable[Talk]) -> None:
         self.store.mark_seen(talks)
-        self._checkpoint_if_full()
 
     def _checkpoint_if_full(self) -> None:
         """Copy a full write-ahead log into the store in a thread of its own, so that no
         key waits for the disk flushes it takes (see `Store.hold_checkpoints`)."""
-        path = self.store.path
-        if path is None or not self.store.log_is_full():
-            return
-        if not any(
-            worker.group == CHECKPOINTS and not worker.is_finished for worker in self.workers
-        ):
-            self.run_worker(partial(checkpoint, path), group=CHECKPOINTS, thread=True)
+        running = (w for w in self.workers if w.group == CHECKPOINTS and not w.is_finished)
+        if self.store.log_is_full() and not any(running):
+            self.run_worker(self.store.checkpoint, group=CHECKPOINTS, thread=True)
 
     def note(self, talk_id: str) -> str:
         """The talk's note; "" while it cannot be read (a note saved over it then is kept
@@ -146,9 +140,7 @@ class StarsAndNotes(AppState):
 
     def save_note(self, talk_id: str, text: str, expected: str) -> NoteSaved | None:
         try:
-            saved = self.store.set_note(talk_id, text, expected=expected)
+            return self.store.set_note(talk_id, text, expected=expected)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return None
-        self._checkpoint_if_full()
-        return saved
