@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from companion.store import NoteSaved
 
 _Read = TypeVar("_Read")
+CHECKPOINTS = "store-checkpoints"  # the group of the thread that copies the log in
 
 
 class StarsAndNotes(AppState):
@@ -54,6 +55,7 @@ class StarsAndNotes(AppState):
                 )
             else:
                 self.store = store
+        self.store.hold_checkpoints()
         if self.store.damaged:
             self.notify(
                 f"Parts of your stars file are damaged: {'; '.join(self.store.damaged)}",
@@ -65,9 +67,11 @@ class StarsAndNotes(AppState):
 
     def _sync_stars(self) -> None:
         """Pick up stars made in another terminal; while the store cannot be read, the
-        stars shown stay as they were (writing says what is wrong)."""
+        stars shown stay as they were (writing says what is wrong). Runs after each star's
+        frame and every few seconds: the moment to see to the store's log too."""
         with suppress(StoreError):
             self.starred = frozenset(self.store.starred_ids())
+        self._checkpoint_if_full()
 
     def toggle_star(self, talk_id: str) -> bool:
         """Star or unstar a talk, writing through the store; returns the new state."""
@@ -110,6 +114,13 @@ class StarsAndNotes(AppState):
 
     def mark_seen(self, talks: Iterable[Talk]) -> None:
         self.store.mark_seen(talks)
+
+    def _checkpoint_if_full(self) -> None:
+        """Copy a full write-ahead log into the store in a thread of its own, so that no
+        key waits for the disk flushes it takes (see `Store.hold_checkpoints`)."""
+        running = (w for w in self.workers if w.group == CHECKPOINTS and not w.is_finished)
+        if self.store.log_is_full() and not any(running):
+            self.run_worker(self.store.checkpoint, group=CHECKPOINTS, thread=True)
 
     def note(self, talk_id: str) -> str:
         """The talk's note; "" while it cannot be read (a note saved over it then is kept
