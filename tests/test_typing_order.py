@@ -16,14 +16,15 @@ from textual.widget import Widget
 from tests.driving import SIZE, AppFactory, drawn_lines, flat, show_talk, until
 from tests.pty_app import app_on_a_terminal
 
-CHARACTERS = {"slash": "/", "question_mark": "?", "backspace": "\x7f", "left": None, "end": None}
+CHARACTERS = {"slash": "/", "question_mark": "?", "backspace": "\x7f", "enter": "\r", "escape": "\x1b"}
 
 
 def at_once(pilot: Pilot[None], *keys: str) -> None:
     """Keys as the terminal driver hands them over when they arrive in one read: posted
     one after another, none waiting for the one before to be handled."""
     for key in keys:
-        pilot.app.post_message(events.Key(key, CHARACTERS.get(key, key)))
+        character = key if len(key) == 1 else CHARACTERS.get(key)  # None: Down, Left, End
+        pilot.app.post_message(events.Key(key, character))
 
 
 async def typed(pilot: Pilot[None], widget: Widget, text: str) -> str:
