@@ -4,12 +4,22 @@ been handled, not to the one that had it when the app read it."""
 
 from __future__ import annotations
 
+import asyncio
+
+from textual import events
+from textual.app import ComposeResult
+from textual.command import CommandPalette
+from textual.widget import Widget
 from textual.widgets import TextArea
 
+from companion.ui.keys_in_order import KeysInOrder
+from companion.ui.screens.schedule import ScheduleScreen
+from companion.ui.screens.starred import StarredScreen
 from companion.ui.screens.talk import TalkScreen
 from companion.ui.widgets.schedule_table import ScheduleTable
-from tests.driving import SIZE, AppFactory, drawn_lines, flat, until
-from tests.test_typing_order import at_once, open_speakers_filter, typed
+from tests.driving import PATIENCE, SIZE, AppFactory, drawn_lines, first_command, flat, until
+from tests.pty_app import app_on_a_terminal
+from tests.test_typing_order import at_once, open_search, open_speakers_filter, typed
 
 
 async def test_letters_after_leaving_the_filter_and_its_key_go_into_the_filter(
@@ -51,3 +61,146 @@ async def test_a_note_begun_as_its_talk_opens_is_typed_into_the_note(
         note = app.screen.query_one("#talk-note", TextArea)
         assert "hello" in await typed(pilot, note, "hello")
         assert "★" not in flat(drawn_lines(app.screen.query_one("#talk-facts")))
+
+
+def test_keys_written_to_the_terminal_after_a_move_go_into_the_search() -> None:
+    """The whole way, as tmux sends `Down / g r o s`: read and parsed by the app itself."""
+    with app_on_a_terminal() as app:
+        app.press(b"\x1b[B/gros", lambda screen: any("▊  gros" in line for line in screen))
+
+
+async def test_keys_after_closing_a_screen_act_on_the_screen_below(make_app: AppFactory) -> None:
+    """Escape then `s` on a talk: the star is the schedule's, shown again beneath."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(ScheduleTable)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, TalkScreen))
+        at_once(pilot, "escape", "down", "s")
+        await until(pilot, lambda: bool(app.starred))
+        assert isinstance(app.screen, ScheduleScreen)
+        assert app.starred == {table.selected_key}
+
+
+async def test_escape_typed_at_once_closes_the_search_it_was_typed_into(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(ScheduleTable)
+        at_once(pilot, "slash", "g", "r", "escape", "s")
+        await until(pilot, lambda: bool(app.starred))
+        assert isinstance(app.screen, ScheduleScreen)
+        assert app.starred == {table.selected_key}
+
+
+async def test_a_dialog_opened_and_closed_at_once_leaves_the_keys_after_it_to_the_screen(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        at_once(pilot, "question_mark", "escape", "s")
+        await until(pilot, lambda: bool(app.starred))
+        assert isinstance(app.screen, ScheduleScreen)
+
+
+async def test_the_palette_opened_at_once_gets_the_letters_typed_after_it(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        at_once(pilot, "ctrl+p", *"starred")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await until(pilot, lambda: first_command(app).startswith("Starred"))
+        at_once(pilot, "enter")
+        await until(pilot, lambda: isinstance(app.screen, StarredScreen))
+
+
+async def test_a_paste_goes_into_the_box_as_before(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        box = await open_search(pilot)
+        app.post_message(events.Paste("gros"))
+        assert "gros" in await typed(pilot, box, "gros")
+
+
+async def test_single_keys_act_one_after_another(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(ScheduleTable)
+        first = table.selected_key
+        await pilot.press("down")
+        await pilot.press("s")
+        assert table.selected_key != first
+        assert app.starred == {table.selected_key}
+        box = await open_search(pilot)
+        await pilot.press("g", "r", "o", "backspace")
+        await pilot.press("s")
+        assert "grs" in await typed(pilot, box, "grs")
+
+
+async def test_keys_after_one_a_screen_stops_without_saying_so_act_after_it(
+    make_app: AppFactory,
+) -> None:
+    """In the search results a letter is stopped by the dialog, which puts it on the query
+    and the focus there: the Backspace typed at once after it edits the query."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        box = await open_search(pilot)
+        await pilot.press("g", "r", "o", "tab")
+        at_once(pilot, "e", "backspace", "backspace", "x")
+        assert "grx" in await typed(pilot, box, "grx")
+
+
+class Stuck(Widget, can_focus=True):
+    """Takes the focus elsewhere on `a`, then waits for `gate` before handling more."""
+
+    def __init__(self, gate: asyncio.Event) -> None:
+        super().__init__()
+        self.gate = gate
+
+    async def on_key(self, event: events.Key) -> None:
+        if event.key == "a":
+            self.app.query_one(Recorder).focus()
+            await self.gate.wait()
+
+
+class Recorder(Widget, can_focus=True):
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[str] = []
+        self.two = asyncio.Event()
+
+    def on_key(self, event: events.Key) -> None:
+        self.keys.append(event.key)
+        if len(self.keys) == 2:
+            self.two.set()
+
+
+class StuckApp(KeysInOrder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = asyncio.Event()
+
+    def compose(self) -> ComposeResult:
+        yield Stuck(self.gate)
+        yield Recorder()
+
+    def on_mount(self) -> None:
+        self.query_one(Stuck).focus()
+
+
+async def test_keys_held_behind_a_key_that_never_ends_are_handed_on_in_the_end() -> None:
+    """`a` moved the focus, and its widget is still busy with it: `b` and `c` go on to the
+    widget focused, in order, once they have waited long enough (the pilot's pauses would
+    wait for the busy widget too)."""
+    app = StuckApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        recorder = app.query_one(Recorder)
+        try:
+            at_once(pilot, "a", "b", "c")
+            await asyncio.wait_for(recorder.two.wait(), timeout=PATIENCE * 0.05)
+        finally:
+            app.gate.set()
+        assert recorder.keys == ["b", "c"]

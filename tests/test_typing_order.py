@@ -16,7 +16,7 @@ from textual.widget import Widget
 from tests.driving import SIZE, AppFactory, drawn_lines, flat, show_talk, until
 from tests.pty_app import app_on_a_terminal
 
-CHARACTERS = {"slash": "/", "question_mark": "?", "backspace": "\x7f", "enter": "\r", "escape": "\x1b"}
+CHARACTERS = {"slash": "/", "question_mark": "?", "backspace": "\x7f", "enter": "\r"}
 
 
 def at_once(pilot: Pilot[None], *keys: str) -> None:

@@ -165,7 +165,6 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings, KeysInOrder, Qui
         self._styled_with = (self.current_theme, self.ansi_theme)
         self._quiet_at = None
         self._last_input = 0.0
-        self.hold_keys_in_order()
 
     # -- start-up and background sync -------------------------------------------
 

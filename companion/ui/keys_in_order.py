@@ -2,11 +2,11 @@
 them in one go) act in the order they were typed, each where the one before it left the
 focus.
 
-Textual sends each key on to the widget focused as the app reads it, and runs the key's
-bindings only once it has bubbled back up to the app through the widget's parents, each
-in its own message queue. A key read before the one ahead of it had acted went where
-the focus had been: the letters after `Down` then `f` in the Speakers filter went into
-the filter with the `f`, those after `/` to the schedule, those after `Enter` on a talk
+Textual sends each key on to the widget focused as the app reads it, and runs its
+bindings once it has bubbled back up to the app through the widget's parents, each in
+its own message queue. A key read before the one ahead of it had acted went where the
+focus had been: after `Down` then `f` in the Speakers filter the letters went into the
+filter with the `f`; after `Down` then `/` to the schedule; after `Enter` on a talk
 nowhere, as its screen did not exist yet.
 
 So while a key is on its way, the keys read after it are held at the app, and handed on
@@ -24,15 +24,13 @@ from __future__ import annotations
 
 from collections import deque
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
-
     from textual.dom import DOMNode
     from textual.timer import Timer
     from textual.widget import Widget
@@ -56,8 +54,8 @@ class KeysInOrder(App[None]):
     _waits: int  # counts the waits begun: a callback of an earlier one is stale
     _wait_timer: Timer | None
 
-    def hold_keys_in_order(self) -> None:
-        """Called as the app is made: nothing held, nothing on its way."""
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self._held = deque()
         self._on_its_way = None
         self._sent_to = None
@@ -103,41 +101,27 @@ class KeysInOrder(App[None]):
         """Hand on the next held key once the key before it and what it set off are done:
         a walk up from where that key went, then one from the widget focused after it."""
         self._waits += 1
-        wait = self._waits
         if self._wait_timer is not None:
             self._wait_timer.stop()
-        self._wait_timer = self.set_interval(HOLD_AT_MOST, partial(self._hand_on_held, wait))
-        then_focused = partial(self._walk_up, None, partial(self._hand_on_held, wait), wait)
-        self._walk_up(self._sent_to, then_focused, wait)
+        self._wait_timer = self.set_interval(HOLD_AT_MOST, partial(self._hand_on_held, self._waits))
+        self._walk_up(self._sent_to, self._waits, first=True)
 
-    def _walk_up(
-        self, start: DOMNode | None, then: Callable[[], Awaitable[None] | None], wait: int
-    ) -> None:
-        """Run `then` once a callback has gone through the queue of `start` (by default
-        the widget focused now, else the screen) and of each of its parents."""
-        if wait == self._waits:
-            self._through(start or self.focused or self.screen, then, wait)
+    def _walk_up(self, node: DOMNode | None, wait: int, first: bool) -> None:
+        """A callback through the queue of `node` (by default the widget focused, else
+        the screen), then of each of its parents (a closed one is passed over)."""
+        node = node or self.focused or self.screen
+        while not node.call_later(self._next_up, node, wait, first) and node is not self:
+            node = node.parent or self
 
-    def _through(
-        self, node: DOMNode, then: Callable[[], Awaitable[None] | None], wait: int
-    ) -> None:
-        while not node.call_later(self._next_up, node, then, wait):
-            node = node.parent or self  # closed: on from its parent
-            if node is self:
-                self.call_later(then)
-                return
-
-    async def _next_up(
-        self, node: DOMNode, then: Callable[[], Awaitable[None] | None], wait: int
-    ) -> None:
+    async def _next_up(self, node: DOMNode, wait: int, first: bool) -> None:
         if wait != self._waits:
-            return
-        if node is self:
-            result = then()
-            if result is not None:
-                await result
+            return  # stale: a later wait has begun, or the keys were handed on
+        if node is not self:
+            self._walk_up(node.parent or self, wait, first)
+        elif first:
+            self._walk_up(None, wait, first=False)
         else:
-            self._through(node.parent or self, then, wait)
+            await self._hand_on_held(wait)
 
     async def _hand_on_held(self, wait: int) -> None:
         """The next held key, and those after it that a text box types."""
