@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual import events
 from textual.app import ComposeResult
 from textual.command import CommandPalette
@@ -69,39 +70,30 @@ def test_keys_written_to_the_terminal_after_a_move_go_into_the_search() -> None:
         app.press(b"\x1b[B/gros", lambda screen: any("▊  gros" in line for line in screen))
 
 
-async def test_keys_after_closing_a_screen_act_on_the_screen_below(make_app: AppFactory) -> None:
-    """Escape then `s` on a talk: the star is the schedule's, shown again beneath."""
+@pytest.mark.parametrize(
+    ("opened", "keys"),
+    [
+        (True, ["escape", "down", "s"]),
+        (False, ["slash", "g", "r", "escape", "s"]),
+        (False, ["question_mark", "escape", "s"]),
+    ],
+    ids=["talk", "search", "dialog"],
+)
+async def test_keys_after_closing_a_screen_act_on_the_schedule_beneath(
+    make_app: AppFactory, opened: bool, keys: list[str]
+) -> None:
+    """Escape then `s` (on a talk opened, in the search, in the help): the star is the
+    schedule's, shown again beneath."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(ScheduleTable)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, TalkScreen))
-        at_once(pilot, "escape", "down", "s")
+        if opened:
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, TalkScreen))
+        at_once(pilot, *keys)
         await until(pilot, lambda: bool(app.starred))
         assert isinstance(app.screen, ScheduleScreen)
         assert app.starred == {table.selected_key}
-
-
-async def test_escape_typed_at_once_closes_the_search_it_was_typed_into(
-    make_app: AppFactory,
-) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        table = app.screen.query_one(ScheduleTable)
-        at_once(pilot, "slash", "g", "r", "escape", "s")
-        await until(pilot, lambda: bool(app.starred))
-        assert isinstance(app.screen, ScheduleScreen)
-        assert app.starred == {table.selected_key}
-
-
-async def test_a_dialog_opened_and_closed_at_once_leaves_the_keys_after_it_to_the_screen(
-    make_app: AppFactory,
-) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        at_once(pilot, "question_mark", "escape", "s")
-        await until(pilot, lambda: bool(app.starred))
-        assert isinstance(app.screen, ScheduleScreen)
 
 
 async def test_the_palette_opened_at_once_gets_the_letters_typed_after_it(
