@@ -137,8 +137,8 @@ async def test_the_search_key_still_does_nothing_in_a_dialog(make_app: AppFactor
 async def test_a_key_on_its_way_is_not_overtaken_by_the_next(
     make_app: AppFactory, open_screen: str | None, keys: list[str]
 ) -> None:
-    """`/` and `e` act as they come only when no key before them is still on its way up
-    to the bindings: here the star came first, and still stars."""
+    """`/` and `e` wait for the key before them to reach its bindings: here the star came
+    first, and still stars."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         if open_screen == "talk":
