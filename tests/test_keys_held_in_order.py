@@ -196,3 +196,15 @@ async def test_keys_held_behind_a_key_that_never_ends_are_handed_on_in_the_end()
         finally:
             app.gate.set()
         assert recorder.keys == ["b", "c"]
+
+
+async def test_letters_typed_on_at_once_after_a_mode_key_go_into_its_screen(
+    make_app: AppFactory,
+) -> None:
+    """`2` then a name: the Speakers screen is built on the way, its filter focused last."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        at_once(pilot, "2", "b", "o", "c", "k")
+        await until(pilot, lambda: bool(app.screen.query("#speaker-filter")))
+        box = app.screen.query_one("#speaker-filter")
+        assert "bock" in await typed(pilot, box, "bock")
