@@ -26,7 +26,7 @@ async def run_own_binding(box: Widget, event: events.Key) -> None:
         return  # another's binding (a priority one has had its turn before the box's)
     if await box.app.run_action(active.binding.action, box):
         event.stop()  # a skipped action goes on to the next binding for the key
-        box.app.post_message(KeyTaken(event))  # the app holds the keys after it till then
+        box.app.post_message(KeyTaken(event))  # done: the app hands on the keys read after it
 
 
 class TypingInput(Input):
