@@ -36,19 +36,26 @@ async def test_letters_after_leaving_the_filter_and_its_key_go_into_the_filter(
         assert "fbock" not in shown
 
 
-async def test_a_search_opened_after_a_move_gets_the_letters_typed_after_it(
-    make_app: AppFactory,
+@pytest.mark.parametrize(
+    ("keys", "box_id"),
+    [
+        (["slash"], "#search-input"),
+        (["down", "slash"], "#search-input"),
+        (["2"], "#speaker-filter"),
+    ],
+    ids=["search", "move-then-search", "mode-key"],
+)
+async def test_letters_typed_at_once_after_a_key_that_opens_a_box_go_into_it(
+    make_app: AppFactory, keys: list[str], box_id: str
 ) -> None:
-    """`/` waited for Down, and the letters went to the schedule before the search opened."""
+    """After Down, `/` waited for it, and the letters went to the schedule before the search
+    opened; after `2`, while the Speakers screen was built, they were lost."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        table = app.screen.query_one(ScheduleTable)
-        first = table.selected_key
-        at_once(pilot, "down", "slash", "g", "r", "o", "s")
-        await until(pilot, lambda: bool(app.screen.query("#search-input")))
-        box = app.screen.query_one("#search-input")
-        assert "gros" in await typed(pilot, box, "gros")
-        assert table.selected_key != first
+        at_once(pilot, *keys, "b", "o", "c", "k")
+        await until(pilot, lambda: bool(app.screen.query(box_id)))
+        box = app.screen.query_one(box_id)
+        assert "bock" in await typed(pilot, box, "bock")
 
 
 async def test_a_note_begun_as_its_talk_opens_is_typed_into_the_note(
@@ -196,15 +203,3 @@ async def test_keys_held_behind_a_key_that_never_ends_are_handed_on_in_the_end()
         finally:
             app.gate.set()
         assert recorder.keys == ["b", "c"]
-
-
-async def test_letters_typed_on_at_once_after_a_mode_key_go_into_its_screen(
-    make_app: AppFactory,
-) -> None:
-    """`2` then a name: the Speakers screen is built on the way, its filter focused last."""
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        at_once(pilot, "2", "b", "o", "c", "k")
-        await until(pilot, lambda: bool(app.screen.query("#speaker-filter")))
-        box = app.screen.query_one("#speaker-filter")
-        assert "bock" in await typed(pilot, box, "bock")

@@ -107,18 +107,6 @@ async def test_a_note_begun_at_once_after_its_key_is_typed_into_the_note(
         assert app.starred == frozenset()
 
 
-async def test_letters_typed_at_once_after_the_search_key_go_into_the_search(
-    make_app: AppFactory,
-) -> None:
-    """They went to the schedule while `/` made its way to the app, and were dropped."""
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        at_once(pilot, "slash", "g", "r", "o", "s")
-        await until(pilot, lambda: bool(app.screen.query("#search-input")))
-        box = app.screen.query_one("#search-input")
-        assert "gros" in await typed(pilot, box, "gros")
-
-
 async def test_the_search_key_still_does_nothing_in_a_dialog(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
