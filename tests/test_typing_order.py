@@ -16,14 +16,15 @@ from textual.widget import Widget
 from tests.driving import SIZE, AppFactory, drawn_lines, flat, show_talk, until
 from tests.pty_app import app_on_a_terminal
 
-CHARACTERS = {"slash": "/", "question_mark": "?", "backspace": "\x7f", "left": None, "end": None}
+CHARACTERS = {"slash": "/", "question_mark": "?", "backspace": "\x7f", "enter": "\r"}
 
 
 def at_once(pilot: Pilot[None], *keys: str) -> None:
     """Keys as the terminal driver hands them over when they arrive in one read: posted
     one after another, none waiting for the one before to be handled."""
     for key in keys:
-        pilot.app.post_message(events.Key(key, CHARACTERS.get(key, key)))
+        character = key if len(key) == 1 else CHARACTERS.get(key)  # None: Down, Left, End
+        pilot.app.post_message(events.Key(key, character))
 
 
 async def typed(pilot: Pilot[None], widget: Widget, text: str) -> str:
@@ -106,18 +107,6 @@ async def test_a_note_begun_at_once_after_its_key_is_typed_into_the_note(
         assert app.starred == frozenset()
 
 
-async def test_letters_typed_at_once_after_the_search_key_go_into_the_search(
-    make_app: AppFactory,
-) -> None:
-    """They went to the schedule while `/` made its way to the app, and were dropped."""
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        at_once(pilot, "slash", "g", "r", "o", "s")
-        await until(pilot, lambda: bool(app.screen.query("#search-input")))
-        box = app.screen.query_one("#search-input")
-        assert "gros" in await typed(pilot, box, "gros")
-
-
 async def test_the_search_key_still_does_nothing_in_a_dialog(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -136,8 +125,8 @@ async def test_the_search_key_still_does_nothing_in_a_dialog(make_app: AppFactor
 async def test_a_key_on_its_way_is_not_overtaken_by_the_next(
     make_app: AppFactory, open_screen: str | None, keys: list[str]
 ) -> None:
-    """`/` and `e` act as they come only when no key before them is still on its way up
-    to the bindings: here the star came first, and still stars."""
+    """`/` and `e` wait for the key before them to reach its bindings: here the star came
+    first, and still stars."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         if open_screen == "talk":

@@ -32,7 +32,7 @@ from companion.program import Program
 from companion.store import Store
 from companion.ui.kept_settings import KeptSettings
 from companion.ui.keys import key_label
-from companion.ui.keys_in_order import SEARCH_KEY, KeysInOrder
+from companion.ui.keys_in_order import KeysInOrder
 from companion.ui.program_updates import ProgramUpdates
 from companion.ui.providers import program_commands
 from companion.ui.quiet_collections import QuietCollections
@@ -102,7 +102,7 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings, KeysInOrder, Qui
             tooltip="Your starred talks",
             group=MODES_GROUP,
         ),
-        Binding(SEARCH_KEY, "search", "Search", id="search", tooltip="Find talks and people"),
+        Binding("slash", "search", "Search", id="search", tooltip="Find talks and people"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key"),
         Binding(
             "t",
@@ -165,7 +165,6 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings, KeysInOrder, Qui
         self._styled_with = (self.current_theme, self.ansi_theme)
         self._quiet_at = None
         self._last_input = 0.0
-        self._key_on_its_way = None
 
     # -- start-up and background sync -------------------------------------------
 
@@ -194,8 +193,6 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings, KeysInOrder, Qui
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent) and not event.is_forwarded:
             self.input_came()
-        if isinstance(event, events.Key) and await self.key_at_once(event):
-            return
         await super().on_event(event)
 
     def refresh_css(self, animate: bool = True) -> None:

@@ -1,47 +1,140 @@
-"""Keys that open a text box act as they come, so that the letters typed on at once go
-into the box: Textual runs a binding only once its key has bubbled up to the app through
-the focused widget's parents, and meanwhile forwards the keys after it to the widget that
-had the focus, which dropped them or took them as its keys (`e` then `so` on a talk
-starred it)."""
+"""Keys that come together (a fast typist, keys pasted, a terminal multiplexer writing
+them in one go) act in the order they were typed, each where the one before it left the
+focus.
+
+Textual sends each key on to the widget focused as the app reads it, and runs its
+bindings once it has bubbled back up to the app through the widget's parents, each in
+its own message queue. A key read before the one ahead of it had acted went where the
+focus had been: after `Down` then `f` in the Speakers filter the letters went into the
+filter with the `f`; after `Down` then `/` to the schedule; after `Enter` on a talk
+nowhere, as its screen did not exist yet.
+
+So while a key is on its way, the keys read after it are held at the app, and handed on
+once it is done with: back up at the app (its bindings run), or stopped by a widget.
+Then what it set off still has to happen (a focus moved, a message to a screen, a new
+screen composed): a callback walked up from the widget it went to, through each parent's
+queue, runs after everything queued there before it, and another from the widget focused
+then (a new screen's) takes it to its first focus. A key typed into a text box is not
+waited for: the box's own keys act in it (`widgets/typing.py`), and the focus stays.
+A single key is never held, and a key whose wait never ends is handed on after
+`HOLD_AT_MOST`.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections import deque
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
-from companion.ui.app_state import AppState
+from textual import events
+from textual.app import App
+from textual.message import Message
 
 if TYPE_CHECKING:
-    from textual import events
+    from textual.dom import DOMNode
+    from textual.timer import Timer
+    from textual.widget import Widget
 
-SEARCH_KEY = "slash"
-#: Bindings that put the focus in a text box, by id, and their keys: a key's binding is
-#: looked up as it comes only for these (it takes 50-130 µs).
-AT_ONCE = frozenset({"search", "talk.note", "speakers.filter"})
-AT_ONCE_KEYS = frozenset({SEARCH_KEY, "e", "f"})
+HOLD_AT_MOST = 1.0  # seconds a key waits for the one before it, should that never end
 
 
-class KeysInOrder(AppState):
-    _key_on_its_way: events.Key | None  # sent on to a widget, not yet back up at the app
+class KeyTaken(Message):
+    """A widget took the key and stopped it: it will not come back up to the app, which
+    can hand on the keys after it at once."""
 
-    async def key_at_once(self, key: events.Key) -> bool:
-        """Run a binding of AT_ONCE as its key comes, where the key runs it anyway (not in a
-        dialog, not typed into a box), and when no earlier key is still on its way up to
-        the bindings, which it would overtake (`q` then `/`); whether it ran. Sees every
-        key as it comes and again as it comes back up."""
-        if key.is_forwarded:
-            if key is self._key_on_its_way:
-                self._key_on_its_way = None
-            return False
+    def __init__(self, key: events.Key) -> None:
+        super().__init__()
+        self.key = key
+
+
+class KeysInOrder(App[None]):
+    _held: deque[events.Key]  # read while a key was on its way, in order
+    _on_its_way: events.Key | None  # handed on, not yet seen done
+    _sent_to: Widget | None  # where it went (None: the app took it)
+    _waits: int  # counts the waits begun: a callback of an earlier one is stale
+    _wait_timer: Timer | None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held = deque()
+        self._on_its_way = None
+        self._sent_to = None
+        self._waits = 0
+        self._wait_timer = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if not isinstance(event, events.Key):
+            await super().on_event(event)
+        elif event.is_forwarded:  # back up: its bindings
+            await super().on_event(event)
+            self._done_with(event)
+        elif self._held or self._on_its_way is not None:
+            self._held.append(event)
+            if self._wait_timer is None:
+                self._wait_for_the_key_before()
+        else:
+            await self._hand_on(event)
+
+    def on_key_taken(self, message: KeyTaken) -> None:
+        self._done_with(message.key)
+
+    async def _hand_on(self, key: events.Key) -> None:
+        """To the focused widget as Textual does (or its priority bindings); remembered as
+        on its way unless typed into a text box."""
         focused = self.focused
         if focused is not None and focused.check_consume_key(key.key, key.character):
-            return False  # typed there (Textual's own check finds no "/" for "slash")
-        if key.key in AT_ONCE_KEYS and self._key_on_its_way is None:
-            found = self.active_bindings.get(key.key)
-            binding, node = (found.binding, found.node) if found else (None, None)
-            if binding and binding.id in AT_ONCE and await self.run_action(binding.action, node):
-                return True
-        # A key sent to a text box is not waited for: the box's own keys act in it, and
-        # while it has the focus an AT_ONCE key is typed into it, with nothing to overtake.
-        if focused is None or not focused.check_consume_key("a", "a"):
-            self._key_on_its_way = key  # its bindings run once it is back up here
-        return False
+            await super().on_event(key)
+            return
+        self._on_its_way, self._sent_to = key, focused
+        await super().on_event(key)
+        if not key.is_forwarded:  # taken here: done once what is queued has run
+            self._sent_to = None
+            self.call_later(self._done_with, key)
+
+    def _done_with(self, key: events.Key) -> None:
+        if key is self._on_its_way:
+            self._on_its_way = None
+            if self._held:
+                self._wait_for_the_key_before()  # for what it set off, from now
+
+    def _wait_for_the_key_before(self) -> None:
+        """Hand on the next held key once the key before it and what it set off are done:
+        a walk up from where that key went, then one from the widget focused after it."""
+        self._waits += 1
+        if self._wait_timer is not None:
+            self._wait_timer.stop()
+        self._wait_timer = self.set_interval(HOLD_AT_MOST, partial(self._hand_on_held, self._waits))
+        self._walk_up(self._sent_to, self._waits, first=True)
+
+    def _walk_up(self, node: DOMNode | None, wait: int, first: bool) -> None:
+        """A callback through the queue of `node` (by default the widget focused, else
+        the screen), then of each of its parents (a closed one is passed over)."""
+        node = node or self.focused or self.screen
+        while not node.call_later(self._next_up, node, wait, first) and node is not self:
+            node = node.parent or self
+
+    async def _next_up(self, node: DOMNode, wait: int, first: bool) -> None:
+        if wait != self._waits:
+            return  # stale: a later wait has begun, or the keys were handed on
+        if node is not self:
+            self._walk_up(node.parent or self, wait, first)
+        elif first:
+            self._walk_up(None, wait, first=False)
+        else:
+            await self._hand_on_held(wait)
+
+    async def _hand_on_held(self, wait: int) -> None:
+        """The next held key, and those after it that a text box types."""
+        if wait != self._waits:
+            return
+        self._waits += 1
+        if self._wait_timer is not None:
+            self._wait_timer.stop()
+            self._wait_timer = None
+        self._on_its_way = None
+        while self._held:
+            await self._hand_on(self._held.popleft())
+            if self._on_its_way is not None:
+                if self._held:
+                    self._wait_for_the_key_before()
+                return

@@ -7,6 +7,8 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from companion.ui.keys_in_order import KeyTaken
+
 
 async def run_own_binding(box: Widget, event: events.Key) -> None:
     """Run the box's own binding for the key (Backspace, Left, Ctrl+W ...) as it takes it.
@@ -24,6 +26,7 @@ async def run_own_binding(box: Widget, event: events.Key) -> None:
         return  # another's binding (a priority one has had its turn before the box's)
     if await box.app.run_action(active.binding.action, box):
         event.stop()  # a skipped action goes on to the next binding for the key
+        box.app.post_message(KeyTaken(event))  # done: the app hands on the keys read after it
 
 
 class TypingInput(Input):
