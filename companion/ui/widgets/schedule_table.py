@@ -34,6 +34,7 @@ from companion.clock import is_on
 from companion.present.talk import listing_heading
 from companion.program import Program, Talk
 from companion.records import Slot
+from companion.ui.widgets.plain_lines import has_plain_styles, plain_lines
 from companion.ui.widgets.schedule_drawing import STAR, Look, Palette, draw_line, draw_row
 from companion.ui.widgets.schedule_rows import (
     SLOT_ROW_PREFIX,
@@ -370,9 +371,13 @@ class ScheduleTable(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines of one frame: the width and the styles are looked up once for all of
-        them, and each row (two or three lines) once for its lines."""
+        them, and each row (two or three lines) once for its lines. With plain styles (the
+        app's) the lines go to the screen as drawn, so a page of rows drawn before costs
+        next to nothing to show."""
         self._frame = Frame(self.scrollable_content_region.width, self._palette(), {})
         try:
+            if has_plain_styles(self):
+                return plain_lines(self, crop, self.render_line)
             return super().render_lines(crop)
         finally:
             self._frame = None
