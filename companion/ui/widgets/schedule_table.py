@@ -44,6 +44,7 @@ from companion.ui.widgets.schedule_rows import (
     row_height,
     row_key,
 )
+from companion.ui.widgets.thumb_moves import move_thumb
 
 DRAWN_ROWS = 1_000  # rows kept drawn: a few screens' worth, in every look they take
 LEAD_ROWS = 1  # rows shown above one brought near the top: a glimpse of what came before
@@ -324,6 +325,20 @@ class ScheduleTable(ScrollView, can_focus=True):
             self._move_to(row)
 
     # -- drawing -------------------------------------------------------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """As Textual's scroll view does, but the scrollbar repaints only the cells its thumb
+        leaves and enters (a page moves it a fraction of a cell)."""
+        if self.show_vertical_scrollbar:
+            move_thumb(self.vertical_scrollbar, new_value)
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        """A scrollbar that comes once the table is scrolled (to the cursor, as it is first
+        filled) shows where: Textual tells a scrollbar where it is only as it scrolls."""
+        if shown:
+            self.vertical_scrollbar.position = self.scroll_y
 
     def on_resize(self) -> None:
         self._update_virtual_size()
