@@ -11,8 +11,10 @@ segment (a test compares the two).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
+from rich.style import Style as RichStyle
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.style import Style
@@ -33,12 +35,24 @@ def has_plain_styles(widget: Widget) -> bool:
     )
 
 
+class Padding(NamedTuple):
+    """How Textual fills a line out to the widget's content width (under its scrollbar)."""
+
+    width: int
+    style: RichStyle
+
+
+def padding_of(widget: Widget) -> Padding:
+    base_background, background = widget.background_colors
+    style = Style(background=base_background + background).rich_style
+    return Padding(widget.content_region.width, style)
+
+
 def plain_lines(widget: Widget, crop: Region, render_line: Callable[[int], Strip]) -> list[Strip]:
     """The lines of `crop` as Textual's styles cache gives them for a widget with plain
     styles: each padded to the content's width, filtered, then cut to the crop's columns."""
-    width = widget.content_region.width
-    base_background, background = widget.background_colors
-    pad = Style(background=base_background + background).rich_style
+    width, pad = padding_of(widget)
+    _, background = widget.background_colors
     filters = widget.get_line_filters()
     start, end = crop.column_span
     lines: list[Strip] = []
@@ -52,3 +66,13 @@ def plain_lines(widget: Widget, crop: Region, render_line: Callable[[int], Strip
             line = line.apply_filter(line_filter, background)  # kept on the line filtered
         lines.append(line if whole else line.crop(start, end))
     return lines
+
+
+def filter_ahead(widget: Widget, lines: Iterable[Strip]) -> None:
+    """Run the line filters on lines the widget will show whole, before it shows them: the
+    filtered copy is kept on each line, so showing it later costs a look-up."""
+    _, background = widget.background_colors
+    filters = widget.get_line_filters()
+    for line in lines:
+        for line_filter in filters:
+            line = line.apply_filter(line_filter, background)
