@@ -36,7 +36,7 @@ from companion.program import Program, Talk
 from companion.records import Slot
 from companion.ui.widgets.plain_lines import (
     Padding,
-    filter_ahead,
+    finish_ahead,
     has_plain_styles,
     padding_of,
     plain_lines,
@@ -303,8 +303,8 @@ class ScheduleTable(ScrollView, can_focus=True):
     def _draw_ahead(self, direction: int) -> None:
         """Once the page is on screen, draw the next one the same way while the user reads,
         and the row the cursor will be on there as the cursor's, so that paging on finds
-        every row it shows drawn (a page of rows was most of a page down), and filtered as
-        the screen takes them."""
+        every row it shows drawn (a page of rows was most of a page down), and readied as
+        the screen takes them (filtered, cut where the scrollbar starts)."""
         if self._view is None or not self._keys:
             return
         visible = self._visible_lines()
@@ -316,7 +316,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         drawn = [self._row_strips(row, width, palette, padding) for row in rows]
         cursor_row = self._paged_to(direction)
         drawn.append(self._row_strips(cursor_row, width, palette, padding, cursor=True))
-        filter_ahead(self, (line for lines in drawn for line in lines))
+        finish_ahead(self, (line for lines in drawn for line in lines))
 
     def action_edge(self, row: int) -> None:
         self._move_to(row if row >= 0 else len(self._keys) - 1)
