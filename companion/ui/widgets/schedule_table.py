@@ -34,6 +34,13 @@ from companion.clock import is_on
 from companion.present.talk import listing_heading
 from companion.program import Program, Talk
 from companion.records import Slot
+from companion.ui.widgets.plain_lines import (
+    Padding,
+    finish_ahead,
+    has_plain_styles,
+    padding_of,
+    plain_lines,
+)
 from companion.ui.widgets.schedule_drawing import STAR, Look, Palette, draw_line, draw_row
 from companion.ui.widgets.schedule_rows import (
     SLOT_ROW_PREFIX,
@@ -43,17 +50,20 @@ from companion.ui.widgets.schedule_rows import (
     row_height,
     row_key,
 )
+from companion.ui.widgets.thumb_moves import move_thumb
 
 DRAWN_ROWS = 1_000  # rows kept drawn: a few screens' worth, in every look they take
 LEAD_ROWS = 1  # rows shown above one brought near the top: a glimpse of what came before
 
 
 class Frame(NamedTuple):
-    """What every line of a frame being drawn shares: the width, the styles, and the rows
-    drawn so far (a row's lines are asked for one by one)."""
+    """What every line of a frame being drawn shares: the width, the styles, how lines are
+    filled out under the scrollbar, and the rows drawn so far (a row's lines are asked for
+    one by one)."""
 
     width: int
     palette: Palette
+    padding: Padding
     rows: dict[int, tuple[Strip, ...]]
 
 
@@ -112,9 +122,9 @@ class ScheduleTable(ScrollView, can_focus=True):
         # The row last brought near the top, and whether the cursor is still on it there.
         self._anchor: str | None = None
         self._anchored = False
-        self._drawn: LRUCache[Look, tuple[Strip, ...]] = LRUCache(DRAWN_ROWS)
+        self._drawn: LRUCache[tuple[Look, Padding], tuple[Strip, ...]] = LRUCache(DRAWN_ROWS)
         self._frame: Frame | None = None  # while a frame is drawn
-        self._drawn_heading: tuple[tuple[int, Palette], Strip] | None = None
+        self._drawn_heading: tuple[tuple[int, Palette, Padding], Strip] | None = None
 
     # -- what is in the table ------------------------------------------------------------
 
@@ -293,17 +303,20 @@ class ScheduleTable(ScrollView, can_focus=True):
     def _draw_ahead(self, direction: int) -> None:
         """Once the page is on screen, draw the next one the same way while the user reads,
         and the row the cursor will be on there as the cursor's, so that paging on finds
-        every row it shows drawn (a page of rows was most of a page down)."""
+        every row it shows drawn (a page of rows was most of a page down), and readied as
+        the screen takes them (filtered, cut where the scrollbar starts)."""
         if self._view is None or not self._keys:
             return
         visible = self._visible_lines()
         first_line = int(self.scroll_y) + (visible if direction > 0 else -visible)
         first = bisect_right(self._starts, max(0, first_line)) - 1
         last = bisect_right(self._starts, max(0, first_line + visible)) - 1
-        width, palette = self.scrollable_content_region.width, self._palette()
-        for row in range(max(0, first), min(len(self._rows), last + 1)):
-            self._row_strips(row, width, palette)
-        self._row_strips(self._paged_to(direction), width, palette, cursor=True)
+        width, palette, padding, _ = self._new_frame()
+        rows = range(max(0, first), min(len(self._rows), last + 1))
+        drawn = [self._row_strips(row, width, palette, padding) for row in rows]
+        cursor_row = self._paged_to(direction)
+        drawn.append(self._row_strips(cursor_row, width, palette, padding, cursor=True))
+        finish_ahead(self, (line for lines in drawn for line in lines))
 
     def action_edge(self, row: int) -> None:
         self._move_to(row if row >= 0 else len(self._keys) - 1)
@@ -323,6 +336,20 @@ class ScheduleTable(ScrollView, can_focus=True):
             self._move_to(row)
 
     # -- drawing -------------------------------------------------------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """As Textual's scroll view does, but the scrollbar repaints only the cells its thumb
+        leaves and enters (a page moves it a fraction of a cell)."""
+        if self.show_vertical_scrollbar:
+            move_thumb(self.vertical_scrollbar, new_value)
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        """A scrollbar that comes once the table is scrolled (to the cursor, as it is first
+        filled) shows where: Textual tells a scrollbar where it is only as it scrolls."""
+        if shown:
+            self.vertical_scrollbar.position = self.scroll_y
 
     def on_resize(self) -> None:
         self._update_virtual_size()
@@ -370,34 +397,45 @@ class ScheduleTable(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines of one frame: the width and the styles are looked up once for all of
-        them, and each row (two or three lines) once for its lines."""
-        self._frame = Frame(self.scrollable_content_region.width, self._palette(), {})
+        them, and each row (two or three lines) once for its lines. With plain styles (the
+        app's) the lines go to the screen as drawn, so a page of rows drawn before costs
+        next to nothing to show."""
+        self._frame = self._new_frame()
         try:
+            if has_plain_styles(self):
+                return plain_lines(self, crop, self.render_line)
             return super().render_lines(crop)
         finally:
             self._frame = None
 
     def render_line(self, y: int) -> Strip:
-        frame = self._frame or Frame(self.scrollable_content_region.width, self._palette(), {})
-        width, palette = frame.width, frame.palette
+        frame = self._frame or self._new_frame()
+        width, palette, padding = frame.width, frame.palette, frame.padding
         if y == 0:
-            return self._heading(width, palette)
+            return self._heading(width, palette, padding)
         line = int(self.scroll_y) + y - 1
         if line >= self._starts[-1]:
-            return Strip.blank(width, palette.base)
+            return Strip.blank(width, palette.base).adjust_cell_length(*padding)
         row = bisect_right(self._starts, line) - 1
         strips = frame.rows.get(row)
         if strips is None:
-            strips = frame.rows[row] = self._row_strips(row, width, palette)
+            strips = frame.rows[row] = self._row_strips(row, width, palette, padding)
         return strips[line - self._starts[row]]
 
-    def _heading(self, width: int, palette: Palette) -> Strip:
+    def _new_frame(self) -> Frame:
+        width = self.scrollable_content_region.width
+        return Frame(width, self._palette(), padding_of(self), {})
+
+    def _heading(self, width: int, palette: Palette, padding: Padding) -> Strip:
         """The heading line, drawn again only for another width or other styles."""
         drawn = self._drawn_heading
-        if drawn is None or drawn[0] != (width, palette):
+        if drawn is None or drawn[0] != (width, palette, padding):
             heading = tuple(Text(text) for text in ("Time", STAR, listing_heading(self.program)))
             strip = draw_line(heading, width, palette.base, palette.header, self.app.console)
-            drawn = self._drawn_heading = ((width, palette), strip)
+            drawn = self._drawn_heading = (
+                (width, palette, padding),
+                strip.adjust_cell_length(*padding),
+            )
         return drawn[1]
 
     def _look(self, row: int, width: int, palette: Palette, cursor: bool = False) -> Look:
@@ -419,12 +457,14 @@ class ScheduleTable(ScrollView, can_focus=True):
         )
 
     def _row_strips(
-        self, row: int, width: int, palette: Palette, cursor: bool = False
+        self, row: int, width: int, palette: Palette, padding: Padding, cursor: bool = False
     ) -> tuple[Strip, ...]:
-        """A row's lines, drawn once for each look it takes (as the cursor's too, if asked)."""
+        """A row's lines, drawn once for each look it takes (as the cursor's too, if asked),
+        filled out under the scrollbar as Textual would, so they reach the screen whole."""
         look = self._look(row, width, palette, cursor)
-        strips = self._drawn.get(look)
+        strips = self._drawn.get((look, padding))
         if strips is None:
-            strips = draw_row(self._rows[row].entry, look, self.program, self.app.console)
-            self._drawn.set(look, strips)
+            drawn = draw_row(self._rows[row].entry, look, self.program, self.app.console)
+            strips = tuple(strip.adjust_cell_length(*padding) for strip in drawn)
+            self._drawn.set((look, padding), strips)
         return strips
