@@ -33,6 +33,7 @@ from companion.program import Person, Program, Talk
 from companion.text import fold
 
 WORD = re.compile(r"[a-z0-9]+")  # a word of folded text, as the index splits it
+AFTER_WORDS = "{"  # sorts after every character of folded words and the space between
 MIN_QUERY_LETTERS = 2  # one letter matches half a big program and tells nobody anything
 LABEL, PEOPLE, PLACE, TEXT = 1.0, 0.9, 0.6, 0.2  # weights of the fields (see above)
 # A title or name that is the query, or starts with it, scores at least this a word.
@@ -418,17 +419,21 @@ class SearchIndex:
         if limit is None or len(totals) <= limit:
             return sorted(totals.items(), key=rank)[:limit]
         cutoff = heapq.nlargest(limit, totals.values())[-1]
-        above = sorted((item for item in totals.items() if item[1] > cutoff), key=rank)
+        # Entries picked out by their totals in C: a short query matches thousands.
+        above = sorted(
+            itertools.compress(totals.items(), map(cutoff.__lt__, totals.values())), key=rank
+        )
         wanted = limit - len(above)
         # Of the entries tied at the cutoff, those with the query as title or name first.
+        ranked_totals = map(totals.get, label_ranks, itertools.repeat(-1.0))
         ranked = sorted(
-            (item for item in label_ranks.items() if totals.get(item[0]) == cutoff),
+            itertools.compress(label_ranks.items(), map(cutoff.__eq__, ranked_totals)),
             key=lambda item: (-item[1], item[0]),
         )[:wanted]
         tied = [index for index, _ in ranked]
+        at_cutoff = itertools.compress(totals.keys(), map(cutoff.__eq__, totals.values()))
         tied += heapq.nsmallest(
-            wanted - len(tied),
-            (i for i, total in totals.items() if total == cutoff and i not in label_ranks),
+            wanted - len(tied), itertools.filterfalse(label_ranks.__contains__, at_cutoff)
         )
         return above + [(index, cutoff) for index in tied]
 
@@ -436,12 +441,10 @@ class SearchIndex:
         """The entries whose title or name is the query (2) or starts with it (1): its words,
         the last of them perhaps cut short. Every other entry ranks 0."""
         query = " ".join(words)
-        labels = self._labels
-        first = bisect.bisect_left(self._by_label, query, key=labels.__getitem__)
-        ranks: dict[int, int] = {}
-        for index in itertools.islice(self._by_label, first, None):
-            label = labels[index]
-            if not label.startswith(query):
-                break
-            ranks[index] = 2 if label == query else 1
+        by_label, label = self._by_label, self._labels.__getitem__
+        first = bisect.bisect_left(by_label, query, key=label)
+        exact = bisect.bisect_right(by_label, query, lo=first, key=label)
+        end = bisect.bisect_left(by_label, query + AFTER_WORDS, lo=exact, key=label)
+        ranks = dict.fromkeys(by_label[exact:end], 1)
+        ranks.update(dict.fromkeys(by_label[first:exact], 2))
         return ranks
