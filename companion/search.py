@@ -234,17 +234,9 @@ class SearchIndex:
         A single letter is searched only beside other words (`too_short`), where
         it narrows as a prefix: "markus b" while "markus bock" is being typed.
         """
-        if len(query_word) == 1:  # a prefix of all the words it starts, and one of them
-            matches = dict.fromkeys(self._starting_with(query_word), 0.8)
-            if query_word in matches:
-                matches[query_word] = 1.0
-            return matches
-        matches = {}
-        start = bisect.bisect_left(self._vocabulary, query_word)
-        for word in itertools.islice(self._vocabulary, start, None):
-            if not word.startswith(query_word):
-                break
-            matches[word] = 1.0 if word == query_word else 0.8
+        matches = dict.fromkeys(self._starting_with(query_word), 0.8)  # a prefix
+        if query_word in matches:
+            matches[query_word] = 1.0  # the word itself
         if len(query_word) >= 3:
             for word in self._words_containing(query_word):
                 matches.setdefault(word, 0.5)
@@ -286,8 +278,8 @@ class SearchIndex:
         if too_short(query):
             return SearchResults()
         matched = [(word, self._matching_words(word)) for word in words]
-        # The most selective word first, so later words only look at its entries.
-        matched.sort(key=lambda pair: self._postings_found(*pair))
+        if len(matched) > 1:  # the most selective word first: later ones look at its entries
+            matched.sort(key=lambda pair: self._postings_found(*pair))
         totals: dict[int, float] | None = None
         per_word: list[dict[int, float]] = []  # each word's best score in each entry
         for word, found in matched:
@@ -371,10 +363,11 @@ class SearchIndex:
                 in_text[quality].append(self._text_postings[word])
         return in_text
 
-    def _starting_with(self, letter: str) -> list[str]:
-        """The index words that start with `letter`, in order."""
-        first = bisect.bisect_left(self._vocabulary, letter)
-        return self._vocabulary[first : bisect.bisect_left(self._vocabulary, chr(ord(letter) + 1))]
+    def _starting_with(self, prefix: str) -> list[str]:
+        """The index words that start with `prefix`, in order: one slice, found by bisection
+        (a short prefix starts hundreds of words)."""
+        first = bisect.bisect_left(self._vocabulary, prefix)
+        return self._vocabulary[first : bisect.bisect_left(self._vocabulary, prefix + AFTER_WORDS)]
 
     def _listed_starting_with(self, letter: str) -> _Postings:
         """Each entry with a word starting with `letter` in a listed field, with the weight
