@@ -33,6 +33,7 @@ from companion.program import Person, Program, Talk
 from companion.text import fold
 
 WORD = re.compile(r"[a-z0-9]+")  # a word of folded text, as the index splits it
+AFTER_WORDS = "{"  # sorts after every character of folded words and the space between
 MIN_QUERY_LETTERS = 2  # one letter matches half a big program and tells nobody anything
 LABEL, PEOPLE, PLACE, TEXT = 1.0, 0.9, 0.6, 0.2  # weights of the fields (see above)
 # A title or name that is the query, or starts with it, scores at least this a word.
@@ -233,17 +234,9 @@ class SearchIndex:
         A single letter is searched only beside other words (`too_short`), where
         it narrows as a prefix: "markus b" while "markus bock" is being typed.
         """
-        if len(query_word) == 1:  # a prefix of all the words it starts, and one of them
-            matches = dict.fromkeys(self._starting_with(query_word), 0.8)
-            if query_word in matches:
-                matches[query_word] = 1.0
-            return matches
-        matches = {}
-        start = bisect.bisect_left(self._vocabulary, query_word)
-        for word in itertools.islice(self._vocabulary, start, None):
-            if not word.startswith(query_word):
-                break
-            matches[word] = 1.0 if word == query_word else 0.8
+        matches = dict.fromkeys(self._starting_with(query_word), 0.8)  # a prefix
+        if query_word in matches:
+            matches[query_word] = 1.0  # the word itself
         if len(query_word) >= 3:
             for word in self._words_containing(query_word):
                 matches.setdefault(word, 0.5)
@@ -285,8 +278,8 @@ class SearchIndex:
         if too_short(query):
             return SearchResults()
         matched = [(word, self._matching_words(word)) for word in words]
-        # The most selective word first, so later words only look at its entries.
-        matched.sort(key=lambda pair: self._postings_found(*pair))
+        if len(matched) > 1:  # the most selective word first: later ones look at its entries
+            matched.sort(key=lambda pair: self._postings_found(*pair))
         totals: dict[int, float] | None = None
         per_word: list[dict[int, float]] = []  # each word's best score in each entry
         for word, found in matched:
@@ -370,10 +363,11 @@ class SearchIndex:
                 in_text[quality].append(self._text_postings[word])
         return in_text
 
-    def _starting_with(self, letter: str) -> list[str]:
-        """The index words that start with `letter`, in order."""
-        first = bisect.bisect_left(self._vocabulary, letter)
-        return self._vocabulary[first : bisect.bisect_left(self._vocabulary, chr(ord(letter) + 1))]
+    def _starting_with(self, prefix: str) -> list[str]:
+        """The index words that start with `prefix`, in order: one slice, found by bisection
+        (a short prefix starts hundreds of words)."""
+        first = bisect.bisect_left(self._vocabulary, prefix)
+        return self._vocabulary[first : bisect.bisect_left(self._vocabulary, prefix + AFTER_WORDS)]
 
     def _listed_starting_with(self, letter: str) -> _Postings:
         """Each entry with a word starting with `letter` in a listed field, with the weight
@@ -418,17 +412,21 @@ class SearchIndex:
         if limit is None or len(totals) <= limit:
             return sorted(totals.items(), key=rank)[:limit]
         cutoff = heapq.nlargest(limit, totals.values())[-1]
-        above = sorted((item for item in totals.items() if item[1] > cutoff), key=rank)
+        # Entries picked out by their totals in C: a short query matches thousands.
+        above = sorted(
+            itertools.compress(totals.items(), map(cutoff.__lt__, totals.values())), key=rank
+        )
         wanted = limit - len(above)
         # Of the entries tied at the cutoff, those with the query as title or name first.
+        ranked_totals = map(totals.get, label_ranks, itertools.repeat(-1.0))
         ranked = sorted(
-            (item for item in label_ranks.items() if totals.get(item[0]) == cutoff),
+            itertools.compress(label_ranks.items(), map(cutoff.__eq__, ranked_totals)),
             key=lambda item: (-item[1], item[0]),
         )[:wanted]
         tied = [index for index, _ in ranked]
+        at_cutoff = itertools.compress(totals.keys(), map(cutoff.__eq__, totals.values()))
         tied += heapq.nsmallest(
-            wanted - len(tied),
-            (i for i, total in totals.items() if total == cutoff and i not in label_ranks),
+            wanted - len(tied), itertools.filterfalse(label_ranks.__contains__, at_cutoff)
         )
         return above + [(index, cutoff) for index in tied]
 
@@ -436,12 +434,10 @@ class SearchIndex:
         """The entries whose title or name is the query (2) or starts with it (1): its words,
         the last of them perhaps cut short. Every other entry ranks 0."""
         query = " ".join(words)
-        labels = self._labels
-        first = bisect.bisect_left(self._by_label, query, key=labels.__getitem__)
-        ranks: dict[int, int] = {}
-        for index in itertools.islice(self._by_label, first, None):
-            label = labels[index]
-            if not label.startswith(query):
-                break
-            ranks[index] = 2 if label == query else 1
+        by_label, label = self._by_label, self._labels.__getitem__
+        first = bisect.bisect_left(by_label, query, key=label)
+        exact = bisect.bisect_right(by_label, query, lo=first, key=label)
+        end = bisect.bisect_left(by_label, query + AFTER_WORDS, lo=exact, key=label)
+        ranks = dict.fromkeys(by_label[exact:end], 1)
+        ranks.update(dict.fromkeys(by_label[first:exact], 2))
         return ranks

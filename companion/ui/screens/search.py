@@ -17,7 +17,7 @@ from textual.widgets import Input, Static
 from companion.present.search import capped, hit_details, no_result
 from companion.program import Program
 from companion.search import Hit, HitKind, SearchResults, too_short
-from companion.ui.plain_text import show_text
+from companion.ui.plain_text import show_line
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
 from companion.ui.widgets.result_list import ResultList, ResultRow
@@ -108,22 +108,9 @@ class SearchScreen(Dialog[Hit | None]):
         self._hits = services(self).search_index.search(query, RESULT_LIMIT)
         self._show_hits()
         short = bool(query.strip()) and too_short(query)
-        show_text(self.query_one("#search-help", Static), KEEP_TYPING if short else HELP)
-        status = self._status(query)  # it can hold the query: shown as typed, never markup
-        self._show_status(status)
-
-    def _show_status(self, status: str) -> None:
-        """The status line, laid out again only when its height can change: "first 30 of
-        412" becoming "first 30 of 97" on one line changes nothing else on the screen."""
-        line = self.query_one("#search-status", Static)
-        shown = str(line.content)
-        if status == shown:
-            return
-        width = line.content_size.width
-        text = Content(status)
-        one_line = 0 < Content(shown).cell_length <= width and text.cell_length <= width
-        line.update(text, layout=not one_line)
-        line.display = bool(status)
+        show_line(self.query_one("#search-help", Static), KEEP_TYPING if short else HELP)
+        # The status can hold the query: shown as typed, never markup.
+        show_line(self.query_one("#search-status", Static), self._status(query))
 
     def _status(self, query: str) -> str:
         """What the list does not show by itself: that nothing matched, or that not all did."""

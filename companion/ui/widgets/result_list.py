@@ -250,6 +250,9 @@ class ResultList(ScrollView, can_focus=True):
         sideways. A width changed as the scrollbar came, and the list was laid out and every
         row on it drawn again in the next frame, as it first filled."""
         lines = self._starts[-1]
+        if self.styles.overflow_y == "scroll":  # a scrollbar whatever the rows: only its thumb
+            self._resize_scrollbar(lines)
+            return
         height = self.container_size.height
         if height and self.styles.overflow_y == "auto" and not self.styles.auto_dimensions:
             overflows = lines > height
