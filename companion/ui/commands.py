@@ -115,7 +115,12 @@ class ScreenCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for target in self._targets():
-            score = matcher.match(f"{target.label} {target.help_text}")  # "hide" finds "Past"
+            # The letters are matched in order: "past" is found in the label before the
+            # help, "hide past" ("Hide or show what is over", the key "Past") after it.
+            score = max(
+                matcher.match(f"{target.label} {target.help_text}"),
+                matcher.match(f"{target.help_text} {target.label}"),
+            )
             if score > 0:
                 shown = prompt(Content(target.label), target.help_text)
                 yield Hit(score, shown, target.command, text=target.label)

@@ -1,0 +1,27 @@
+"""The palette finds a screen's keys by their name or by what their help says, in either
+order: "hide past" finds the key named Past whose help says "Hide or show what is over"."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.clock import fixed_clock, parse_moment
+from companion.program import Program
+from companion.ui.app import CompanionApp
+from companion.ui.commands import ScreenCommands
+
+
+@pytest.mark.parametrize("query", ["past", "hide past", "hide or show past", "what is over"])
+async def test_the_past_key_is_found_by_its_name_or_its_help(program: Program, query: str) -> None:
+    after_the_first_talks = parse_moment("2026-02-01T16:30", program.conference.zone)
+    app = CompanionApp(program, clock=fixed_clock(after_the_first_talks))
+    async with app.run_test(size=(80, 24)):
+        found = [hit.text async for hit in ScreenCommands(app.screen).search(query)]
+        assert "Past" in found
+
+
+async def test_a_query_of_neither_finds_no_key(program: Program) -> None:
+    after_the_first_talks = parse_moment("2026-02-01T16:30", program.conference.zone)
+    app = CompanionApp(program, clock=fixed_clock(after_the_first_talks))
+    async with app.run_test(size=(80, 24)):
+        assert [hit.text async for hit in ScreenCommands(app.screen).search("zqxj")] == []
