@@ -95,8 +95,7 @@ class SearchScreen(Dialog[Hit | None]):
 
     def on_key(self, event: events.Key) -> None:
         """Letters that reach the dialog itself go into the box, and the focus with them
-        (Backspace after them edits the query): those typed on at once after `/` come
-        before the box has the focus, and in the results a letter refines the query."""
+        (Backspace after them edits the query): in the results a letter refines the query."""
         if event.is_printable and event.character:
             event.stop()
             field = self.query_one("#search-input", Input)
