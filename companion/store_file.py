@@ -287,6 +287,9 @@ def _judge(
         # every commit; only a power cut can lose the last ones (the log is flushed at
         # each checkpoint).
         connection.execute("PRAGMA synchronous = NORMAL")
+        # The log's file is cut back as the log starts over after a checkpoint (SQLite
+        # otherwise keeps it at its largest): its size tells how full it is.
+        connection.execute("PRAGMA journal_size_limit = 0")
     except BaseException:
         connection.close()
         raise

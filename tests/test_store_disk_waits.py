@@ -57,6 +57,9 @@ def test_a_held_log_is_copied_in_by_checkpoint_alone(
     kept.checkpoint()
     assert TALK in stars_in_the_file_alone(path, tmp_path)
     assert kept.starred_ids() >= {TALK}
+    kept.star([program.talk(OTHER)])  # a write or two: the log starts over
+    kept.unstar([OTHER])
+    assert not kept.log_is_full()  # (its file stayed at its largest: a checkpoint each star)
 
 
 async def test_the_app_copies_a_full_log_in_after_a_star(
