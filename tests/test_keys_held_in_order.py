@@ -123,6 +123,21 @@ async def test_a_paste_goes_into_the_box_as_before(make_app: AppFactory) -> None
         assert "gros" in await typed(pilot, box, "gros")
 
 
+async def test_a_paste_read_behind_held_keys_goes_where_they_leave_the_focus(
+    make_app: AppFactory,
+) -> None:
+    """`Down`, `/` and a paste in one read: the paste went to the schedule, ahead of the
+    `/` held for the `Down`, and was lost."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        at_once(pilot, "down", "slash")
+        app.post_message(events.Paste("gros"))
+        await until(pilot, lambda: bool(app.screen.query("#search-input")))
+        box = app.screen.query_one("#search-input")
+        assert "gros" in await typed(pilot, box, "gros")
+
+
 async def test_single_keys_act_one_after_another(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -9,15 +9,15 @@ focus had been: after `Down` then `f` in the Speakers filter the letters went in
 filter with the `f`; after `Down` then `/` to the schedule; after `Enter` on a talk
 nowhere, as its screen did not exist yet.
 
-So while a key is on its way, the keys read after it are held at the app, and handed on
-once it is done with: back up at the app (its bindings run), or stopped by a widget.
-Then what it set off still has to happen (a focus moved, a message to a screen, a new
-screen composed): a callback walked up from the widget it went to, through each parent's
-queue, runs after everything queued there before it, and another from the widget focused
-then (a new screen's) takes it to its first focus. A key typed into a text box is not
-waited for: the box's own keys act in it (`widgets/typing.py`), and the focus stays.
-A single key is never held, and a key whose wait never ends is handed on after
-`HOLD_AT_MOST`.
+So while a key is on its way, the keys read after it (and a paste, which goes where the
+focus is as a key does) are held at the app, and handed on in order once it is done
+with: back up at the app (its bindings run), or stopped by a widget. Then what it set
+off still has to happen (a focus moved, a message to a screen, a new screen composed): a
+callback walked up from the widget it went to, through each parent's queue, runs after
+everything queued there before it, and another from the widget focused then (a new
+screen's) takes it to its first focus. A key typed into a text box is not waited for:
+the box's own keys act in it (`widgets/typing.py`), and the focus stays. A single key is
+never held, and a key whose wait never ends is handed on after `HOLD_AT_MOST`.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class KeyTaken(Message):
 
 
 class KeysInOrder(App[None]):
-    _held: deque[events.Key]  # read while a key was on its way, in order
+    _held: deque[events.Key | events.Paste]  # read while a key was on its way, in order
     _on_its_way: events.Key | None  # handed on, not yet seen done
     _sent_to: Widget | None  # where it went (None: the app took it)
     _waits: int  # counts the waits begun: a callback of an earlier one is stale
@@ -63,11 +63,12 @@ class KeysInOrder(App[None]):
         self._wait_timer = None
 
     async def on_event(self, event: events.Event) -> None:
-        if not isinstance(event, events.Key):
+        if not isinstance(event, events.Key | events.Paste):
             await super().on_event(event)
-        elif event.is_forwarded:  # back up: its bindings
+        elif event.is_forwarded:  # back up: a key's bindings
             await super().on_event(event)
-            self._done_with(event)
+            if isinstance(event, events.Key):
+                self._done_with(event)
         elif self._held or self._on_its_way is not None:
             self._held.append(event)
             if self._wait_timer is None:
@@ -78,11 +79,14 @@ class KeysInOrder(App[None]):
     def on_key_taken(self, message: KeyTaken) -> None:
         self._done_with(message.key)
 
-    async def _hand_on(self, key: events.Key) -> None:
-        """To the focused widget as Textual does (or its priority bindings); remembered as
-        on its way unless typed into a text box."""
+    async def _hand_on(self, key: events.Key | events.Paste) -> None:
+        """To the focused widget as Textual does (or a key's priority bindings); a key is
+        remembered as on its way unless typed into a text box (a paste is never waited for:
+        it sets nothing off but text in a box)."""
         focused = self.focused
-        if focused is not None and focused.check_consume_key(key.key, key.character):
+        if isinstance(key, events.Paste) or (
+            focused is not None and focused.check_consume_key(key.key, key.character)
+        ):
             await super().on_event(key)
             return
         self._on_its_way, self._sent_to = key, focused
@@ -124,7 +128,7 @@ class KeysInOrder(App[None]):
             await self._hand_on_held(wait)
 
     async def _hand_on_held(self, wait: int) -> None:
-        """The next held key, and those after it that a text box types."""
+        """The next held key, and those after it that a text box types (and pastes)."""
         if wait != self._waits:
             return
         self._waits += 1
