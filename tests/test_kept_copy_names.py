@@ -19,7 +19,7 @@ from companion.subscription import subscribed, update
 from tests.cli_driving import assert_clean_error, call_cli
 from tests.kept_copies import KEPT_ID, as_earlier_name, checksum_matches, forge, kept_document
 from tests.local_server import V1, Answer, Server
-from tests.test_subscription import QUICK
+from tests.test_subscription import ANSWERED
 
 KEYNOTE = "Keynote: Compilers Everywhere"
 
@@ -89,7 +89,7 @@ def test_an_update_kept_under_the_earlier_name_leaves_it_for_an_earlier_version(
     assert [program_id for program_id, _ in subscribed().programs] == [KEPT_ID]
     anywhere = V1.replace(KEYNOTE, "Keynote: Compilers Anywhere").encode()
     server.answer = Answer(body=anywhere, headers={"ETag": '"v2"'})
-    updated = update(KEPT_ID, QUICK)
+    updated = update(KEPT_ID, ANSWERED)
     assert updated.error is None and updated.opened is not None
     assert earlier.read_bytes() == earlier_text
     assert read_kept(kept).talks[0].title == "Keynote: Compilers Anywhere"
