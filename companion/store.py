@@ -29,14 +29,7 @@ from companion.store_file import (
 )
 from companion.text import safe_line, strip_controls
 
-__all__ = [
-    "NoteSaved",
-    "StarRecord",
-    "Store",
-    "StoreError",
-    "store_exists",
-    "store_path",
-]
+__all__ = ["NoteSaved", "StarRecord", "Store", "StoreError", "store_exists", "store_path"]
 
 #: SQLite's own measure of a full write-ahead log: 1,000 pages of 4 KiB.
 FULL_LOG_BYTES = 4_096_000

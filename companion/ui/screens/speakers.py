@@ -151,7 +151,8 @@ class SpeakersScreen(StyledScreen[None]):
         self.query_one("#speaker-list", OptionList).focus()
 
     def action_filter(self) -> None:
-        """Into the filter at once: the letters typed on after `f`, however soon, go in."""
+        """Into the filter, the focus moved now: the keys typed after `f`, held until it is
+        done (`ui/keys_in_order.py`), go in."""
         self.set_focus(self.query_one("#speaker-filter", Input))
 
     def action_clear_filter(self) -> None:

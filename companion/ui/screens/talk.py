@@ -265,6 +265,6 @@ class TalkScreen(StyledScreen[None]):
             open_link(self.app, url)
 
     def action_edit_note(self) -> None:
-        """Into the note at once: the letters typed on after `e`, however soon, go into it
-        (they went to the list and the screen's keys: `e` then `so` starred the talk)."""
+        """Into the note, the focus moved now: the keys typed after `e`, held until it is
+        done (`ui/keys_in_order.py`), go into it (`e` then `so` once starred the talk)."""
         self.set_focus(self.query_one("#talk-note", TextArea))
