@@ -28,7 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchmark_keys import KeyTimings, Samples, measure_keys, showing  # noqa: E402
+from benchmark_keys import (  # noqa: E402
+    KeyTimings,
+    Samples,
+    measure_keys,
+    search_answered,
+    showing,
+)
 from pty_terminal import Expect, PtyProgram  # noqa: E402
 
 SIZE = (120, 40)  # columns, rows of the pseudo-terminal
@@ -150,10 +156,14 @@ def paired_starts(data_dir: Path, now: str, pairs: int) -> PairedStarts:
 
 
 def key_timings(data_dir: Path, program: str, now: str, sizes: Sizes) -> KeyTimings:
+    from companion.catalog import open_program
+    from companion.search import SearchIndex
+
+    answered = search_answered(SearchIndex(open_program(program).program))
     app = launch(companion_command(program, now), data_dir)
     bare = launch(BARE_INPUT, data_dir)
     try:
-        return measure_keys(app, bare, QUERIES[: sizes.queries], sizes.presses)
+        return measure_keys(app, bare, QUERIES[: sizes.queries], answered, sizes.presses)
     finally:
         app.close()
         bare.close()

@@ -8,10 +8,14 @@ so both see the same load of a shared machine.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from pty_terminal import Expect, PtyProgram, Response, Screen
+
+from companion.present.search import capped, no_result
+from companion.search import SearchIndex, too_short
 
 ENTER = b"\r"
 ESCAPE = b"\x1b"
@@ -34,6 +38,43 @@ SPEAKERS = showing("Filter: type a name")
 STARRED = showing("x Export")
 TALK = showing("esc Back", "Time ")
 SEARCH = showing("Esc closes")
+RESULT_LIMIT = 30  # the rows the search dialog shows (companion.ui.screens.search)
+LABELS_SHOWN = 3  # the first rows whose labels a search keystroke's frame must show
+LABEL_LETTERS = 24
+
+SearchExpect = Callable[[str], Expect]
+
+
+def search_answered(index: SearchIndex) -> SearchExpect:
+    """The frame that answers a search keystroke: the query as typed and ITS results (the
+    status line's count of what was found, or that nothing was, and the first rows'
+    labels). Waiting for the query alone would let a list drawn a frame after the box
+    pass for a faster keystroke."""
+
+    def expect(query: str) -> Expect:
+        if too_short(query):
+            return showing(query, "Keep typing")
+        hits = index.search(query, RESULT_LIMIT)
+        texts = [query, "Esc closes"]
+        if hits.capped:
+            texts.append(capped(len(hits), hits.total))
+        elif not hits:
+            texts.append(no_result(query))
+        texts += filter(None, (_plain_start(hit.label) for hit in hits[:LABELS_SHOWN]))
+        return showing(*texts)
+
+    return expect
+
+
+def _plain_start(label: str) -> str:
+    """The label's first letters up to any that a terminal may draw wide or combined."""
+    letters = []
+    for letter in label[:LABEL_LETTERS]:
+        wide = unicodedata.east_asian_width(letter) in ("W", "F")
+        if wide or unicodedata.combining(letter) or not letter.isprintable():
+            break
+        letters.append(letter)
+    return "".join(letters) if len(letters) >= 3 else ""
 
 
 @dataclass
@@ -93,8 +134,15 @@ def moved(before: Screen) -> Expect:
     return lambda screen: SCHEDULE(screen) and screen != before
 
 
-def measure_keys(app: PtyProgram, bare: PtyProgram, queries: list[str], repeats: int) -> KeyTimings:
-    """Time each kind of press `repeats` times (the search: every letter of `queries`)."""
+def measure_keys(
+    app: PtyProgram,
+    bare: PtyProgram,
+    queries: list[str],
+    answered: SearchExpect,
+    repeats: int,
+) -> KeyTimings:
+    """Time each kind of press `repeats` times (the search: every letter of `queries`, each
+    up to the frame that shows what `answered` says its results show)."""
     timings = KeyTimings()
     typing = BareTyping(bare, timings.bare_typing)
     paired = itertools.count()
@@ -124,7 +172,7 @@ def measure_keys(app: PtyProgram, bare: PtyProgram, queries: list[str], repeats:
     app.press(b"/", SEARCH)
     for query in queries:
         for end in range(1, len(query) + 1):
-            timed(timings.search, query[end - 1].encode(), showing(query[:end]))
+            timed(timings.search, query[end - 1].encode(), answered(query[:end]))
         app.press(CLEAR_INPUT, SEARCH)
     app.press(ESCAPE, SCHEDULE)
     timings.synchronized_frames = app.synchronized_frames + bare.synchronized_frames

@@ -82,7 +82,8 @@ class SearchScreen(Dialog[Hit | None]):
                 id="search-input",
                 select_on_focus=False,  # a letter typed in the results goes on the query
             )
-            yield ResultList(id="search-results")
+            with Vertical(id="search-results-box"):  # pads the list, which then draws less
+                yield ResultList(id="search-results")
             yield Static(id="search-status")
             yield Static(HELP, id="search-help")
 
