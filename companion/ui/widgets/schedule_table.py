@@ -50,6 +50,7 @@ from companion.ui.widgets.schedule_rows import (
     row_height,
     row_key,
 )
+from companion.ui.widgets.thumb_lines import ThumbLines
 from companion.ui.widgets.thumb_moves import move_thumb
 
 DRAWN_ROWS = 1_000  # rows kept drawn: a few screens' worth, in every look they take
@@ -347,9 +348,12 @@ class ScheduleTable(ScrollView, can_focus=True):
 
     def watch_show_vertical_scrollbar(self, shown: bool) -> None:
         """A scrollbar that comes once the table is scrolled (to the cursor, as it is first
-        filled) shows where: Textual tells a scrollbar where it is only as it scrolls."""
+        filled) shows where: Textual tells a scrollbar where it is only as it scrolls. Its
+        lines are made from kept cells (`ThumbLines`), not rendered anew at every page."""
         if shown:
-            self.vertical_scrollbar.position = self.scroll_y
+            bar = self.vertical_scrollbar
+            bar.renderer = ThumbLines  # type: ignore[misc]  # per bar, as Textual documents
+            bar.position = self.scroll_y
 
     def on_resize(self) -> None:
         self._update_virtual_size()
