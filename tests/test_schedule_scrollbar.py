@@ -3,12 +3,17 @@ enters: what it shows must be what repainting it whole shows, wherever paging ta
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from rich.segment import Segment
 from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 
+from companion.program import Program
 from tests.driving import AppFactory
+from tests.programs import opened
 from tests.test_schedule_paging_paths import SHORT, page, table_of
 
 KEYS = ["pagedown"] * 6 + ["down", "end", "pageup", "pageup", "up", "home", "pagedown"]
@@ -66,3 +71,28 @@ async def test_the_thumb_shows_where_the_table_opens_scrolled_to(make_app: AppFa
         await pilot.pause()
         assert table.scroll_y > 0
         assert table.vertical_scrollbar.position == table.scroll_y
+
+
+@pytest.fixture(scope="module")
+def long_day() -> Program:
+    """300 talks on one day: a thumb a cell high on a tall bar, far from both ends."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from generate_program import generate
+
+    return opened(generate(300, 1, 4, 100))
+
+
+async def test_a_thumb_that_jumps_repaints_the_track_it_jumps_over(
+    make_app: AppFactory, long_day: Program
+) -> None:
+    """The track above the thumb scrolls up when clicked and the track below it down: after
+    End then Home, the cells between where the thumb was and where it is changed sides
+    (they look the same, but a click on them went the wrong way)."""
+    app = make_app(long_day.talks[150].start.isoformat(), on=long_day)
+    async with app.run_test(size=(80, 30)) as pilot:
+        table = table_of(app)
+        bar = table.vertical_scrollbar
+        await pilot.pause()
+        for key in ["end", "home", "end", "pageup", "home"]:
+            await page(pilot, key, 1)
+            assert bar_drawn(bar) == bar_drawn_whole(bar), key

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Set as AbstractSet
+from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -29,6 +30,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from companion.clock import is_on
 from companion.present.talk import listing_heading
@@ -50,10 +52,12 @@ from companion.ui.widgets.schedule_rows import (
     row_height,
     row_key,
 )
+from companion.ui.widgets.thumb_lines import ThumbLines
 from companion.ui.widgets.thumb_moves import move_thumb
 
 DRAWN_ROWS = 1_000  # rows kept drawn: a few screens' worth, in every look they take
 LEAD_ROWS = 1  # rows shown above one brought near the top: a glimpse of what came before
+AHEAD_AFTER = 0.01  # seconds idle after a page's frame, for it to be written, before drawing on
 
 
 class Frame(NamedTuple):
@@ -125,6 +129,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         self._drawn: LRUCache[tuple[Look, Padding], tuple[Strip, ...]] = LRUCache(DRAWN_ROWS)
         self._frame: Frame | None = None  # while a frame is drawn
         self._drawn_heading: tuple[tuple[int, Palette, Padding], Strip] | None = None
+        self._ahead: Timer | None = None  # the next page, waiting to be drawn ahead
 
     # -- what is in the table ------------------------------------------------------------
 
@@ -293,7 +298,18 @@ class ScheduleTable(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         self._move_to(self._paged_to(direction))
-        self.call_after_refresh(self._draw_ahead, direction)
+        self.call_after_refresh(self._wait_to_draw_ahead, direction)
+
+    def _wait_to_draw_ahead(self, direction: int) -> None:
+        """Draw the next page ahead once the app has been idle a moment after this one's
+        frame. Textual hands a frame to a thread that writes it to the terminal, and that
+        thread needs Python's interpreter lock: work started straight after the frame held
+        it back until done (or for up to Python's 5 ms switch interval), so the next page
+        drawn ahead was paid before the frame reached the screen. A page that comes first
+        drops the wait (the page it was for is gone)."""
+        if self._ahead is not None:
+            self._ahead.stop()
+        self._ahead = self.set_timer(AHEAD_AFTER, partial(self._draw_ahead, direction))
 
     def _paged_to(self, direction: int) -> int:
         """The row a page down (1) or up (-1) puts the cursor on."""
@@ -347,9 +363,12 @@ class ScheduleTable(ScrollView, can_focus=True):
 
     def watch_show_vertical_scrollbar(self, shown: bool) -> None:
         """A scrollbar that comes once the table is scrolled (to the cursor, as it is first
-        filled) shows where: Textual tells a scrollbar where it is only as it scrolls."""
+        filled) shows where: Textual tells a scrollbar where it is only as it scrolls. Its
+        lines are made from kept cells (`ThumbLines`), not rendered anew at every page."""
         if shown:
-            self.vertical_scrollbar.position = self.scroll_y
+            bar = self.vertical_scrollbar
+            bar.renderer = ThumbLines  # type: ignore[misc]  # per bar, as Textual documents
+            bar.position = self.scroll_y
 
     def on_resize(self) -> None:
         self._update_virtual_size()
