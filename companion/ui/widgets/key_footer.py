@@ -99,18 +99,29 @@ class KeyFooter(Widget):
         super().__init__()
         self._keys: tuple[list[ShownKey], ShownKey | None] = ([], None)
         self._spans: list[tuple[int, int, ShownKey]] = []  # drawn columns of each key
+        self._read_pending = False  # the keys are to be read again, once
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._bindings_changed(self.screen)
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed, immediate=True)
+        self._read_keys()
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, screen: Screen[object]) -> None:
-        """Draw the keys again when they change. A screen being left is skipped: its keys
+    def _bindings_changed(self, _screen: Screen[object]) -> None:
+        """Read the keys once after the message that changed them, however many changes it
+        made: opening a talk signalled three or four (the list's cursor, the screen shown,
+        the talk's own keys), and each read walks every binding."""
+        if not self._read_pending:
+            self._read_pending = True
+            self.call_next(self._read_keys)
+
+    def _read_keys(self) -> None:
+        """Draw the keys again when they changed. A screen being left is skipped: its keys
         are read again when it is shown, where they are as they were, so the switch back
         draws the whole screen in one frame, not a footer over the screen being left."""
+        self._read_pending = False
+        screen = self.screen
         if not screen.is_current:
             return
         keys = acting_keys(screen)
