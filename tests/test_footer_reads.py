@@ -48,3 +48,22 @@ async def test_the_talk_opened_next_shows_its_own_keys(make_app: AppFactory) -> 
         await show_talk(pilot, "xtc")
         await until(pilot, lambda: "esc Back" in footer(pilot))
         assert footer(pilot).endswith(PALETTE)
+
+
+async def test_the_footer_under_a_talk_is_not_read_while_out_of_sight(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with make_app().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        schedule = pilot.app.screen
+        reads = counted_reads(monkeypatch)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(pilot.app.screen_stack) == 2)
+        await until(pilot, lambda: "esc Back" in footer(pilot))
+        assert schedule not in reads
+        await pilot.press("escape")
+        await until(pilot, lambda: pilot.app.screen is schedule)
+        await pilot.pause()
+        assert footer(pilot) == (
+            f"⏎ Open s Star n Now p Past 1 Schedule 2 Speakers 3 Starred / Search {PALETTE}"
+        )

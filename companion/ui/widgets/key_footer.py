@@ -77,6 +77,14 @@ def fitting(keys: list[ShownKey], width: int) -> list[ShownKey]:
     return [entry for entry in keys if entry.group in chosen]
 
 
+def in_sight(screen: Screen[object]) -> bool:
+    """On top, or under a screen it shows through (the command palette). Textual counts
+    the screen under any other as current: each talk opened and closed drew the footer
+    of the screen under it again, and so a line of the talk screen over it."""
+    top = screen.app.screen
+    return screen is top or (screen.is_current and top.styles.background.a < 1)
+
+
 class KeyFooter(Widget):
     """What each key does where you are, on one line; the palette's key at the right.
 
@@ -117,12 +125,12 @@ class KeyFooter(Widget):
             self.call_next(self._read_keys)
 
     def _read_keys(self) -> None:
-        """Draw the keys again when they changed. A screen being left is skipped: its keys
+        """Draw the keys again when they changed. A screen out of sight is skipped: its keys
         are read again when it is shown, where they are as they were, so the switch back
         draws the whole screen in one frame, not a footer over the screen being left."""
         self._read_pending = False
         screen = self.screen
-        if not screen.is_current:
+        if not in_sight(screen):
             return
         keys = acting_keys(screen)
         if keys != self._keys:
