@@ -44,6 +44,8 @@ def acting_keys(screen: Screen[object]) -> tuple[list[ShownKey], ShownKey | None
     keys: list[ShownKey] = []
     palette_key = None
     for key, (_, binding, enabled, tooltip) in screen.active_bindings.items():
+        if not binding.show and key != palette:  # most are not shown: the note's, the lists'
+            continue
         if focused is not None and focused.check_consume_key(key, typed_character(key)):
             continue
         entry = ShownKey(
@@ -56,7 +58,7 @@ def acting_keys(screen: Screen[object]) -> tuple[list[ShownKey], ShownKey | None
         )
         if key == palette:
             palette_key = entry
-        elif binding.show:
+        else:
             keys.append(entry)
     return keys, palette_key
 
