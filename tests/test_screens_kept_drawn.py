@@ -4,6 +4,7 @@ resize, a theme change and a clock tick, what the same screens built anew draw."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.segment import Segment
@@ -29,12 +30,16 @@ def screen_segments(screen: Screen[Any]) -> list[list[Segment]]:
     ]
 
 
+def in_mode(pilot: Pilot[Any], mode: str) -> Callable[[], bool]:
+    return lambda: pilot.app.current_mode == mode
+
+
 async def drawn_modes(pilot: Pilot[Any]) -> dict[str, list[list[Segment]]]:
     """What each mode draws, shown in turn, ending on the schedule at what is on now."""
     drawn = {}
     for key, mode in MODES:
         await pilot.press(key)
-        await until(pilot, lambda mode=mode: pilot.app.current_mode == mode)
+        await until(pilot, in_mode(pilot, mode))
         if mode == "schedule":
             await pilot.press("n")
         await pilot.pause()
