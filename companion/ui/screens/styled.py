@@ -7,17 +7,43 @@ them again, a screen first shown adds its own), with the app's classes and
 pseudo-classes (theme, dark mode, app focus, no colour), or with a node's own classes and
 pseudo-classes, which Textual restyles as they change, shown or not. So a screen shown
 again with the same rules and the same app state is left as it was styled.
+
+The rules are parsed anew too when a widget of a kind not seen before first mounts (its
+`DEFAULT_CSS`): the first talk opened brings a note box, and every mode was styled again
+at its next visit. Such CSS is scoped to its widget's kind, so it can only style widgets
+of that kind and what they hold, and none was mounted before it (each kind's CSS comes
+with its first widget): a screen built before is not styled again for it.
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
+from rich.terminal_theme import TerminalTheme
 from textual import events, on
 from textual.css.model import RuleSet
+from textual.css.stylesheet import CssSource
+from textual.css.types import CSSLocation
 from textual.screen import Screen
+from textual.theme import Theme
 
 Result = TypeVar("Result")
+
+
+class StyleInputs(NamedTuple):
+    """What the styles of a screen's nodes depend on beyond the nodes themselves."""
+
+    rules: list[RuleSet]
+    classes: frozenset[str]  # the app's
+    pseudo_classes: frozenset[str]  # the app's
+
+
+class RuleSources(NamedTuple):
+    """What the rules were parsed from that can style any widget already mounted."""
+
+    theme: Theme
+    ansi_theme: TerminalTheme
+    sources: frozenset[tuple[CSSLocation, CssSource]]  # all but the scoped `DEFAULT_CSS`
 
 
 class StyledScreen(Screen[Result]):
@@ -25,25 +51,41 @@ class StyledScreen(Screen[Result]):
 
     BLANK = True  # an opaque, borderless background: drawn without rendering each line
 
-    _styled_with: tuple[list[RuleSet], frozenset[str], frozenset[str]] | None = None
+    _styled_with: StyleInputs | None = None
+    _parsed_from: RuleSources | None = None  # what `_styled_with.rules` were parsed from
 
     @on(events.Mount)
     def _styled_as_mounted(self) -> None:
         """Textual styles each widget as it mounts, the screen's own before it mounts: a
         screen shown as soon as it is built need not be styled all over again."""
         self._styled_with = self._style_inputs()
+        self._parsed_from = self._rule_sources()
 
     @on(events.ScreenResume)
     def _restyle_only_if_changed(self, event: events.ScreenResume) -> None:
         """Runs before Textual's own handler (a subclass's handlers run before its base's),
         which restyles the screen only if `refresh_styles`."""
         inputs, kept = self._style_inputs(), self._styled_with
-        if kept is not None and kept[0] is inputs[0] and kept[1:] == inputs[1:]:
+        if kept is not None and kept[1:] == inputs[1:] and self._same_rules(kept.rules):
             event.refresh_styles = False
-        else:
             self._styled_with = inputs
+        else:
+            self._styled_with, self._parsed_from = inputs, self._rule_sources()
 
-    def _style_inputs(self) -> tuple[list[RuleSet], frozenset[str], frozenset[str]]:
-        """What the styles of the screen's nodes depend on beyond the nodes themselves."""
+    def _same_rules(self, kept: list[RuleSet]) -> bool:
+        """The rules are those the screen was styled with, or were parsed again only to add
+        a new kind of widget's scoped CSS."""
+        return kept is self.app.stylesheet.rules or self._rule_sources() == self._parsed_from
+
+    def _style_inputs(self) -> StyleInputs:
         app = self.app
-        return app.stylesheet.rules, app.classes, app.pseudo_classes
+        return StyleInputs(app.stylesheet.rules, app.classes, app.pseudo_classes)
+
+    def _rule_sources(self) -> RuleSources:
+        app = self.app
+        sources = frozenset(
+            (location, source)
+            for location, source in app.stylesheet.source.items()
+            if not (source.is_defaults and source.scope)
+        )
+        return RuleSources(app.current_theme, app.ansi_theme, sources)

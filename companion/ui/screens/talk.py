@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+from textual.widgets.text_area import Selection
 
 from companion.present.talk import presenters_label, starred_fact, talk_facts, talk_sections
 from companion.program import Talk
@@ -155,11 +156,17 @@ class TalkScreen(StyledScreen[None]):
         authors.highlighted = 0
         note = self.query_one("#talk-note", TextArea)
         self._note_base = services(self).note(talk.id)
-        with note.prevent(TextArea.Changed):
-            note.load_text(self._note_base)
-        note.move_cursor(note.document.end)  # `e` goes on writing, not in front of it
+        if note.text != self._note_base:
+            with note.prevent(TextArea.Changed):
+                note.load_text(self._note_base)
+        else:  # the same text (mostly none): the box is not built and drawn again
+            note.history.clear()  # what was typed on the talk before does not undo into this one
+        end = note.document.end
+        if note.selection != Selection.cursor(end):  # each move draws the box again
+            note.move_cursor(end)  # `e` goes on writing, not in front of it
         self._show_facts()
-        authors.focus(scroll_visible=False)
+        if self.focused is not authors:  # kept as it was left: focusing again draws it again
+            authors.focus(scroll_visible=False)
         self.query_one("#talk-body", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()  # the first and last talks have no previous or next
 

@@ -44,6 +44,8 @@ def acting_keys(screen: Screen[object]) -> tuple[list[ShownKey], ShownKey | None
     keys: list[ShownKey] = []
     palette_key = None
     for key, (_, binding, enabled, tooltip) in screen.active_bindings.items():
+        if not binding.show and key != palette:  # most are not shown: the note's, the lists'
+            continue
         if focused is not None and focused.check_consume_key(key, typed_character(key)):
             continue
         entry = ShownKey(
@@ -56,7 +58,7 @@ def acting_keys(screen: Screen[object]) -> tuple[list[ShownKey], ShownKey | None
         )
         if key == palette:
             palette_key = entry
-        elif binding.show:
+        else:
             keys.append(entry)
     return keys, palette_key
 
@@ -75,6 +77,14 @@ def fitting(keys: list[ShownKey], width: int) -> list[ShownKey]:
             chosen.add(group)
             used += needed
     return [entry for entry in keys if entry.group in chosen]
+
+
+def in_sight(screen: Screen[object]) -> bool:
+    """On top, or under a screen it shows through (the command palette). Textual counts
+    the screen under any other as current: each talk opened and closed drew the footer
+    of the screen under it again, and so a line of the talk screen over it."""
+    top = screen.app.screen
+    return screen is top or (screen.is_current and top.styles.background.a < 1)
 
 
 class KeyFooter(Widget):
@@ -99,19 +109,30 @@ class KeyFooter(Widget):
         super().__init__()
         self._keys: tuple[list[ShownKey], ShownKey | None] = ([], None)
         self._spans: list[tuple[int, int, ShownKey]] = []  # drawn columns of each key
+        self._read_pending = False  # the keys are to be read again, once
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self._bindings_changed(self.screen)
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed, immediate=True)
+        self._read_keys()
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, screen: Screen[object]) -> None:
-        """Draw the keys again when they change. A screen being left is skipped: its keys
+    def _bindings_changed(self, _screen: Screen[object]) -> None:
+        """Read the keys once after the message that changed them, however many changes it
+        made: opening a talk signalled three or four (the list's cursor, the screen shown,
+        the talk's own keys), and each read walks every binding."""
+        if not self._read_pending:
+            self._read_pending = True
+            self.call_next(self._read_keys)
+
+    def _read_keys(self) -> None:
+        """Draw the keys again when they changed. A screen out of sight is skipped: its keys
         are read again when it is shown, where they are as they were, so the switch back
         draws the whole screen in one frame, not a footer over the screen being left."""
-        if not screen.is_current:
+        self._read_pending = False
+        screen = self.screen
+        if not in_sight(screen):
             return
         keys = acting_keys(screen)
         if keys != self._keys:
