@@ -117,7 +117,10 @@ class ScreenCommands(Provider):
         for target in self._targets():
             # The letters are matched in order: "past" is found in the label before the
             # help, "hide past" ("Hide or show what is over", the key "Past") after it.
+            # The label alone scores a whole-name match above a longer name's ("Star"
+            # over the app's "Starred"), which otherwise tied and came in any order.
             score = max(
+                matcher.match(target.label),
                 matcher.match(f"{target.label} {target.help_text}"),
                 matcher.match(f"{target.help_text} {target.label}"),
             )
