@@ -20,7 +20,7 @@ from companion.search import Hit, HitKind, SearchResults, too_short
 from companion.ui.plain_text import show_line
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
-from companion.ui.widgets.result_list import ResultList, ResultRow
+from companion.ui.widgets.result_list import ResultList, ResultListInset, ResultRow
 from companion.ui.widgets.typing import TypingInput
 
 RESULT_LIMIT = 30  # more than two screens of results helps nobody; refilling costs
@@ -82,7 +82,7 @@ class SearchScreen(Dialog[Hit | None]):
                 id="search-input",
                 select_on_focus=False,  # a letter typed in the results goes on the query
             )
-            with Vertical(id="search-results-box"):  # pads the list, which then draws less
+            with ResultListInset(id="search-results-box"):  # pads the list
                 yield ResultList(id="search-results")
             yield Static(id="search-status")
             yield Static(HELP, id="search-help")

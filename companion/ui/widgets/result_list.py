@@ -19,6 +19,7 @@ from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
+from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -323,3 +324,32 @@ class ResultList(ScrollView, can_focus=True):
             strips = draw_row(content, frame.width, style)
             self._drawn.set(drawn_key, strips)
         return strips
+
+
+class ResultListInset(Vertical):
+    """A box that pads the ResultList it holds, so the list's own styles add nothing to its
+    lines (see `ResultList.render_lines`). The inset acts as the list under the mouse, as
+    the list's own padding did: a press there focuses the list, the wheel scrolls it."""
+
+    def _results(self) -> ResultList:
+        return self.query_one(ResultList)
+
+    def on_mouse_down(self) -> None:
+        """(A press on the list itself has focused it already, and comes here after.)"""
+        results = self._results()
+        if self.screen.focused is not results:
+            results.focus()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._scroll_results(event, self.app.scroll_sensitivity_y)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._scroll_results(event, -self.app.scroll_sensitivity_y)
+
+    def _scroll_results(self, event: events.MouseEvent, lines: float) -> None:
+        """The wheel over the inset (over the rows, the list scrolls itself); with Shift or
+        Ctrl it scrolls sideways, which the list never does."""
+        if not (event.ctrl or event.shift):
+            event.stop()
+            results = self._results()
+            results.scroll_to(y=results.scroll_target_y + lines, animate=False)
