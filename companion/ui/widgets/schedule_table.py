@@ -57,7 +57,7 @@ from companion.ui.widgets.thumb_moves import move_thumb
 
 DRAWN_ROWS = 1_000  # rows kept drawn: a few screens' worth, in every look they take
 LEAD_ROWS = 1  # rows shown above one brought near the top: a glimpse of what came before
-AHEAD_AFTER = 0.01  # seconds idle after a page's frame, for it to be written, before drawing on
+AHEAD_AFTER = 0.01  # seconds after a page's frame, for it to be written, before drawing on
 
 
 class Frame(NamedTuple):
@@ -301,12 +301,12 @@ class ScheduleTable(ScrollView, can_focus=True):
         self.call_after_refresh(self._wait_to_draw_ahead, direction)
 
     def _wait_to_draw_ahead(self, direction: int) -> None:
-        """Draw the next page ahead once the app has been idle a moment after this one's
-        frame. Textual hands a frame to a thread that writes it to the terminal, and that
-        thread needs Python's interpreter lock: work started straight after the frame held
-        it back until done (or for up to Python's 5 ms switch interval), so the next page
-        drawn ahead was paid before the frame reached the screen. A page that comes first
-        drops the wait (the page it was for is gone)."""
+        """Draw the next page ahead a moment (`AHEAD_AFTER`) after this one's frame, on a
+        timer other keys do not put off. Textual hands a frame to a thread that writes it
+        to the terminal, and that thread needs Python's interpreter lock: work started
+        straight after the frame held it back until done (or for up to Python's 5 ms
+        switch interval), so the next page drawn ahead was paid before the frame reached
+        the screen. A page that comes first drops the wait (the page it was for is gone)."""
         if self._ahead is not None:
             self._ahead.stop()
         self._ahead = self.set_timer(AHEAD_AFTER, partial(self._draw_ahead, direction))
