@@ -19,13 +19,11 @@ from __future__ import annotations
 
 from typing import NamedTuple, TypeVar
 
-from rich.terminal_theme import TerminalTheme
 from textual import events, on
 from textual.css.model import RuleSet
 from textual.css.stylesheet import CssSource
 from textual.css.types import CSSLocation
 from textual.screen import Screen
-from textual.theme import Theme
 
 Result = TypeVar("Result")
 
@@ -38,12 +36,11 @@ class StyleInputs(NamedTuple):
     pseudo_classes: frozenset[str]  # the app's
 
 
-class RuleSources(NamedTuple):
-    """What the rules were parsed from that can style any widget already mounted."""
-
-    theme: Theme
-    ansi_theme: TerminalTheme
-    sources: frozenset[tuple[CSSLocation, CssSource]]  # all but the scoped `DEFAULT_CSS`
+RuleSources = frozenset[tuple[CSSLocation, CssSource]]
+"""What the rules were parsed from that can style a widget already mounted: every source
+but the scoped `DEFAULT_CSS` of each kind of widget. (A new theme or ANSI theme has the
+rules parsed again from the same sources; the theme's name is among the app's classes,
+which `StyleInputs` compares, and the ANSI theme colours lines, not styles.)"""
 
 
 class StyledScreen(Screen[Result]):
@@ -82,10 +79,8 @@ class StyledScreen(Screen[Result]):
         return StyleInputs(app.stylesheet.rules, app.classes, app.pseudo_classes)
 
     def _rule_sources(self) -> RuleSources:
-        app = self.app
-        sources = frozenset(
+        return frozenset(
             (location, source)
-            for location, source in app.stylesheet.source.items()
+            for location, source in self.app.stylesheet.source.items()
             if not (source.is_defaults and source.scope)
         )
-        return RuleSources(app.current_theme, app.ansi_theme, sources)
