@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import compileall
+import importlib
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,8 @@ from companion.settings import CONFIG_DIR_VARIABLE
 from companion.ui.app import CompanionApp
 from tests.kept_copies import kept, validations
 from tests.local_server import server
+
+TESTS = Path(__file__).parent
 
 # Scrolls land at once: a test reads what is drawn after a key, not half-way through an
 # animation it would have to wait out (Textual reads this when an app starts).
@@ -35,7 +39,30 @@ def pytest_configure(config: pytest.Config) -> None:
     __pycache__ folders git ignores."""
     sys.dont_write_bytecode = False  # pytest keeps the test modules it rewrites
     if not hasattr(config, "workerinput"):  # the main process, before xdist's workers start
-        compileall.compile_dir(Path(__file__).parent.parent / "companion", quiet=1)
+        compileall.compile_dir(TESTS.parent / "companion", quiet=1)
+        if config.getoption("dist", "no") != "no" and not config.getoption("collectonly"):
+            rewrite_once(config)
+
+
+def rewrite_once(config: pytest.Config) -> None:
+    """Import the test modules this run collects once here, before the workers start, so
+    pytest rewrites their asserts once and keeps the result beside them (__pycache__),
+    where every worker then finds it. In a fresh clone each of the workers would otherwise
+    rewrite every module at the same moment: 2.4 s of CPU each, 19 s in all with eight.
+    Importing goes through pytest's own import hook, the one the workers use."""
+    for name in named_test_modules(config):
+        importlib.import_module(name)
+
+
+def named_test_modules(config: pytest.Config) -> Iterator[str]:
+    """The names of this suite's test modules the command line names, or takes from
+    `testpaths` (a directory stands for every test module in it)."""
+    patterns = config.getini("python_files")
+    for argument in config.args:
+        path = (config.invocation_params.dir / argument.split("::")[0]).resolve()
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            if file.parent == TESTS and any(fnmatch(file.name, p) for p in patterns):
+                yield f"{TESTS.name}.{file.stem}"
 
 
 @pytest.fixture(scope="session", autouse=True)
