@@ -34,9 +34,8 @@ def pytest_configure(config: pytest.Config) -> None:
     """Start from bytecode, as an installed app does (`pip install` compiles it), where
     PYTHONDONTWRITEBYTECODE is set (this machine): otherwise each `python -m companion` the
     suite starts compiles the whole package from source (0.15 s of CPU for `about`, 0.09 s
-    from bytecode), and each worker compiles every test module again as pytest rewrites
-    its asserts (about 2 s of a worker's 4.4 s of collection). Bytecode goes to the
-    __pycache__ folders git ignores."""
+    from bytecode), and pytest rewrites the test modules' asserts every time (about 2 s of
+    CPU for the whole suite). Bytecode goes to the __pycache__ folders git ignores."""
     sys.dont_write_bytecode = False  # pytest keeps the test modules it rewrites
     if not hasattr(config, "workerinput"):  # the main process, before xdist's workers start
         compileall.compile_dir(TESTS.parent / "companion", quiet=1)
@@ -47,11 +46,15 @@ def pytest_configure(config: pytest.Config) -> None:
 def rewrite_once(config: pytest.Config) -> None:
     """Import the test modules this run collects once here, before the workers start, so
     pytest rewrites their asserts once and keeps the result beside them (__pycache__),
-    where every worker then finds it. In a fresh clone each of the workers would otherwise
-    rewrite every module at the same moment: 2.4 s of CPU each, 19 s in all with eight.
-    Importing goes through pytest's own import hook, the one the workers use."""
+    where every worker then finds it. In a fresh clone each worker would otherwise rewrite
+    every module as the others do, at the same moment: about 2 s of CPU each.
+    Importing goes through pytest's own import hook, the one the workers use. A module
+    that fails to import is left to the workers, which report it as pytest does."""
     for name in named_test_modules(config):
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except (Exception, pytest.skip.Exception):
+            continue
 
 
 def named_test_modules(config: pytest.Config) -> Iterator[str]:
@@ -60,8 +63,9 @@ def named_test_modules(config: pytest.Config) -> Iterator[str]:
     patterns = config.getini("python_files")
     for argument in config.args:
         path = (config.invocation_params.dir / argument.split("::")[0]).resolve()
-        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            if file.parent == TESTS and any(fnmatch(file.name, p) for p in patterns):
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in (file for file in files if file.parent == TESTS and file.is_file()):
+            if any(fnmatch(file.name, pattern) for pattern in patterns):
                 yield f"{TESTS.name}.{file.stem}"
 
 
