@@ -7,7 +7,7 @@ import importlib
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -50,19 +50,24 @@ def rewrite_once(config: pytest.Config) -> None:
     every module as the others do, at the same moment: about 2 s of CPU each.
     Importing goes through pytest's own import hook, the one the workers use. A module
     that fails to import is left to the workers, which report it as pytest does."""
-    for name in named_test_modules(config):
+    named = named_test_modules(
+        config.args, config.invocation_params.dir, config.getini("python_files")
+    )
+    for name in named:
         try:
             importlib.import_module(name)
         except (Exception, pytest.skip.Exception):
             continue
 
 
-def named_test_modules(config: pytest.Config) -> Iterator[str]:
-    """The names of this suite's test modules the command line names, or takes from
-    `testpaths` (a directory stands for every test module in it)."""
-    patterns = config.getini("python_files")
-    for argument in config.args:
-        path = (config.invocation_params.dir / argument.split("::")[0]).resolve()
+def named_test_modules(
+    arguments: Iterable[str], invocation_dir: Path, patterns: Iterable[str]
+) -> Iterator[str]:
+    """The names of this suite's test modules that pytest's arguments (paths from where it
+    was started, or node ids) name: a directory stands for every test module in it, a
+    test module is a file the `python_files` patterns match."""
+    for argument in arguments:
+        path = (invocation_dir / argument.split("::")[0]).resolve()
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for file in (file for file in files if file.parent == TESTS and file.is_file()):
             if any(fnmatch(file.name, pattern) for pattern in patterns):
