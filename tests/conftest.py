@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import compileall
+import importlib
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,8 @@ from companion.ui.app import CompanionApp
 from tests.kept_copies import kept, validations
 from tests.local_server import server
 
+TESTS = Path(__file__).parent
+
 # Scrolls land at once: a test reads what is drawn after a key, not half-way through an
 # animation it would have to wait out (Textual reads this when an app starts).
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
@@ -30,12 +34,44 @@ def pytest_configure(config: pytest.Config) -> None:
     """Start from bytecode, as an installed app does (`pip install` compiles it), where
     PYTHONDONTWRITEBYTECODE is set (this machine): otherwise each `python -m companion` the
     suite starts compiles the whole package from source (0.15 s of CPU for `about`, 0.09 s
-    from bytecode), and each worker compiles every test module again as pytest rewrites
-    its asserts (about 2 s of a worker's 4.4 s of collection). Bytecode goes to the
-    __pycache__ folders git ignores."""
+    from bytecode), and pytest rewrites the test modules' asserts every time (about 2 s of
+    CPU for the whole suite). Bytecode goes to the __pycache__ folders git ignores."""
     sys.dont_write_bytecode = False  # pytest keeps the test modules it rewrites
     if not hasattr(config, "workerinput"):  # the main process, before xdist's workers start
-        compileall.compile_dir(Path(__file__).parent.parent / "companion", quiet=1)
+        compileall.compile_dir(TESTS.parent / "companion", quiet=1)
+        if config.getoption("dist", "no") != "no" and not config.getoption("collectonly"):
+            rewrite_once(config)
+
+
+def rewrite_once(config: pytest.Config) -> None:
+    """Import the test modules this run collects once here, before the workers start, so
+    pytest rewrites their asserts once and keeps the result beside them (__pycache__),
+    where every worker then finds it. In a fresh clone each worker would otherwise rewrite
+    every module as the others do, at the same moment: about 2 s of CPU each.
+    Importing goes through pytest's own import hook, the one the workers use. A module
+    that fails to import is left to the workers, which report it as pytest does."""
+    named = named_test_modules(
+        config.args, config.invocation_params.dir, config.getini("python_files")
+    )
+    for name in named:
+        try:
+            importlib.import_module(name)
+        except (Exception, pytest.skip.Exception):
+            continue
+
+
+def named_test_modules(
+    arguments: Iterable[str], invocation_dir: Path, patterns: Iterable[str]
+) -> Iterator[str]:
+    """The names of this suite's test modules that pytest's arguments (paths from where it
+    was started, or node ids) name: a directory stands for every test module in it, a
+    test module is a file the `python_files` patterns match."""
+    for argument in arguments:
+        path = (invocation_dir / argument.split("::")[0]).resolve()
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in (file for file in files if file.parent == TESTS and file.is_file()):
+            if any(fnmatch(file.name, pattern) for pattern in patterns):
+                yield f"{TESTS.name}.{file.stem}"
 
 
 @pytest.fixture(scope="session", autouse=True)
