@@ -23,6 +23,7 @@ from tests.programs import opened
 SHORT = "One line on tiling."
 SIZE = (100, 60)  # the whole of a long abstract, with the authors and the note, on screen
 LOW = (100, 24)  # the details of a talk with a long abstract scroll
+MIDDLE = (100, 34)  # those of a talk with a short abstract fit, with a long one scroll
 
 
 @pytest.fixture(scope="module")
@@ -119,28 +120,41 @@ async def test_a_talk_with_a_link_then_one_without(make_app: AppFactory, program
         assert linked.links[0].url not in flat(screen_lines(app.screen))
 
 
+@pytest.mark.parametrize(
+    ("size", "first", "then"),
+    [(SIZE, "long", "short"), (MIDDLE, "short", "long")],
+    ids=["shorter", "scrolling"],
+)
 async def test_the_first_frame_of_another_talk_draws_its_facts_laid_out(
-    make_app: AppFactory, varied: Program, monkeypatch: pytest.MonkeyPatch
+    make_app: AppFactory,
+    varied: Program,
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+    first: str,
+    then: str,
 ) -> None:
-    """Not the new facts in the height of the last talk's, laid out a frame later."""
-    long = next(talk for talk in varied.talks if len(talk.abstract or "") > 500)
-    short = next(talk for talk in varied.talks if talk.abstract == SHORT)
-    app = make_app(long.start.isoformat(), on=varied)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_from_schedule(pilot, long)
+    """Not the new facts in the size of the last talk's, laid out a frame later, nor in a
+    width that a scrollbar appearing with a longer talk narrows a frame later."""
+    talks = {
+        "long": next(talk for talk in varied.talks if len(talk.abstract or "") > 500),
+        "short": next(talk for talk in varied.talks if talk.abstract == SHORT),
+    }
+    app = make_app(talks[first].start.isoformat(), on=varied)
+    async with app.run_test(size=size) as pilot:
+        await open_from_schedule(pilot, talks[first])
         facts = app.screen.query_one("#talk-facts", Static)  # the screen is kept
         await leave(pilot)
-        await move_schedule_to(pilot, short.id)
-        heights: list[int] = []
+        await move_schedule_to(pilot, talks[then].id)
+        sizes: list[tuple[int, int]] = []
         original = facts.render_lines
 
         def render_lines(crop: Region) -> list[Strip]:
-            heights.append(facts.size.height)
+            sizes.append(tuple(facts.size))
             return original(crop)
 
         monkeypatch.setattr(facts, "render_lines", render_lines)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, TalkScreen))
         await pilot.pause()
-        drawn_whole(pilot, short, long)
-        assert heights and set(heights) == {facts.size.height}
+        drawn_whole(pilot, talks[then], talks[first])
+        assert sizes and set(sizes) == {tuple(facts.size)}
