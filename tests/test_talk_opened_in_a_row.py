@@ -149,7 +149,7 @@ async def test_the_first_frame_of_another_talk_draws_its_facts_laid_out(
         original = facts.render_lines
 
         def render_lines(crop: Region) -> list[Strip]:
-            sizes.append(tuple(facts.size))
+            sizes.append((facts.size.width, facts.size.height))
             return original(crop)
 
         monkeypatch.setattr(facts, "render_lines", render_lines)
@@ -157,4 +157,4 @@ async def test_the_first_frame_of_another_talk_draws_its_facts_laid_out(
         await until(pilot, lambda: isinstance(app.screen, TalkScreen))
         await pilot.pause()
         drawn_whole(pilot, talks[then], talks[first])
-        assert sizes and set(sizes) == {tuple(facts.size)}
+        assert sizes and set(sizes) == {(facts.size.width, facts.size.height)}
