@@ -130,14 +130,19 @@ class TalkScreen(StyledScreen[None]):
         that could not be saved when the user left it (Esc twice) is let go, as they chose.
 
         `then` runs once the facts' request for a layout has reached this screen (Textual
-        passes it on as the facts next go idle, which is when `call_next` runs)."""
+        passes it on as the facts next go idle, which is when `call_next` runs), or at
+        once when the talk is drawn as it was and nothing is laid out anew."""
         if not self._leave_unsaved:
             self.save_edits()
         self._note_text = None
         self._leave_unsaved = False
         self.talk_id = talk_id
+        drawn_before = (self._drawn_talk_id, self._drawn_facts)
         self._show_talk()
-        self.query_one("#talk-facts", Static).call_next(then)
+        if (self._drawn_talk_id, self._drawn_facts) == drawn_before:
+            then()
+        else:
+            self.query_one("#talk-facts", Static).call_next(then)
 
     def on_mount(self) -> None:
         app = self.app
