@@ -130,18 +130,19 @@ class TalkScreen(StyledScreen[None]):
         that could not be saved when the user left it (Esc twice) is let go, as they chose.
 
         `then` runs once the facts' request for a layout has reached this screen (Textual
-        passes it on as the facts next go idle, which is when `call_next` runs), or at
-        once when the talk is drawn as it was and nothing is laid out anew."""
+        passes it on as the facts next go idle, which is when `call_next` runs). On the
+        talk it shows, nothing is laid out anew: `then` runs first, and the frame that
+        shows the screen draws the little that changed with it."""
         if not self._leave_unsaved:
             self.save_edits()
         self._note_text = None
         self._leave_unsaved = False
         self.talk_id = talk_id
-        drawn_before = (self._drawn_talk_id, self._drawn_facts)
-        self._show_talk()
-        if (self._drawn_talk_id, self._drawn_facts) == drawn_before:
+        if talk_id == self._drawn_talk_id:  # its facts kept up to date while it was hidden
             then()
+            self._show_talk()
         else:
+            self._show_talk()
             self.query_one("#talk-facts", Static).call_next(then)
 
     def on_mount(self) -> None:
