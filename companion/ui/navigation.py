@@ -22,10 +22,11 @@ class Navigation(AppState):
         self.last_talk_id = talk_id
 
     def open_talk(self, talk_id: str) -> None:
-        """Show the talk on the mode's kept talk screen, then push it once its new facts
-        have asked for a layout: the first frame lays it out and draws it whole on the new
-        talk (pushed first, a frame drew the old layout before the new facts' layout
-        request had reached the screen, and a second frame drew them)."""
+        """Show another talk on the mode's kept talk screen, then push it once its new
+        facts have asked for a layout: the first frame lays it out and draws it whole on
+        the new talk (pushed first, a frame drew the old layout before the new facts'
+        layout request had reached the screen, and a second frame drew them). On the talk
+        it shows, it is pushed at once (`TalkScreen.show`)."""
         self.last_talk_id = talk_id
         screen = self._talk_screen(talk_id)
         if screen.is_mounted:
