@@ -32,6 +32,7 @@ from benchmark_keys import (  # noqa: E402
     KeyTimings,
     Samples,
     measure_keys,
+    next_title,
     search_answered,
     showing,
 )
@@ -159,11 +160,13 @@ def key_timings(data_dir: Path, program: str, now: str, sizes: Sizes) -> KeyTimi
     from companion.catalog import open_program
     from companion.search import SearchIndex
 
-    answered = search_answered(SearchIndex(open_program(program).program))
+    kept = open_program(program).program
+    answered = search_answered(SearchIndex(kept))
     app = launch(companion_command(program, now), data_dir)
     bare = launch(BARE_INPUT, data_dir)
     try:
-        return measure_keys(app, bare, QUERIES[: sizes.queries], answered, sizes.presses)
+        queries = QUERIES[: sizes.queries]
+        return measure_keys(app, bare, queries, answered, next_title(kept), sizes.presses)
     finally:
         app.close()
         bare.close()

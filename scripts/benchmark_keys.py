@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pty_terminal import Expect, PtyProgram, Response, Screen
 
 from companion.present.search import capped, no_result
+from companion.program import Program
 from companion.search import SearchIndex, too_short
 
 ENTER = b"\r"
 ESCAPE = b"\x1b"
+DOWN = b"\x1b[B"
 PAGE_DOWN = b"\x1b[6~"
 CLEAR_INPUT = b"\x15"  # Ctrl+U: delete everything left of the cursor, in any Textual Input
 BARE_TEXT = "the quick brown fox jumps over the lazy dog "
@@ -43,6 +45,28 @@ LABELS_SHOWN = 3  # the first rows whose labels a search keystroke's frame must 
 LABEL_LETTERS = 24
 
 SearchExpect = Callable[[str], Expect]
+NextTitle = Callable[[str], str]  # the title of the talk after the one with this title
+
+
+def talk_shown(title: str) -> Expect:
+    """The talk screen on the talk with this title: its keys alone are drawn as well by
+    the frame that still shows the talk opened before."""
+    return showing("esc Back", "Time ", f"\n {_plain_start(title) or title}")
+
+
+def next_title(program: Program) -> NextTitle:
+    """Down on the schedule moves to the next talk in program order. `title` may be only
+    the first line of a long one."""
+    by_title = {talk.title: talk for talk in program.talks}
+
+    def after(title: str) -> str:
+        shown = by_title.get(title) or next(t for t in program.talks if t.title.startswith(title))
+        talk = program.talk_after(shown.id, 1)
+        if talk is None:
+            raise ValueError(f"no talk after {title!r}")
+        return talk.title
+
+    return after
 
 
 def search_answered(index: SearchIndex) -> SearchExpect:
@@ -139,10 +163,12 @@ def measure_keys(
     bare: PtyProgram,
     queries: list[str],
     answered: SearchExpect,
+    after: NextTitle,
     repeats: int,
 ) -> KeyTimings:
     """Time each kind of press `repeats` times (the search: every letter of `queries`, each
-    up to the frame that shows what `answered` says its results show)."""
+    up to the frame that shows what `answered` says its results show; talk details: each
+    on the talk after the one opened before, up to the frame that shows its title)."""
     timings = KeyTimings()
     typing = BareTyping(bare, timings.bare_typing)
     paired = itertools.count()
@@ -164,9 +190,13 @@ def measure_keys(
         timed(timings.star, b"s", star_changed(app.screen()))
     for _ in range(repeats):
         timed(timings.page_down, PAGE_DOWN, moved(app.screen()))
+    title = _title(app.press(ENTER, TALK).screen)  # the kept talk screen, built once
     for _ in range(repeats):
-        timed(timings.talk_details, ENTER, TALK)
         app.press(ESCAPE, SCHEDULE)
+        app.press(DOWN, SCHEDULE)  # the next row (drawn the same but for its highlight)
+        title = after(title)
+        timed(timings.talk_details, ENTER, talk_shown(title))
+    app.press(ESCAPE, SCHEDULE)
     for key, expect in _screen_cycle(-(-repeats // 3)):  # whole cycles, back on the schedule
         timed(timings.switch_screen, key, expect)
     app.press(b"/", SEARCH)
@@ -177,6 +207,11 @@ def measure_keys(
     app.press(ESCAPE, SCHEDULE)
     timings.synchronized_frames = app.synchronized_frames + bare.synchronized_frames
     return timings
+
+
+def _title(talk_screen: Screen) -> str:
+    """The talk's title, the first line drawn under the header (a long one wraps)."""
+    return next(line for line in talk_screen[1:] if line.strip()).strip()
 
 
 def _screen_cycle(cycles: int) -> Iterator[tuple[bytes, Expect]]:

@@ -22,16 +22,17 @@ class Navigation(AppState):
         self.last_talk_id = talk_id
 
     def open_talk(self, talk_id: str) -> None:
-        """Push the mode's kept talk screen, then show the talk on it: pushed first, the
-        screen is laid out as it was left and nothing is drawn, and the first frame draws
-        it whole on the new talk (shown first, the changed widgets were drawn alone over
-        the screen being left, and the whole screen again in the next frame)."""
+        """Show another talk on the mode's kept talk screen, then push it once its new
+        facts have asked for a layout: the first frame lays it out and draws it whole on
+        the new talk (pushed first, a frame drew the old layout before the new facts'
+        layout request had reached the screen, and a second frame drew them). On the talk
+        it shows, it is pushed at once (`TalkScreen.show`)."""
         self.last_talk_id = talk_id
         screen = self._talk_screen(talk_id)
-        shown_before = screen.is_mounted  # else it shows its talk as it mounts
-        self.push_screen(screen)
-        if shown_before:
-            screen.show(talk_id)
+        if screen.is_mounted:
+            screen.show(talk_id, then=lambda: self.push_screen(screen))
+        else:  # it shows its talk as it mounts
+            self.push_screen(screen)
 
     def _talk_screen(self, talk_id: str) -> TalkScreen:
         """The mode's talk screen, kept once built and shown again on another talk: building

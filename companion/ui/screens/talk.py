@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any
@@ -124,15 +125,25 @@ class TalkScreen(StyledScreen[None]):
             yield TypingArea(id="talk-note", soft_wrap=True, show_line_numbers=False)
         yield KeyFooter()
 
-    def show(self, talk_id: str) -> None:
+    def show(self, talk_id: str, then: Callable[[], object]) -> None:
         """Show another talk here: the app keeps this screen and opens it again. A note
-        that could not be saved when the user left it (Esc twice) is let go, as they chose."""
+        that could not be saved when the user left it (Esc twice) is let go, as they chose.
+
+        `then` runs once the facts' request for a layout has reached this screen (Textual
+        passes it on as the facts next go idle, which is when `call_next` runs). On the
+        talk it shows, nothing is laid out anew: `then` runs first, and the frame that
+        shows the screen draws the little that changed with it."""
         if not self._leave_unsaved:
             self.save_edits()
         self._note_text = None
         self._leave_unsaved = False
         self.talk_id = talk_id
-        self._show_talk()
+        if talk_id == self._drawn_talk_id:  # its facts kept up to date while it was hidden
+            then()
+            self._show_talk()
+        else:
+            self._show_talk()
+            self.query_one("#talk-facts", Static).call_next(then)
 
     def on_mount(self) -> None:
         app = self.app
