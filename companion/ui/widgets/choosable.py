@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import OptionList
 
+from companion.ui.widgets.thumb_lines import draw_from_kept_cells
+
 
 class ChoosableList(OptionList):
     """Enter chooses the option under the cursor, and the footer says so ("⏎ Open").
@@ -27,6 +29,10 @@ class ChoosableList(OptionList):
     @on(OptionList.OptionHighlighted)
     def _cursor_moved(self) -> None:
         self.refresh_bindings()
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        if shown:
+            draw_from_kept_cells(self.vertical_scrollbar)
 
     def notify_style_update(self) -> None:
         """Forget the styles worked out before, without OptionList's repaint of every row:

@@ -52,7 +52,7 @@ from companion.ui.widgets.schedule_rows import (
     row_height,
     row_key,
 )
-from companion.ui.widgets.thumb_lines import ThumbLines
+from companion.ui.widgets.thumb_lines import draw_from_kept_cells
 from companion.ui.widgets.thumb_moves import move_thumb
 
 DRAWN_ROWS = 1_000  # rows kept drawn: a few screens' worth, in every look they take
@@ -367,7 +367,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         lines are made from kept cells (`ThumbLines`), not rendered anew at every page."""
         if shown:
             bar = self.vertical_scrollbar
-            bar.renderer = ThumbLines  # type: ignore[misc]  # per bar, as Textual documents
+            draw_from_kept_cells(bar)
             bar.position = self.scroll_y
 
     def on_resize(self) -> None:

@@ -1,5 +1,6 @@
 """A vertical scrollbar's lines made straight from its cells, through Textual's documented
-hook for drawing a scrollbar (`ScrollBar.renderer`, set on one bar).
+hook for drawing a scrollbar (`ScrollBar.renderer`, set on one bar): the schedule's and
+every list's.
 
 Textual draws a scrollbar as a Rich renderable: each time its thumb moves (each page down)
 every line of the bar goes through Rich's rendering again, the costliest part of a page's
@@ -16,7 +17,7 @@ from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.cache import LRUCache
 from textual.css.styles import RulesMap
-from textual.scrollbar import ScrollBarRender
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
@@ -54,6 +55,12 @@ class ThumbLines(ScrollBarRender, Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return self.window_size  # and the height: it is never laid out by its content
+
+
+def draw_from_kept_cells(bar: ScrollBar) -> None:
+    """Have `bar` drawn by `ThumbLines` (Textual redraws a list's whole bar as it scrolls,
+    and at every switch to its screen: each line through Rich, about 1 ms a bar)."""
+    bar.renderer = ThumbLines  # type: ignore[misc]  # per bar, as Textual documents
 
 
 def _line(cell: Segment, base: RichStyle) -> Strip:
