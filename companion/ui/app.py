@@ -13,6 +13,7 @@ which write through the store. What it asks of screens is declared there too.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import threading
 from collections.abc import Iterable, Mapping
@@ -23,6 +24,7 @@ from textual import events
 from textual.actions import ActionParseResult
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.screen import Screen
 
@@ -50,6 +52,9 @@ if TYPE_CHECKING:
 CLOCK_TICK_SECONDS = 20
 STORE_SYNC_SECONDS = 2
 INDEX_AFTER_SECONDS = 0.5  # long enough for the first frame; searching earlier indexes at once
+PALETTE_ID = "--command-palette"  # the id Textual gives every palette it opens
+PALETTE_WAIT = 0.01  # seconds at a time, while the palette just closed is taken down
+PALETTE_WAITS = 100
 MODES_GROUP = Binding.Group("Modes")  # the footer shows all three mode keys, or none
 
 
@@ -155,6 +160,7 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings, KeysInOrder, Qui
         self._freeze_when_indexed = True  # see `_build_search_index` and `replace_program`
         self._index_lock = threading.Lock()
         self._search_index = None
+        self._palette: CommandPalette | None = None  # the last palette opened
         self._last_statuses = []
         self.leaving = False  # set by `exit`: from then on no key or command acts
         self.subscribed_url = None  # the URL the program is kept from, if any
@@ -232,6 +238,23 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings, KeysInOrder, Qui
         if self.leaving:
             return True  # taken, so that it goes no further
         return await super().run_action(action, default_namespace, namespaces)
+
+    async def action_command_palette(self) -> None:  # type: ignore[override]  # awaited as any action
+        """Open the command palette, as Textual does, but never beside the last one: a
+        closed palette is taken down a moment after it leaves the screen, and every palette
+        has the same id, so Ctrl+P in that moment (Ctrl+P, a command, Enter, typed fast)
+        stopped the app with DuplicateIds. The key waits until the last one is gone (the
+        keys typed after it wait too, and go into the new palette)."""
+        last = self._palette
+        for _ in range(PALETTE_WAITS):
+            if last is None or not last.is_attached or last in self.screen_stack:
+                break
+            await asyncio.sleep(PALETTE_WAIT)
+        if last is not None and last.is_attached:
+            return  # open (on top, or under a dialog), or never taken down: one is enough
+        if self.use_command_palette:
+            self._palette = CommandPalette(id=PALETTE_ID)
+            self.push_screen(self._palette)
 
     def on_unmount(self) -> None:
         """Close the store, so SQLite folds its write-ahead log back into the file."""

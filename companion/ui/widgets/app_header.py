@@ -70,11 +70,11 @@ class AppHeader(Widget):
         """On the icon where it is drawn: the top line's left, the middle line's when tall."""
         return event.x < ICON_WIDTH and event.y == (1 if self.has_class("-tall") else 0)
 
-    def on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         event.stop()
         if self._over_icon(event):
             if self.app.ENABLE_COMMAND_PALETTE:
-                self.app.action_command_palette()
+                await self.app.run_action("app.command_palette")
         else:
             self.toggle_class("-tall")
 
