@@ -54,7 +54,7 @@ STORE_SYNC_SECONDS = 2
 INDEX_AFTER_SECONDS = 0.5  # long enough for the first frame; searching earlier indexes at once
 PALETTE_ID = "--command-palette"  # the id Textual gives every palette it opens
 PALETTE_WAIT = 0.01  # seconds at a time, while the palette just closed is taken down
-PALETTE_WAITS = 100
+PALETTE_WAITS = 100  # a second at most: it is gone within milliseconds
 MODES_GROUP = Binding.Group("Modes")  # the footer shows all three mode keys, or none
 
 
