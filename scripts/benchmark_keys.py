@@ -17,6 +17,7 @@ from pty_terminal import Expect, PtyProgram, Response, Screen
 from companion.present.search import capped, no_result
 from companion.program import Program
 from companion.search import SearchIndex, too_short
+from companion.ui.screens.search import RESULT_LIMIT  # the rows the search dialog shows
 
 ENTER = b"\r"
 ESCAPE = b"\x1b"
@@ -40,7 +41,6 @@ SPEAKERS = showing("Filter: type a name")
 STARRED = showing("x Export")
 TALK = showing("esc Back", "Time ")
 SEARCH = showing("Esc closes")
-RESULT_LIMIT = 30  # the rows the search dialog shows (companion.ui.screens.search)
 LABELS_SHOWN = 3  # the first rows whose labels a search keystroke's frame must show
 LABEL_LETTERS = 24
 

@@ -196,7 +196,7 @@ class TalkScreen(StyledScreen[None]):
     def _show_facts(self) -> None:
         app, talk = services(self), self.talk
         drawn_from = self._facts_drawn_from()
-        starred = drawn_from[1]
+        _, starred, _ = drawn_from
         if drawn_from != self._drawn_facts:  # laying out and drawing them is most of a talk
             self._drawn_facts = drawn_from
             star = starred_fact(starred)

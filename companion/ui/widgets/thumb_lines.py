@@ -22,7 +22,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-KEPT_LINES = 32  # a few looks (five a bar) for a few styles (themes, hover, a grab)
+KEPT_LINES = 32  # a bar's five looks, in a few styles (themes, hover, a grab): every bar's
 DEFAULT_BACK = Color.parse("#555555")  # what Textual's bar falls back on without colours
 DEFAULT_BAR = Color.parse("bright_magenta")
 
