@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from companion.ui.app_state import AppState
+from companion.ui.screens.styled import keep_layout
 from companion.ui.services import SelectsTalk
 
 if TYPE_CHECKING:
@@ -78,6 +79,8 @@ class Navigation(AppState):
         screen from a talk or person opened over it."""
         if mode != self.current_mode:
             self._switching_to_built = self._has_screens(mode)
+            if self._switching_to_built:
+                keep_layout(self.get_screen_stack(mode)[-1], self.size)
             try:
                 self.switch_mode(mode)
             finally:

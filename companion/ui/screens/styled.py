@@ -23,6 +23,7 @@ from textual import events, on
 from textual.css.model import RuleSet
 from textual.css.stylesheet import CssSource
 from textual.css.types import CSSLocation
+from textual.geometry import Size
 from textual.screen import Screen
 
 Result = TypeVar("Result")
@@ -84,3 +85,19 @@ class StyledScreen(Screen[Result]):
             for location, source in self.app.stylesheet.source.items()
             if not (source.is_defaults and source.scope)
         )
+
+
+def keep_layout(screen: Screen[object], size: Size) -> None:
+    """Have a mode's screen, about to be shown again at the size it was laid out for, shown
+    without being laid out again.
+
+    Textual's `switch_mode` lays out the screen it shows whole whenever that screen has been
+    shown before (its `stack_updates`, a count of its visits, is above zero). At the same
+    size that changes nothing, but it counts every scrolling list as changed (it compares
+    the list's virtual size with that of its view), which draws each list's scrollbar again
+    (a fifth of a switch). Nothing is lost by skipping it: a widget changed out of view asked
+    for a layout of its own, which the screen does as it is shown, and a screen whose size
+    no longer fits the app is laid out as it is shown (`ScreenResume`). Its count of visits
+    starts again, so it still changes as it is shown, and what watches it is told so."""
+    if screen.outer_size == size:
+        screen.set_reactive(Screen.stack_updates, 0)
