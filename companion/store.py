@@ -89,6 +89,8 @@ class Store:
         self.moved_aside = moved_aside
         # One line per damaged row, found once on opening.
         self.damaged = self._read_stars()[1] + self._read_notes()[1]
+        self._writes = 0  # transactions begun on this connection
+        self._stars_read: tuple[tuple[int, int], list[StarRecord]] | None = None
 
     # -- opening --------------------------------------------------------------
 
@@ -166,9 +168,18 @@ class Store:
         return {record.talk_id for record in self.stars()}
 
     def stars(self) -> list[StarRecord]:
-        """Every star whose talk id is readable, in time order as last seen."""
+        """Every star whose talk id is readable, in time order as last seen.
+
+        Read from the file again only once it may have changed (a visit to Starred and the
+        sync every few seconds read them, and they seldom change in between): after a
+        write through this store, or a commit by any other connection, which SQLite counts
+        in `data_version`."""
         with self._failing_read():
-            return self._read_stars()[0]
+            (changes,) = self._db.execute("PRAGMA data_version").fetchone()
+            version = (self._writes, changes)
+            if self._stars_read is None or self._stars_read[0] != version:
+                self._stars_read = (version, self._read_stars()[0])
+        return list(self._stars_read[1])
 
     def star(self, talks: Iterable[Talk]) -> None:
         """Star `talks`; starring a starred talk keeps its first star time."""
@@ -201,10 +212,12 @@ class Store:
         Only a courtesy: when it cannot be saved now (read-only, a full disk), the moves
         stay flagged until it can, and listing them goes on.
         """
+        seen = [(*_seen(talk), talk.id) for talk in talks]
+        if not seen:  # each visit to Starred asks, mostly with nothing moved
+            return
         with suppress(StoreError), self._transaction() as db:
             db.executemany(
-                "UPDATE stars SET title = ?, place = ?, start = ?, end = ? WHERE talk_id = ?",
-                [(*_seen(talk), talk.id) for talk in talks],
+                "UPDATE stars SET title = ?, place = ?, start = ?, end = ? WHERE talk_id = ?", seen
             )
 
     # -- notes ----------------------------------------------------------------
@@ -268,6 +281,7 @@ class Store:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         if self._refusal is not None:
             raise StoreError(self._refusal)
+        self._writes += 1  # what was read before may be out of date from here on
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:

@@ -162,6 +162,7 @@ class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings, KeysInOrder, Qui
         self._search_index = None
         self._palette: CommandPalette | None = None  # the last palette opened
         self._last_statuses = []
+        self._reconciled_from = None
         self.leaving = False  # set by `exit`: from then on no key or command acts
         self.subscribed_url = None  # the URL the program is kept from, if any
         self.updating = False

@@ -12,10 +12,10 @@ from companion.store import Store, StoreError
 from companion.ui.app_state import AppState
 
 if TYPE_CHECKING:
-    from companion.program import Talk
+    from companion.program import Program, Talk
     from companion.reconcile import StarStatus
     from companion.star_import import ImportPlan
-    from companion.store import NoteSaved
+    from companion.store import NoteSaved, StarRecord
 
 _Read = TypeVar("_Read")
 CHECKPOINTS = "store-checkpoints"  # the group of the thread that copies the log in
@@ -24,6 +24,7 @@ CHECKPOINTS = "store-checkpoints"  # the group of the thread that copies the log
 class StarsAndNotes(AppState):
     store: Store
     _last_statuses: list[StarStatus]
+    _reconciled_from: tuple[Program, list[StarRecord]] | None  # what they were found from
 
     def _open_store(self) -> None:
         """Open the user's store; when it cannot be written, keep stars in memory and say so."""
@@ -108,8 +109,12 @@ class StarsAndNotes(AppState):
         from companion.reconcile import reconcile  # not needed before the first frame
 
         stars = self._reading(self.store.stars, None)
-        if stars is not None:
+        read_from = self._reconciled_from
+        if stars is not None and (
+            read_from is None or read_from[0] is not self.program or read_from[1] != stars
+        ):  # each visit to Starred asks, and the stars seldom changed since the last
             self._last_statuses = reconcile(self.program, stars, self.program.conference.zone)
+            self._reconciled_from = (self.program, stars)
         return self._last_statuses
 
     def mark_seen(self, talks: Iterable[Talk]) -> None:
