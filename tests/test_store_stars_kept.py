@@ -46,9 +46,7 @@ def test_stars_read_again_are_not_read_from_the_file_until_it_changes(
     assert traced.star_reads() == reads + 1
 
 
-def test_stars_changed_here_or_elsewhere_are_read_again(
-    data_dir: Path, program: Program
-) -> None:
+def test_stars_changed_here_or_elsewhere_are_read_again(data_dir: Path, program: Program) -> None:
     traced = TracedStore(data_dir)
     store = traced.store
     assert store.starred_ids() == set()
