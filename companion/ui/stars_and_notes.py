@@ -109,10 +109,8 @@ class StarsAndNotes(AppState):
         from companion.reconcile import reconcile  # not needed before the first frame
 
         stars = self._reading(self.store.stars, None)
-        read_from = self._reconciled_from
-        if stars is not None and (
-            read_from is None or read_from[0] is not self.program or read_from[1] != stars
-        ):  # each visit to Starred asks, and the stars seldom changed since the last
+        # Each visit to Starred asks, and the stars seldom changed since the last.
+        if stars is not None and (self.program, stars) != self._reconciled_from:
             self._last_statuses = reconcile(self.program, stars, self.program.conference.zone)
             self._reconciled_from = (self.program, stars)
         return self._last_statuses
