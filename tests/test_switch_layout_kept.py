@@ -16,14 +16,13 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions
 from textual.widget import Widget
-from textual.widgets import Input
 
 from companion.program import Program
 from companion.ui.app import CompanionApp
 from companion.ui.widgets.thumb_lines import ThumbLines
 from tests.driving import AppFactory, every_talk_starred, settled, until
+from tests.test_screens_kept_drawn import MODES, drawn_modes
 
-MODES = (("2", "speakers"), ("3", "starred"), ("1", "schedule"))
 SHORT = (80, 16)  # every mode's list longer than the screen: each has a scrollbar
 OTHER = (90, 20)
 
@@ -82,29 +81,18 @@ async def test_a_mode_shown_again_at_its_size_draws_no_scrollbar_again(
         assert "SpeakersScreen" not in layouts  # nothing on it scrolls as it is shown
 
 
-def drawn(screen: Screen[Any]) -> list[list[Segment]]:
-    """What every widget on the screen draws, its scrollbars too, line after line."""
-    widgets = [widget for widget in screen.query("*") if widget.region.overlaps(screen.region)]
-    widgets += [widget.vertical_scrollbar for widget in widgets if widget.show_vertical_scrollbar]
-    return [
-        list(strip)
-        for widget in widgets
-        for strip in widget.render_lines(Region(0, 0, *widget.outer_size))
-    ]
-
-
-async def drawn_modes(pilot: Pilot[Any]) -> dict[str, list[list[Segment]]]:
-    """What each mode draws, shown in turn, ending on the schedule at what is on now."""
-    lines = {}
-    for key, mode in MODES:
-        await shown(pilot, key, mode)
-        if mode == "schedule":
-            await pilot.press("n")
-        for box in pilot.app.screen.query(Input):
-            box.cursor_blink = False  # its cursor shown, not in whichever phase it blinks
-        await pilot.pause()
-        lines[mode] = drawn(pilot.app.screen)
-    return lines
+def bars_drawn(app: CompanionApp) -> dict[str, list[list[Segment]]]:
+    """What each mode's scrollbars draw, as last shown."""
+    return {
+        mode: [
+            list(strip)
+            for widget in scrolling(mode_screen(app, mode))
+            for strip in widget.vertical_scrollbar.render_lines(
+                Region(0, 0, *widget.vertical_scrollbar.outer_size)
+            )
+        ]
+        for _, mode in MODES
+    }
 
 
 async def test_modes_shown_again_draw_what_modes_built_anew_draw(
@@ -132,14 +120,13 @@ async def test_modes_shown_again_draw_what_modes_built_anew_draw(
         await pilot.resize_terminal(*SHORT)
         for key, mode in MODES:
             await shown(pilot, key, mode)
-        kept = await drawn_modes(pilot)
+        kept = await drawn_modes(pilot), bars_drawn(app)
 
     fresh = make_app()  # the same store: the same stars, the same theme
     async with fresh.run_test(size=SHORT) as pilot:
         await settled(pilot)
         assert fresh.theme == "nord"
-        built = await drawn_modes(pilot)
-    for mode, lines in built.items():
-        assert len(kept[mode]) == len(lines), mode
-        for number, (kept_line, built_line) in enumerate(zip(kept[mode], lines, strict=True)):
-            assert kept_line == built_line, (mode, number)
+        built = await drawn_modes(pilot), bars_drawn(fresh)
+    for kept_lines, built_lines in zip(kept, built, strict=True):
+        for mode, lines in built_lines.items():
+            assert kept_lines[mode] == lines, mode
