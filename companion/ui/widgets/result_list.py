@@ -27,7 +27,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
-from companion.ui.widgets.plain_lines import has_plain_styles, plain_lines
+from companion.ui.widgets.plain_lines import Padding, has_plain_styles, padding_of, plain_lines
+from companion.ui.widgets.thumb_lines import draw_from_kept_cells
 
 DRAWN_ROWS = 200  # rows kept drawn, in each style they were drawn in: several screens
 
@@ -41,13 +42,17 @@ class ResultRow(NamedTuple):
     look: Hashable
 
 
-def draw_row(content: Content, width: int, style: Style) -> list[Strip]:
+def draw_row(
+    content: Content, width: int, style: Style, out_to: Padding | None = None
+) -> list[Strip]:
     """The lines of `content`, `width` cells each, as Textual draws Content in a widget that
-    neither wraps nor scrolls sideways (a line too long ends in "…"), over `style`.
+    neither wraps nor scrolls sideways (a line too long ends in "…"), over `style`; padded
+    on `out_to` the widget's content width, as its styles cache pads them, when given.
 
     What `Visual.to_strips` gives for it, without what it looks up on every call (the
     widget's rules, link style and selection): that was most of the cost of a new row,
-    and a query's first results are a dozen new rows in one frame."""
+    and a query's first results are a dozen new rows in one frame. Each line is made once,
+    padded: a strip is costly to make, and padding it made two more."""
     strips = []
     for y, line in enumerate(content.split(allow_blank=True)):
         line = line.expand_tabs().truncate(width, ellipsis=True)
@@ -55,7 +60,14 @@ def draw_row(content: Content, width: int, style: Style) -> list[Strip]:
         for text, text_style in line.render(style, end=""):
             segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, y)))
             x += len(text)
-        strips.append(Strip(segments, line.cell_length).extend_cell_length(width, style.rich_style))
+        cells = line.cell_length
+        if cells < width:
+            segments.append(Segment(" " * (width - cells), style.rich_style))
+            cells = width
+        if out_to is not None and cells < out_to.width:
+            segments.append(Segment(" " * (out_to.width - cells), out_to.style))
+            cells = out_to.width
+        strips.append(Strip(segments, cells))
     return strips
 
 
@@ -67,6 +79,7 @@ class Frame(NamedTuple):
     option: Style
     highlighted: Style
     hover: Style
+    out_to: Padding | None  # where lines that go to the screen as drawn are padded out to
 
 
 class ResultList(ScrollView, can_focus=True):
@@ -137,7 +150,7 @@ class ResultList(ScrollView, can_focus=True):
         self._starts: list[int] = [0]  # each row's first line, then the total
         self._highlighted: int | None = None
         self._hover: int | None = None
-        self._drawn: LRUCache[tuple[str, Hashable, int, Style], list[Strip]]
+        self._drawn: LRUCache[tuple[str, Hashable, int, Style, Padding | None], list[Strip]]
         self._drawn = LRUCache(DRAWN_ROWS)
         self._frame: Frame | None = None  # while a frame is drawn
 
@@ -244,6 +257,12 @@ class ResultList(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------
 
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        """The bar from kept cells: its thumb appears with a query's first results, and
+        Textual drew the whole bar again through Rich for it (0.8 ms of that keystroke)."""
+        if shown:
+            draw_from_kept_cells(self.vertical_scrollbar)
+
     def on_resize(self) -> None:
         self._update_virtual_size()
         self._scroll_to_highlight()
@@ -282,21 +301,23 @@ class ResultList(ScrollView, can_focus=True):
         them to the screen as drawn: Textual's styles cache built each line anew with the
         padding and ran the line filters on it again (about a sixth of the CPU of the
         keystroke that first fills the list, and of one that replaces its rows)."""
-        self._frame = self._looked_up_frame()
+        plain = has_plain_styles(self)
+        self._frame = self._looked_up_frame(padding_of(self) if plain else None)
         try:
-            if has_plain_styles(self):
+            if plain:
                 return plain_lines(self, crop, self.render_line)
             return super().render_lines(crop)
         finally:
             self._frame = None
 
-    def _looked_up_frame(self) -> Frame:
+    def _looked_up_frame(self, out_to: Padding | None = None) -> Frame:
         option = "result-list--option"
         return Frame(
             self.scrollable_content_region.width,
             self.get_visual_style(option),
             self.get_visual_style(option, "result-list--option-highlighted"),
             self.get_visual_style(option, "result-list--option-hover"),
+            out_to,
         )
 
     def render_line(self, y: int) -> Strip:
@@ -318,10 +339,10 @@ class ResultList(ScrollView, can_focus=True):
         """A row's lines, drawn once for each width and style it is shown in."""
         row_id, content, look = self._rows[row]
         style = self._row_style(row, frame)
-        drawn_key = (row_id, look, frame.width, style)
+        drawn_key = (row_id, look, frame.width, style, frame.out_to)
         strips = self._drawn.get(drawn_key)
         if strips is None:
-            strips = draw_row(content, frame.width, style)
+            strips = draw_row(content, frame.width, style, frame.out_to)
             self._drawn.set(drawn_key, strips)
         return strips
 
