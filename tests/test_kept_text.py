@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from companion.ui.content import hyperlink, labelled, stacked
 from companion.ui.widgets.kept_text import KeptText
+from companion.ui.widgets.plain_lines import has_plain_styles
 
 TEXTS = [
     "",
@@ -62,10 +63,20 @@ class SideBySide(App[None]):
         yield KeptText(id="kept")
 
 
-def drawn(widget: Widget) -> list[list[tuple[str, object]]]:
-    """Every line the widget draws, as its segments' text and style."""
-    width, height = widget.outer_size
-    lines = widget.render_lines(Region(0, 0, width, height))
+Drawn = list[list[tuple[str, object]]]
+
+
+def drawn(widget: Widget, crop: Region | None = None) -> Drawn:
+    """The lines the widget draws (all of them, or those of `crop`), as its segments'
+    text and style."""
+    lines = widget.render_lines(crop or Region(0, 0, *widget.outer_size))
+    return [[(segment.text, segment.style) for segment in line] for line in lines]
+
+
+def as_textual_draws(widget: KeptText, crop: Region) -> Drawn:
+    """The same lines through Textual's styles cache (the method KeptText overrides)."""
+    widget.refresh()  # nothing kept from an earlier frame
+    lines = Widget.render_lines(widget, crop)
     return [[(segment.text, segment.style) for segment in line] for line in lines]
 
 
@@ -80,10 +91,12 @@ async def show(pilot: Pilot[None], visual: Visual, width: int) -> tuple[Static, 
 
 
 class ManyPairs(App[None]):
-    """A Static and a KeptText for every visual, one pair under another."""
+    """A Static and a KeptText for every visual, padded as the talk's facts once were, and
+    a KeptText with a margin instead, as they are now: its lines skip the styles cache."""
 
     CSS = """
     Static { padding: 1 1 0 1; }
+    Static.plain { padding: 0; margin: 1 1 0 1; }
     """
 
     def __init__(self, shown: list[Visual]) -> None:
@@ -93,9 +106,10 @@ class ManyPairs(App[None]):
     def compose(self) -> ComposeResult:
         for visual in self.shown:
             yield Static(visual, classes="static")
-            kept = KeptText(classes="kept")
-            kept.update(visual)
-            yield kept
+            for classes in ("kept", "plain"):
+                kept = KeptText(classes=classes)
+                kept.update(visual)
+                yield kept
 
 
 async def test_kept_text_draws_what_a_static_draws_for_every_text_and_width() -> None:
@@ -105,11 +119,20 @@ async def test_kept_text_draws_what_a_static_draws_for_every_text_and_width() ->
         for width in WIDTHS:
             for widget in app.query(".static, .kept"):
                 widget.styles.width = width + 2  # the content, and the padding's two columns
+            for widget in app.query(".plain"):
+                widget.styles.width = width  # its margin outside it
             await pilot.pause()
-            pairs = zip(app.query(".static"), app.query(".kept"), strict=True)
-            for visual, (static, kept) in zip(shown, pairs, strict=True):
+            widgets = zip(
+                app.query(".static"), app.query(".kept"), app.query(".plain"), strict=True
+            )
+            for visual, (static, kept, plain) in zip(shown, widgets, strict=True):
                 assert kept.outer_size == static.outer_size, (width, str(visual)[:40])
                 assert drawn(kept) == drawn(static), (width, str(visual)[:40])
+                assert has_plain_styles(plain)
+                assert plain.outer_size.height == static.outer_size.height - 1  # no top pad
+                height = plain.size.height
+                for crop in (Region(0, 0, width, height), Region(1, 0, 3, height)):
+                    assert drawn(plain, crop) == as_textual_draws(plain, crop), (width, crop)
 
 
 async def test_new_content_and_widths_are_drawn_anew_not_kept() -> None:

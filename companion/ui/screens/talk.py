@@ -116,7 +116,7 @@ class TalkScreen(StyledScreen[None]):
     def compose(self) -> ComposeResult:
         yield AppHeader()
         with VerticalScroll(id="talk-body"):
-            yield Static(id="talk-title")
+            yield KeptText(id="talk-title")
             yield KeptText(id="talk-facts")  # wrapped once a talk, not at each layout
             presenters = presenters_label(services(self).program)
             yield Static(f"{presenters} — Enter opens a person", classes="section-label")

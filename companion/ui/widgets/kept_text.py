@@ -5,18 +5,22 @@ again to draw it, and the drawing again as the Static is laid out anew for no ch
 its own (a talk's facts: its abstract, a median 1,358 characters at 10,000 talks, every
 time a talk was opened). Here the lines drawn give the height too: the content is wrapped
 once, when it is laid out, and the frame picks the kept lines. The lines are Textual's
-own (`Visual.to_strips`, as Static draws them), so what is drawn is the same.
+own (`Visual.to_strips`, as Static draws them), so what is drawn is the same. Whose
+styles add nothing around its lines (a margin, not a padding) sends them to the screen as
+they are kept, past Textual's styles cache, which built each anew at every frame.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widgets import Static
+
+from companion.ui.widgets.plain_lines import has_plain_styles, plain_lines
 
 
 class _LinesKey(NamedTuple):
@@ -50,6 +54,11 @@ class KeptText(Static):
         width = self.size.width
         lines = self.lines(width)
         return lines[y] if y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if has_plain_styles(self):
+            return plain_lines(self, crop, self.render_line)
+        return super().render_lines(crop)
 
     def notify_style_update(self) -> None:
         """New styles (a theme, a class) may draw the same content differently."""
