@@ -73,7 +73,7 @@ def drawn(widget: Widget, crop: Region | None = None) -> Drawn:
     return [[(segment.text, segment.style) for segment in line] for line in lines]
 
 
-def as_textual_draws(widget: KeptText, crop: Region) -> Drawn:
+def as_textual_draws(widget: Widget, crop: Region) -> Drawn:
     """The same lines through Textual's styles cache (the method KeptText overrides)."""
     widget.refresh()  # nothing kept from an earlier frame
     lines = Widget.render_lines(widget, crop)
