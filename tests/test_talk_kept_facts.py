@@ -79,3 +79,26 @@ async def test_stepping_through_talks_shows_each_whole_and_alone(
             await pilot.press("left_square_bracket")
             await pilot.pause()
             assert shows_alone(pilot, talk, before), talk.id
+
+
+async def test_the_body_draws_its_own_lines_as_textual_would(
+    make_app: AppFactory, program: Program
+) -> None:
+    """Its lines skip the styles cache (PlainScroll): the same, segment for segment, in any
+    theme, as the details scroll."""
+    talk = max(program.talks, key=lambda talk: len(talk.abstract or ""))
+    app = make_app(talk.start.isoformat())
+    async with app.run_test(size=(100, 20)) as pilot:
+        await open_from_schedule(pilot, talk)
+        body = app.screen.query_one("#talk-body")
+        for step in ("open", "pagedown", "theme"):
+            if step == "pagedown":
+                await pilot.press("pagedown")
+            elif step == "theme":
+                app.theme = "nord" if app.theme != "nord" else "gruvbox"
+            await pilot.pause()
+            width, height = body.outer_size
+            for crop in (Region(0, 0, width, height), Region(2, 3, 10, 4)):
+                drawn = [list(line) for line in body.render_lines(crop)]
+                body.refresh()  # nothing kept from the frame before
+                assert drawn == [list(line) for line in Widget.render_lines(body, crop)], step

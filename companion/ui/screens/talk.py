@@ -29,6 +29,7 @@ from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.edge_list import PageList
 from companion.ui.widgets.kept_text import KeptText
 from companion.ui.widgets.key_footer import KeyFooter
+from companion.ui.widgets.plain_scroll import PlainScroll
 from companion.ui.widgets.thumb_lines import draw_from_kept_cells
 from companion.ui.widgets.typing import TypingArea
 
@@ -115,7 +116,7 @@ class TalkScreen(StyledScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
-        with VerticalScroll(id="talk-body"):
+        with PlainScroll(id="talk-body"):
             yield KeptText(id="talk-title")
             yield KeptText(id="talk-facts")  # wrapped once a talk, not at each layout
             presenters = presenters_label(services(self).program)
