@@ -5,7 +5,7 @@ again to draw it, and the drawing again as the Static is laid out anew for no ch
 its own (a talk's facts: its abstract, a median 1,358 characters at 10,000 talks, every
 time a talk was opened). Here the lines drawn give the height too: the content is wrapped
 once, when it is laid out, and the frame picks the kept lines. The lines are Textual's
-own (`Visual.to_strips`, as Static draws them), so what is drawn is the same. Whose
+own (`Visual.to_strips`, as Static draws them), so what is drawn is the same. One whose
 styles add nothing around its lines (a margin, not a padding) sends them to the screen as
 they are kept, past Textual's styles cache, which built each anew at every frame.
 """
