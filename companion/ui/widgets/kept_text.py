@@ -51,14 +51,18 @@ class KeptText(Static):
         return len(self.lines(width)) if width else 0
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        lines = self.lines(width)
-        return lines[y] if y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
+        return self._line_of(self.lines(self.size.width), y)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         if has_plain_styles(self):
-            return plain_lines(self, crop, self.render_line)
+            lines = self.lines(self.size.width)  # looked up once a frame, not once a line
+            return plain_lines(self, crop, lambda y: self._line_of(lines, y))
         return super().render_lines(crop)
+
+    def _line_of(self, lines: list[Strip], y: int) -> Strip:
+        if y < len(lines):
+            return lines[y]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
 
     def notify_style_update(self) -> None:
         """New styles (a theme, a class) may draw the same content differently."""
