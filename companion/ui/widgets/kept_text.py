@@ -20,7 +20,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widgets import Static
 
-from companion.ui.widgets.plain_lines import has_plain_styles, plain_lines
+from companion.ui.widgets.plain_lines import has_plain_styles, padding_of, plain_lines
 
 
 class _LinesKey(NamedTuple):
@@ -44,7 +44,10 @@ class KeptText(Static):
         key = _LinesKey(self.visual, width, self.text_selection, self.highlight_link_id)
         if self._kept is None or self._kept[0] != key:
             strips = Visual.to_strips(self, self.visual, width, None, self.visual_style)
-            self._kept = (key, strips)
+            # Padded once, as the screen pads them: a line drawn whole then goes to the
+            # screen as it is kept, its filtered copy kept on it, at every frame.
+            _, pad = padding_of(self)
+            self._kept = (key, [strip.adjust_cell_length(width, pad) for strip in strips])
         return self._kept[1]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
