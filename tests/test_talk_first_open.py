@@ -26,7 +26,7 @@ async def test_the_first_talk_opened_parses_no_style_again(
         assert reparses == []
         title = app.screen.query_one("#talk-title")
         assert title.styles.text_style.bold  # its own styles apply
-        assert drawn_lines(title)[1].strip()
+        assert any(line.strip() for line in drawn_lines(title))  # and it is drawn
 
 
 async def test_opening_a_talk_moves_the_focus_once(

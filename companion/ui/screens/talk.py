@@ -27,7 +27,10 @@ from companion.ui.screens.styled import StyledScreen
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.edge_list import PageList
+from companion.ui.widgets.kept_text import KeptText
 from companion.ui.widgets.key_footer import KeyFooter
+from companion.ui.widgets.plain_scroll import PlainScroll
+from companion.ui.widgets.thumb_lines import draw_from_kept_cells
 from companion.ui.widgets.typing import TypingArea
 
 NOTE_SAVE_DELAY = 0.4
@@ -113,9 +116,9 @@ class TalkScreen(StyledScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
-        with VerticalScroll(id="talk-body"):
-            yield Static(id="talk-title")
-            yield Static(id="talk-facts")
+        with PlainScroll(id="talk-body"):
+            yield KeptText(id="talk-title")
+            yield KeptText(id="talk-facts")  # wrapped once a talk, not at each layout
             presenters = presenters_label(services(self).program)
             yield Static(f"{presenters} — Enter opens a person", classes="section-label")
             yield AuthorList(id="talk-authors")
@@ -147,6 +150,9 @@ class TalkScreen(StyledScreen[None]):
 
     def on_mount(self) -> None:
         app = self.app
+        # Its thumb moves with every talk of another length: drawn from kept cells, not
+        # through Rich line by line.
+        draw_from_kept_cells(self.query_one("#talk-body", VerticalScroll).vertical_scrollbar)
         self.watch(app, "starred", self._facts_may_have_changed, init=False)
         self.watch(app, "local_time", self._facts_may_have_changed, init=False)
         self._show_talk()

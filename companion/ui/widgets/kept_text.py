@@ -1,0 +1,73 @@
+"""A Static whose lines are worked out once for each content and width, then kept.
+
+Textual wraps a Static's content (height auto) once to lay it out, for its height, and
+again to draw it, and the drawing again as the Static is laid out anew for no change of
+its own (a talk's facts: its abstract, a median 1,358 characters at 10,000 talks, every
+time a talk was opened). Here the lines drawn give the height too: the content is wrapped
+once, when it is laid out, and the frame picks the kept lines. The lines are Textual's
+own (`Visual.to_strips`, as Static draws them), so what is drawn is the same. One whose
+styles add nothing around its lines (a margin, not a padding) sends them to the screen as
+they are kept, past Textual's styles cache, which built each anew at every frame.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from textual.geometry import Region, Size
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.visual import Visual
+from textual.widgets import Static
+
+from companion.ui.widgets.plain_lines import has_plain_styles, padding_of, plain_lines
+
+
+class _LinesKey(NamedTuple):
+    """What the kept lines were drawn from: another of any of these draws them anew."""
+
+    visual: Visual
+    width: int
+    selection: Selection | None
+    highlighted_link: str
+
+
+class KeptText(Static):
+    """A Static drawn from lines kept for its content and width (see the module)."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._kept: tuple[_LinesKey, list[Strip]] | None = None
+
+    def lines(self, width: int) -> list[Strip]:
+        """The content's lines at `width` cells, each as Static draws it."""
+        key = _LinesKey(self.visual, width, self.text_selection, self.highlight_link_id)
+        if self._kept is None or self._kept[0] != key:
+            strips = Visual.to_strips(self, self.visual, width, None, self.visual_style)
+            # Padded once, as the screen pads them: a line drawn whole then goes to the
+            # screen as it is kept, its filtered copy kept on it, at every frame.
+            _, pad = padding_of(self)
+            self._kept = (key, [strip.adjust_cell_length(width, pad) for strip in strips])
+        return self._kept[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width)) if width else 0
+
+    def render_line(self, y: int) -> Strip:
+        return self._line_of(self.lines(self.size.width), y)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if has_plain_styles(self):
+            lines = self.lines(self.size.width)  # looked up once a frame, not once a line
+            return plain_lines(self, crop, lambda y: self._line_of(lines, y))
+        return super().render_lines(crop)
+
+    def _line_of(self, lines: list[Strip], y: int) -> Strip:
+        if y < len(lines):
+            return lines[y]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
+
+    def notify_style_update(self) -> None:
+        """New styles (a theme, a class) may draw the same content differently."""
+        self._kept = None
+        super().notify_style_update()
