@@ -39,10 +39,11 @@ class Navigation(AppState):
         """The mode's talk screen, kept once built and shown again on another talk: building
         one (a dozen widgets, each styled anew) took longer than the frame it opens in.
         A talk opened from a person seen from the kept one gets a screen of its own."""
-        from companion.ui.screens.talk import TalkScreen
+        from companion.ui.screens.talk import TalkScreen, read_styles_ahead
 
         kept = self._talk_screens.get(self.current_mode)
         if kept is None:
+            read_styles_ahead(self)  # if no quiet moment came yet: cheaper than Textual's
             kept = self._talk_screens[self.current_mode] = TalkScreen(talk_id)
             self.install_screen(kept, name=f"talk-{self.current_mode}")
         elif kept in self.screen_stack:

@@ -39,13 +39,15 @@ LABEL_WIDTH = 13  # the facts' label column
 
 def read_styles_ahead(app: App[Any]) -> None:
     """Have the talk screen's styles read at a quiet moment, as Textual reads a screen's
-    `CSS_PATH` as it is first shown (every rule parsed again, every screen styled again:
-    a third of opening the first talk). This module is imported by then too."""
+    `CSS_PATH` as it is first shown (every screen styled again: a third of opening the
+    first talk). This module is imported by then too. Only the new file is parsed: the
+    stylesheet keeps the rules it parsed from the others, where Textual's own reading
+    parses every rule of the app again (about 5 ms of CPU, in each app a test starts)."""
     stylesheet = app.stylesheet
     path = (Path(inspect.getfile(TalkScreen)).parent / TalkScreen.CSS_PATH).resolve()
     if not stylesheet.has_source(str(path)):
         stylesheet.read(path)
-        stylesheet.reparse()
+        stylesheet.parse()
         stylesheet.update(app)
 
 
