@@ -311,7 +311,8 @@ def key_rows(keys: KeyTimings, talks: int) -> list[Row]:
     ]
     kinds: list[tuple[str, Samples, float]] = [
         ("search keystroke", keys.search, 1.5),
-        ("star toggle", keys.star, 1.5),
+        ("star toggle on the schedule", keys.star, 1.5),
+        ("star toggle on talk details", keys.star_on_talk, 1.5),
         ("page down", keys.page_down, 1.5),
         ("open talk details", keys.talk_details, 2.0),
         ("switch screens (1/2/3)", keys.switch_screen, 2.0),

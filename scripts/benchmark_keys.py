@@ -125,6 +125,7 @@ class KeyTimings:
     bare_typing: Samples = field(default_factory=Samples)
     search: Samples = field(default_factory=Samples)
     star: Samples = field(default_factory=Samples)
+    star_on_talk: Samples = field(default_factory=Samples)
     page_down: Samples = field(default_factory=Samples)
     talk_details: Samples = field(default_factory=Samples)
     switch_screen: Samples = field(default_factory=Samples)
@@ -169,7 +170,8 @@ def measure_keys(
     """Time each kind of press `repeats` times (the search: every letter of `queries`, each
     up to the frame that shows what `answered` says its results show; talk details: each
     on the talk after the one opened before, up to the frame that shows its title; the
-    star: once screens and talks have been opened, as a person stars)."""
+    star: on the talk last opened, as it is read, and on the schedule once screens and
+    talks have been opened)."""
     timings = KeyTimings()
     typing = BareTyping(bare, timings.bare_typing)
     paired = itertools.count()
@@ -195,6 +197,8 @@ def measure_keys(
         app.press(DOWN, SCHEDULE)  # the next row (drawn the same but for its highlight)
         title = after(title)
         timed(timings.talk_details, ENTER, talk_shown(title))
+    for _ in range(repeats):  # on the talk just read, where a person mostly stars it
+        timed(timings.star_on_talk, b"s", star_changed(app.screen()))
     app.press(ESCAPE, SCHEDULE)
     for key, expect in _screen_cycle(-(-repeats // 3)):  # whole cycles, back on the schedule
         timed(timings.switch_screen, key, expect)

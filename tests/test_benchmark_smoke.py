@@ -22,7 +22,7 @@ def test_benchmark_runs_in_smoke_mode(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     lines = result.stdout.splitlines()
     table = [line for line in lines if line.startswith("| ")]
-    assert len(table) == 24  # the heading and twenty-three measures
+    assert len(table) == 25  # the heading and twenty-four measures
     rows = json.loads(lines[-1])
     assert len(rows) == len(table) - 1
     for measure in (
@@ -31,6 +31,7 @@ def test_benchmark_runs_in_smoke_mode(tmp_path: Path) -> None:
         "typing into a bare Textual Input",
         "search keystroke",
         "star toggle",
+        "star toggle on talk details",
         "page down",
         "open talk details",
         "switch screens",
