@@ -213,7 +213,6 @@ class TalkScreen(StyledScreen[None]):
             facts = [*talk_facts(app.program, talk, app.display_zone), star]
             lines = facts_lines(facts, LABEL_WIDTH) + section_lines(talk_sections(talk))
             self.query_one("#talk-facts", Static).update(stacked(lines))
-        self.set_class(starred, "-starred")
 
     @on(OptionList.OptionSelected, "#talk-authors")
     def _open_author(self, event: OptionList.OptionSelected) -> None:
