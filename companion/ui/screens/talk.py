@@ -167,6 +167,12 @@ class TalkScreen(StyledScreen[None]):
         if self in self.app.screen_stack:
             self._show_facts()
 
+    def on_screen_resume(self) -> None:
+        """Shown again as its mode is switched back to, where a star changed meanwhile (on
+        Starred, or by another terminal) or the time zone: its facts are brought up to
+        date (nothing is drawn again when they are). Opened anew, `show` did it."""
+        self._show_facts()
+
     def _show_talk(self) -> None:
         talk = self.talk
         services(self).show_talk(talk.id)

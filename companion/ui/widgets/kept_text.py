@@ -31,18 +31,24 @@ class _LinesKey(NamedTuple):
     selection: Selection | None
     highlighted_link: str
 
+    def draws_as(self, other: _LinesKey) -> bool:
+        """The same visual (the very one: Textual's Content compares its plain text only,
+        so a text with other styles or links would compare equal), at the same width, with
+        the same selection and the same link under the mouse."""
+        return self.visual is other.visual and self[1:] == other[1:]
+
 
 class KeptText(Static):
     """A Static drawn from lines kept for its content and width (see the module)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+        super().__init__(id=id, classes=classes, markup=False)  # a text given is data
         self._kept: tuple[_LinesKey, list[Strip]] | None = None
 
     def lines(self, width: int) -> list[Strip]:
         """The content's lines at `width` cells, each as Static draws it."""
         key = _LinesKey(self.visual, width, self.text_selection, self.highlight_link_id)
-        if self._kept is None or self._kept[0] != key:
+        if self._kept is None or not self._kept[0].draws_as(key):
             strips = Visual.to_strips(self, self.visual, width, None, self.visual_style)
             # Padded once, as the screen pads them: a line drawn whole then goes to the
             # screen as it is kept, its filtered copy kept on it, at every frame.
