@@ -26,7 +26,7 @@ from companion.ui.screens.unstarring import UNDO_KEY, Unstarring
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.key_footer import KeyFooter
-from companion.ui.widgets.starred_options import starred_options
+from companion.ui.widgets.starred_options import StarredOptions
 from companion.ui.widgets.talk_options import TalkList
 
 if TYPE_CHECKING:
@@ -101,6 +101,7 @@ class StarredScreen(Unstarring):
         self._moves: dict[str, str] = {}
         self._rows: list[Row] = []  # as listed, one an option
         self._listed: tuple[object, ...] | None = None  # what `_rows` were built from
+        self._options = StarredOptions()
         self.hide_past = False
         self._left_at: tuple[int | None, float] | None = None  # cursor and scroll, last visit
 
@@ -178,7 +179,7 @@ class StarredScreen(Unstarring):
             self._listed = listed
             if rows != self._rows or not listing.option_count:
                 self._rows = rows
-                listing.replace(starred_options(rows))
+                listing.replace(self._options(rows))
         moved = sum(s.record.talk_id in self._moves for s in statuses)
         summary = starred_summary(len(statuses), moved)
         if not statuses:

@@ -11,13 +11,34 @@ from companion.ui.hanging import Hanging, Indented
 from companion.ui.widgets.talk_options import talk_row
 
 
-def starred_options(rows: list[Row]) -> list[Option | None]:
-    """The rows as options, a rule above the stars whose talks left the program (last)."""
-    options: list[Option | None] = [_option(row) for row in rows]
-    gone = [isinstance(row, StarRow) and not row.in_program for row in rows]
-    if any(gone) and not gone[0]:
-        options.insert(gone.index(True), None)
-    return options
+class StarredOptions:
+    """My day's rows as options, a rule above the stars whose talks left the program (last).
+
+    A row listed again as it was keeps its option from the last listing: a star changed
+    lists the whole day again, and an option made anew is wrapped and measured anew (a
+    visit to Starred after a star took 55 ms of CPU with 35 stars, 6 ms without)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[Row, Option] = {}
+
+    def __call__(self, rows: list[Row]) -> list[Option | None]:
+        kept, self._kept = self._kept, {}
+        options: list[Option | None] = []
+        for row in rows:
+            option = kept.pop(row, None)  # popped: an option is listed once
+            if option is None:
+                option = _option(row)
+            self._kept[row] = option
+            options.append(option)
+        gone = [isinstance(row, StarRow) and not row.in_program for row in rows]
+        if any(gone) and not gone[0]:
+            above = gone.index(True)
+            # The rule is drawn with the option above it, which keeps it: that one is made
+            # anew, and not kept for a listing with no rule under it.
+            del self._kept[rows[above - 1]]
+            options[above - 1] = _option(rows[above - 1])
+            options.insert(above, None)
+        return options
 
 
 def _option(row: Row) -> Option:
