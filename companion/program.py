@@ -265,7 +265,8 @@ class Program:
         return talk.person_ids or tuple(slugify(author) for author in talk.authors)
 
     @cached_property
-    def _people_by_id(self) -> dict[str, Person]:
+    def people_by_id(self) -> dict[str, Person]:
+        """Every person by id, made on first use (the app makes it beside its search index)."""
         return {person.id: person for person in self.people}
 
     def talk(self, talk_id: str) -> Talk:
@@ -284,10 +285,10 @@ class Program:
 
     def person(self, person_id: str) -> Person:
         """The person with this id; KeyError when there is none."""
-        return self._people_by_id[person_id]
+        return self.people_by_id[person_id]
 
     def has_person(self, person_id: str) -> bool:
-        return person_id in self._people_by_id
+        return person_id in self.people_by_id
 
     def has_talk(self, talk_id: str) -> bool:
         return talk_id in self._talks_by_id

@@ -58,8 +58,8 @@ class SearchIndexing(AppState):
         _ = self.program.people  # the speakers list and search results use them
         # and look them up by id: that lookup is built on first use, which was under the
         # first search keystroke that showed a person (5 ms at 10,000 talks).
-        self.program.has_person("")
-        # Both live as long as the program: out of the collector's way too (see `run_app`),
+        _ = self.program.people_by_id
+        # All live as long as the program: out of the collector's way too (see `run_app`),
         # or every full collection walks them again, 100 ms at 10,000 talks, under a key.
         if self._freeze_when_indexed:
             gc.freeze()
