@@ -58,6 +58,7 @@ async def test_a_mode_shown_again_at_its_size_draws_no_scrollbar_again(
 ) -> None:
     app = make_app()
     async with app.run_test(size=SHORT) as pilot:
+        await settled(pilot)  # the talk screen's styles read ahead restyle each mode once
         await every_talk_starred(pilot, program)
         for key, mode in MODES * 2:  # each built, then shown again as it was left
             await shown(pilot, key, mode)
