@@ -13,14 +13,14 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import OptionList
 
-from companion.ui.keys_in_order import KeysInOrder
+from companion.ui.clicks_in_order import ClicksInOrder
 from companion.ui.screens.person import PersonScreen
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.search import SearchScreen
 from companion.ui.screens.talk import TalkScreen
 from companion.ui.widgets.result_list import ResultList
 from companion.ui.widgets.schedule_table import ScheduleTable
-from tests.driving import PATIENCE, SIZE, AppFactory, until, where_drawn
+from tests.driving import PATIENCE, SIZE, AppFactory, show_talk, until, where_drawn
 from tests.pty_app import app_on_a_terminal
 from tests.test_keys_held_in_order import Recorder
 from tests.test_typing_order import at_once
@@ -194,6 +194,27 @@ async def test_a_note_begun_as_a_click_on_a_speaker_opens_them_goes_on_their_tal
         assert [type(screen) for screen in app.screen_stack][-2:] == [PersonScreen, TalkScreen]
 
 
+async def test_a_note_begun_as_a_click_on_an_author_opens_them_goes_on_their_talk(
+    make_app: AppFactory,
+) -> None:
+    """On a talk, a click on an author opens the person, Enter their talk under the
+    cursor, `e x` its note."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await show_talk(pilot, "magellan")
+        authors = app.screen.query_one("#talk-authors", OptionList)
+        person = app.program.person(app.program.author_ids(app.program.talk("magellan"))[-1])
+        talk_id = person.talk_ids[0]
+        clicked_at_once(pilot, text_cell(authors, person.name), "enter", "e", "x")
+        await until(pilot, lambda: app.note(talk_id) == "x")
+        assert isinstance(app.screen, TalkScreen) and app.screen.talk_id == talk_id
+        assert [type(screen) for screen in app.screen_stack][-3:] == [
+            TalkScreen,
+            PersonScreen,
+            TalkScreen,
+        ]
+
+
 async def test_a_note_begun_as_a_click_on_a_search_result_opens_it(
     make_app: AppFactory,
 ) -> None:
@@ -230,7 +251,7 @@ class StuckOnClick(Recorder):
         await self.gate.wait()
 
 
-class StuckOnClickApp(KeysInOrder):
+class StuckOnClickApp(ClicksInOrder):
     def __init__(self) -> None:
         super().__init__()
         self.gate = asyncio.Event()

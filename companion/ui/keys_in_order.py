@@ -17,29 +17,18 @@ callback walked up from the widget it went to, through each parent's queue, runs
 everything queued there before it, and another from the widget focused then (a new
 screen's) takes it to its first focus. A key typed into a text box is not waited for:
 the box's own keys act in it (`widgets/typing.py`), and the focus stays. A single key is
-never held, and a key whose wait never ends is handed on after `HOLD_AT_MOST`.
-
-A click is input in the same line: a click on a row opens its talk as Enter does, and
-`e x` typed with it went to the schedule, the talk not yet shown. A press or a release of
-a button is held and waited for as a key is, and so is the wheel (not waited for: it only
-scrolls); a move of the mouse only hovers, and is never held. A press never comes back up
-to the app as a key does (Textual makes the click out of the release and sends it to the
-widget under the mouse, which may stop it), so its wait is always begun, and walks up
-from that widget twice: the first walk follows the click, the second what its handlers
-set off there (a row's message to its screen, which opens the talk). The mouse goes
-where things are drawn: one held is handed on once the screen has been laid out after
-the input before it (one turn of the wheel after another goes on at once).
+never held, and a key whose wait never ends is handed on after `HOLD_AT_MOST`. Clicks
+and the wheel keep their place among the keys too (`clicks_in_order.py`).
 """
 
 from __future__ import annotations
 
 from collections import deque
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
-from textual.errors import NoWidget
 from textual.message import Message
 
 if TYPE_CHECKING:
@@ -59,17 +48,11 @@ class KeyTaken(Message):
         self.key = key
 
 
-Press = events.MouseDown | events.MouseUp  # a click's: waited for as a key
-Wheel = (
-    events.MouseScrollDown | events.MouseScrollUp | events.MouseScrollLeft | events.MouseScrollRight
-)
-Ordered = events.Key | events.Paste | Press | Wheel  # input kept in order
-
-
 class KeysInOrder(App[None]):
-    _held: deque[Ordered]  # read while a key or a click was on its way, in order
-    _on_its_way: events.Key | Press | None  # handed on, not yet seen done
-    _sent_to: Widget | None  # where it went (None: the app took it, or no widget is there)
+    IN_ORDER: ClassVar[tuple[type[events.Event], ...]] = (events.Key, events.Paste)
+    _held: deque[events.Event]  # read while a key was on its way, in order
+    _on_its_way: events.Event | None  # handed on, not yet seen done
+    _sent_to: Widget | None  # where it went (None: the app took it, or no widget was there)
     _waits: int  # counts the waits begun: a callback of an earlier one is stale
     _wait_timer: Timer | None
 
@@ -82,7 +65,7 @@ class KeysInOrder(App[None]):
         self._wait_timer = None
 
     async def on_event(self, event: events.Event) -> None:
-        if not isinstance(event, Ordered):
+        if not isinstance(event, self.IN_ORDER):
             await super().on_event(event)
         elif event.is_forwarded:  # back up: a key's bindings
             await super().on_event(event)
@@ -98,13 +81,10 @@ class KeysInOrder(App[None]):
     def on_key_taken(self, message: KeyTaken) -> None:
         self._done_with(message.key)
 
-    async def _hand_on(self, key: Ordered) -> None:
+    async def _hand_on(self, key: events.Event) -> None:
         """To the focused widget as Textual does (or a key's priority bindings); a key is
         remembered as on its way unless typed into a text box (a paste is never waited for:
-        it sets nothing off but text in a box; nor is the wheel)."""
-        if isinstance(key, Press):
-            await self._click(key)
-            return
+        it sets nothing off but text in a box)."""
         focused = self.focused
         if not isinstance(key, events.Key) or (
             focused is not None and focused.check_consume_key(key.key, key.character)
@@ -117,16 +97,6 @@ class KeysInOrder(App[None]):
             self._sent_to = None
             self.call_later(self._done_with, key)
 
-    async def _click(self, press: Press) -> None:
-        """To the widget under the mouse as Textual does, and waited for from there."""
-        try:
-            under = self.mouse_captured or self.get_widget_at(press.x, press.y)[0]
-        except NoWidget:
-            under = None
-        self._on_its_way, self._sent_to = press, under
-        await super().on_event(press)
-        self._wait_for_the_key_before(walks=3)
-
     def _done_with(self, key: events.Key) -> None:
         if key is self._on_its_way:
             self._on_its_way = None
@@ -135,16 +105,13 @@ class KeysInOrder(App[None]):
 
     def _wait_for_the_key_before(self, walks: int = 2) -> None:
         """Hand on the next held key once the key before it and what it set off are done:
-        a walk up from where that key went (two after a click), then one from the widget
-        focused after it. With no walks: once the screen is laid out (for the mouse)."""
+        a walk up from where that key went (`walks` - 1 of them), then one from the widget
+        focused after it."""
         self._waits += 1
         if self._wait_timer is not None:
             self._wait_timer.stop()
         self._wait_timer = self.set_interval(HOLD_AT_MOST, partial(self._hand_on_held, self._waits))
-        if walks:
-            self._walk_up(self._sent_to, self._waits, walks - 1)
-        else:
-            self.screen.call_after_refresh(self._hand_on_held, self._waits)
+        self._walk_up(self._sent_to, self._waits, walks - 1)
 
     def _walk_up(self, node: DOMNode | None, wait: int, walks_after: int) -> None:
         """A callback through the queue of `node` (by default the widget focused, else
@@ -158,18 +125,13 @@ class KeysInOrder(App[None]):
             return  # stale: a later wait has begun, or the keys were handed on
         if node is not self:
             self._walk_up(node.parent or self, wait, walks_after)
-        elif walks_after > 1:
-            self._walk_up(self._sent_to, wait, walks_after - 1)
-        elif walks_after == 1:
-            self._walk_up(None, wait, 0)
-        elif self._held and isinstance(self._held[0], Press | Wheel):
-            self.screen.call_after_refresh(self._hand_on_held, wait)
+        elif walks_after:  # from where the key went again, or from the widget focused
+            self._walk_up(self._sent_to if walks_after > 1 else None, wait, walks_after - 1)
         else:
             await self._hand_on_held(wait)
 
     async def _hand_on_held(self, wait: int) -> None:
-        """The next held key, and those after it that a text box types (and pastes, and
-        the wheel)."""
+        """The next held key, and those after it that a text box types (and pastes)."""
         if wait != self._waits:
             return
         self._waits += 1
@@ -178,15 +140,8 @@ class KeysInOrder(App[None]):
             self._wait_timer = None
         self._on_its_way = None
         while self._held:
-            handed = self._held.popleft()
-            await self._hand_on(handed)
+            await self._hand_on(self._held.popleft())
             if self._on_its_way is not None:
                 if self._held and self._wait_timer is None:  # (a click begins its own)
                     self._wait_for_the_key_before()
-                return
-            after = self._held[0] if self._held else None
-            if isinstance(after, Press) or (
-                isinstance(after, Wheel) and not isinstance(handed, Wheel)
-            ):
-                self._wait_for_the_key_before(walks=0)
                 return
