@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual import events
 from textual.app import ComposeResult
 from textual.geometry import Offset
@@ -57,31 +58,25 @@ def cursor_talk(table: ScheduleTable) -> str:
     return talk_id
 
 
+async def talk_below(pilot: Pilot[None], table: ScheduleTable) -> str:
+    """The talk on the row below the cursor's, the cursor left where it is."""
+    await pilot.press("down")
+    talk_id = cursor_talk(table)
+    await pilot.press("up")
+    return talk_id
+
+
+@pytest.mark.parametrize("clicks", [1, 2], ids=["on-the-cursor", "twice-on-another-row"])
 async def test_a_note_begun_as_a_click_opens_its_talk_is_typed_into_the_note(
-    make_app: AppFactory,
+    make_app: AppFactory, clicks: int
 ) -> None:
-    """A click on the cursor's row opens its talk; `e x` at once acted on the schedule."""
+    """A click on the cursor's row opens its talk, as a double click on another row does;
+    `e x` typed at once acted on the schedule."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(ScheduleTable)
-        talk_id = cursor_talk(table)
-        clicked_at_once(pilot, row_cell(table, talk_id), "e", "x")
-        await until(pilot, lambda: app.note(talk_id) == "x")
-        assert isinstance(app.screen, TalkScreen) and app.screen.talk_id == talk_id
-
-
-async def test_a_double_click_on_another_row_opens_it_before_the_keys(
-    make_app: AppFactory,
-) -> None:
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        table = app.screen.query_one(ScheduleTable)
-        below = table.row_index(cursor_talk(table)) + 1
-        await pilot.press("down")
-        talk_id = cursor_talk(table)
-        await pilot.press("up")
-        assert table.row_index(talk_id) == below
-        clicked_at_once(pilot, row_cell(table, talk_id), "e", "x", clicks=2)
+        talk_id = cursor_talk(table) if clicks == 1 else await talk_below(pilot, table)
+        clicked_at_once(pilot, row_cell(table, talk_id), "e", "x", clicks=clicks)
         await until(pilot, lambda: app.note(talk_id) == "x")
         assert isinstance(app.screen, TalkScreen) and app.screen.talk_id == talk_id
 
@@ -92,10 +87,8 @@ async def test_keys_after_a_click_that_only_moves_the_cursor_act_on_its_row(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(ScheduleTable)
-        await pilot.press("down")
-        talk_id = cursor_talk(table)
+        talk_id = await talk_below(pilot, table)
         below = table.row_index(talk_id)
-        await pilot.press("up")
         clicked_at_once(pilot, row_cell(table, talk_id), "s", "down")
         await until(pilot, lambda: table.row_index(str(table.selected_key)) > below)
         assert app.starred == {talk_id}
@@ -154,9 +147,7 @@ async def test_a_click_as_a_talk_opens_lands_on_the_talk(make_app: AppFactory) -
     async with app.run_test(size=SIZE) as pilot:
         table = app.screen.query_one(ScheduleTable)
         first = cursor_talk(table)
-        await pilot.press("down")
-        below = cursor_talk(table)
-        await pilot.press("up")
+        below = await talk_below(pilot, table)
         at_once(pilot, "enter")
         clicked_at_once(pilot, row_cell(table, below), "e", "x")
         await until(pilot, lambda: app.note(first) == "x")
