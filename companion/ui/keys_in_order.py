@@ -125,7 +125,7 @@ class KeysInOrder(App[None]):
             return  # stale: a later wait has begun, or the keys were handed on
         if node is not self:
             self._walk_up(node.parent or self, wait, walks_after)
-        elif walks_after:  # from where the key went again, or from the widget focused
+        elif walks_after and self._held:  # from where it went again, or the widget focused
             self._walk_up(self._sent_to if walks_after > 1 else None, wait, walks_after - 1)
         else:
             await self._hand_on_held(wait)
