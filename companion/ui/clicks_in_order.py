@@ -8,6 +8,7 @@ the mouse, which may stop it), so its wait is always begun, and walks up from th
 twice: the first walk follows the click (nothing held by then, it is done with, as a key
 back at the app), the second what its handlers set off there (a row's message to its
 screen, which opens the talk); then one from the widget focused.
+
 The wheel is held too, and not waited for: it only scrolls. A move of the mouse only
 hovers, and is never held. A mouse event goes where things are drawn: one held is handed
 on once the screen is laid out after the wait before it (a scroll on a screen not yet
