@@ -32,9 +32,9 @@ from companion.clock import Clock, system_clock
 from companion.collector import collect_when_quiet
 from companion.program import Program
 from companion.store import Store
+from companion.ui.clicks_in_order import ClicksInOrder
 from companion.ui.kept_settings import KeptSettings
 from companion.ui.keys import key_label
-from companion.ui.keys_in_order import KeysInOrder
 from companion.ui.program_updates import ProgramUpdates
 from companion.ui.providers import program_commands
 from companion.ui.quiet_collections import QuietCollections
@@ -74,7 +74,7 @@ def _starred() -> Screen[None]:
     return StarredScreen()
 
 
-class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings, KeysInOrder, QuietCollections):
+class CompanionApp(ProgramUpdates, StarsAndNotes, KeptSettings, ClicksInOrder, QuietCollections):
     CSS_PATH = "app.tcss"
     TITLE = "C4ML Companion"
     ENABLE_COMMAND_PALETTE = True

@@ -17,14 +17,15 @@ callback walked up from the widget it went to, through each parent's queue, runs
 everything queued there before it, and another from the widget focused then (a new
 screen's) takes it to its first focus. A key typed into a text box is not waited for:
 the box's own keys act in it (`widgets/typing.py`), and the focus stays. A single key is
-never held, and a key whose wait never ends is handed on after `HOLD_AT_MOST`.
+never held, and a key whose wait never ends is handed on after `HOLD_AT_MOST`. Clicks
+and the wheel keep their place among the keys too (`clicks_in_order.py`).
 """
 
 from __future__ import annotations
 
 from collections import deque
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
@@ -48,9 +49,10 @@ class KeyTaken(Message):
 
 
 class KeysInOrder(App[None]):
-    _held: deque[events.Key | events.Paste]  # read while a key was on its way, in order
-    _on_its_way: events.Key | None  # handed on, not yet seen done
-    _sent_to: Widget | None  # where it went (None: the app took it)
+    IN_ORDER: ClassVar[tuple[type[events.Event], ...]] = (events.Key, events.Paste)
+    _held: deque[events.Event]  # read while a key was on its way, in order
+    _on_its_way: events.Event | None  # handed on, not yet seen done
+    _sent_to: Widget | None  # where it went (None: the app took it, or no widget was there)
     _waits: int  # counts the waits begun: a callback of an earlier one is stale
     _wait_timer: Timer | None
 
@@ -63,7 +65,7 @@ class KeysInOrder(App[None]):
         self._wait_timer = None
 
     async def on_event(self, event: events.Event) -> None:
-        if not isinstance(event, events.Key | events.Paste):
+        if not isinstance(event, self.IN_ORDER):
             await super().on_event(event)
         elif event.is_forwarded:  # back up: a key's bindings
             await super().on_event(event)
@@ -79,12 +81,12 @@ class KeysInOrder(App[None]):
     def on_key_taken(self, message: KeyTaken) -> None:
         self._done_with(message.key)
 
-    async def _hand_on(self, key: events.Key | events.Paste) -> None:
+    async def _hand_on(self, key: events.Event) -> None:
         """To the focused widget as Textual does (or a key's priority bindings); a key is
         remembered as on its way unless typed into a text box (a paste is never waited for:
         it sets nothing off but text in a box)."""
         focused = self.focused
-        if isinstance(key, events.Paste) or (
+        if not isinstance(key, events.Key) or (
             focused is not None and focused.check_consume_key(key.key, key.character)
         ):
             await super().on_event(key)
@@ -101,29 +103,30 @@ class KeysInOrder(App[None]):
             if self._held:
                 self._wait_for_the_key_before()  # for what it set off, from now
 
-    def _wait_for_the_key_before(self) -> None:
+    def _wait_for_the_key_before(self, walks: int = 2) -> None:
         """Hand on the next held key once the key before it and what it set off are done:
-        a walk up from where that key went, then one from the widget focused after it."""
+        a walk up from where that key went (`walks` - 1 of them), then one from the widget
+        focused after it."""
         self._waits += 1
         if self._wait_timer is not None:
             self._wait_timer.stop()
         self._wait_timer = self.set_interval(HOLD_AT_MOST, partial(self._hand_on_held, self._waits))
-        self._walk_up(self._sent_to, self._waits, first=True)
+        self._walk_up(self._sent_to, self._waits, walks - 1)
 
-    def _walk_up(self, node: DOMNode | None, wait: int, first: bool) -> None:
+    def _walk_up(self, node: DOMNode | None, wait: int, walks_after: int) -> None:
         """A callback through the queue of `node` (by default the widget focused, else
         the screen), then of each of its parents (a closed one is passed over)."""
         node = node or self.focused or self.screen
-        while not node.call_later(self._next_up, node, wait, first) and node is not self:
+        while not node.call_later(self._next_up, node, wait, walks_after) and node is not self:
             node = node.parent or self
 
-    async def _next_up(self, node: DOMNode, wait: int, first: bool) -> None:
+    async def _next_up(self, node: DOMNode, wait: int, walks_after: int) -> None:
         if wait != self._waits:
             return  # stale: a later wait has begun, or the keys were handed on
         if node is not self:
-            self._walk_up(node.parent or self, wait, first)
-        elif first:
-            self._walk_up(None, wait, first=False)
+            self._walk_up(node.parent or self, wait, walks_after)
+        elif walks_after and self._held:  # from where it went again, or the widget focused
+            self._walk_up(self._sent_to if walks_after > 1 else None, wait, walks_after - 1)
         else:
             await self._hand_on_held(wait)
 
@@ -139,6 +142,6 @@ class KeysInOrder(App[None]):
         while self._held:
             await self._hand_on(self._held.popleft())
             if self._on_its_way is not None:
-                if self._held:
+                if self._held and self._wait_timer is None:  # (a click begins its own)
                     self._wait_for_the_key_before()
                 return
