@@ -44,7 +44,7 @@ def drawn_whole(pilot: Pilot[None], talk: Talk, before: Talk | None) -> None:
     assert screen.query_one("#talk-body", VerticalScroll).scroll_y == 0  # from the top
     title = flat(drawn_lines(screen.query_one("#talk-title")))
     assert title == flat([talk.title])
-    facts = flat(drawn_lines(screen.query_one("#talk-facts")))
+    facts = flat(drawn_lines(screen.query_one("#talk-about")))
     if talk.abstract:
         assert f"Abstract {flat([talk.abstract])}" in facts
     else:
@@ -142,7 +142,7 @@ async def test_the_first_frame_of_another_talk_draws_its_facts_laid_out(
     app = make_app(talks[first].start.isoformat(), on=varied)
     async with app.run_test(size=size) as pilot:
         await open_from_schedule(pilot, talks[first])
-        facts = app.screen.query_one("#talk-facts", Static)  # the screen is kept
+        facts = app.screen.query_one("#talk-about", Static)  # the screen is kept
         await leave(pilot)
         await move_schedule_to(pilot, talks[then].id)
         sizes: list[tuple[int, int]] = []

@@ -121,6 +121,10 @@ class TalkScreen(StyledScreen[None]):
         with PlainScroll(id="talk-body"):
             yield KeptText(id="talk-title")
             yield KeptText(id="talk-facts")  # wrapped once a talk, not at each layout
+            # The star on a line of its own: toggled, it is drawn again alone, in place (the
+            # facts and the abstract around it neither wrapped nor laid out again).
+            yield KeptText(id="talk-star")
+            yield KeptText(id="talk-about")  # the abstract and description
             presenters = presenters_label(services(self).program)
             yield Static(f"{presenters} — Enter opens a person", classes="section-label")
             yield AuthorList(id="talk-authors")
@@ -148,7 +152,14 @@ class TalkScreen(StyledScreen[None]):
             self._show_talk()
         else:
             self._show_talk()
-            self.query_one("#talk-facts", Static).call_next(then)
+            self._after_idle(list(self.query(KeptText)), then)
+
+    def _after_idle(self, widgets: list[KeptText], then: Callable[[], object]) -> None:
+        """`then` once each of `widgets` went idle, and passed on any request for a layout."""
+        if widgets:
+            widgets[0].call_next(self._after_idle, widgets[1:], then)
+        else:
+            then()
 
     def on_mount(self) -> None:
         app = self.app
@@ -208,17 +219,26 @@ class TalkScreen(StyledScreen[None]):
         return self.talk_id, self.talk_id in app.starred, app.display_zone
 
     def _show_facts(self) -> None:
+        """The facts, star and sections drawn again where what they show changed (laying
+        out and drawing them is most of a talk)."""
         app, talk = services(self), self.talk
         drawn_from = self._facts_drawn_from()
-        _, starred, _ = drawn_from
-        if drawn_from != self._drawn_facts:  # laying out and drawing them is most of a talk
-            self._drawn_facts = drawn_from
+        talk_id, starred, zone = drawn_from
+        drawn = self._drawn_facts
+        self._drawn_facts = drawn_from
+        if drawn is None or (drawn[0], drawn[2]) != (talk_id, zone):
+            facts = facts_lines(talk_facts(app.program, talk, zone), LABEL_WIDTH)
+            self.query_one("#talk-facts", KeptText).update(stacked(facts))
+        if drawn is None or drawn[:2] != (talk_id, starred):
             star = starred_fact(starred)
             if not starred:
                 star = star._replace(text=f"{star.text} (s to star)")
-            facts = [*talk_facts(app.program, talk, app.display_zone), star]
-            lines = facts_lines(facts, LABEL_WIDTH) + section_lines(talk_sections(talk))
-            self.query_one("#talk-facts", Static).update(stacked(lines))
+            self.query_one("#talk-star", KeptText).update(stacked(facts_lines([star], LABEL_WIDTH)))
+        if drawn is None or drawn[0] != talk_id:
+            about = self.query_one("#talk-about", KeptText)
+            sections = talk_sections(talk)
+            about.display = bool(sections)  # else a blank line under the star
+            about.update(stacked(section_lines(sections)))
 
     @on(OptionList.OptionSelected, "#talk-authors")
     def _open_author(self, event: OptionList.OptionSelected) -> None:
