@@ -10,6 +10,7 @@ import re
 
 import pytest
 from textual.app import App
+from textual.pilot import Pilot
 
 from companion.program import Program
 from tests.driving import AppFactory, flat, screen_lines, until
@@ -22,6 +23,11 @@ def screenshot(app: App[None]) -> str:
     return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
 
 
+async def star_shown(pilot: Pilot[None], shown: str) -> None:
+    await pilot.press("s")
+    await until(pilot, lambda: shown in flat(screen_lines(pilot.app.screen)))
+
+
 async def star_toggled(
     make_app: AppFactory, program: Program, size: tuple[int, int], times: int
 ) -> tuple[int, str, bool]:
@@ -32,9 +38,7 @@ async def star_toggled(
         await open_from_schedule(pilot, talk)
         layouts = count_layouts(app.screen)
         for _ in range(times):
-            shown = "(s to star)" if talk.id in app.starred else "★ yes"
-            await pilot.press("s")
-            await until(pilot, lambda shown=shown: shown in flat(screen_lines(app.screen)))
+            await star_shown(pilot, "(s to star)" if talk.id in app.starred else "★ yes")
         await pilot.pause()
         return len(layouts), screenshot(app), talk.id in app.starred
 

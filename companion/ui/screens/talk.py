@@ -6,13 +6,14 @@ import inspect
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -160,6 +161,18 @@ class TalkScreen(StyledScreen[None]):
             widgets[0].call_next(self._after_idle, widgets[1:], then)
         else:
             then()
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        """Regions of the screen to draw again, as a screen under it drew them (Textual passes
+        them on to the screen on top, and the next time any of its widgets change, passes
+        the whole screen). Under this one, which covers it wholly, nothing of them shows:
+        each had this screen drawn whole again (a star on the talk, and every talk opened,
+        drew it twice, the second time for the schedule under it)."""
+        if regions and not layout and not recompose and self.styles.background.a == 1:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def on_mount(self) -> None:
         app = self.app

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import Visual, VisualType
@@ -44,6 +45,11 @@ class _LinesKey(NamedTuple):
 
 class KeptText(Static):
     """A Static drawn from lines kept for its content and width (see the module)."""
+
+    # Only ever set as the screen lays it out, to the size it was laid out at. Textual's own
+    # asks for another layout as it changes, one that lays out the same: every talk opened
+    # with another height of facts had its screen laid out and drawn again after the first.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=False)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)  # a text given is data
