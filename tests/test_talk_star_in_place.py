@@ -10,10 +10,14 @@ import re
 
 import pytest
 from textual.app import App
+from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.strip import Strip
 
 from companion.program import Program
-from tests.driving import AppFactory, flat, screen_lines, until
+from companion.ui.widgets.kept_text import KeptText
+from companion.ui.widgets.key_footer import KeyFooter
+from tests.driving import AppFactory, drawn_lines, flat, until
 from tests.test_search_keystroke import count_layouts
 from tests.test_talk_opened_in_a_row import open_from_schedule
 
@@ -24,8 +28,12 @@ def screenshot(app: App[None]) -> str:
 
 
 async def star_shown(pilot: Pilot[None], shown: str) -> None:
+    """`s` pressed, until the star's line shows `shown` (read from the text that holds it
+    alone, not from every widget on the screen)."""
     await pilot.press("s")
-    await until(pilot, lambda: shown in flat(screen_lines(pilot.app.screen)))
+    texts = pilot.app.screen.query(KeptText)
+    star = next(text for text in texts if "Starred" in flat(drawn_lines(text)))
+    await until(pilot, lambda: shown in flat(drawn_lines(star)))
 
 
 async def star_toggled(
@@ -72,3 +80,29 @@ async def test_a_star_whose_line_wraps_anew_lays_the_screen_out(
     assert starred
     assert layouts >= 1
     assert drawn == await opened_anew(make_app, program, size)
+
+
+async def test_a_star_on_the_talk_screen_is_drawn_in_one_frame(
+    make_app: AppFactory, program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a frame for the star and another of the whole screen, for the starred row the
+    schedule under it drew (Textual hands the screen on top every region drawn under it,
+    then the whole screen). Textual draws every widget in each frame, from what it kept
+    of it: the frames are counted at the footer."""
+    talk = program.talks[0]
+    app = make_app(talk.start.isoformat())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_from_schedule(pilot, talk)
+        footer = app.screen.query_one(KeyFooter)
+        frames: list[Region] = []
+        render_lines = footer.render_lines
+
+        def counted(crop: Region) -> list[Strip]:
+            frames.append(crop)
+            return render_lines(crop)
+
+        monkeypatch.setattr(footer, "render_lines", counted)
+        await star_shown(pilot, "★ yes")
+        await star_shown(pilot, "(s to star)")
+        await pilot.pause()
+        assert len(frames) == 2
