@@ -6,10 +6,7 @@ shows what it shows when the talk is opened anew."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.strip import Strip
@@ -19,12 +16,7 @@ from companion.ui.widgets.kept_text import KeptText
 from companion.ui.widgets.key_footer import KeyFooter
 from tests.driving import AppFactory, drawn_lines, flat, until
 from tests.test_search_keystroke import count_layouts
-from tests.test_talk_opened_in_a_row import open_from_schedule
-
-
-def screenshot(app: App[None]) -> str:
-    """The whole screen as drawn, cell by cell (the ids the SVG makes up left out)."""
-    return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
+from tests.test_talk_opened_in_a_row import open_from_schedule, screenshot
 
 
 async def star_shown(pilot: Pilot[None], shown: str) -> None:

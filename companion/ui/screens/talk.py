@@ -62,6 +62,13 @@ class AuthorList(PageList, inherit_bindings=False):
         Binding("down", "cursor_down", show=False),
     ]
 
+    def judge_scrollbar_as_laid_out(self) -> None:
+        """New options are judged against the list's height for the last ones: more of
+        them showed its scrollbar in the first frame, and a second layout took it away.
+        Hidden now, the layout shows it where the new options need it."""
+        self.show_vertical_scrollbar = False
+        self.vertical_scrollbar.display = False
+
 
 class TalkScreen(StyledScreen[None]):
     COMMANDS = {ScreenCommands}  # its keys in the palette too
@@ -200,8 +207,9 @@ class TalkScreen(StyledScreen[None]):
     def _show_talk(self) -> None:
         talk = self.talk
         services(self).show_talk(talk.id)
-        authors = self.query_one("#talk-authors", OptionList)
-        if talk.id != self._drawn_talk_id:
+        authors = self.query_one("#talk-authors", AuthorList)
+        new_talk = talk.id != self._drawn_talk_id
+        if new_talk:
             self._drawn_talk_id = talk.id
             title = Content(talk.title)
             if talk.subtitle:
@@ -211,6 +219,8 @@ class TalkScreen(StyledScreen[None]):
             # refuses.
             authors.set_options(Option(Content(name)) for name in talk.authors)
         authors.highlighted = 0
+        if new_talk:
+            authors.judge_scrollbar_as_laid_out()
         note = self.query_one("#talk-note", TextArea)
         self._note_base = services(self).note(talk.id)
         if note.text != self._note_base:
