@@ -221,3 +221,24 @@ async def test_a_talk_with_more_authors_than_the_list_shows_and_back(
             assert screenshot(app) == expected[talk_id]
             await pilot.press("escape")
             await until(pilot, lambda: isinstance(pilot.app.screen, ScheduleScreen))
+
+
+async def test_a_talk_with_more_authors_than_the_last_is_laid_out_once(
+    make_app: AppFactory,
+) -> None:
+    """The list measured its new options against its height and width for the last
+    talk's: a scrollbar shown in the first frame, and a second layout for the options
+    measured again at the width that layout gave them."""
+    document = tiny_program()
+    document["talks"][0]["authors"] = [f"Author Number {i}" for i in range(5)]
+    program = load(document)
+    app = make_app(MORNING, on=program)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await show_talk(pilot, "beta")
+        layouts = count_layouts(app.screen)  # the screen is kept
+        for talk_id in ("alpha", "beta", "alpha"):
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(pilot.app.screen, ScheduleScreen))
+            await show_talk(pilot, talk_id)
+            await pilot.pause()
+        assert len(layouts) == 3

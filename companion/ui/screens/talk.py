@@ -13,7 +13,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -61,6 +62,11 @@ class AuthorList(PageList, inherit_bindings=False):
         Binding("up", "cursor_up", show=False),
         Binding("down", "cursor_down", show=False),
     ]
+
+    # Set as the list measures its options, which it does again as it is drawn after a
+    # layout (at the width that layout gave it): Textual's own asks for another layout as
+    # it changes, one that lays out the same (the options' heights were measured by it).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
 
     def judge_scrollbar_as_laid_out(self) -> None:
         """New options are judged against the list's height for the last ones: more of
