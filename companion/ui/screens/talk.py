@@ -253,17 +253,17 @@ class TalkScreen(StyledScreen[None]):
         app, talk = services(self), self.talk
         drawn_from = self._facts_drawn_from()
         talk_id, starred, zone = drawn_from
-        drawn = self._drawn_facts
+        drawn_talk, drawn_star, drawn_zone = self._drawn_facts or (None, None, None)
         self._drawn_facts = drawn_from
-        if drawn is None or (drawn[0], drawn[2]) != (talk_id, zone):
+        if (drawn_talk, drawn_zone) != (talk_id, zone):
             facts = facts_lines(talk_facts(app.program, talk, zone), LABEL_WIDTH)
             self.query_one("#talk-facts", KeptText).update(stacked(facts))
-        if drawn is None or drawn[:2] != (talk_id, starred):
+        if drawn_star != starred:  # the star's line is the same for every talk
             star = starred_fact(starred)
             if not starred:
                 star = star._replace(text=f"{star.text} (s to star)")
             self.query_one("#talk-star", KeptText).update(stacked(facts_lines([star], LABEL_WIDTH)))
-        if drawn is None or drawn[0] != talk_id:
+        if drawn_talk != talk_id:
             about = self.query_one("#talk-about", KeptText)
             sections = talk_sections(talk)
             about.display = bool(sections)  # else a blank line under the star
