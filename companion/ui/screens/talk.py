@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
@@ -152,10 +153,12 @@ class TalkScreen(StyledScreen[None]):
         """Show another talk here: the app keeps this screen and opens it again. A note
         that could not be saved when the user left it (Esc twice) is let go, as they chose.
 
-        `then` runs once the facts' request for a layout has reached this screen (Textual
-        passes it on as the facts next go idle, which is when `call_next` runs). On the
-        talk it shows, its star and time zone as they were, nothing is laid out anew: `then`
-        runs first, and the frame that shows the screen draws the little that changed."""
+        `then` runs once the requests for a layout of the widgets shown anew (the texts and
+        the authors) have reached this screen (Textual passes each on as its widget next
+        goes idle, which is when `call_next` runs): the first frame lays them all out. On
+        the talk it shows, its star and time zone as they were, nothing is laid out anew:
+        `then` runs first, and the frame that shows the screen draws the little that
+        changed."""
         if not self._leave_unsaved:
             self.save_edits()
         self._note_text = None
@@ -166,9 +169,9 @@ class TalkScreen(StyledScreen[None]):
             self._show_talk()
         else:
             self._show_talk()
-            self._after_idle(list(self.query(KeptText)), then)
+            self._after_idle([*self.query(KeptText), self.query_one(AuthorList)], then)
 
-    def _after_idle(self, widgets: list[KeptText], then: Callable[[], object]) -> None:
+    def _after_idle(self, widgets: list[Widget], then: Callable[[], object]) -> None:
         """`then` once each of `widgets` went idle, and passed on any request for a layout."""
         if widgets:
             widgets[0].call_next(self._after_idle, widgets[1:], then)
