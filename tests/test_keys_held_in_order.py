@@ -68,7 +68,7 @@ async def test_a_note_begun_as_its_talk_opens_is_typed_into_the_note(
         await until(pilot, lambda: isinstance(app.screen, TalkScreen))
         note = app.screen.query_one("#talk-note", TextArea)
         assert "hello" in await typed(pilot, note, "hello")
-        assert "★" not in flat(drawn_lines(app.screen.query_one("#talk-facts")))
+        assert "★" not in flat(drawn_lines(app.screen.query_one("#talk-star")))
 
 
 def test_keys_written_to_the_terminal_after_a_move_go_into_the_search() -> None:

@@ -4,10 +4,12 @@ none, its links and note) from the top, and nothing of the talk shown before."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -17,10 +19,21 @@ from textual.widgets import Static
 from companion.program import Program, Talk
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.talk import TalkScreen
-from tests.driving import AppFactory, drawn_lines, flat, move_schedule_to, screen_lines, until
-from tests.programs import opened
+from tests.driving import (
+    AppFactory,
+    drawn_lines,
+    flat,
+    load,
+    move_schedule_to,
+    screen_lines,
+    show_talk,
+    until,
+)
+from tests.programs import opened, tiny_program
+from tests.test_search_keystroke import count_layouts
 
 SHORT = "One line on tiling."
+MORNING = "2030-03-04T08:00"  # the tiny program's day
 SIZE = (100, 60)  # the whole of a long abstract, with the authors and the note, on screen
 LOW = (100, 24)  # the details of a talk with a long abstract scroll
 MIDDLE = (100, 34)  # those of a talk with a short abstract fit, with a long one scroll
@@ -38,13 +51,18 @@ def varied() -> Program:
     return opened("<abstract>".join(talks))
 
 
+def screenshot(app: App[None]) -> str:
+    """The whole screen as drawn, cell by cell (the ids the SVG makes up left out)."""
+    return re.sub(r"terminal-\d+", "terminal", app.export_screenshot())
+
+
 def drawn_whole(pilot: Pilot[None], talk: Talk, before: Talk | None) -> None:
     screen = pilot.app.screen
     assert isinstance(screen, TalkScreen)
     assert screen.query_one("#talk-body", VerticalScroll).scroll_y == 0  # from the top
     title = flat(drawn_lines(screen.query_one("#talk-title")))
     assert title == flat([talk.title])
-    facts = flat(drawn_lines(screen.query_one("#talk-facts")))
+    facts = flat(drawn_lines(screen.query_one("#talk-about")))
     if talk.abstract:
         assert f"Abstract {flat([talk.abstract])}" in facts
     else:
@@ -142,7 +160,7 @@ async def test_the_first_frame_of_another_talk_draws_its_facts_laid_out(
     app = make_app(talks[first].start.isoformat(), on=varied)
     async with app.run_test(size=size) as pilot:
         await open_from_schedule(pilot, talks[first])
-        facts = app.screen.query_one("#talk-facts", Static)  # the screen is kept
+        facts = app.screen.query_one("#talk-about", Static)  # the screen is kept
         await leave(pilot)
         await move_schedule_to(pilot, talks[then].id)
         sizes: list[tuple[int, int]] = []
@@ -158,3 +176,69 @@ async def test_the_first_frame_of_another_talk_draws_its_facts_laid_out(
         await pilot.pause()
         drawn_whole(pilot, talks[then], talks[first])
         assert sizes and set(sizes) == {(facts.size.width, facts.size.height)}
+
+
+async def test_another_talk_is_laid_out_once(make_app: AppFactory, varied: Program) -> None:
+    """Each talk of another height than the last laid out once: the widgets' new sizes
+    asked Textual for a second layout after the first frame, which laid out the same."""
+    long, *_ = (talk for talk in varied.talks if len(talk.abstract or "") > 500)
+    short = next(talk for talk in varied.talks if talk.abstract == SHORT)
+    none = next(talk for talk in varied.talks if not talk.abstract)
+    app = make_app(long.start.isoformat(), on=varied)
+    async with app.run_test(size=MIDDLE) as pilot:
+        await open_from_schedule(pilot, long)
+        layouts = count_layouts(app.screen)  # the screen is kept
+        for before, talk in ((long, short), (short, none), (none, long)):
+            await leave(pilot)
+            await open_from_schedule(pilot, talk)
+            await pilot.pause()
+            drawn_whole(pilot, talk, before)
+        assert len(layouts) == 3
+
+
+async def test_a_talk_with_more_authors_than_the_list_shows_and_back(
+    make_app: AppFactory,
+) -> None:
+    """Its list scrolls (a scrollbar), the next talk's does not: each drawn as a new app
+    draws it, though the list judges its scrollbar against the last talk's height."""
+    document = tiny_program()
+    document["talks"][0]["authors"] = [f"Author Number {i}" for i in range(14)]
+    program = load(document)
+    size = (80, 40)
+
+    async def fresh(talk_id: str) -> str:
+        app = make_app(MORNING, on=program)
+        async with app.run_test(size=size) as pilot:
+            await show_talk(pilot, talk_id)
+            return screenshot(app)
+
+    expected = {talk_id: await fresh(talk_id) for talk_id in ("alpha", "beta")}
+    app = make_app(MORNING, on=program)
+    async with app.run_test(size=size) as pilot:
+        for talk_id in ("beta", "alpha", "beta", "alpha"):
+            await show_talk(pilot, talk_id)
+            await pilot.pause()
+            assert screenshot(app) == expected[talk_id]
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(pilot.app.screen, ScheduleScreen))
+
+
+async def test_a_talk_with_more_authors_than_the_last_is_laid_out_once(
+    make_app: AppFactory,
+) -> None:
+    """The list measured its new options against its height and width for the last
+    talk's: a scrollbar shown in the first frame, and a second layout for the options
+    measured again at the width that layout gave them."""
+    document = tiny_program()
+    document["talks"][0]["authors"] = [f"Author Number {i}" for i in range(5)]
+    program = load(document)
+    app = make_app(MORNING, on=program)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await show_talk(pilot, "beta")
+        layouts = count_layouts(app.screen)  # the screen is kept
+        for talk_id in ("alpha", "beta", "alpha"):
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(pilot.app.screen, ScheduleScreen))
+            await show_talk(pilot, talk_id)
+            await pilot.pause()
+        assert len(layouts) == 3

@@ -23,7 +23,7 @@ async def test_a_talk_left_and_starred_on_the_schedule_is_drawn_starred_as_it_op
         talk_screen = app.screen
         assert isinstance(talk_screen, TalkScreen)
         assert "★ yes" not in talk_drawn(talk_screen)
-        facts = talk_screen.query_one("#talk-facts", Static)
+        facts = talk_screen.query_one("#talk-star", Static)
         updates: list[RenderableType] = []
         original = facts.update
 

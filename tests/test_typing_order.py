@@ -103,7 +103,7 @@ async def test_a_note_begun_at_once_after_its_key_is_typed_into_the_note(
         note = app.screen.query_one("#talk-note")
         at_once(pilot, "e", "s", "o")
         assert "so" in await typed(pilot, note, "so")
-        assert "★" not in flat(drawn_lines(app.screen.query_one("#talk-facts")))
+        assert "★" not in flat(drawn_lines(app.screen.query_one("#talk-star")))
         assert app.starred == frozenset()
 
 

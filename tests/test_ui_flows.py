@@ -61,7 +61,7 @@ async def test_open_a_talk_star_it_and_find_it_starred(
         await pilot.press("s")
         assert "magellan" in app.starred
         assert stored_stars(data_dir) == {"magellan"}
-        assert "★ yes" in text_of(app, "#talk-facts")
+        assert "★ yes" in text_of(app, "#talk-star")
 
         await pilot.press("3")
         assert isinstance(app.screen, StarredScreen)
@@ -517,7 +517,7 @@ async def test_talk_details_of_an_imported_talk(
     async with app.run_test(size=(100, 40)) as pilot:
         await show_talk(pilot, "0e5d2b6c-1111-4a8b-9c55-aaaaaaaaaaaa")
         assert "Why every runtime grows one" in text_of(app, "#talk-title")
-        facts = text_of(app, "#talk-facts")
+        facts = text_of(app, "#talk-facts") + text_of(app, "#talk-about")
         for fact in (
             "room Janson · track Keynotes",
             "keynote · en",

@@ -127,7 +127,7 @@ async def test_a_click_on_markup_in_a_title_or_abstract_runs_nothing(
     app = make_app(BEFORE, on=load(document))
     async with app.run_test(size=SIZE) as pilot:
         await show_talk(pilot, "alpha")
-        widgets = [app.screen.query_one(selector) for selector in ("#talk-title", "#talk-facts")]
+        widgets = [app.screen.query_one(selector) for selector in ("#talk-title", "#talk-about")]
         for widget in widgets:
             await pilot.click(widget, offset=where_drawn(widget, "Slides"))
         await pilot.pause()
@@ -151,7 +151,8 @@ async def test_talk_details_show_program_text_as_typed(
             assert_drawn([text], drawn_lines(app.screen.query_one("#talk-authors")))
             facts = drawn_lines(app.screen.query_one("#talk-facts"))
             assert_drawn([f"Affiliation  {text}", str(talk.room), TRACK, SHOWN_URL], facts)
-            assert text in [line.strip() for line in facts]  # the abstract
+            about = drawn_lines(app.screen.query_one("#talk-about"))
+            assert text in [line.strip() for line in about]  # the abstract
             await pilot.press("right_square_bracket")
         await show_talk(pilot, "t00")
         await pilot.press("o")  # the one link opens, and says which it was

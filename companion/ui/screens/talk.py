@@ -6,14 +6,17 @@ import inspect
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
@@ -60,6 +63,18 @@ class AuthorList(PageList, inherit_bindings=False):
         Binding("up", "cursor_up", show=False),
         Binding("down", "cursor_down", show=False),
     ]
+
+    # Set as the list measures its options, which it does again as it is drawn after a
+    # layout (at the width that layout gave it): Textual's own asks for another layout as
+    # it changes, one that lays out the same (the options' heights were measured by it).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
+
+    def judge_scrollbar_as_laid_out(self) -> None:
+        """New options are judged against the list's height for the last ones: more of
+        them showed its scrollbar in the first frame, and a second layout took it away.
+        Hidden now, the layout shows it where the new options need it."""
+        self.show_vertical_scrollbar = False
+        self.vertical_scrollbar.display = False
 
 
 class TalkScreen(StyledScreen[None]):
@@ -121,6 +136,10 @@ class TalkScreen(StyledScreen[None]):
         with PlainScroll(id="talk-body"):
             yield KeptText(id="talk-title")
             yield KeptText(id="talk-facts")  # wrapped once a talk, not at each layout
+            # The star on a line of its own: toggled, it is drawn again alone, in place (the
+            # facts and the abstract around it neither wrapped nor laid out again).
+            yield KeptText(id="talk-star")
+            yield KeptText(id="talk-about")  # the abstract and description
             presenters = presenters_label(services(self).program)
             yield Static(f"{presenters} — Enter opens a person", classes="section-label")
             yield AuthorList(id="talk-authors")
@@ -134,10 +153,12 @@ class TalkScreen(StyledScreen[None]):
         """Show another talk here: the app keeps this screen and opens it again. A note
         that could not be saved when the user left it (Esc twice) is let go, as they chose.
 
-        `then` runs once the facts' request for a layout has reached this screen (Textual
-        passes it on as the facts next go idle, which is when `call_next` runs). On the
-        talk it shows, its star and time zone as they were, nothing is laid out anew: `then`
-        runs first, and the frame that shows the screen draws the little that changed."""
+        `then` runs once the requests for a layout of the widgets shown anew (the texts and
+        the authors) have reached this screen (Textual passes each on as its widget next
+        goes idle, which is when `call_next` runs): the first frame lays them all out. On
+        the talk it shows, its star and time zone as they were, nothing is laid out anew:
+        `then` runs first, and the frame that shows the screen draws the little that
+        changed."""
         if not self._leave_unsaved:
             self.save_edits()
         self._note_text = None
@@ -148,7 +169,26 @@ class TalkScreen(StyledScreen[None]):
             self._show_talk()
         else:
             self._show_talk()
-            self.query_one("#talk-facts", Static).call_next(then)
+            self._after_idle([*self.query(KeptText), self.query_one(AuthorList)], then)
+
+    def _after_idle(self, widgets: list[Widget], then: Callable[[], object]) -> None:
+        """`then` once each of `widgets` went idle, and passed on any request for a layout."""
+        if widgets:
+            widgets[0].call_next(self._after_idle, widgets[1:], then)
+        else:
+            then()
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        """Regions of the screen to draw again, as a screen under it drew them (Textual passes
+        them on to the screen on top, and the next time any of its widgets change, passes
+        the whole screen). Under this one, which covers it wholly, nothing of them shows:
+        each had this screen drawn whole again (a star on the talk, and every talk opened,
+        drew it twice, the second time for the schedule under it)."""
+        if regions and not layout and not recompose and self.styles.background.a == 1:
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def on_mount(self) -> None:
         app = self.app
@@ -176,8 +216,9 @@ class TalkScreen(StyledScreen[None]):
     def _show_talk(self) -> None:
         talk = self.talk
         services(self).show_talk(talk.id)
-        authors = self.query_one("#talk-authors", OptionList)
-        if talk.id != self._drawn_talk_id:
+        authors = self.query_one("#talk-authors", AuthorList)
+        new_talk = talk.id != self._drawn_talk_id
+        if new_talk:
             self._drawn_talk_id = talk.id
             title = Content(talk.title)
             if talk.subtitle:
@@ -187,6 +228,8 @@ class TalkScreen(StyledScreen[None]):
             # refuses.
             authors.set_options(Option(Content(name)) for name in talk.authors)
         authors.highlighted = 0
+        if new_talk:
+            authors.judge_scrollbar_as_laid_out()
         note = self.query_one("#talk-note", TextArea)
         self._note_base = services(self).note(talk.id)
         if note.text != self._note_base:
@@ -208,17 +251,26 @@ class TalkScreen(StyledScreen[None]):
         return self.talk_id, self.talk_id in app.starred, app.display_zone
 
     def _show_facts(self) -> None:
+        """The facts, star and sections drawn again where what they show changed (laying
+        out and drawing them is most of a talk)."""
         app, talk = services(self), self.talk
         drawn_from = self._facts_drawn_from()
-        _, starred, _ = drawn_from
-        if drawn_from != self._drawn_facts:  # laying out and drawing them is most of a talk
-            self._drawn_facts = drawn_from
+        talk_id, starred, zone = drawn_from
+        drawn_talk, drawn_star, drawn_zone = self._drawn_facts or (None, None, None)
+        self._drawn_facts = drawn_from
+        if (drawn_talk, drawn_zone) != (talk_id, zone):
+            facts = facts_lines(talk_facts(app.program, talk, zone), LABEL_WIDTH)
+            self.query_one("#talk-facts", KeptText).update(stacked(facts))
+        if drawn_star != starred:  # the star's line is the same for every talk
             star = starred_fact(starred)
             if not starred:
                 star = star._replace(text=f"{star.text} (s to star)")
-            facts = [*talk_facts(app.program, talk, app.display_zone), star]
-            lines = facts_lines(facts, LABEL_WIDTH) + section_lines(talk_sections(talk))
-            self.query_one("#talk-facts", Static).update(stacked(lines))
+            self.query_one("#talk-star", KeptText).update(stacked(facts_lines([star], LABEL_WIDTH)))
+        if drawn_talk != talk_id:
+            about = self.query_one("#talk-about", KeptText)
+            sections = talk_sections(talk)
+            about.display = bool(sections)  # else a blank line under the star
+            about.update(stacked(section_lines(sections)))
 
     @on(OptionList.OptionSelected, "#talk-authors")
     def _open_author(self, event: OptionList.OptionSelected) -> None:

@@ -8,6 +8,10 @@ once, when it is laid out, and the frame picks the kept lines. The lines are Tex
 own (`Visual.to_strips`, as Static draws them), so what is drawn is the same. One whose
 styles add nothing around its lines (a margin, not a padding) sends them to the screen as
 they are kept, past Textual's styles cache, which built each anew at every frame.
+
+A new content that wraps to as many lines as the one drawn, at the width it was drawn at,
+is drawn in place: it cannot change the widget's size, so it asks for no layout (a
+talk's star, toggled: one line drawn again rather than the whole screen laid out).
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.selection import Selection
 from textual.strip import Strip
-from textual.visual import Visual
+from textual.visual import Visual, VisualType
 from textual.widgets import Static
 
 from companion.ui.widgets.plain_lines import has_plain_styles, padding_of, plain_lines
@@ -41,9 +46,35 @@ class _LinesKey(NamedTuple):
 class KeptText(Static):
     """A Static drawn from lines kept for its content and width (see the module)."""
 
+    # Only ever set as the screen lays it out, to the size it was laid out at. Textual's own
+    # asks for another layout as it changes, one that lays out the same: every talk opened
+    # with another height of facts had its screen laid out and drawn again after the first.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=False)
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)  # a text given is data
         self._kept: tuple[_LinesKey, list[Strip]] | None = None
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        self.show(content, layout=layout)
+
+    def show(self, content: VisualType, *, layout: bool = True) -> bool:
+        """Update to `content`; True when that asked for a layout (see the module)."""
+        width = self.content_size.width
+        kept = self._kept
+        drawn = len(kept[1]) if width and kept is not None and kept[0].width == width else None
+        super().update(content, layout=False)
+        if not layout:
+            return False
+        if drawn is None or not self._width_is_fixed() or len(self.lines(width)) != drawn:
+            self.refresh(layout=True)
+            return True
+        return False
+
+    def _width_is_fixed(self) -> bool:
+        """Its width is the container's, not the content's: only its height can change."""
+        width = self.styles.width
+        return width is None or not width.is_auto
 
     def lines(self, width: int) -> list[Strip]:
         """The content's lines at `width` cells, each as Static draws it."""

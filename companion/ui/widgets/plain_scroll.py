@@ -9,13 +9,19 @@ that add nothing to them (no padding, border or tint), they skip it (`plain_line
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
-from textual.geometry import Region
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
 from textual.strip import Strip
 
 from companion.ui.widgets.plain_lines import has_plain_styles, plain_lines
 
 
 class PlainScroll(VerticalScroll):
+    # Its children's size, set only as the screen lays them out; Textual's own asks for
+    # another layout as it changes, which lays out the same (see `KeptText`). Its
+    # scrollbars follow it without one.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=False)
+
     def render_lines(self, crop: Region) -> list[Strip]:
         if has_plain_styles(self):
             return plain_lines(self, crop, self.render_line)

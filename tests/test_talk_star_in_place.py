@@ -1,0 +1,100 @@
+"""A star toggled on the talk screen draws its own line again and lays out nothing: the
+facts and the abstract around it are neither wrapped nor laid out again (a layout of the
+whole screen was most of that star at 10,000 talks). Where the star's line wraps to
+another height (a narrow terminal), the screen is laid out for it. Either way the screen
+shows what it shows when the talk is opened anew."""
+
+from __future__ import annotations
+
+import pytest
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.strip import Strip
+
+from companion.program import Program
+from companion.ui.widgets.kept_text import KeptText
+from companion.ui.widgets.key_footer import KeyFooter
+from tests.driving import AppFactory, drawn_lines, flat, until
+from tests.test_search_keystroke import count_layouts
+from tests.test_talk_opened_in_a_row import open_from_schedule, screenshot
+
+
+async def star_shown(pilot: Pilot[None], shown: str) -> None:
+    """`s` pressed, until the star's line shows `shown` (read from the text that holds it
+    alone, not from every widget on the screen)."""
+    await pilot.press("s")
+    texts = pilot.app.screen.query(KeptText)
+    star = next(text for text in texts if "Starred" in flat(drawn_lines(text)))
+    await until(pilot, lambda: shown in flat(drawn_lines(star)))
+
+
+async def star_toggled(
+    make_app: AppFactory, program: Program, size: tuple[int, int], times: int
+) -> tuple[int, str, bool]:
+    """How many layouts `times` stars on the talk screen took, and the screen after them."""
+    talk = program.talks[0]
+    app = make_app(talk.start.isoformat())
+    async with app.run_test(size=size) as pilot:
+        await open_from_schedule(pilot, talk)
+        layouts = count_layouts(app.screen)
+        for _ in range(times):
+            await star_shown(pilot, "(s to star)" if talk.id in app.starred else "★ yes")
+        await pilot.pause()
+        return len(layouts), screenshot(app), talk.id in app.starred
+
+
+async def opened_anew(make_app: AppFactory, program: Program, size: tuple[int, int]) -> str:
+    """The talk's screen as a new app draws it, on the stars the last app kept."""
+    talk = program.talks[0]
+    app = make_app(talk.start.isoformat())
+    async with app.run_test(size=size) as pilot:
+        await open_from_schedule(pilot, talk)
+        return screenshot(app)
+
+
+@pytest.mark.parametrize("times", [1, 2], ids=["starred", "starred-and-unstarred"])
+async def test_a_star_on_the_talk_screen_lays_out_nothing(
+    make_app: AppFactory, program: Program, times: int
+) -> None:
+    size = (100, 30)
+    layouts, drawn, starred = await star_toggled(make_app, program, size, times)
+    assert layouts == 0
+    assert starred == (times == 1)
+    assert drawn == await opened_anew(make_app, program, size)
+
+
+async def test_a_star_whose_line_wraps_anew_lays_the_screen_out(
+    make_app: AppFactory, program: Program
+) -> None:
+    """At 26 columns "no (s to star)" wraps under its label, "★ yes" does not."""
+    size = (26, 30)
+    layouts, drawn, starred = await star_toggled(make_app, program, size, 1)
+    assert starred
+    assert layouts >= 1
+    assert drawn == await opened_anew(make_app, program, size)
+
+
+async def test_a_star_on_the_talk_screen_is_drawn_in_one_frame(
+    make_app: AppFactory, program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not a frame for the star and another of the whole screen, for the starred row the
+    schedule under it drew (Textual hands the screen on top every region drawn under it,
+    then the whole screen). Textual draws every widget in each frame, from what it kept
+    of it: the frames are counted at the footer."""
+    talk = program.talks[0]
+    app = make_app(talk.start.isoformat())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_from_schedule(pilot, talk)
+        footer = app.screen.query_one(KeyFooter)
+        frames: list[Region] = []
+        render_lines = footer.render_lines
+
+        def counted(crop: Region) -> list[Strip]:
+            frames.append(crop)
+            return render_lines(crop)
+
+        monkeypatch.setattr(footer, "render_lines", counted)
+        await star_shown(pilot, "★ yes")
+        await star_shown(pilot, "(s to star)")
+        await pilot.pause()
+        assert len(frames) == 2
