@@ -22,6 +22,7 @@ from companion.settings import CONFIG_DIR_VARIABLE
 from companion.ui.app import CompanionApp
 from tests.kept_copies import kept, validations
 from tests.local_server import server
+from tests.programs import opened
 
 TESTS = Path(__file__).parent
 
@@ -103,6 +104,17 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(scope="session")
 def program() -> Program:
     return load_program()
+
+
+@pytest.fixture(scope="session")
+def generated() -> Program:
+    """600 talks, 08:00-20:30: enough that typing on narrows one capped list to another,
+    and a day taller than any screen. Made once per worker (a third of a second of CPU),
+    shared by every module that reads it; nothing changes a program."""
+    sys.path.insert(0, str(TESTS.parent / "scripts"))
+    from generate_program import generate
+
+    return opened(generate(600, 1, 12, 300))
 
 
 FIXTURES = Path(__file__).parent / "fixtures"

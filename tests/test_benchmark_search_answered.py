@@ -10,7 +10,6 @@ from pathlib import Path
 from companion.present.search import capped, no_result
 from companion.program import Program
 from companion.search import SearchIndex
-from tests.test_search_redraw import generated  # noqa: F401  (the 600-talk program)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
@@ -19,7 +18,7 @@ from benchmark_keys import search_answered
 DIALOG = ("╭" + "─" * 60 + "╮", "│ Esc closes")  # what any frame of the open dialog shows
 
 
-def test_the_query_typed_is_not_yet_its_answer(generated: Program) -> None:  # noqa: F811
+def test_the_query_typed_is_not_yet_its_answer(generated: Program) -> None:
     index = SearchIndex(generated)
     found = index.search("ng", 30)
     assert found.capped
@@ -32,14 +31,14 @@ def test_the_query_typed_is_not_yet_its_answer(generated: Program) -> None:  # n
     assert answered((*typed_only, *rows, status))
 
 
-def test_nothing_found_is_an_answer_too(generated: Program) -> None:  # noqa: F811
+def test_nothing_found_is_an_answer_too(generated: Program) -> None:
     expect = search_answered(SearchIndex(generated))("zzqx")
     assert not expect((*DIALOG, "│ zzqx"))
     assert expect((*DIALOG, "│ zzqx", no_result("zzqx")))
 
 
 def test_a_single_letter_is_answered_by_the_keep_typing_line(
-    generated: Program,  # noqa: F811
+    generated: Program,
 ) -> None:
     expect = search_answered(SearchIndex(generated))("n")
     assert not expect((*DIALOG, "│ n"))

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from companion.program import Program
-from tests.test_search_redraw import generated  # noqa: F401  (the 600-talk program)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
@@ -19,7 +18,7 @@ def talk_frame(title: str) -> tuple[str, ...]:
     return (" header", "", f" {title}", "", " Time         Fri 10:00", "esc Back s Star")
 
 
-def test_the_talk_shown_before_is_not_the_one_opened(generated: Program) -> None:  # noqa: F811
+def test_the_talk_shown_before_is_not_the_one_opened(generated: Program) -> None:
     first, second = generated.talks[0], generated.talks[1]
     assert first.title != second.title
     before = talk_frame(first.title)
@@ -29,7 +28,7 @@ def test_the_talk_shown_before_is_not_the_one_opened(generated: Program) -> None
 
 
 def test_the_next_title_is_the_next_talk_in_program_order(
-    generated: Program,  # noqa: F811
+    generated: Program,
 ) -> None:
     after = next_title(generated)
     first, second = generated.talks[0], generated.talks[1]

@@ -12,7 +12,6 @@ from companion.program import Program
 from companion.ui.app import CompanionApp
 from companion.ui.widgets.result_list import ResultList
 from tests.driving import SIZE, AppFactory, drawn_lines, flat, screen_lines
-from tests.test_search_redraw import generated  # noqa: F401  (the 600-talk program)
 
 
 def geometry(app: CompanionApp) -> tuple[Region, ...]:
@@ -27,7 +26,7 @@ def geometry(app: CompanionApp) -> tuple[Region, ...]:
 
 async def test_the_first_results_move_nothing_on_the_dialog(
     make_app: AppFactory,
-    generated: Program,  # noqa: F811
+    generated: Program,
 ) -> None:
     app = make_app(generated.talks[0].start.isoformat(), on=generated)
     async with app.run_test(size=SIZE) as pilot:

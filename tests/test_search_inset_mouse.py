@@ -14,7 +14,6 @@ from companion.program import Program
 from companion.ui.app import CompanionApp
 from companion.ui.widgets.result_list import ResultList
 from tests.driving import SIZE, AppFactory, until
-from tests.test_search_redraw import generated  # noqa: F401  (the 600-talk program)
 
 
 def inset_cell(app: CompanionApp, row: int) -> Offset:
@@ -36,7 +35,7 @@ async def searched(pilot: Pilot[None], query: str) -> ResultList:
 
 async def test_a_press_on_the_inset_focuses_the_results(
     make_app: AppFactory,
-    generated: Program,  # noqa: F811
+    generated: Program,
 ) -> None:
     app = make_app(generated.talks[0].start.isoformat(), on=generated)
     async with app.run_test(size=SIZE) as pilot:
@@ -50,7 +49,7 @@ async def test_a_press_on_the_inset_focuses_the_results(
 
 async def test_the_wheel_over_the_inset_scrolls_the_results(
     make_app: AppFactory,
-    generated: Program,  # noqa: F811
+    generated: Program,
 ) -> None:
     app = make_app(generated.talks[0].start.isoformat(), on=generated)
     async with app.run_test(size=SIZE) as pilot:

@@ -16,7 +16,6 @@ from companion.ui.app import CompanionApp
 from companion.ui.widgets.plain_lines import has_plain_styles
 from companion.ui.widgets.result_list import ResultList
 from tests.driving import SIZE, AppFactory, drawn_lines
-from tests.test_search_redraw import generated  # noqa: F401  (the 600-talk program)
 
 
 def results_of(app: CompanionApp) -> ResultList:
@@ -51,7 +50,7 @@ async def searched(pilot: Pilot[None], *keys: str) -> ResultList:
 
 async def test_the_dialogs_list_adds_nothing_to_its_lines(
     make_app: AppFactory,
-    generated: Program,  # noqa: F811
+    generated: Program,
 ) -> None:
     """Its inset and focus tint are the box's around it, so its lines skip the styles cache;
     they are still drawn one cell in from the dialog's edge, with the scrollbar and one
@@ -69,7 +68,7 @@ async def test_the_dialogs_list_adds_nothing_to_its_lines(
 
 async def test_results_reach_the_screen_as_textual_would_draw_them(
     make_app: AppFactory,
-    generated: Program,  # noqa: F811
+    generated: Program,
 ) -> None:
     app = make_app(generated.talks[0].start.isoformat(), on=generated)
     async with app.run_test(size=SIZE) as pilot:
@@ -96,7 +95,7 @@ async def test_results_reach_the_screen_as_textual_would_draw_them(
 @pytest.mark.parametrize("theme", ["textual-light", "nord"])
 async def test_a_theme_or_size_change_reaches_the_rows_drawn_before(
     make_app: AppFactory,
-    generated: Program,  # noqa: F811
+    generated: Program,
     theme: str,
 ) -> None:
     app = make_app(generated.talks[0].start.isoformat(), on=generated)
@@ -116,7 +115,7 @@ async def test_a_theme_or_size_change_reaches_the_rows_drawn_before(
 
 async def test_a_list_given_padding_is_drawn_the_textual_way(
     make_app: AppFactory,
-    generated: Program,  # noqa: F811
+    generated: Program,
 ) -> None:
     app = make_app(generated.talks[0].start.isoformat(), on=generated)
     async with app.run_test(size=SIZE) as pilot:

@@ -10,7 +10,6 @@ import pytest
 
 from companion.program import Program
 from companion.search import HitKind, SearchIndex
-from tests.test_search_redraw import generated  # noqa: F401  (the 600-talk program)
 
 # Two letters as a person types them: accented or not, any case, with punctuation, as two
 # words; and what is not two letters of one word (nothing, one letter, longer words).
@@ -38,7 +37,7 @@ def bundled_pair(program: Program) -> tuple[SearchIndex, SearchIndex]:
 
 
 @pytest.fixture(scope="module")
-def generated_pair(generated: Program) -> tuple[SearchIndex, SearchIndex]:  # noqa: F811
+def generated_pair(generated: Program) -> tuple[SearchIndex, SearchIndex]:
     """600 talks: two letters match more than the dialog shows."""
     ahead = SearchIndex(generated)
     ahead.rank_ahead()

@@ -5,31 +5,17 @@ and result rows, built once per hit, which show the text the query at hand was f
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-import pytest
 from textual.widgets import Input, Static
 
 from companion.present.search import capped, no_result
 from companion.program import Program
 from companion.ui.app import CompanionApp
 from tests.driving import SIZE, AppFactory, drawn_lines, flat, screen_lines
-from tests.programs import opened
 from tests.test_search import program_with
 from tests.test_search_fast_paths import assert_shows
 
 # "ngan vu" typed, then back to "ng", then "ngxqz" (nothing) and back to "ng" again.
 KEYS = [*"ngan vu", *["backspace"] * 5, *"xqz", *["backspace"] * 3]
-
-
-@pytest.fixture(scope="module")
-def generated() -> Program:
-    """600 talks: enough that typing on narrows one capped list to another."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    from generate_program import generate
-
-    return opened(generate(600, 1, 12, 300))
 
 
 def expected_status(app: CompanionApp, query: str) -> str | None:

@@ -10,7 +10,6 @@ from companion.program import Program
 from companion.ui.widgets.result_list import ResultList
 from tests.driving import SIZE, AppFactory
 from tests.test_schedule_thumb_lines import assert_drawn_as_textual_would
-from tests.test_search_redraw import generated  # noqa: F401  (the 600-talk program)
 
 
 async def typed(pilot: Pilot[None], keys: list[str]) -> None:
@@ -21,7 +20,7 @@ async def typed(pilot: Pilot[None], keys: list[str]) -> None:
 
 async def test_the_results_scrollbar_is_drawn_as_textual_draws_it(
     make_app: AppFactory,
-    generated: Program,  # noqa: F811
+    generated: Program,
 ) -> None:
     app = make_app(generated.talks[0].start.isoformat(), on=generated)
     async with app.run_test(size=SIZE) as pilot:

@@ -21,7 +21,7 @@ from companion.store import NoteSaved, Store, StoreError, store_path
 from companion.ui.app import CompanionApp
 from companion.ui.screens.starred import StarredScreen
 from companion.ui.screens.talk import TalkScreen
-from tests.cli_driving import assert_clean_error
+from tests.cli_driving import assert_clean_error, call_cli
 from tests.conftest import no_file_growth, run_cli
 from tests.driving import SIZE, flat, screen_lines, show_talk, toasted, until
 
@@ -135,7 +135,7 @@ def damage_rows(data_dir: Path, program: Program) -> None:
 
 def test_damaged_rows_are_skipped_or_kept_and_reported(data_dir: Path, program: Program) -> None:
     damage_rows(data_dir, program)
-    result = run_cli("starred")
+    result = call_cli("starred")
     assert result.returncode == 0, result.stderr
     assert "[magellan]" in result.stdout and "[xtc]" in result.stdout
     assert "deeptools" not in result.stdout
@@ -144,7 +144,7 @@ def test_damaged_rows_are_skipped_or_kept_and_reported(data_dir: Path, program: 
         "companion: damaged store: skipped a star whose talk id is unreadable (row 3)",
         "companion: damaged store: kept the star on 'xtc' without its unreadable title",
     ]
-    listed = json.loads(run_cli("starred", "--json").stdout)
+    listed = json.loads(call_cli("starred", "--json").stdout)
     assert [(star["id"], star["moved"]) for star in listed] == [("magellan", None), ("xtc", None)]
     assert set_aside(data_dir) == []
 
@@ -167,10 +167,10 @@ def test_a_gone_star_with_damaged_times_is_listed(data_dir: Path, program: Progr
         "INSERT INTO stars VALUES ('withdrawn', 'x', 'A withdrawn talk', 'Session 9',"
         " '2026-02-01T16:00:00', CAST(X'FF' AS TEXT))",  # no offset; not UTF-8
     )
-    listed = {star["id"]: star for star in json.loads(run_cli("starred", "--json").stdout)}
+    listed = {star["id"]: star for star in json.loads(call_cli("starred", "--json").stdout)}
     assert listed["withdrawn"]["title"] == "A withdrawn talk"
     assert (listed["withdrawn"]["start"], listed["withdrawn"]["in_program"]) == (None, False)
-    text = run_cli("starred")
+    text = call_cli("starred")
     assert "A withdrawn talk  [withdrawn]" in text.stdout
     assert "unreadable star time, start time, end time" in text.stderr
 
@@ -185,7 +185,7 @@ def test_an_altered_schema_is_set_aside_not_a_crash(
     path = make_store(data_dir, program, "xtc")
     sql(path, alteration)
     content = path.read_bytes()
-    result = run_cli("starred")
+    result = call_cli("starred")
     assert result.returncode == 0, result.stderr
     assert "kept it as" in result.stderr and "No starred talks yet" in result.stdout
     [kept] = set_aside(data_dir)
@@ -205,10 +205,10 @@ def test_a_fifo_in_place_of_the_store_is_set_aside_without_hanging(data_dir: Pat
 
 def test_a_relative_data_directory_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(DATA_DIR_VARIABLE, "relative-data")
-    for command in (["star", "xtc"], ["starred"], ["talks"], ["star", "magellan"]):
-        result = run_cli(*command, cwd=tmp_path)
-        assert result.returncode == 0, result.stderr
     monkeypatch.chdir(tmp_path)
+    for command in (["star", "xtc"], ["starred"], ["talks"], ["star", "magellan"]):
+        result = call_cli(*command)
+        assert result.returncode == 0, result.stderr
     assert data_dir() == tmp_path / "relative-data"
     assert Store.read(tmp_path / "relative-data", CONFERENCE).starred_ids() == {"xtc", "magellan"}
 

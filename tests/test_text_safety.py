@@ -196,9 +196,10 @@ def test_a_multi_line_note_stays_inside_its_list_item() -> None:
     ],
 )
 def test_export_targets_that_cannot_be_a_file_are_one_clear_error(
-    tmp_path: Path, output: str, fragment: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str, fragment: str
 ) -> None:
-    result = run_cli("export", "-f", "ics", "-o", output, cwd=tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = call_cli("export", "-f", "ics", "-o", output)
     assert_clean_error(result, fragment)
     assert list(tmp_path.iterdir()) == []
 

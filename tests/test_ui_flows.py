@@ -585,16 +585,9 @@ def shown_lines(table: ScheduleTable) -> list[str]:
 
 
 async def test_a_long_day_is_whole_at_once_and_scrolls_to_the_cursor(
-    make_app: AppFactory,
+    make_app: AppFactory, generated: Program
 ) -> None:
-    import sys
-
-    from tests.programs import opened
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    from generate_program import generate
-
-    program = opened(generate(600, 1, 12, 300))  # 08:00-20:30
+    program = generated  # 08:00-20:30
     app = make_app(program.talks[120].start.isoformat(), on=program)
     async with app.run_test(size=(100, 30)) as pilot:
         table = app.screen.query_one(ScheduleTable)
