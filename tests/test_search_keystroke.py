@@ -4,17 +4,28 @@ the result list's scrollbar in a frame of its own)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
 
 from companion.ui.widgets.result_list import ResultList, ResultRow
 from companion.ui.widgets.typing import TypingInput
-from tests.driving import SIZE, AppFactory, drawn_lines, flat, result_ids, search, until
+from tests.driving import (
+    SIZE,
+    AppFactory,
+    drawn_lines,
+    flat,
+    result_ids,
+    search,
+    settled,
+    until,
+)
 
 
 def count_layouts(screen: Screen[Any]) -> list[Screen[Any]]:
@@ -72,6 +83,30 @@ async def test_a_search_keystroke_that_finds_the_same_lays_out_nothing(
         assert "magellan" in await typed_into(pilot, "lan")
         assert result_ids(app) == found
         assert layouts == []
+
+
+async def test_the_first_letters_of_a_new_search_restyle_nothing(make_app: AppFactory) -> None:
+    """Each search opens a new dialog; its first letter restyled the box (2 ms)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)  # indexed, and the talk screen's styles read ahead
+        restyled: list[list[DOMNode]] = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def counted(nodes: Iterable[DOMNode], animate: bool = False) -> None:
+            restyled.append(list(nodes))
+            update_nodes(restyled[-1], animate=animate)
+
+        for _ in range(2):
+            await pilot.press("slash")
+            await pilot.pause()
+            app.stylesheet.update_nodes = counted  # type: ignore[method-assign]
+            assert "magel" in await typed_into(pilot, "magel")
+            assert result_ids(app)[0] == "talk:magellan"
+            app.stylesheet.update_nodes = update_nodes  # type: ignore[method-assign]
+            assert restyled == []
+            await pilot.press("escape")
+            await pilot.pause()
 
 
 def rows(count: int, name: str) -> list[ResultRow]:
