@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
 
+from companion.search import HitKind
 from companion.ui.widgets.result_list import ResultList, ResultRow
 from companion.ui.widgets.typing import TypingInput
 from tests.driving import (
@@ -107,6 +108,31 @@ async def test_the_first_letters_of_a_new_search_restyle_nothing(make_app: AppFa
             assert restyled == []
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_a_space_after_a_word_looks_nothing_up_again(make_app: AppFactory) -> None:
+    """A query finds what its words find: the space or a comma typed after a word keeps
+    the results, and the next letter is looked up."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        found = await search(pilot, "magellan")
+        index = app.search_index
+        looked_up: list[str] = []
+        search_index = index.search
+
+        def counted(query: str, limit: int | None = 50, kind: HitKind | None = None) -> Any:
+            looked_up.append(query)
+            return search_index(query, limit, kind)
+
+        index.search = counted  # type: ignore[method-assign]
+        try:
+            assert "magellan, " in await typed_into(pilot, ", ", "magellan, ")
+            assert result_ids(app) == found
+            assert looked_up == []
+            await typed_into(pilot, "c", "magellan, c")
+            assert looked_up == ["magellan, c"]
+        finally:
+            index.search = search_index  # type: ignore[method-assign]
 
 
 def rows(count: int, name: str) -> list[ResultRow]:
