@@ -442,7 +442,7 @@ class SearchIndex:
 
         The words' postings are laid end to end and each entry's best weight picked out in
         C, the best weight last: an entry at a time in Python, "1" (7,000 words at 10,000
-        talks, the talks' ids among them) took 30 ms, under "room 1"."""
+        talks, numbers in the names of a generated program) took 30 ms, under "room 1"."""
         gathered = self._by_letter.get(letter)
         if gathered is None:
             entries, weights = _entry_array(), array("d")
