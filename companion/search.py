@@ -502,10 +502,16 @@ class SearchIndex:
             key=lambda item: (-item[1], item[0]),
         )[:wanted]
         tied = [index for index, _ in ranked]
-        at_cutoff = itertools.compress(totals.keys(), map(cutoff.__eq__, totals.values()))
-        tied += heapq.nsmallest(
-            wanted - len(tied), itertools.filterfalse(label_ranks.__contains__, at_cutoff)
-        )
+        if not above and min(totals.values()) == cutoff:
+            # All tie ("roo": every talk, by its room): the first in program order, sorted
+            # in C (mostly in order already), where heapq went through them all in Python.
+            unranked = itertools.filterfalse(label_ranks.__contains__, sorted(totals))
+            tied += itertools.islice(unranked, wanted - len(tied))
+        else:
+            at_cutoff = itertools.compress(totals.keys(), map(cutoff.__eq__, totals.values()))
+            tied += heapq.nsmallest(
+                wanted - len(tied), itertools.filterfalse(label_ranks.__contains__, at_cutoff)
+            )
         return above + [(index, cutoff) for index in tied]
 
     def _label_ranks(self, words: tuple[str, ...]) -> dict[int, int]:

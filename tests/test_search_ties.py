@@ -59,3 +59,38 @@ def test_a_capped_search_keeps_the_first_of_the_whole_ordered_list(
         capped = tied.search(query, limit=limit)
         assert capped == everything[:limit], limit
         assert capped.total == len(everything)
+
+
+@pytest.fixture(scope="module")
+def all_tied() -> SearchIndex:
+    """Every entry a query finds scores the same: the word, whole, in each title."""
+    return index_of(
+        {"title": "Fast lowering"},
+        {"title": "Lowering passes"},
+        {"title": "More lowering"},
+        {"title": "Lowering"},
+        {"title": "Cheap lowering"},
+        {"title": "LOWERING"},
+        {"title": "Late lowering"},
+    )
+
+
+def test_all_tied_the_query_as_title_then_titles_starting_with_it_then_program_order(
+    all_tied: SearchIndex,
+) -> None:
+    assert ids(all_tied.search("lowering", limit=None)) == [
+        *("talk:t4", "talk:t6"),  # the title is the query
+        "talk:t2",  # the title starts with it
+        *("talk:t1", "talk:t3", "talk:t5", "talk:t7"),  # program order
+    ]
+
+
+@pytest.mark.parametrize("query", ["lowering", "lower"])
+def test_a_capped_search_of_all_tied_keeps_the_first_of_the_whole_ordered_list(
+    all_tied: SearchIndex, query: str
+) -> None:
+    everything = all_tied.search(query, limit=None)
+    for limit in range(len(everything) + 1):
+        capped = all_tied.search(query, limit=limit)
+        assert capped == everything[:limit], limit
+        assert capped.total == len(everything)
