@@ -4,17 +4,29 @@ the result list's scrollbar in a frame of its own)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
 
+from companion.search import HitKind
 from companion.ui.widgets.result_list import ResultList, ResultRow
 from companion.ui.widgets.typing import TypingInput
-from tests.driving import SIZE, AppFactory, drawn_lines, flat, result_ids, search, settled, until
+from tests.driving import (
+    SIZE,
+    AppFactory,
+    drawn_lines,
+    flat,
+    result_ids,
+    search,
+    settled,
+    until,
+)
 
 
 def count_layouts(screen: Screen[Any]) -> list[Screen[Any]]:
@@ -73,6 +85,55 @@ async def test_a_search_keystroke_that_finds_the_same_lays_out_nothing(
         assert "magellan" in await typed_into(pilot, "lan")
         assert result_ids(app) == found
         assert layouts == []
+
+
+async def test_the_first_letters_of_a_new_search_restyle_nothing(make_app: AppFactory) -> None:
+    """Each search opens a new dialog; its first letter restyled the box (2 ms)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)  # indexed, and the talk screen's styles read ahead
+        restyled: list[list[DOMNode]] = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def counted(nodes: Iterable[DOMNode], animate: bool = False) -> None:
+            restyled.append(list(nodes))
+            update_nodes(restyled[-1], animate=animate)
+
+        for _ in range(2):
+            await pilot.press("slash")
+            await pilot.pause()
+            app.stylesheet.update_nodes = counted  # type: ignore[method-assign]
+            assert "magel" in await typed_into(pilot, "magel")
+            assert result_ids(app)[0] == "talk:magellan"
+            app.stylesheet.update_nodes = update_nodes  # type: ignore[method-assign]
+            assert restyled == []
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_a_space_after_a_word_looks_nothing_up_again(make_app: AppFactory) -> None:
+    """A query finds what its words find: the space or a comma typed after a word keeps
+    the results, and the next letter is looked up."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        found = await search(pilot, "magellan")
+        index = app.search_index
+        looked_up: list[str] = []
+        search_index = index.search
+
+        def counted(query: str, limit: int | None = 50, kind: HitKind | None = None) -> Any:
+            looked_up.append(query)
+            return search_index(query, limit, kind)
+
+        index.search = counted  # type: ignore[method-assign]
+        try:
+            assert "magellan, " in await typed_into(pilot, ", ", "magellan, ")
+            assert result_ids(app) == found
+            assert looked_up == []
+            await typed_into(pilot, "c", "magellan, c")
+            assert looked_up == ["magellan, c"]
+        finally:
+            index.search = search_index  # type: ignore[method-assign]
 
 
 def rows(count: int, name: str) -> list[ResultRow]:

@@ -50,12 +50,36 @@ def test_the_query_as_title_then_titles_starting_with_it_then_program_order(
     ]
 
 
-@pytest.mark.parametrize("query", ["lowering", "lowering 2", "lo", "low"])
-def test_a_capped_search_keeps_the_first_of_the_whole_ordered_list(
-    tied: SearchIndex, query: str
+@pytest.fixture(scope="module")
+def all_tied() -> SearchIndex:
+    """Every entry a query finds scores the same: the word, whole, in each title."""
+    titles = ("Fast lowering", "Lowering passes", "More lowering", "Lowering", "Cheap lowering")
+    return index_of(*({"title": title} for title in (*titles, "LOWERING", "Late lowering")))
+
+
+def test_all_tied_the_query_as_title_then_titles_starting_with_it_then_program_order(
+    all_tied: SearchIndex,
 ) -> None:
-    everything = tied.search(query, limit=None)
+    assert ids(all_tied.search("lowering", limit=None)) == [
+        *("talk:t4", "talk:t6"),  # the title is the query
+        "talk:t2",  # the title starts with it
+        *("talk:t1", "talk:t3", "talk:t5", "talk:t7"),  # program order
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entries", "query"),
+    [
+        *(("tied", query) for query in ("lowering", "lowering 2", "lo", "low")),
+        *(("all_tied", query) for query in ("lowering", "lower")),  # all tie: a path of its own
+    ],
+)
+def test_a_capped_search_keeps_the_first_of_the_whole_ordered_list(
+    entries: str, query: str, request: pytest.FixtureRequest
+) -> None:
+    index: SearchIndex = request.getfixturevalue(entries)
+    everything = index.search(query, limit=None)
     for limit in range(len(everything) + 1):
-        capped = tied.search(query, limit=limit)
+        capped = index.search(query, limit=limit)
         assert capped == everything[:limit], limit
         assert capped.total == len(everything)
