@@ -121,4 +121,14 @@ class ProgramUpdates(SearchIndexing, Navigation):
             with suppress(ScreenStackError):
                 self.uninstall_screen(screen)
                 await screen.remove()
+        self._forget_closed_screens()
         self.reminders.check()
+
+    def _forget_closed_screens(self) -> None:
+        """Let the screens just closed go, and the old program with them (at 50,000 talks
+        most of the app's memory). Textual keeps the first screen it showed (the first
+        Schedule) for as long as the app runs, as the one the app's queries search, and
+        with it, until read again, its list of the children it had when it closed."""
+        first, self._compose_screen = self._compose_screen, None
+        if first is not None:  # closed with its mode: read, the list is made anew, empty
+            _ = first.displayed_children

@@ -3,6 +3,7 @@ by `Services`), each writing through the store and saying when it cannot."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from typing import TYPE_CHECKING, TypeVar
@@ -24,7 +25,8 @@ CHECKPOINTS = "store-checkpoints"  # the group of the thread that copies the log
 class StarsAndNotes(AppState):
     store: Store
     _last_statuses: list[StarStatus]
-    _reconciled_from: tuple[Program, list[StarRecord]] | None  # what they were found from
+    # What they were found from; the program not kept by it: a copy replaced is freed.
+    _reconciled_from: tuple[weakref.ref[Program], list[StarRecord]] | None
 
     def _open_store(self) -> None:
         """Open the user's store; when it cannot be written, keep stars in memory and say so."""
@@ -110,9 +112,10 @@ class StarsAndNotes(AppState):
 
         stars = self._reading(self.store.stars, None)
         # Each visit to Starred asks, and the stars seldom changed since the last.
-        if stars is not None and (self.program, stars) != self._reconciled_from:
+        kept = self._reconciled_from
+        if stars is not None and (kept is None or (kept[0](), kept[1]) != (self.program, stars)):
             self._last_statuses = reconcile(self.program, stars, self.program.conference.zone)
-            self._reconciled_from = (self.program, stars)
+            self._reconciled_from = (weakref.ref(self.program), stars)
         return self._last_statuses
 
     def mark_seen(self, talks: Iterable[Talk]) -> None:
