@@ -22,7 +22,7 @@ from companion.present.starred import (
     starred_summary,
 )
 from companion.ui.commands import ScreenCommands
-from companion.ui.plain_text import show_text
+from companion.ui.plain_text import show_line
 from companion.ui.screens.unstarring import UNDO_KEY, Unstarring
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
@@ -193,7 +193,7 @@ class StarredScreen(Unstarring):
         else:
             extras = [past_words(True)] if self.hide_past else []
             summary = " · ".join([summary, *extras, reminders_words(app.remind_before)])
-        show_text(self.query_one("#starred-summary", Static), summary)
+        show_line(self.query_one("#starred-summary", Static), summary)  # a count changed
         if not listing.has_focus:  # focusing repaints every row, even the focused list's
             listing.focus()
         self.refresh_bindings()

@@ -7,7 +7,8 @@ from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.cache import LRUCache
 from textual.content import Content
-from textual.geometry import Spacing
+from textual.geometry import Size, Spacing
+from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.style import Style
 from textual.widgets.option_list import Option
@@ -77,6 +78,11 @@ class StarredList(TalkList):
     though only the rows that changed have new options (see `StarredOptions`). The lines
     of an option listed at another place are the same but for the place they carry for
     the mouse, which is set anew."""
+
+    # A new length changes nothing on screen but the scrollbar's thumb, which Textual
+    # moves as it is set; the layout it asked for drew the whole screen again in a frame
+    # of its own. A scrollbar that comes or goes still asks for one.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
