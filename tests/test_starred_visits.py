@@ -7,12 +7,22 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.geometry import Region
 from textual.strip import Strip
+from textual.widget import Widget
 
 from companion.program import Program
 from companion.ui.hanging import Hanging
 from companion.ui.widgets.talk_options import TalkList
-from tests.driving import SIZE, AppFactory, every_talk_starred, flat, screen_lines, until
+from tests.driving import (
+    SIZE,
+    AppFactory,
+    every_talk_starred,
+    flat,
+    screen_lines,
+    settled,
+    until,
+)
 
 
 async def test_starred_shown_again_as_it_was_repaints_no_row(
@@ -90,3 +100,30 @@ async def test_a_visit_after_a_star_draws_the_list_once_and_only_new_rows_anew(
         await pilot.pause()
         assert sorted(painted) == list(range(listing.size.height))
         assert len(drawn_anew) <= 2
+
+
+async def test_a_visit_after_a_star_lays_nothing_out(
+    make_app: AppFactory, program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary's new count and the list's new length change nothing's size: a layout
+    of the screen would draw it whole again, in a frame of its own."""
+    app = make_app("2026-02-01T16:10")
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await every_talk_starred(pilot, program)
+        await pilot.press("1")
+        app.toggle_star(program.talks[5].id)
+        await pilot.pause()
+        laid_out: list[str] = []
+        refresh = Widget.refresh
+
+        def recorded(widget: Widget, *regions: Region, **how: bool) -> Widget:
+            if how.get("layout"):
+                laid_out.append(type(widget).__name__)
+            return refresh(widget, *regions, **how)
+
+        monkeypatch.setattr(Widget, "refresh", recorded)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "9 starred talks" in flat(screen_lines(app.screen))
+        assert laid_out == []
