@@ -25,8 +25,7 @@ CHECKPOINTS = "store-checkpoints"  # the group of the thread that copies the log
 class StarsAndNotes(AppState):
     store: Store
     _last_statuses: list[StarStatus]
-    # What they were found from; the program not kept by it: a copy replaced is freed.
-    _reconciled_from: tuple[weakref.ref[Program], list[StarRecord]] | None
+    _reconciled_from: tuple[weakref.ref[Program], list[StarRecord]] | None  # (not kept alive)
 
     def _open_store(self) -> None:
         """Open the user's store; when it cannot be written, keep stars in memory and say so."""
@@ -111,9 +110,8 @@ class StarsAndNotes(AppState):
         from companion.reconcile import reconcile  # not needed before the first frame
 
         stars = self._reading(self.store.stars, None)
-        # Each visit to Starred asks, and the stars seldom changed since the last.
-        kept = self._reconciled_from
-        if stars is not None and (kept is None or (kept[0](), kept[1]) != (self.program, stars)):
+        # Each visit to Starred asks, and the stars seldom changed; a program replaced is freed.
+        if stars is not None and (weakref.ref(self.program), stars) != self._reconciled_from:
             self._last_statuses = reconcile(self.program, stars, self.program.conference.zone)
             self._reconciled_from = (weakref.ref(self.program), stars)
         return self._last_statuses
