@@ -133,7 +133,7 @@ class ProgramUpdates(SearchIndexing, Navigation):
         hardly ever): here they go as it would drop them. It keeps the first screen it
         showed (the first Schedule) for as long as the app runs, as the one the app's
         queries search, and with it, until read again, its list of the children it had."""
-        watchers: dict[str, list[tuple[MessagePump, object]]] = getattr(self, "__watchers", {})
+        watchers: dict[str, list[tuple[MessagePump, object]]] = vars(self).get("__watchers", {})
         for watching in watchers.values():
             watching[:] = [(node, callback) for node, callback in watching if not node._closing]
         first, self._compose_screen = self._compose_screen, None
