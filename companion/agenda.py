@@ -12,7 +12,7 @@ longer one leaves no gap); its `fits` are the other talks wholly inside it and i
 from __future__ import annotations
 
 import bisect
-import functools
+import weakref
 from collections.abc import Set as AbstractSet
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
@@ -110,11 +110,18 @@ def _clashes(chosen: list[Talk]) -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(ids, key=by_start.__getitem__)) for key, ids in found.items()}
 
 
-@functools.lru_cache(maxsize=1)
+_finders: weakref.WeakKeyDictionary[Program, _Finder] = weakref.WeakKeyDictionary()
+
+
 def _finder(program: Program) -> _Finder:
     """One finder for the program shown (a program never changes): building one walks
-    every talk, which at 10,000 talks cost each visit to the starred list 30 ms."""
-    return _Finder(program)
+    every talk, which at 10,000 talks cost each visit to the starred list 30 ms. Kept
+    only while the program is: one replaced by a newer copy is freed, finder and all."""
+    finder = _finders.get(program)
+    if finder is None:
+        _finders.clear()  # one program at a time
+        finder = _finders[program] = _Finder(program)
+    return finder
 
 
 class _Finder:

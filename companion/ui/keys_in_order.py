@@ -102,6 +102,8 @@ class KeysInOrder(App[None]):
             self._on_its_way = None
             if self._held:
                 self._wait_for_the_key_before()  # for what it set off, from now
+            else:  # read again only once set anew: a screen closed since is not kept alive
+                self._sent_to = None
 
     def _wait_for_the_key_before(self, walks: int = 2) -> None:
         """Hand on the next held key once the key before it and what it set off are done:

@@ -14,6 +14,8 @@ from companion.ui.search_indexing import SearchIndexing
 from companion.ui.services import HoldsEdits
 
 if TYPE_CHECKING:
+    from textual.message_pump import MessagePump
+
     from companion.program import Program
     from companion.subscription import Updated
 
@@ -121,4 +123,19 @@ class ProgramUpdates(SearchIndexing, Navigation):
             with suppress(ScreenStackError):
                 self.uninstall_screen(screen)
                 await screen.remove()
+        self._forget_closed_screens()
         self.reminders.check()
+
+    def _forget_closed_screens(self) -> None:
+        """Let the screens just closed go, and the old program with them (at 50,000 talks
+        most of the app's memory). Textual drops a closed screen's watchers of the app
+        only once what they watch next changes (a star, the minute; the time zone shown,
+        hardly ever): here they go as it would drop them. It keeps the first screen it
+        showed (the first Schedule) for as long as the app runs, as the one the app's
+        queries search, and with it, until read again, its list of the children it had."""
+        watchers: dict[str, list[tuple[MessagePump, object]]] = vars(self).get("__watchers", {})
+        for watching in watchers.values():
+            watching[:] = [(node, callback) for node, callback in watching if not node._closing]
+        first, self._compose_screen = self._compose_screen, None
+        if first is not None:  # closed with its mode: read, the list is made anew, empty
+            _ = first.displayed_children

@@ -3,6 +3,7 @@ by `Services`), each writing through the store and saying when it cannot."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from typing import TYPE_CHECKING, TypeVar
@@ -24,7 +25,7 @@ CHECKPOINTS = "store-checkpoints"  # the group of the thread that copies the log
 class StarsAndNotes(AppState):
     store: Store
     _last_statuses: list[StarStatus]
-    _reconciled_from: tuple[Program, list[StarRecord]] | None  # what they were found from
+    _reconciled_from: tuple[weakref.ref[Program], list[StarRecord]] | None  # (not kept alive)
 
     def _open_store(self) -> None:
         """Open the user's store; when it cannot be written, keep stars in memory and say so."""
@@ -109,10 +110,10 @@ class StarsAndNotes(AppState):
         from companion.reconcile import reconcile  # not needed before the first frame
 
         stars = self._reading(self.store.stars, None)
-        # Each visit to Starred asks, and the stars seldom changed since the last.
-        if stars is not None and (self.program, stars) != self._reconciled_from:
+        # Each visit to Starred asks, and the stars seldom changed; a program replaced is freed.
+        if stars is not None and (weakref.ref(self.program), stars) != self._reconciled_from:
             self._last_statuses = reconcile(self.program, stars, self.program.conference.zone)
-            self._reconciled_from = (self.program, stars)
+            self._reconciled_from = (weakref.ref(self.program), stars)
         return self._last_statuses
 
     def mark_seen(self, talks: Iterable[Talk]) -> None:

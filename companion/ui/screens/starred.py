@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.widgets import OptionList, Static
 
 from companion.present.agenda import past_words, reminders_words
@@ -21,12 +22,12 @@ from companion.present.starred import (
     starred_summary,
 )
 from companion.ui.commands import ScreenCommands
-from companion.ui.plain_text import show_text
+from companion.ui.plain_text import show_line
 from companion.ui.screens.unstarring import UNDO_KEY, Unstarring
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.key_footer import KeyFooter
-from companion.ui.widgets.starred_options import StarredOptions
+from companion.ui.widgets.starred_options import StarredList, StarredOptions
 from companion.ui.widgets.talk_options import TalkList
 
 if TYPE_CHECKING:
@@ -103,12 +104,13 @@ class StarredScreen(Unstarring):
         self._listed: tuple[object, ...] | None = None  # what `_rows` were built from
         self._options = StarredOptions()
         self.hide_past = False
-        self._left_at: tuple[int | None, float] | None = None  # cursor and scroll, last visit
+        # The cursor and scroll put last, and the list's region then (see `_cursor_to_now`).
+        self._left_at: tuple[int | None, float, Region] | None = None
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
         yield Static(id="starred-summary")
-        yield TalkList(id="starred-list")
+        yield StarredList(id="starred-list")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -130,12 +132,16 @@ class StarredScreen(Unstarring):
         self._moves.update({s.record.talk_id: s.moved for s in statuses if s.moved})
         app.mark_seen(moves_to_mark_seen(statuses))
         self.refresh_list(statuses)
+        # Before the frame, so that it draws the list where it opens (drawn where the
+        # cursor was, then moved, the list was drawn twice); again after the frame, should
+        # it lay the list out anew (a first visit, a new size, a scrollbar come or gone).
+        self._cursor_to_now()
         self.call_after_refresh(self._cursor_to_now)
 
     def _cursor_to_now(self) -> None:
         """A visit opens on what comes next, as the Schedule does: the cursor on the first
         row after the now-line, at the top, the now-line just above it."""
-        listing = self.query_one_optional("#starred-list", TalkList)  # None while closing
+        listing = self.query_one_optional("#starred-list", StarredList)  # None while closing
         line = next((i for i, row in enumerate(self._rows) if isinstance(row, NowLine)), None)
         if listing is None or line is None:
             return
@@ -145,13 +151,13 @@ class StarredScreen(Unstarring):
             if not listing.get_option_at_index(i).disabled
         )
         cursor = next(following, listing.highlighted)
-        here = (listing.highlighted, listing.scroll_offset.y)
+        here = (listing.highlighted, listing.scroll_offset.y, listing.scrollable_content_region)
         if here == self._left_at and here[0] == cursor:
             return  # still where it was put: scrolling to it and back repainted every row
         listing.highlighted = cursor
-        listing.scroll_to_highlight(top=True)
-        listing.scroll_relative(y=-1, animate=False)  # the now-line in view too
-        self._left_at = (cursor, listing.scroll_offset.y)
+        if cursor is not None:
+            listing.scroll_to_option(cursor, below=1)  # the now-line in view too
+        self._left_at = (cursor, listing.scroll_offset.y, listing.scrollable_content_region)
 
     def on_screen_suspend(self) -> None:
         self._moves.clear()
@@ -187,7 +193,7 @@ class StarredScreen(Unstarring):
         else:
             extras = [past_words(True)] if self.hide_past else []
             summary = " · ".join([summary, *extras, reminders_words(app.remind_before)])
-        show_text(self.query_one("#starred-summary", Static), summary)
+        show_line(self.query_one("#starred-summary", Static), summary)  # a count changed
         if not listing.has_focus:  # focusing repaints every row, even the focused list's
             listing.focus()
         self.refresh_bindings()
