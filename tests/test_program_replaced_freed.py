@@ -6,20 +6,27 @@ from __future__ import annotations
 import gc
 import weakref
 
+from textual import events
 from textual.pilot import Pilot
 
 from companion.loading import load_program
+from companion.ui.widgets.schedule_table import ScheduleTable
 from tests.driving import SIZE, AppFactory, settled, show_talk, until
+from tests.test_clicks_in_order import mouse_at_once, row_cell, talk_below
 
 
 async def every_mode_shown(pilot: Pilot[None]) -> None:
-    """A star, every mode shown, a talk opened and closed, a key to the Schedule's table."""
+    """A star, every mode shown, a talk opened and closed, a key to the Schedule's table,
+    then a click on its row below, the last input (Textual keeps what it pressed)."""
     app = pilot.app
     await pilot.press("s", "3", "2", "1")
     await show_talk(pilot, "magellan")
     await pilot.press("escape")
     await until(pilot, lambda: len(app.screen_stack) == 1)
-    await pilot.press("down")
+    table = app.screen.query_one(ScheduleTable)
+    below = await talk_below(pilot, table)
+    mouse_at_once(pilot, row_cell(table, below), events.MouseDown, events.MouseUp)
+    await until(pilot, lambda: table.selected_talk_id == below)
 
 
 async def test_each_program_replaced_is_freed(make_app: AppFactory) -> None:

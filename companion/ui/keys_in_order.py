@@ -147,3 +147,4 @@ class KeysInOrder(App[None]):
                 if self._held and self._wait_timer is None:  # (a click begins its own)
                     self._wait_for_the_key_before()
                 return
+        self._sent_to = None  # all done: a screen closed since is not kept alive

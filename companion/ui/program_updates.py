@@ -132,10 +132,13 @@ class ProgramUpdates(SearchIndexing, Navigation):
         only once what they watch next changes (a star, the minute; the time zone shown,
         hardly ever): here they go as it would drop them. It keeps the first screen it
         showed (the first Schedule) for as long as the app runs, as the one the app's
-        queries search, and with it, until read again, its list of the children it had."""
+        queries search, and with it, until read again, its list of the children it had;
+        and the widget last pressed, to match a release to it."""
         watchers: dict[str, list[tuple[MessagePump, object]]] = vars(self).get("__watchers", {})
         for watching in watchers.values():
             watching[:] = [(node, callback) for node, callback in watching if not node._closing]
         first, self._compose_screen = self._compose_screen, None
         if first is not None:  # closed with its mode: read, the list is made anew, empty
             _ = first.displayed_children
+        if self._mouse_down_widget is not None and not self._mouse_down_widget.is_attached:
+            self._mouse_down_widget = None
