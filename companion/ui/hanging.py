@@ -46,8 +46,8 @@ class Hanging(Visual):
     The lines are wrapped once, by `Indented.wrapped`, and each row drawn as it is: not
     joined into one text for Textual to split and wrap again (the abstract of every talk
     opened was wrapped twice). A row is drawn as Textual draws a line that fits: unless
-    Textual would cut or place it otherwise (a row wider than the width, a tab a prefix
-    left unexpanded, no wrapping, a centred or right alignment), then the rows are handed
+    Textual would cut or place it otherwise (a row wider than the width, a tab left in a
+    prefix, no wrapping, a centred or right alignment), then the rows are handed
     to Textual as one text.
     """
 
@@ -100,9 +100,9 @@ class Hanging(Visual):
 
 
 def _row_strip(row: Content, y: int, width: int, style: Style, options: RenderOptions) -> Strip:
-    """The row drawn as line `y` of a text, as Textual draws a line that fits `width` (its
-    post style, its part of a selection, its line padding, then each part in
-    its style with its offset, for the mouse)."""
+    """The row drawn as line `y` of a text, as Textual draws a line that fits `width`: its
+    post style, its part of a selection, its line padding, then each part in its style
+    with its offset (for the mouse)."""
     if options.post_style is not None:
         row = row.stylize(options.post_style)
     span = options.selection.get_span(y) if options.selection is not None else None
