@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -40,31 +41,79 @@ class Indented:
 
 
 class Hanging(Visual):
-    """Lines one under the other, each wrapped under its own text column."""
+    """Lines one under the other, each wrapped under its own text column.
+
+    The lines are wrapped once, by `Indented.wrapped`, and each row drawn as it is: not
+    joined into one text for Textual to split and wrap again (the abstract of every talk
+    opened was wrapped twice). A row is drawn as Textual draws a line that fits: unless
+    Textual would cut or place it otherwise (a row wider than the width, a tab left in a
+    prefix, no wrapping, a centred or right alignment), then the rows are handed
+    to Textual as one text.
+    """
 
     def __init__(self, lines: Iterable[Indented]) -> None:
         self.lines = tuple(lines)
-        self._laid_out: tuple[int, Content] | None = None  # the last width and its lines
+        self._laid_out: tuple[int, list[Content]] | None = None  # the last width, its rows
 
     def __str__(self) -> str:
         return "\n".join(line.plain for line in self.lines)
 
-    def _lay_out(self, width: int, rules: RulesMap) -> Content:
+    def _rows(self, width: int, rules: RulesMap) -> list[Content]:
         """The lines wrapped for `width` cells less the padding Textual puts around a line."""
         inner = width - 2 * rules.get("line_pad", 0)
         if self._laid_out is None or self._laid_out[0] != inner:
-            wrapped = [row for line in self.lines for row in line.wrapped(inner)]
-            self._laid_out = (inner, Content("\n").join(wrapped))
+            rows = [row for line in self.lines for row in line.wrapped(inner)]
+            self._laid_out = (inner, rows or [Content()])  # no lines: one blank, as Textual
         return self._laid_out[1]
+
+    def _drawn_as_they_are(self, rows: list[Content], width: int, rules: RulesMap) -> bool:
+        """Textual would draw each row on a line of its own, from the left, uncut."""
+        inner = width - 2 * rules.get("line_pad", 0)
+        return (
+            rules.get("text_wrap", "wrap") == "wrap"
+            and rules.get("text_align", "left") in ("left", "start", "justify")
+            and all(row.cell_length <= inner and "\t" not in row.plain for row in rows)
+        )
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
-        return self._lay_out(width, options.rules).render_strips(width, height, style, options)
+        if not width:
+            return []
+        rows = self._rows(width, options.rules)
+        if not self._drawn_as_they_are(rows, width, options.rules):
+            return Content("\n").join(rows).render_strips(width, height, style, options)
+        return [
+            _row_strip(row, y, width, style, options)
+            for y, row in enumerate(rows[:height] if height is not None else rows)
+        ]
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         whole = Content("\n").join(line.prefix + line.text for line in self.lines)
         return whole.get_optimal_width(rules, container_width)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        return self._lay_out(width, rules).get_height(rules, width)
+        rows = self._rows(width, rules)
+        if self._drawn_as_they_are(rows, width, rules):
+            return len(rows)
+        return Content("\n").join(rows).get_height(rules, width)
+
+
+def _row_strip(row: Content, y: int, width: int, style: Style, options: RenderOptions) -> Strip:
+    """The row drawn as line `y` of a text, as Textual draws a line that fits `width`: its
+    post style, its part of a selection, its line padding, then each part in its style
+    with its offset (for the mouse)."""
+    if options.post_style is not None:
+        row = row.stylize(options.post_style)
+    span = options.selection.get_span(y) if options.selection is not None else None
+    if options.selection_style is not None and span is not None:
+        start, end = span
+        row = row.stylize(options.selection_style, start, len(row.plain) if end == -1 else end)
+    line_pad = options.rules.get("line_pad", 0)
+    row = row.rstrip_end(width).pad(line_pad, line_pad)
+    segments: list[Segment] = []
+    x = 0
+    for text, text_style in row.render(style, end="", parse_style=options.get_style):
+        segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, y)))
+        x += len(text)
+    return Strip(segments, row.cell_length)
