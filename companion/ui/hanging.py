@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rich.segment import Segment
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
+
+from companion.ui.line_segments import line_segments
 
 NARROWEST_TEXT = 12  # below this many columns a hanging indent costs more than it shows
 
@@ -111,9 +112,4 @@ def _row_strip(row: Content, y: int, width: int, style: Style, options: RenderOp
         row = row.stylize(options.selection_style, start, len(row.plain) if end == -1 else end)
     line_pad = options.rules.get("line_pad", 0)
     row = row.rstrip_end(width).pad(line_pad, line_pad)
-    segments: list[Segment] = []
-    x = 0
-    for text, text_style in row.render(style, end="", parse_style=options.get_style):
-        segments.append(Segment(text, (style + text_style).rich_style_with_offset(x, y)))
-        x += len(text)
-    return Strip(segments, row.cell_length)
+    return Strip(line_segments(row, y, style, options.get_style), row.cell_length)

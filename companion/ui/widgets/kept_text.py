@@ -56,20 +56,15 @@ class KeptText(Static):
         self._kept: tuple[_LinesKey, list[Strip]] | None = None
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
-        self.show(content, layout=layout)
-
-    def show(self, content: VisualType, *, layout: bool = True) -> bool:
-        """Update to `content`; True when that asked for a layout (see the module)."""
+        """Laid out again only where the new content may change its size (see the module)."""
         width = self.content_size.width
         kept = self._kept
         drawn = len(kept[1]) if width and kept is not None and kept[0].width == width else None
         super().update(content, layout=False)
-        if not layout:
-            return False
-        if drawn is None or not self._width_is_fixed() or len(self.lines(width)) != drawn:
+        if layout and (
+            drawn is None or not self._width_is_fixed() or len(self.lines(width)) != drawn
+        ):
             self.refresh(layout=True)
-            return True
-        return False
 
     def _width_is_fixed(self) -> bool:
         """Its width is the container's, not the content's: only its height can change."""

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Hashable, Sequence
-from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
 from rich.segment import Segment
-from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -29,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from companion.ui.line_segments import line_segments
 from companion.ui.widgets.plain_lines import Padding, has_plain_styles, padding_of, plain_lines
 from companion.ui.widgets.thumb_lines import draw_from_kept_cells
 
@@ -42,20 +41,6 @@ class ResultRow(NamedTuple):
     id: str
     content: Content
     look: Hashable
-
-
-@lru_cache(maxsize=1024)
-def _offset_style(style: Style, x: int, y: int) -> RichStyle:
-    """`style` for a segment at `x` on the row's line `y` (where a mouse selection reads
-    it), made once: a Rich style takes 9 µs to make, and the rows of a list share a few
-    styles at the same places (each line's first segment is at x 0), which a query's
-    first results made again for every segment of every row. (A style with a link is
-    made each time: Rich gives each link an id of its own.)"""
-    return style.rich_style_with_offset(x, y)
-
-
-def _segment_style(style: Style, x: int, y: int) -> RichStyle:
-    return style.rich_style_with_offset(x, y) if style.link else _offset_style(style, x, y)
 
 
 def draw_row(
@@ -72,10 +57,7 @@ def draw_row(
     strips = []
     for y, line in enumerate(content.split(allow_blank=True)):
         line = line.expand_tabs().truncate(width, ellipsis=True)
-        segments, x = [], 0
-        for text, text_style in line.render(style, end=""):
-            segments.append(Segment(text, _segment_style(style + text_style, x, y)))
-            x += len(text)
+        segments = line_segments(line, y, style)
         cells = line.cell_length
         if cells < width:
             segments.append(Segment(" " * (width - cells), style.rich_style))
