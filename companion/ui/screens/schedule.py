@@ -162,6 +162,7 @@ class ScheduleScreen(StyledScreen[None]):
         self.table.fill(self._view())
 
     def on_screen_resume(self) -> None:
+        self.query_one(NowNext).shown_again()
         if self._stars_unshown:
             self._show_stars()
 
