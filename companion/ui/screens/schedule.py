@@ -24,7 +24,7 @@ from companion.ui.screens.styled import StyledScreen
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.day_bar import DayBar
-from companion.ui.widgets.key_footer import KeyFooter
+from companion.ui.widgets.key_footer import KeyFooter, in_sight
 from companion.ui.widgets.now_next import NowNext
 from companion.ui.widgets.schedule_rows import ScheduleView, row_key
 from companion.ui.widgets.schedule_table import ScheduleTable
@@ -87,6 +87,7 @@ class ScheduleScreen(StyledScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._now_key: str | None = None  # the row `n` (or start-up) last put the cursor on
+        self._stars_unshown = False  # starred while out of sight: the rows show them on return
 
     def compose(self) -> ComposeResult:
         program = services(self).program
@@ -151,8 +152,19 @@ class ScheduleScreen(StyledScreen[None]):
 
     def _show_stars(self) -> None:
         """Stars change the markers on rows, not which rows are listed or hidden, nor the
-        keys that act: only the table is told."""
+        keys that act: only the table is told. Out of sight (under the talk screen, or in
+        another mode) it is told as the screen is shown again: a star on the talk screen
+        drew the rows hidden under it."""
+        if not in_sight(self):
+            self._stars_unshown = True
+            return
+        self._stars_unshown = False
         self.table.fill(self._view())
+
+    def on_screen_resume(self) -> None:
+        self.query_one(NowNext).shown_again()
+        if self._stars_unshown:
+            self._show_stars()
 
     def _follow_now(self) -> None:
         """Repaint; and while the cursor rests where `n` put it, follow what is on now as

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from textual import events
 from textual.content import Content
@@ -79,7 +79,7 @@ def fitting(keys: list[ShownKey], width: int) -> list[ShownKey]:
     return [entry for entry in keys if entry.group in chosen]
 
 
-def in_sight(screen: Screen[object]) -> bool:
+def in_sight(screen: Screen[Any]) -> bool:
     """On top, or under a screen it shows through (the command palette). Textual counts
     the screen under any other as current: each talk opened and closed drew the footer
     of the screen under it again, and so a line of the talk screen over it."""

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from companion.present.now import Happening, happenings
 from companion.ui.services import services
+from companion.ui.widgets.key_footer import in_sight
 
 LABEL_WIDTH = 4
 WINDOW_WIDTH = 12
@@ -22,6 +23,7 @@ class NowNext(Static):
         # What is shown, at what width: a star or a tick that changes neither redraws
         # nothing, and one that keeps the number of lines is not laid out again.
         self._shown: tuple[tuple[Happening, ...] | str, int] | None = None
+        self._unshown = False  # changed out of sight: told again as its screen is shown
 
     def on_mount(self) -> None:
         app = self.app
@@ -32,7 +34,17 @@ class NowNext(Static):
     def on_resize(self) -> None:
         self.refresh_text()  # what a line keeps when it is cut depends on the width
 
+    def shown_again(self) -> None:
+        if self._unshown:
+            self.refresh_text()
+
     def refresh_text(self) -> None:
+        """The banner told anew; out of sight (the schedule under the talk screen, a star
+        there) once its screen is shown again (`shown_again`)."""
+        if not in_sight(self.screen):
+            self._unshown = True
+            return
+        self._unshown = False
         app = services(self)
         said = happenings(app.program, app.now, app.display_zone, app.starred)
         shown, self._shown = self._shown, (said, self.content_region.width)
