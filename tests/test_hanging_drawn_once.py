@@ -5,6 +5,7 @@ wide and narrow: they are wrapped once, and not wrapped again by Textual to be d
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.geometry import Offset
@@ -78,17 +79,16 @@ class Pairs(App[None]):
             widget.styles.width = self.width
 
 
-async def test_hanging_lines_draw_what_their_rows_joined_draw() -> None:
-    shown = hangings()
-    for width in WIDTHS:
-        app = Pairs(shown, width)
-        async with app.run_test(size=(100, 40)) as pilot:
-            await pilot.pause()
-            pairs = zip(app.query(".hanging"), app.query(".joined"), strict=True)
-            for hanging, plain in pairs:
-                what = (width, hanging.classes, str(hanging.render())[:40])
-                assert hanging.outer_size == plain.outer_size, what
-                assert drawn(hanging) == drawn(plain), what
+@pytest.mark.parametrize("width", WIDTHS)  # one app a width: each mounts hundreds of texts
+async def test_hanging_lines_draw_what_their_rows_joined_draw(width: int) -> None:
+    app = Pairs(hangings(), width)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        pairs = zip(app.query(".hanging"), app.query(".joined"), strict=True)
+        for hanging, plain in pairs:
+            what = (width, hanging.classes, str(hanging.render())[:40])
+            assert hanging.outer_size == plain.outer_size, what
+            assert drawn(hanging) == drawn(plain), what
 
 
 async def test_a_selection_in_hanging_lines_is_drawn_as_in_their_rows_joined() -> None:
