@@ -43,5 +43,11 @@ async def test_each_program_replaced_is_freed(make_app: AppFactory) -> None:
             replaced.append(weakref.ref(newer))
             del newer
             await pilot.pause()
-        gc.collect()
-        assert [program() is None for program in replaced] == [True, True, False]
+
+        def freed() -> list[bool]:
+            gc.collect()
+            return [program() is None for program in replaced]
+
+        # Freed once what was under way as it was replaced is done (on a loaded machine,
+        # once seen still held as the test first looked); held for good fails here.
+        await until(pilot, lambda: freed() == [True, True, False])
