@@ -20,11 +20,11 @@ from companion.places import describe_choice
 from companion.present.words import count
 from companion.ui.plain_text import show_text
 from companion.ui.providers import screen_commands
-from companion.ui.screens.styled import StyledScreen
+from companion.ui.screens.styled import StyledScreen, in_sight
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.day_bar import DayBar
-from companion.ui.widgets.key_footer import KeyFooter, in_sight
+from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.now_next import NowNext
 from companion.ui.widgets.schedule_rows import ScheduleView, row_key
 from companion.ui.widgets.schedule_table import ScheduleTable

@@ -17,7 +17,7 @@ with its first widget): a screen built before is not styled again for it.
 
 from __future__ import annotations
 
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from textual import events, on
 from textual.css.model import RuleSet
@@ -101,3 +101,12 @@ def keep_layout(screen: Screen[object], size: Size) -> None:
     starts again, so it still changes as it is shown, and what watches it is told so."""
     if screen.outer_size == size:
         screen.set_reactive(Screen.stack_updates, 0)
+
+
+def in_sight(screen: Screen[Any]) -> bool:
+    """On top, or under a screen it shows through (the command palette). Textual counts
+    the screen under any other as current: what a screen draws or works out out of sight
+    (its footer, the schedule's rows and banner at a star on the talk screen) waits for
+    it to be shown again."""
+    top = screen.app.screen
+    return screen is top or (screen.is_current and top.styles.background.a < 1)

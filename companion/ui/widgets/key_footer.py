@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from textual import events
 from textual.content import Content
 from textual.keys import REPLACED_KEYS, key_to_character
 from textual.screen import Screen
 from textual.widget import Widget
+
+from companion.ui.screens.styled import in_sight
 
 GAP = 1  # columns between two keys
 
@@ -77,14 +79,6 @@ def fitting(keys: list[ShownKey], width: int) -> list[ShownKey]:
             chosen.add(group)
             used += needed
     return [entry for entry in keys if entry.group in chosen]
-
-
-def in_sight(screen: Screen[Any]) -> bool:
-    """On top, or under a screen it shows through (the command palette). Textual counts
-    the screen under any other as current: each talk opened and closed drew the footer
-    of the screen under it again, and so a line of the talk screen over it."""
-    top = screen.app.screen
-    return screen is top or (screen.is_current and top.styles.background.a < 1)
 
 
 class KeyFooter(Widget):

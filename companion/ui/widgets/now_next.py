@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from companion.present.now import Happening, happenings
+from companion.ui.screens.styled import in_sight
 from companion.ui.services import services
-from companion.ui.widgets.key_footer import in_sight
 
 LABEL_WIDTH = 4
 WINDOW_WIDTH = 12
