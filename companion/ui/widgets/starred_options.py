@@ -87,15 +87,31 @@ class StarredList(TalkList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._kept_lines: LRUCache[_Look, tuple[int, list[Strip]]] = LRUCache(KEPT_LINES)
+        # The cursor's option put near the top, the lines kept above it, the scroll then.
+        self._placed: tuple[int, int, float] | None = None
 
     def scroll_to_option(self, index: int, *, below: int) -> None:
         """The option at `index` at the top but for `below` lines above it, or as near
-        as the list scrolls. (Scrolling it to the top, then up a line, came a line short
-        where the list could not scroll it to the top: at its end, the last line hidden;
-        and only once laid out, so a list shown first was scrolled as asked.)"""
+        as the list scrolls; put there again when the list's lines wrap anew at a new
+        width (see `on_resize`). (Scrolling it to the top, then up a line, came a line
+        short where the list could not scroll it to the top: at its end, the last line
+        hidden; and only once laid out, so a list shown first was scrolled as asked.)"""
         line = self._index_to_line.get(index)
         if line is not None:
             self.scroll_to(y=max(line - below, 0), animate=False)
+            self._placed = (index, below, self.scroll_y)
+
+    def on_resize(self) -> None:
+        """The lines wrap anew at a new width, a scrollbar come as the list first filled
+        among them, and the option put near the top moves down or up: it is put there
+        again, unless the cursor or the scroll moved since. After Textual's own handler,
+        which forgets the lines measured at the old width and runs after this one."""
+        self.call_next(self._placed_again)
+
+    def _placed_again(self) -> None:
+        placed, self._placed = self._placed, None
+        if placed is not None and (self.highlighted, self.scroll_y) == (placed[0], placed[2]):
+            self.scroll_to_option(placed[0], below=placed[1])
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         padding = self.get_component_styles("option-list--option").padding
