@@ -37,4 +37,3 @@ async def test_the_first_visit_opens_with_the_now_line_at_the_top(
         top = drawn_lines(listing)[:2]
         assert "── now" in top[0]
         assert ROW_START.match(top[1]), top
-
