@@ -21,7 +21,15 @@ from companion.ui.screens.search import SearchScreen
 from companion.ui.screens.talk import TalkScreen
 from companion.ui.widgets.result_list import ResultList
 from companion.ui.widgets.schedule_table import ScheduleTable
-from tests.driving import PATIENCE, SIZE, AppFactory, show_talk, until, where_drawn
+from tests.driving import (
+    PATIENCE,
+    SIZE,
+    AppFactory,
+    drawn_lines,
+    show_talk,
+    until,
+    where_drawn,
+)
 from tests.pty_app import app_on_a_terminal
 from tests.test_keys_held_in_order import Recorder
 from tests.test_typing_order import at_once
@@ -152,6 +160,32 @@ async def test_a_click_as_a_talk_opens_lands_on_the_talk(make_app: AppFactory) -
         clicked_at_once(pilot, row_cell(table, below), "e", "x")
         await until(pilot, lambda: app.note(first) == "x")
         assert table.selected_key == first
+
+
+async def test_a_drag_as_a_talk_opens_selects_on_the_talk(make_app: AppFactory) -> None:
+    """Enter opens the cursor's talk; a press on its title, a move along it and a release,
+    made at once, select what was dragged over, as on a talk already open. The move went on
+    before the press held ahead of it, to the schedule: the selection had no end."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # where the talk's title is drawn
+        await until(pilot, lambda: isinstance(app.screen, TalkScreen))
+        title = app.screen.query_one("#talk-title")
+        line = drawn_lines(title)[0]
+        start = text_cell(title, line.split()[0])
+        end = start + Offset(10, 0)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
+        at_once(pilot, "enter")
+        for kind, cell in [
+            (events.MouseDown, start),
+            (events.MouseMove, end),
+            (events.MouseUp, end),
+        ]:
+            app.post_message(kind(None, cell.x, cell.y, 0, 0, 1, False, False, False))
+        await until(pilot, lambda: isinstance(app.screen, TalkScreen))
+        dragged = line[start.x - title.region.x : end.x - title.region.x + 1]
+        await until(pilot, lambda: app.screen.get_selected_text() == dragged)
 
 
 async def test_a_note_begun_as_a_click_on_a_starred_talk_opens_it(make_app: AppFactory) -> None:

@@ -9,10 +9,13 @@ twice: the first walk follows the click (nothing held by then, it is done with, 
 back at the app), the second what its handlers set off there (a row's message to its
 screen, which opens the talk); then one from the widget focused.
 
-The wheel is held too, and not waited for: it only scrolls. A move of the mouse only
-hovers, and is never held. A mouse event goes where things are drawn: one held is handed
-on once the screen is laid out after the wait before it (a scroll on a screen not yet
-laid out was lost, its height still none).
+The wheel is held too, and not waited for: it only scrolls. A move of the mouse is held
+only behind something held (a move handed on before the press held ahead of it dragged
+nothing: a selection begun on the talk that press opened had no end), and is not waited
+for; while nothing is held it goes on at once, as it did, at the cost of a look at the
+queue. A mouse event goes where things are drawn: one held is handed on once the screen
+is laid out after the wait before it (a scroll on a screen not yet laid out was lost, its
+height still none).
 """
 
 from __future__ import annotations
@@ -31,10 +34,12 @@ WHEEL = (
     events.MouseScrollLeft,
     events.MouseScrollRight,
 )
+DRAWN_ON = (*PRESSES, *WHEEL, events.MouseMove)  # held, handed on once laid out
 
 
 class ClicksInOrder(KeysInOrder):
     IN_ORDER: ClassVar[tuple[type[events.Event], ...]] = (*KeysInOrder.IN_ORDER, *PRESSES, *WHEEL)
+    BEHIND_HELD: ClassVar[tuple[type[events.Event], ...]] = (events.MouseMove,)
 
     async def _hand_on(self, key: events.Event) -> None:
         """A press or a release to the widget under the mouse as Textual sends it, and
@@ -51,7 +56,7 @@ class ClicksInOrder(KeysInOrder):
         self._wait_for_the_key_before(walks=3)
 
     async def _hand_on_held(self, wait: int, laid_out: bool = False) -> None:
-        if not laid_out and self._held and isinstance(self._held[0], PRESSES + WHEEL):
+        if not laid_out and self._held and isinstance(self._held[0], DRAWN_ON):
             self.screen.call_after_refresh(self._hand_on_held, wait, True)
         else:
             await super()._hand_on_held(wait)
