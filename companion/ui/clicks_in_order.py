@@ -39,7 +39,12 @@ DRAWN_ON = (*PRESSES, *WHEEL, events.MouseMove)  # held, handed on once laid out
 
 class ClicksInOrder(KeysInOrder):
     IN_ORDER: ClassVar[tuple[type[events.Event], ...]] = (*KeysInOrder.IN_ORDER, *PRESSES, *WHEEL)
-    BEHIND_HELD: ClassVar[tuple[type[events.Event], ...]] = (events.MouseMove,)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._held and isinstance(event, events.MouseMove) and not event.is_forwarded:
+            self._held.append(event)  # what is held ahead of it has its wait under way
+        else:
+            await super().on_event(event)
 
     async def _hand_on(self, key: events.Event) -> None:
         """A press or a release to the widget under the mouse as Textual sends it, and

@@ -50,8 +50,6 @@ class KeyTaken(Message):
 
 class KeysInOrder(App[None]):
     IN_ORDER: ClassVar[tuple[type[events.Event], ...]] = (events.Key, events.Paste)
-    # Held only behind what is held, and never waited for: otherwise on at once.
-    BEHIND_HELD: ClassVar[tuple[type[events.Event], ...]] = ()
     _held: deque[events.Event]  # read while a key was on its way, in order
     _on_its_way: events.Event | None  # handed on, not yet seen done
     _sent_to: Widget | None  # where it went (None: the app took it, or no widget was there)
@@ -68,10 +66,7 @@ class KeysInOrder(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if not isinstance(event, self.IN_ORDER):
-            if self._held and isinstance(event, self.BEHIND_HELD) and not event.is_forwarded:
-                self._held.append(event)  # what is held ahead of it has its wait under way
-            else:
-                await super().on_event(event)
+            await super().on_event(event)
         elif event.is_forwarded:  # back up: a key's bindings
             await super().on_event(event)
             if isinstance(event, events.Key):
