@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -92,12 +93,15 @@ class ScheduleScreen(StyledScreen[None]):
     def compose(self) -> ComposeResult:
         program = services(self).program
         yield AppHeader()
-        yield NowNext()
-        if len(program.days) > 1:  # a one-day program needs no day bar
-            yield DayBar([f"{day:%a %d %b}" for day in program.days], id="days")
-        if program.rooms or program.tracks:
-            yield Static(id="place-filter")
-        yield Static(id="past-hidden")
+        # In a box of their own: Textual asks every widget placed straight on the screen
+        # for its lines at each frame, a page down's too, which changes nothing up here.
+        with Vertical(id="above-table"):
+            yield NowNext()
+            if len(program.days) > 1:  # a one-day program needs no day bar
+                yield DayBar([f"{day:%a %d %b}" for day in program.days], id="days")
+            if program.rooms or program.tracks:
+                yield Static(id="place-filter")
+            yield Static(id="past-hidden")
         yield ScheduleTable(program, id="schedule")
         yield KeyFooter()
 

@@ -71,6 +71,9 @@ class Frame(NamedTuple):
     rows: dict[int, tuple[Strip, ...]]
 
 
+PageKey = tuple[object, ...]  # everything a frame's lines depend on (`ScheduleTable._page_key`)
+
+
 class ScheduleTable(ScrollView, can_focus=True):
     """One row per slot and per talk, under a heading that stays put; a talk row's key is
     the talk's id. Styles come from component classes, so themes and NO_COLOR apply."""
@@ -130,6 +133,9 @@ class ScheduleTable(ScrollView, can_focus=True):
         self._frame: Frame | None = None  # while a frame is drawn
         self._drawn_heading: tuple[tuple[int, Palette, Padding], Strip] | None = None
         self._ahead: Timer | None = None  # the next page, waiting to be drawn ahead
+        self._listing = 0  # the rows listed so far: lines kept for an earlier listing go unused
+        self._last_crop: Region | None = None  # what the screen last asked of the table
+        self._kept_page: tuple[PageKey, list[Strip]] | None = None  # the next page's lines
 
     # -- what is in the table ------------------------------------------------------------
 
@@ -193,6 +199,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         if view.hide_past:
             entries = [entry for entry in entries if not view.is_over(entry)]
         self._rows = list_rows(entries, view.zone)
+        self._listing += 1
         self._keys = [row_key(row.entry) for row in self._rows]
         self._index = {key: index for index, key in enumerate(self._keys)}
         heights = (row_height(row) for row in self._rows)
@@ -283,12 +290,19 @@ class ScheduleTable(ScrollView, can_focus=True):
             # layout, and until then Textual would not scroll.
             self.scroll_to(y=anchor_line, animate=False, immediate=True, force=True)
             return
+        line = self._line_showing(self._cursor)
+        if line != self.scroll_y:
+            self.scroll_to(y=line, animate=False, immediate=True)
+
+    def _line_showing(self, row: int) -> float:
+        """The first line to show for `row` to be seen whole, scrolling as little as it can."""
         visible = self._visible_lines()
-        top, bottom = self._starts[self._cursor], self._starts[self._cursor + 1]
+        top, bottom = self._starts[row], self._starts[row + 1]
         if top < self.scroll_y:
-            self.scroll_to(y=top, animate=False, immediate=True)
-        elif bottom > self.scroll_y + visible:
-            self.scroll_to(y=bottom - visible, animate=False, immediate=True)
+            return top
+        if bottom > self.scroll_y + visible:
+            return bottom - visible
+        return self.scroll_y
 
     def action_move(self, step: int) -> None:
         self._move_to(self._cursor + step)
@@ -329,10 +343,23 @@ class ScheduleTable(ScrollView, can_focus=True):
         last = bisect_right(self._starts, max(0, first_line + visible)) - 1
         width, palette, padding, _ = self._new_frame()
         rows = range(max(0, first), min(len(self._rows), last + 1))
-        drawn = [self._row_strips(row, width, palette, padding) for row in rows]
+        drawn = [self._row_strips(row, width, palette, padding, self._cursor) for row in rows]
         cursor_row = self._paged_to(direction)
-        drawn.append(self._row_strips(cursor_row, width, palette, padding, cursor=True))
+        drawn.append(self._row_strips(cursor_row, width, palette, padding, cursor_row))
         finish_ahead(self, (line for lines in drawn for line in lines))
+        self._keep_page(cursor_row)
+
+    def _keep_page(self, cursor: int) -> None:
+        """Make the lines of the frame that a page to the row `cursor` will ask for, as the
+        screen last asked for them, and keep them under all they depend on: if the page
+        comes as foreseen, its frame only hands them over."""
+        crop = self._last_crop
+        if crop is None or not has_plain_styles(self):
+            return
+        top = int(max(0, min(self._line_showing(cursor), self.max_scroll_y)))
+        frame = self._new_frame()
+        lines = plain_lines(self, crop, lambda y: self._line(y, top, cursor, frame))
+        self._kept_page = (self._page_key(crop, top, cursor, frame), lines)
 
     def action_edge(self, row: int) -> None:
         self._move_to(row if row >= 0 else len(self._keys) - 1)
@@ -419,26 +446,54 @@ class ScheduleTable(ScrollView, can_focus=True):
         them, and each row (two or three lines) once for its lines. With plain styles (the
         app's) the lines go to the screen as drawn, so a page of rows drawn before costs
         next to nothing to show."""
-        self._frame = self._new_frame()
+        frame = self._frame = self._new_frame()
         try:
             if has_plain_styles(self):
+                self._last_crop = crop
+                kept = self._kept_page
+                if kept and kept[0] == self._page_key(
+                    crop, int(self.scroll_y), self._cursor, frame
+                ):
+                    return list(kept[1])
                 return plain_lines(self, crop, self.render_line)
             return super().render_lines(crop)
         finally:
             self._frame = None
 
+    def _page_key(self, crop: Region, top: int, cursor: int, frame: Frame) -> PageKey:
+        """What a frame's lines depend on: the part asked for, the first row line shown, the
+        cursor, the width and styles, the rows listed, what the view marks (stars, conflicts,
+        the time, the zone), and what the screen does to the lines (filters, background)."""
+        _, background = self.background_colors
+        filters = tuple(self.get_line_filters())
+        drawn_as = (frame.width, frame.palette, frame.padding)
+        return (
+            crop,
+            top,
+            cursor,
+            drawn_as,
+            self._listing,
+            self._view,
+            self._conflicts,
+            filters,
+            background,
+        )
+
     def render_line(self, y: int) -> Strip:
-        frame = self._frame or self._new_frame()
+        return self._line(y, int(self.scroll_y), self._cursor, self._frame or self._new_frame())
+
+    def _line(self, y: int, top: int, cursor: int, frame: Frame) -> Strip:
+        """Line `y` with the rows shown from line `top` and the cursor on row `cursor`."""
         width, palette, padding = frame.width, frame.palette, frame.padding
         if y == 0:
             return self._heading(width, palette, padding)
-        line = int(self.scroll_y) + y - 1
+        line = top + y - 1
         if line >= self._starts[-1]:
             return Strip.blank(width, palette.base).adjust_cell_length(*padding)
         row = bisect_right(self._starts, line) - 1
         strips = frame.rows.get(row)
         if strips is None:
-            strips = frame.rows[row] = self._row_strips(row, width, palette, padding)
+            strips = frame.rows[row] = self._row_strips(row, width, palette, padding, cursor)
         return strips[line - self._starts[row]]
 
     def _new_frame(self) -> Frame:
@@ -457,7 +512,7 @@ class ScheduleTable(ScrollView, can_focus=True):
             )
         return drawn[1]
 
-    def _look(self, row: int, width: int, palette: Palette, cursor: bool = False) -> Look:
+    def _look(self, row: int, width: int, palette: Palette, cursor: int) -> Look:
         view = self._view
         assert view is not None  # set by fill before anything is drawn
         entry, date_line = self._rows[row]
@@ -470,15 +525,23 @@ class ScheduleTable(ScrollView, can_focus=True):
         past = view.is_over(entry)
         starred = key in view.starred
         conflict = key in self._conflicts
-        cursor = cursor or row == self._cursor
         return Look(
-            key, date_line, starred, conflict, on_now, past, view.zone, cursor, width, palette
+            key,
+            date_line,
+            starred,
+            conflict,
+            on_now,
+            past,
+            view.zone,
+            row == cursor,
+            width,
+            palette,
         )
 
     def _row_strips(
-        self, row: int, width: int, palette: Palette, padding: Padding, cursor: bool = False
+        self, row: int, width: int, palette: Palette, padding: Padding, cursor: int
     ) -> tuple[Strip, ...]:
-        """A row's lines, drawn once for each look it takes (as the cursor's too, if asked),
+        """A row's lines with the cursor on row `cursor`, drawn once for each look it takes,
         filled out under the scrollbar as Textual would, so they reach the screen whole."""
         look = self._look(row, width, palette, cursor)
         strips = self._drawn.get((look, padding))
