@@ -8,7 +8,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any, Self
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -67,7 +67,23 @@ class AuthorList(PageList, inherit_bindings=False):
     # Set as the list measures its options, which it does again as it is drawn after a
     # layout (at the width that layout gave it): Textual's own asks for another layout as
     # it changes, one that lays out the same (the options' heights were measured by it).
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
+    # Nor is the list drawn again for it: it is measured as it is drawn (new options ask
+    # for their drawing themselves), and each talk with another number of authors than
+    # the last drew it twice.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows_width: int | None = None  # the width at the last resize
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Another height alone (another talk's number of authors) keeps the options as
+        drawn: OptionList's own forgets them and draws the list again after the frame
+        that showed the talk. At another width, they are forgotten as OptionList does."""
+        width = self.scrollable_content_region.width
+        if width == self._rows_width:
+            event.prevent_default()
+        self._rows_width = width
 
     def judge_scrollbar_as_laid_out(self) -> None:
         """New options are judged against the list's height for the last ones: more of
@@ -189,6 +205,15 @@ class TalkScreen(StyledScreen[None]):
         if regions and not layout and not recompose and self.styles.background.a == 1:
             return self
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _compositor_refresh(self) -> None:
+        """Not drawn in part where it is about to be drawn whole: shown again on a talk
+        laid out anew, Textual drew the parts the layout moved (over the screen it left, a
+        frame that mixed the two), then the whole screen in the same moment, for the
+        repaint asked as a screen is shown again. That first frame was a fifth of opening
+        a talk."""
+        if not self._repaint_required:
+            super()._compositor_refresh()
 
     def on_mount(self) -> None:
         app = self.app
