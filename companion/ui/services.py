@@ -75,6 +75,9 @@ class Services(Protocol):
         ...
 
     def open_talk(self, talk_id: str) -> None: ...
+    def talk_in_sight(self, talk_id: str | None) -> None:
+        """The cursor is on `talk_id`'s row (None: on no talk); see `Navigation`."""
+
     def open_person(self, person_id: str) -> None: ...
 
 
