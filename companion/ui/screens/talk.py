@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import inspect
+import weakref
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -22,9 +23,10 @@ from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
 
 from companion.present.talk import presenters_label, starred_fact, talk_facts, talk_sections
-from companion.program import Talk
+from companion.program import Program, Talk
 from companion.ui.commands import ScreenCommands
 from companion.ui.content import facts_lines, section_lines, stacked
+from companion.ui.hanging import Hanging
 from companion.ui.screens.links import LinksScreen, open_link
 from companion.ui.screens.styled import StyledScreen
 from companion.ui.services import services
@@ -38,6 +40,33 @@ from companion.ui.widgets.typing import TypingArea
 
 NOTE_SAVE_DELAY = 0.4
 LABEL_WIDTH = 13  # the facts' label column
+
+
+class TalkTexts(NamedTuple):
+    """A talk's title, facts and sections, as the screen shows them, and what they were
+    made from: the program (weakly: a replaced one is freed), the talk and the time zone."""
+
+    program: weakref.ref[Program]
+    talk_id: str
+    zone: tzinfo
+    title: Content
+    facts: Hanging
+    about: Hanging
+    has_sections: bool
+
+    def made_from(self, program: Program, talk_id: str, zone: tzinfo) -> bool:
+        return self.program() is program and (self.talk_id, self.zone) == (talk_id, zone)
+
+
+def talk_texts(program: Program, talk_id: str, zone: tzinfo) -> TalkTexts:
+    talk = program.talk(talk_id)
+    title = Content(talk.title)
+    if talk.subtitle:
+        title = Content.assemble(title, "\n", (talk.subtitle, "italic"))
+    facts = stacked(facts_lines(talk_facts(program, talk, zone), LABEL_WIDTH))
+    sections = talk_sections(talk)
+    about = stacked(section_lines(sections))
+    return TalkTexts(weakref.ref(program), talk_id, zone, title, facts, about, bool(sections))
 
 
 def read_styles_ahead(app: App[Any]) -> None:
@@ -67,7 +96,23 @@ class AuthorList(PageList, inherit_bindings=False):
     # Set as the list measures its options, which it does again as it is drawn after a
     # layout (at the width that layout gave it): Textual's own asks for another layout as
     # it changes, one that lays out the same (the options' heights were measured by it).
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0))
+    # Nor is the list drawn again for it: it is measured as it is drawn (new options ask
+    # for their drawing themselves), and each talk with another number of authors than
+    # the last drew it twice.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), repaint=False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows_width: int | None = None  # the width at the last resize
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Another height alone (another talk's number of authors) keeps the options as
+        drawn: OptionList's own forgets them and draws the list again after the frame
+        that showed the talk. At another width, they are forgotten as OptionList does."""
+        width = self.scrollable_content_region.width
+        if width == self._rows_width:
+            event.prevent_default()
+        self._rows_width = width
 
     def judge_scrollbar_as_laid_out(self) -> None:
         """New options are judged against the list's height for the last ones: more of
@@ -121,6 +166,7 @@ class TalkScreen(StyledScreen[None]):
         # kept, and opened again on the talk it shows it draws them as they were.
         self._drawn_talk_id: str | None = None
         self._drawn_facts: tuple[str, bool, tzinfo] | None = None
+        self._texts: TalkTexts | None = None  # the last made, shown or made ahead
         self._leave_unsaved = False  # Esc once more leaves a note that could not be saved
 
     @property
@@ -171,6 +217,29 @@ class TalkScreen(StyledScreen[None]):
             self._show_talk()
             self._after_idle([*self.query(KeptText), self.query_one(AuthorList)], then)
 
+    def prepare(self, talk_id: str) -> None:
+        """Make the texts of `talk_id`, and their lines at the width last laid out, while
+        the cursor rests on its row and this screen is out of sight: opened on it, the
+        talk is drawn from them, where nothing they were made from changed meanwhile
+        (the program, the time zone, the width, the styles; else they are made anew).
+        Nothing is drawn or laid out here."""
+        if not self.is_attached or self in self.app.screen_stack:
+            return
+        if talk_id == self._drawn_talk_id:
+            return
+        texts = self._talk_texts(talk_id)
+        self.query_one("#talk-title", KeptText).prepare(texts.title)
+        self.query_one("#talk-facts", KeptText).prepare(texts.facts)
+        self.query_one("#talk-about", KeptText).prepare(texts.about)
+
+    def _talk_texts(self, talk_id: str) -> TalkTexts:
+        """The talk's texts: those last made, when made from what they would be now."""
+        program, zone = services(self).program, services(self).display_zone
+        texts = self._texts
+        if texts is None or not texts.made_from(program, talk_id, zone):
+            texts = self._texts = talk_texts(program, talk_id, zone)
+        return texts
+
     def _after_idle(self, widgets: list[Widget], then: Callable[[], object]) -> None:
         """`then` once each of `widgets` went idle, and passed on any request for a layout."""
         if widgets:
@@ -189,6 +258,15 @@ class TalkScreen(StyledScreen[None]):
         if regions and not layout and not recompose and self.styles.background.a == 1:
             return self
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _compositor_refresh(self) -> None:
+        """Not drawn in part where it is about to be drawn whole: shown again on a talk
+        laid out anew, Textual drew the parts the layout moved (over the screen it left, a
+        frame that mixed the two), then the whole screen in the same moment, for the
+        repaint asked as a screen is shown again. That first frame was a fifth of opening
+        a talk."""
+        if not self._repaint_required:
+            super()._compositor_refresh()
 
     def on_mount(self) -> None:
         app = self.app
@@ -220,10 +298,7 @@ class TalkScreen(StyledScreen[None]):
         new_talk = talk.id != self._drawn_talk_id
         if new_talk:
             self._drawn_talk_id = talk.id
-            title = Content(talk.title)
-            if talk.subtitle:
-                title = Content.assemble(title, "\n", (talk.subtitle, "italic"))
-            self.query_one("#talk-title", Static).update(title)
+            self.query_one("#talk-title", Static).update(self._talk_texts(talk.id).title)
             # No option ids: two authors can share one ("Böck" and "Bock"), which OptionList
             # refuses.
             authors.set_options(Option(Content(name)) for name in talk.authors)
@@ -253,14 +328,12 @@ class TalkScreen(StyledScreen[None]):
     def _show_facts(self) -> None:
         """The facts, star and sections drawn again where what they show changed (laying
         out and drawing them is most of a talk)."""
-        app, talk = services(self), self.talk
         drawn_from = self._facts_drawn_from()
         talk_id, starred, zone = drawn_from
         drawn_talk, drawn_star, drawn_zone = self._drawn_facts or (None, None, None)
         self._drawn_facts = drawn_from
         if (drawn_talk, drawn_zone) != (talk_id, zone):
-            facts = facts_lines(talk_facts(app.program, talk, zone), LABEL_WIDTH)
-            self.query_one("#talk-facts", KeptText).update(stacked(facts))
+            self.query_one("#talk-facts", KeptText).update(self._talk_texts(talk_id).facts)
         if drawn_star != starred:  # the star's line is the same for every talk
             star = starred_fact(starred)
             if not starred:
@@ -268,9 +341,9 @@ class TalkScreen(StyledScreen[None]):
             self.query_one("#talk-star", KeptText).update(stacked(facts_lines([star], LABEL_WIDTH)))
         if drawn_talk != talk_id:
             about = self.query_one("#talk-about", KeptText)
-            sections = talk_sections(talk)
-            about.display = bool(sections)  # else a blank line under the star
-            about.update(stacked(section_lines(sections)))
+            texts = self._talk_texts(talk_id)
+            about.display = texts.has_sections  # else a blank line under the star
+            about.update(texts.about)
 
     @on(OptionList.OptionSelected, "#talk-authors")
     def _open_author(self, event: OptionList.OptionSelected) -> None:

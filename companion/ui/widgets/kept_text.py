@@ -12,6 +12,9 @@ they are kept, past Textual's styles cache, which built each anew at every frame
 A new content that wraps to as many lines as the one drawn, at the width it was drawn at,
 is drawn in place: it cannot change the widget's size, so it asks for no layout (a
 talk's star, toggled: one line drawn again rather than the whole screen laid out).
+
+A content can be prepared too, its lines made at the width last laid out before it is
+shown (`prepare`): shown at that width, with the same styles, it is drawn from them.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ class KeptText(Static):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)  # a text given is data
         self._kept: tuple[_LinesKey, list[Strip]] | None = None
+        self._prepared: tuple[_LinesKey, list[Strip]] | None = None
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         """Laid out again only where the new content may change its size (see the module)."""
@@ -71,16 +75,33 @@ class KeptText(Static):
         width = self.styles.width
         return width is None or not width.is_auto
 
+    def prepare(self, content: Visual) -> None:
+        """Make `content`'s lines now, at the width last laid out, for `update` to show it
+        drawn from them (a talk's texts, while the cursor rests on its row)."""
+        width = self.content_size.width
+        if width:
+            self._prepared = self._made(content, width)
+
     def lines(self, width: int) -> list[Strip]:
         """The content's lines at `width` cells, each as Static draws it."""
-        key = _LinesKey(self.visual, width, self.text_selection, self.highlight_link_id)
+        key = self._key(self.visual, width)
         if self._kept is None or not self._kept[0].draws_as(key):
-            strips = Visual.to_strips(self, self.visual, width, None, self.visual_style)
-            # Padded once, as the screen pads them: a line drawn whole then goes to the
-            # screen as it is kept, its filtered copy kept on it, at every frame.
-            _, pad = padding_of(self)
-            self._kept = (key, [strip.adjust_cell_length(width, pad) for strip in strips])
+            prepared, self._prepared = self._prepared, None
+            if prepared is not None and prepared[0].draws_as(key):
+                self._kept = prepared
+            else:
+                self._kept = self._made(self.visual, width)
         return self._kept[1]
+
+    def _key(self, visual: Visual, width: int) -> _LinesKey:
+        return _LinesKey(visual, width, self.text_selection, self.highlight_link_id)
+
+    def _made(self, visual: Visual, width: int) -> tuple[_LinesKey, list[Strip]]:
+        strips = Visual.to_strips(self, visual, width, None, self.visual_style)
+        # Padded once, as the screen pads them: a line drawn whole then goes to the
+        # screen as it is kept, its filtered copy kept on it, at every frame.
+        _, pad = padding_of(self)
+        return self._key(visual, width), [strip.adjust_cell_length(width, pad) for strip in strips]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width)) if width else 0
@@ -101,5 +122,5 @@ class KeptText(Static):
 
     def notify_style_update(self) -> None:
         """New styles (a theme, a class) may draw the same content differently."""
-        self._kept = None
+        self._kept = self._prepared = None
         super().notify_style_update()

@@ -36,6 +36,7 @@ from companion.clock import is_on
 from companion.present.talk import listing_heading
 from companion.program import Program, Talk
 from companion.records import Slot
+from companion.ui.services import services
 from companion.ui.widgets.plain_lines import (
     Padding,
     finish_ahead,
@@ -275,6 +276,7 @@ class ScheduleTable(ScrollView, can_focus=True):
             self._cursor = row
             self._anchored = False
             self.refresh()
+            services(self).talk_in_sight(self.selected_talk_id)
             if (self.selected_talk_id is not None) != was_talk:
                 self.post_message(self.CursorMoved())
         self._scroll_to_cursor()
