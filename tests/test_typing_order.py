@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from textual import events
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 from tests.driving import SIZE, AppFactory, drawn_lines, flat, show_talk, until
 from tests.pty_app import app_on_a_terminal
@@ -117,6 +119,13 @@ async def test_the_search_key_still_does_nothing_in_a_dialog(make_app: AppFactor
         assert app.screen is help_screen
 
 
+def typed_into(screen: Screen[Any]) -> list[str]:
+    """What the screen's boxes hold."""
+    return [box.value for box in screen.query(Input)] + [
+        area.text for area in screen.query(TextArea)
+    ]
+
+
 @pytest.mark.parametrize(
     ("open_screen", "keys"),
     [(None, ["s", "slash", "g"]), ("talk", ["s", "e", "x"])],
@@ -133,6 +142,8 @@ async def test_a_key_on_its_way_is_not_overtaken_by_the_next(
             await show_talk(pilot, "magellan")
         at_once(pilot, *keys)
         await until(pilot, lambda: bool(app.starred))
+        # and the keys after it did what they do, before the app closes under them
+        await until(pilot, lambda: keys[-1] in typed_into(app.screen))
 
 
 async def test_a_letter_typed_in_the_search_results_takes_the_focus_to_the_query(
