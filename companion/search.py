@@ -383,10 +383,18 @@ class SearchIndex:
         """Each entry's best score for one query word, which matched the `found` index
         words; only entries `within` the ones the other words found, when given."""
         scores: dict[int, float] = {}
-        for listed, weights, quality in self._listed_tiers(query_word, found):
-            pairs: Iterator[tuple[int, float]] = zip(listed, weights, strict=False)  # (repeated)
+        if len(query_word) == 1:  # each entry once, under its best weight: set, not compared
+            for weight, listed in self._letter(query_word).listed.items():
+                kept: Iterable[int] = listed
+                if within is not None:
+                    kept = itertools.compress(listed, map(within.__contains__, listed))
+                scores.update(zip(kept, itertools.repeat(0.8 * weight)))
+        for postings, quality in self._listed_tiers(query_word, found):
+            pairs: Iterator[tuple[int, float]] = zip(
+                postings.entries, postings.weights, strict=True
+            )
             if within is not None:  # picked out in C: a short word is in thousands of titles
-                pairs = itertools.compress(pairs, map(within.__contains__, listed))
+                pairs = itertools.compress(pairs, map(within.__contains__, postings.entries))
             for index, weight in pairs:
                 score = quality * weight
                 if scores.get(index, 0.0) < score:
@@ -405,21 +413,13 @@ class SearchIndex:
 
     def _listed_tiers(
         self, query_word: str, found: dict[str, float]
-    ) -> Iterable[tuple[array[int], Iterable[float], float]]:
-        """The entries of the `found` words in listed fields, their weights there, and the
-        quality of the match; for a single letter, those of all the words it starts as one
-        (see `_text_tiers`)."""
+    ) -> Iterable[tuple[_Postings, float]]:
+        """The postings of the `found` words in listed fields, with the quality of the match;
+        for a single letter, only those of the letter as a word: the words it starts are
+        looked up as one (see `_scores` and `_text_tiers`)."""
         if len(query_word) == 1:
-            itself = self._postings.get(query_word, _NO_POSTINGS)  # the letter as a word
-            return [
-                *(
-                    (entries, itertools.repeat(weight), 0.8)
-                    for weight, entries in self._letter(query_word).listed.items()
-                ),
-                (itself.entries, itself.weights, 1.0),
-            ]
-        listed = ((self._postings.get(word, _NO_POSTINGS), q) for word, q in found.items())
-        return ((postings.entries, postings.weights, quality) for postings, quality in listed)
+            return [(self._postings.get(query_word, _NO_POSTINGS), 1.0)]
+        return ((self._postings.get(word, _NO_POSTINGS), q) for word, q in found.items())
 
     def _text_tiers(
         self, query_word: str, found: dict[str, float]
