@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import string
+import tracemalloc
 
 import pytest
 
@@ -20,6 +21,7 @@ TYPED = [
 ]
 LIMITS = [0, 1, 5, 29, 30, 31, 50, 51, None]
 KINDS = [None, HitKind.TALK, HitKind.PERSON]
+LETTERS = string.ascii_lowercase + string.digits
 
 
 def every_two_letters() -> list[str]:
@@ -90,3 +92,29 @@ def test_many_matches_keep_their_count_beyond_those_shown(
     for query in capped:
         found = ahead.search(query, 30)
         assert len(found) == 30 and found.total == plain.search(query, None).__len__()
+
+
+def kept_by_searching(index: SearchIndex, queries: list[str]) -> int:
+    """Bytes still allocated once `queries` have been searched and their results dropped."""
+    index.search(queries[0])  # anything made on a first search alone
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for query in queries:
+            index.search(query)
+        return tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+
+def test_every_single_letter_is_gathered_ahead_as_well(generated: Program) -> None:
+    """A letter typed after a word ("room 1") is looked up in what the indexing worker
+    gathered for it, so that keystroke keeps nothing more: gathered under it, it cost up to
+    24 ms at 10,000 talks. Each letter and digit is searched as a query's last word."""
+    ahead, plain = SearchIndex(generated), SearchIndex(generated)
+    ahead.rank_ahead()
+    queries = [f"{word} {letter}" for word in ("room", "zz") for letter in LETTERS]
+    gathered_under_the_keys = kept_by_searching(plain, queries)
+    assert gathered_under_the_keys > 50_000  # bytes: about 2.5 KiB a letter at 600 talks
+    # A few KiB of Python's free lists for floats and small objects, at most.
+    assert kept_by_searching(ahead, queries) < gathered_under_the_keys / 10

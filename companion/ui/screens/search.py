@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Input, Static
 
 from companion.present.search import capped, hit_details, no_result
@@ -25,6 +26,9 @@ from companion.ui.widgets.typing import TypingInput
 
 RESULT_LIMIT = 30  # more than two screens of results helps nobody; refilling costs
 KEPT_ROWS = 1000  # result rows kept built: those of the last few dozen queries
+# A row's styles as made, not as markup: a style in words was looked up again each time
+# the row was drawn (a third of the cost of drawing it).
+DETAILS, FOUND_IN = Style(dim=True), Style(dim=True, italic=True)
 HELP = "Enter opens · ↑↓ move · Ctrl+S star · Esc closes"
 KEEP_TYPING = "Keep typing: search starts at two letters"
 
@@ -44,8 +48,8 @@ def _row(hit: Hit, marker: str, program: Program, zone: tzinfo) -> ResultRow:
     lines = [f"  {' · '.join(details[:2])}", *(f"  {line}" for line in details[2:])]
     content = Content.assemble(
         f"{marker} {hit.label}",
-        ("\n" + lines[0], "dim"),
-        *(("\n" + line, "dim italic") for line in lines[1:]),  # the text it was found in
+        ("\n" + lines[0], DETAILS),
+        *(("\n" + line, FOUND_IN) for line in lines[1:]),  # the text it was found in
     )
     return ResultRow(f"{hit.kind}:{hit.id}", content, (marker, hit.label, *lines))
 
