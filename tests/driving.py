@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from companion.program import Program
 from companion.ui.app import CompanionApp
 from companion.ui.screens.search import SearchScreen
+from companion.ui.screens.talk import TalkScreen
 from companion.ui.widgets.result_list import ResultList
 from companion.ui.widgets.schedule_table import ScheduleTable
 from tests.programs import opened
@@ -99,7 +100,17 @@ def first_command(app: App[Any]) -> str:
 
 async def show_talk(pilot: Pilot[None], talk_id: str) -> None:
     """Open a talk's details as the app does, and let the screen settle."""
-    pilot.app.open_talk(talk_id)  # type: ignore[attr-defined]
+    app = pilot.app
+    app.open_talk(talk_id)  # type: ignore[attr-defined]
+    # current, on the talk and built: on a loaded machine one pause can come before that
+    await until(
+        pilot,
+        lambda: (
+            isinstance(screen := app.screen, TalkScreen)
+            and screen.talk_id == talk_id
+            and bool(screen.query("#talk-body"))
+        ),
+    )
     await pilot.pause()
 
 

@@ -142,7 +142,11 @@ async def test_the_wheel_after_a_click_that_opens_a_talk_scrolls_the_talk(
         top = table.scroll_y
         cell = row_cell(table, talk_id)
         mouse_at_once(pilot, cell, events.MouseDown, events.MouseUp, *[events.MouseScrollDown] * 3)
-        await until(pilot, lambda: isinstance(app.screen, TalkScreen))
+        # shown, and built: on a loaded machine the screen is current a moment before
+        await until(
+            pilot,
+            lambda: isinstance(app.screen, TalkScreen) and bool(app.screen.query("#talk-body")),
+        )
         body = app.screen.query_one("#talk-body")
         await until(pilot, lambda: body.scroll_y > 0)
         assert table.scroll_y == top
