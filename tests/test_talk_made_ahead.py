@@ -5,6 +5,7 @@ anew draws that talk."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from textual.visual import RenderOptions
 from companion.program import Program
 from companion.ui.app import CompanionApp
 from companion.ui.hanging import Hanging
+from companion.ui.navigation import PREPARE_AFTER
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.talk import TalkScreen
 from tests.driving import AppFactory, load, move_schedule_to, settled, show_talk, until
@@ -101,3 +103,33 @@ async def test_a_talk_made_ahead_is_drawn_as_an_app_built_anew_draws_it(
         await pilot.pause()
         built = screen_segments(fresh.screen)
     assert kept == built
+
+
+async def test_an_update_that_drops_the_talk_rested_on_is_no_crash(make_app: AppFactory) -> None:
+    """The cursor rests on a talk, and an update without it is applied within the moment
+    it waits to make the talk ahead: a big program's screens take longer to build again
+    than that moment (here each mode's rebuild waits for it), and the old talk screen,
+    still attached, made the talk from the new program, which has no such talk."""
+    document: dict[str, Any] = tiny_program()
+    document["talks"] = [talk for talk in document["talks"] if talk["id"] != "beta"]
+    without_beta = load(document)
+    app = make_app(now=MORNING, on=program(ABSTRACT))
+    remove_mode = app.remove_mode
+
+    async def slow_remove_mode(mode: str) -> Any:
+        await asyncio.sleep(PREPARE_AFTER)  # stands for a rebuild as slow as a big program's
+        return await remove_mode(mode)
+
+    app.remove_mode = slow_remove_mode  # type: ignore[method-assign,assignment]
+    async with app.run_test(size=SIZE) as pilot:
+        await move_schedule_to(pilot, "alpha")
+        await open_selected(pilot)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
+        await move_schedule_to(pilot, "beta")
+        await app.replace_program(without_beta)
+        await until(
+            pilot, lambda: isinstance(app.screen, ScheduleScreen) and app.program is without_beta
+        )
+        await show_talk(pilot, "alpha")  # and the app goes on, on the new program
+        assert app.return_code is None

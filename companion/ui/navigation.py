@@ -34,7 +34,16 @@ class Navigation(AppState):
             self._preparing = None
         kept = self._talk_screens.get(self.current_mode)
         if talk_id is not None and kept is not None:
-            self._preparing = self.set_timer(PREPARE_AFTER, partial(kept.prepare, talk_id))
+            self._preparing = self.set_timer(
+                PREPARE_AFTER, partial(self._make_ahead, kept, talk_id)
+            )
+
+    def _make_ahead(self, kept: TalkScreen, talk_id: str) -> None:
+        """Only on a talk screen still kept: one let go as the program was replaced (still
+        attached while the modes are built again) would make the talk from the new
+        program, which may not have it."""
+        if kept in self._talk_screens.values():
+            kept.prepare(talk_id)
 
     def show_talk(self, talk_id: str) -> None:
         self.last_talk_id = talk_id

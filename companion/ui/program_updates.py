@@ -101,6 +101,7 @@ class ProgramUpdates(SearchIndexing, Navigation):
         # A talk opened while the screens are rebuilt gets a new screen on the new program.
         kept_talk_screens = list(self._talk_screens.values())
         self._talk_screens.clear()
+        self.talk_in_sight(None)  # nothing more made ahead on the screens let go
         self.program = program
         # What was frozen out of the collector's way (the old program, its index) can go now;
         # nothing is frozen again, lest the screens being replaced be frozen with it.
