@@ -19,9 +19,9 @@ from textual.visual import RenderOptions
 from companion.program import Program
 from companion.ui.app import CompanionApp
 from companion.ui.hanging import Hanging
-from companion.ui.navigation import PREPARE_AFTER
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.talk import TalkScreen
+from companion.ui.talks_made_ahead import PREPARE_AFTER
 from tests.driving import AppFactory, load, move_schedule_to, settled, show_talk, until
 from tests.programs import tiny_program
 from tests.test_screens_kept_drawn import screen_segments

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from textual.app import ScreenStackError
 
-from companion.ui.navigation import Navigation
 from companion.ui.search_indexing import SearchIndexing
 from companion.ui.services import HoldsEdits
+from companion.ui.talks_made_ahead import TalksMadeAhead
 
 if TYPE_CHECKING:
     from textual.message_pump import MessagePump
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from companion.subscription import Updated
 
 
-class ProgramUpdates(SearchIndexing, Navigation):
+class ProgramUpdates(SearchIndexing, TalksMadeAhead):
     subscribed_url: str | None
     updating: bool
 

@@ -76,7 +76,7 @@ class Services(Protocol):
 
     def talk_in_sight(self, talk_id: str | None) -> None:
         """The cursor is on `talk_id`'s row (None: on no talk): its details may be made
-        ahead (`Navigation.talk_in_sight`)."""
+        ahead (`TalksMadeAhead.talk_in_sight`)."""
         ...
 
     def open_talk(self, talk_id: str) -> None: ...

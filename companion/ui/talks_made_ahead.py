@@ -1,0 +1,40 @@
+"""A talk's details made ahead while the cursor rests on its row, for Enter to find
+them made (`TalkScreen.prepare`)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.timer import Timer
+
+from companion.ui.navigation import Navigation
+
+if TYPE_CHECKING:
+    from companion.ui.screens.talk import TalkScreen
+
+PREPARE_AFTER = 0.12  # seconds the cursor rests on a talk before its details are made ahead
+
+
+class TalksMadeAhead(Navigation):
+    _preparing: Timer | None = None
+
+    def talk_in_sight(self, talk_id: str | None) -> None:
+        """The cursor came to `talk_id`'s row: resting there a moment, the talk's details
+        are made ahead on the mode's kept talk screen (`TalkScreen.prepare`), for Enter to
+        find them made. A move on before then drops it."""
+        if self._preparing is not None:
+            self._preparing.stop()
+            self._preparing = None
+        kept = self._talk_screens.get(self.current_mode)
+        if talk_id is not None and kept is not None:
+            self._preparing = self.set_timer(
+                PREPARE_AFTER, partial(self._make_ahead, kept, talk_id)
+            )
+
+    def _make_ahead(self, kept: TalkScreen, talk_id: str) -> None:
+        """Only on a talk screen still kept: one let go as the program was replaced (still
+        attached while the modes are built again) would make the talk from the new
+        program, which may not have it."""
+        if kept in self._talk_screens.values():
+            kept.prepare(talk_id)
