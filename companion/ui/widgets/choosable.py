@@ -30,6 +30,20 @@ class ChoosableList(OptionList):
     def _cursor_moved(self) -> None:
         self.refresh_bindings()
 
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """As OptionList scrolls to the cursor, but scrolled down to it the top line starts
+        an option, as far as the list scrolls: scrolled just far enough, a talk wrapped on
+        two or three lines showed its last ones at the top, without its time and title."""
+        before = self.scroll_y
+        super().scroll_to_highlight(top)
+        highlighted, line = self.highlighted, int(self.scroll_y)
+        if highlighted is None or self.scroll_y <= before or line >= len(self._lines):
+            return
+        index, offset = self._lines[line]
+        next_start = line - offset + self._heights[index]
+        if offset and next_start <= self._index_to_line[highlighted]:
+            self.scroll_to(y=next_start, animate=False, immediate=True, force=True)
+
     def watch_show_vertical_scrollbar(self, shown: bool) -> None:
         if shown:
             draw_from_kept_cells(self.vertical_scrollbar)

@@ -15,7 +15,7 @@ their position, so a change of star, clock, zone or theme cannot leave one stale
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Set as AbstractSet
 from functools import partial
 from itertools import accumulate
@@ -297,14 +297,20 @@ class ScheduleTable(ScrollView, can_focus=True):
             self.scroll_to(y=line, animate=False, immediate=True)
 
     def _line_showing(self, row: int) -> float:
-        """The first line to show for `row` to be seen whole, scrolling as little as it can."""
+        """The first line to show for `row` to be seen whole, scrolling as little as it can
+        and, scrolling down, to the start of a row: scrolled just far enough, the top line
+        was often the second line of a talk (its speakers, without its time and title)."""
         visible = self._visible_lines()
         top, bottom = self._starts[row], self._starts[row + 1]
         if top < self.scroll_y:
             return top
         if bottom > self.scroll_y + visible:
-            return bottom - visible
+            return min(top, self._row_start_from(bottom - visible))
         return self.scroll_y
+
+    def _row_start_from(self, line: int) -> int:
+        """The first line at or below `line` that starts a row (or the end of the rows)."""
+        return self._starts[bisect_left(self._starts, line)]
 
     def action_move(self, step: int) -> None:
         self._move_to(self._cursor + step)
@@ -405,11 +411,13 @@ class ScheduleTable(ScrollView, can_focus=True):
 
     def _update_virtual_size(self) -> None:
         """The rows and the heading, and below them room enough to bring the row near the
-        top that was brought there, however near the end it is."""
-        lines = self._starts[-1]
+        top that was brought there, however near the end it is, and for the last page to
+        start with a whole row."""
+        visible, rows_end = self._visible_lines(), self._starts[-1]
+        lines = max(rows_end, self._row_start_from(rows_end - visible) + visible)
         anchor_line = self._anchor_line()
         if anchor_line is not None:
-            lines = max(lines, anchor_line + self._visible_lines())
+            lines = max(lines, anchor_line + visible)
         self.virtual_size = Size(self.scrollable_content_region.width, lines + 1)
 
     def notify_style_update(self) -> None:
