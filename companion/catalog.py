@@ -12,7 +12,6 @@ version) is kept as c4ml-2026-loaded, and loading the same file again keeps its 
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -24,7 +23,6 @@ from companion.loading import (
     ProgramError,
     load_program,
     read_program_bytes,
-    read_valid,
 )
 from companion.program import Program
 from companion.sources import Source, SourceError, now, read_source, write_source
@@ -106,11 +104,11 @@ def open_document(
     An update (`same_as`: the copy it replaces) that shares no talk with that copy is
     another conference, and refused: it would take the stars of this one."""
     from companion.importers.pipeline import validate_any  # only pay for them when used
-    from companion.validation import validate_document
+    from companion.validation import canonical_document
 
-    canonical, import_notes = validate_any(raw, source.location)
+    document, import_notes = validate_any(raw, source.location)
     notes = tuple(import_notes)
-    program = read_valid(canonical)
+    program = Program(document)
     if same_as is not None and _unrelated(program, same_as):
         raise ProgramError(
             f"{source.location}: now serves another program ({program.conference.title}); "
@@ -119,10 +117,9 @@ def open_document(
     given = program.conference.id
     wanted, renamed_because = (as_id, None) if as_id else _own_id(program)
     if wanted != given:
-        document = json.loads(canonical)
         document["conference"]["id"] = wanted
-        canonical = validate_document(document, source.location)
-        program = read_valid(canonical)
+        document = canonical_document(document, source.location)
+        program = Program(document)
     kept = kept_path(program.conference.id)
     try:
         previous = read_source(kept)
@@ -130,7 +127,7 @@ def open_document(
         previous = None
     followed_from = previous.location if previous and previous.location != source.location else None
     try:
-        kept_as = keep(canonical, program.conference.id)
+        kept_as = keep(document, program.conference.id)
     except WriteError as error:
         return Opened(program, None, str(error), renamed_because, notes)
     opened = Opened(program, kept_as, None, renamed_because, notes, followed_from)

@@ -47,7 +47,7 @@ class Imported:
 
     def __init__(self, raw: bytes) -> None:
         validated = validate_any(raw, "program.ics")
-        self.document: dict[str, Any] = json.loads(validated.canonical)
+        self.document: dict[str, Any] = validated.document
         self.notes = [note_line(note) for note in validated.notes]
         self.talks = {talk["id"]: talk for talk in self.document["talks"]}
 

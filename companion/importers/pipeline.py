@@ -20,7 +20,8 @@ from companion.importers.fields import ImportNote, ImportProblem, ScheduleFields
 from companion.importers.frab_xml import read_frab_xml
 from companion.importers.icalendar_program import read_icalendar
 from companion.loading import ProgramError
-from companion.validation import validate_document, validate_native
+from companion.records import Document
+from companion.validation import canonical_document, validate_native
 
 # UTF-32 first: its little-endian mark begins with UTF-16's.
 _BYTE_ORDER_MARKS = (
@@ -90,12 +91,12 @@ def _starts_like_json(document: str | bytes) -> bool:
 
 
 class Validated(NamedTuple):
-    canonical: str  # the program as canonical native text
+    document: Document  # the program as its canonical native text would parse
     notes: list[ImportNote]  # the events an import adjusted or skipped
 
 
 def validate_any(raw: bytes, source: str) -> Validated:
-    """A program file's bytes, in any supported format, as canonical native text."""
+    """A program file's bytes, in any supported format, as a canonical native document."""
     document = _decode_marked(raw, source)
     kind = detect(document)
     if kind is SourceFormat.NATIVE:
@@ -104,10 +105,10 @@ def validate_any(raw: bytes, source: str) -> Validated:
                 f"{source}: not a program (neither frab XML, c3voc JSON, iCalendar nor the "
                 "companion's own JSON)"
             )
-        return Validated(validate_native(document, source), [])
+        return Validated(json.loads(validate_native(document, source)), [])
     try:
         built = build_document(READERS[kind](document))
     except ImportProblem as problem:
         raise ProgramError(f"{source}: {kind}: {problem}") from None
-    canonical = validate_document(built.document, f"{source} ({kind})", built.talk_labels)
-    return Validated(canonical, built.notes)
+    valid = canonical_document(built.document, f"{source} ({kind})", built.talk_labels)
+    return Validated(valid, built.notes)
