@@ -12,7 +12,9 @@ version) is kept as c4ml-2026-loaded, and loading the same file again keeps its 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -93,7 +95,8 @@ def open_program(spec: str | None) -> Opened:
 
 def _open_file(path: Path) -> Opened:
     """A program file in any format, validated and kept under its id (see the module's doc)."""
-    return open_document(read_program_bytes(path), Source(str(path.resolve()), now()))
+    # Read by the import itself, which lets go of the bytes once they are parsed.
+    return _open_read(partial(read_program_bytes, path), Source(str(path.resolve()), now()))
 
 
 def open_document(
@@ -103,10 +106,20 @@ def open_document(
     came from, under its own id, or under `as_id` (an update keeps the id its stars use).
     An update (`same_as`: the copy it replaces) that shares no talk with that copy is
     another conference, and refused: it would take the stars of this one."""
+    return _open_read(lambda: raw, source, as_id, same_as)
+
+
+def _open_read(
+    read: Callable[[], bytes],
+    source: Source,
+    as_id: str | None = None,
+    same_as: Program | None = None,
+) -> Opened:
+    """`open_document`, of the bytes `read` gives."""
     from companion.importers.pipeline import validate_any  # only pay for them when used
     from companion.validation import canonical_document
 
-    document, import_notes = validate_any(raw, source.location)
+    document, import_notes = validate_any(read, source.location)
     notes = tuple(import_notes)
     program = Program(document)
     if same_as is not None and _unrelated(program, same_as):

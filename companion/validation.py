@@ -72,11 +72,12 @@ def canonical_document(
     data: dict[str, Any], source: str, talk_labels: list[str] | None = None
 ) -> Document:
     """Check a program document already parsed from JSON; the canonical text's document,
-    made without the text: at 50,000 talks that text and its parse were 450 MiB of an
-    import's peak, beside the models."""
-    return _checked(data, source, talk_labels).model_dump(
-        mode="json", by_alias=True, exclude_none=True
-    )
+    made without the text: at 50,000 talks that text and its parse were 300 MiB of an
+    import's peak, beside the models. `data` is emptied once the models have read it, so
+    that it is not held beside them and their document too."""
+    model = _checked(data, source, talk_labels)
+    data.clear()
+    return model.model_dump(mode="json", by_alias=True, exclude_none=True)
 
 
 def _checked(data: dict[str, Any], source: str, talk_labels: list[str] | None) -> ProgramFile:
