@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from companion.collector import collector_paused
 from companion.files import WriteError
 from companion.kept_copy import find_kept, keep, kept_ids, kept_path, read_kept
 from companion.loading import (
@@ -109,6 +110,7 @@ def open_document(
     return _open_read(lambda: raw, source, as_id, same_as)
 
 
+@collector_paused()  # an import makes millions of objects and no cycle: see its doc
 def _open_read(
     read: Callable[[], bytes],
     source: Source,
