@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -148,11 +147,9 @@ def _events(days: list[dict[str, Any]], found: _Found) -> Iterator[EventFields]:
             yield from _room_events(events, f"{name}, room {room!r}", (date, start), room, found)
 
 
-def read_c3voc_json(text: str | bytes) -> ScheduleFields:
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as error:  # recognised as JSON, so never in practice
-        raise ImportProblem(f"not readable JSON ({error})") from None
+def read_c3voc_json(data: Any) -> ScheduleFields:
+    """The schedule in a c3voc document, parsed from its JSON (by `importers.pipeline`,
+    which parsed it to recognise it)."""
     schedule = _object(_object(data, "the document").get("schedule"), "schedule")
     conference = _object(schedule.get("conference"), "schedule.conference")
     found = _Found()

@@ -12,7 +12,8 @@ import codecs
 import json
 from collections.abc import Callable
 from enum import StrEnum
-from typing import NamedTuple
+from functools import partial
+from typing import Any, NamedTuple
 
 from companion.importers.c3voc_json import read_c3voc_json
 from companion.importers.document import build_document
@@ -41,9 +42,8 @@ class SourceFormat(StrEnum):
 
 
 Reader = Callable[[str | bytes], ScheduleFields]
-READERS: dict[SourceFormat, Reader] = {
+READERS: dict[SourceFormat, Reader] = {  # of text; c3voc's from its JSON parsed
     SourceFormat.FRAB_XML: read_frab_xml,
-    SourceFormat.C3VOC_JSON: read_c3voc_json,
     SourceFormat.ICALENDAR: read_icalendar,
 }
 _CALENDAR = "BEGIN:VCALENDAR"
@@ -65,21 +65,34 @@ def _decode_marked(raw: bytes, source: str) -> str | bytes:
 
 def detect(document: str | bytes) -> SourceFormat:
     """The format of a document (see `_decode_marked`), by its content."""
+    return _recognised(document).kind
+
+
+class _Recognised(NamedTuple):
+    kind: SourceFormat
+    json: Any  # the document parsed, when it is JSON; None when it is not
+
+
+def _recognised(document: str | bytes) -> _Recognised:
+    """The format of a document, and its JSON parsed when it is JSON: a c3voc document is
+    read from that parse, not parsed again (at 50,000 talks, a second parse beside the
+    first was the peak of its import, and a second's work)."""
     if isinstance(document, str):
         head = document.lstrip(" \t\r\n")[: len(_CALENDAR)]
     else:
         head = document.lstrip(b" \t\r\n")[: len(_CALENDAR)].decode("latin-1")
     if head.startswith("<"):
-        return SourceFormat.FRAB_XML
+        return _Recognised(SourceFormat.FRAB_XML, None)
     if head.upper() == _CALENDAR:
-        return SourceFormat.ICALENDAR
+        return _Recognised(SourceFormat.ICALENDAR, None)
     try:
         data = json.loads(document)
     except (ValueError, RecursionError):
-        return SourceFormat.NATIVE  # the native parser says what is wrong with it
+        # the native parser says what is wrong with it
+        return _Recognised(SourceFormat.NATIVE, None)
     if isinstance(data, dict) and "schedule" in data and "format" not in data:
-        return SourceFormat.C3VOC_JSON
-    return SourceFormat.NATIVE
+        return _Recognised(SourceFormat.C3VOC_JSON, data)
+    return _Recognised(SourceFormat.NATIVE, data)
 
 
 def _starts_like_json(document: str | bytes) -> bool:
@@ -101,8 +114,9 @@ def validate_any(read: Callable[[], bytes], source: str) -> Validated:
     the bytes, the reader's fields, the document built from them (see `canonical_document`);
     at 50,000 talks, held to the end, they were 200 MiB of the peak."""
     document = _decode_marked(read(), source)
-    kind = detect(document)
+    kind, parsed = _recognised(document)
     if kind is SourceFormat.NATIVE:
+        del parsed  # validated from its text, by pydantic's own parser
         if not _starts_like_json(document):
             raise ProgramError(
                 f"{source}: not a program (neither frab XML, c3voc JSON, iCalendar nor the "
@@ -110,8 +124,14 @@ def validate_any(read: Callable[[], bytes], source: str) -> Validated:
             )
         return Validated(json.loads(validate_native(document, source)), [])
     try:
-        schedule = READERS[kind](document)
-        del document
+        reading = (
+            partial(read_c3voc_json, parsed)
+            if kind is SourceFormat.C3VOC_JSON
+            else partial(READERS[kind], document)
+        )
+        del document, parsed  # held by `reading` only, and only what it reads
+        schedule = reading()
+        del reading
         built = build_document(schedule)
         del schedule
     except ImportProblem as problem:
