@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import partial
 from typing import Any, NamedTuple
 
-from companion.importers.c3voc_json import read_c3voc_json
+from companion.importers.c3voc_json import read_c3voc
 from companion.importers.document import build_document
 from companion.importers.fields import ImportNote, ImportProblem, ScheduleFields
 from companion.importers.frab_xml import read_frab_xml
@@ -125,7 +125,7 @@ def validate_any(read: Callable[[], bytes], source: str) -> Validated:
         return Validated(json.loads(validate_native(document, source)), [])
     try:
         reading = (
-            partial(read_c3voc_json, parsed)
+            partial(read_c3voc, parsed)
             if kind is SourceFormat.C3VOC_JSON
             else partial(READERS[kind], document)
         )
