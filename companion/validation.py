@@ -1,7 +1,8 @@
 """Checking program documents against the models, the only place that needs pydantic.
 
 Validation turns any accepted document into its canonical JSON text, which is
-what the app reads (`companion.loading.read_valid`) and what it keeps.
+what the app reads (`companion.loading.read_valid`) and what it keeps; an import
+takes that text's document (`canonical_document`), made without the text.
 """
 
 from __future__ import annotations
