@@ -12,11 +12,13 @@ version) is kept as c4ml-2026-loaded, and loading the same file again keeps its 
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from companion.collector import collector_paused
 from companion.files import WriteError
 from companion.kept_copy import find_kept, keep, kept_ids, kept_path, read_kept
 from companion.loading import (
@@ -24,7 +26,6 @@ from companion.loading import (
     ProgramError,
     load_program,
     read_program_bytes,
-    read_valid,
 )
 from companion.program import Program
 from companion.sources import Source, SourceError, now, read_source, write_source
@@ -95,7 +96,8 @@ def open_program(spec: str | None) -> Opened:
 
 def _open_file(path: Path) -> Opened:
     """A program file in any format, validated and kept under its id (see the module's doc)."""
-    return open_document(read_program_bytes(path), Source(str(path.resolve()), now()))
+    # Read by the import itself, which lets go of the bytes once they are parsed.
+    return _open_read(partial(read_program_bytes, path), Source(str(path.resolve()), now()))
 
 
 def open_document(
@@ -105,12 +107,23 @@ def open_document(
     came from, under its own id, or under `as_id` (an update keeps the id its stars use).
     An update (`same_as`: the copy it replaces) that shares no talk with that copy is
     another conference, and refused: it would take the stars of this one."""
-    from companion.importers.pipeline import validate_any  # only pay for them when used
-    from companion.validation import validate_document
+    return _open_read(lambda: raw, source, as_id, same_as)
 
-    canonical, import_notes = validate_any(raw, source.location)
+
+@collector_paused()  # an import makes millions of objects and no cycle: see its doc
+def _open_read(
+    read: Callable[[], bytes],
+    source: Source,
+    as_id: str | None = None,
+    same_as: Program | None = None,
+) -> Opened:
+    """`open_document`, of the bytes `read` gives."""
+    from companion.importers.pipeline import validate_any  # only pay for them when used
+    from companion.validation import canonical_document
+
+    document, import_notes = validate_any(read, source.location)
     notes = tuple(import_notes)
-    program = read_valid(canonical)
+    program = Program(document)
     if same_as is not None and _unrelated(program, same_as):
         raise ProgramError(
             f"{source.location}: now serves another program ({program.conference.title}); "
@@ -119,10 +132,9 @@ def open_document(
     given = program.conference.id
     wanted, renamed_because = (as_id, None) if as_id else _own_id(program)
     if wanted != given:
-        document = json.loads(canonical)
         document["conference"]["id"] = wanted
-        canonical = validate_document(document, source.location)
-        program = read_valid(canonical)
+        document = canonical_document(document, source.location)
+        program = Program(document)
     kept = kept_path(program.conference.id)
     try:
         previous = read_source(kept)
@@ -130,7 +142,7 @@ def open_document(
         previous = None
     followed_from = previous.location if previous and previous.location != source.location else None
     try:
-        kept_as = keep(canonical, program.conference.id)
+        kept_as = keep(document, program.conference.id)
     except WriteError as error:
         return Opened(program, None, str(error), renamed_because, notes)
     opened = Opened(program, kept_as, None, renamed_because, notes, followed_from)

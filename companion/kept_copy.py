@@ -121,8 +121,8 @@ def _hashed(pieces: Iterable[bytes], update: Callable[[bytes], object]) -> Itera
         yield piece
 
 
-def keep(canonical: str, conference_id: str) -> Path | None:
-    """Save a validated program's canonical text (in the layout of `companion.kept_lines`),
+def keep(canonical: Document, conference_id: str) -> Path | None:
+    """Save a validated program's canonical document (in the layout of `companion.kept_lines`),
     with the checksum that lets it be read later without validating again. Returns where
     (None when the kept copy was already the same); raises WriteError. The document is
     encoded once, compared with the copy as it goes: the same file loaded again is not
@@ -131,7 +131,7 @@ def keep(canonical: str, conference_id: str) -> Path | None:
 
     target = kept_path(conference_id)
     hasher = hashlib.sha256()
-    lines = _hashed(kept_lines.encode(json.loads(canonical)), hasher.update)
+    lines = _hashed(kept_lines.encode(canonical), hasher.update)
     changed = _unless_held(lines, target)
     if changed is not None:
         write_atomic(changed, target, overwrite=True)

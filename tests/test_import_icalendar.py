@@ -46,8 +46,8 @@ class Imported:
     """A calendar through the app's own import: its native document and the notes."""
 
     def __init__(self, raw: bytes) -> None:
-        validated = validate_any(raw, "program.ics")
-        self.document: dict[str, Any] = json.loads(validated.canonical)
+        validated = validate_any(lambda: raw, "program.ics")
+        self.document: dict[str, Any] = validated.document
         self.notes = [note_line(note) for note in validated.notes]
         self.talks = {talk["id"]: talk for talk in self.document["talks"]}
 

@@ -151,8 +151,14 @@ def _events(days: list[dict[str, Any]], found: _Found) -> Iterator[EventFields]:
 def read_c3voc_json(text: str | bytes) -> ScheduleFields:
     try:
         data = json.loads(text)
-    except (ValueError, RecursionError) as error:  # recognised as JSON, so never in practice
+    except (ValueError, RecursionError) as error:
         raise ImportProblem(f"not readable JSON ({error})") from None
+    return read_c3voc(data)
+
+
+def read_c3voc(data: Any) -> ScheduleFields:
+    """The schedule in a c3voc document parsed from its JSON (`importers.pipeline` reads
+    it from the parse that recognised it, rather than parse it twice)."""
     schedule = _object(_object(data, "the document").get("schedule"), "schedule")
     conference = _object(schedule.get("conference"), "schedule.conference")
     found = _Found()

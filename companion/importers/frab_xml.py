@@ -7,7 +7,7 @@ untrusted file cannot make the parser fetch or balloon anything.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 from xml.etree.ElementTree import Element, TreeBuilder
 
 from defusedxml import DefusedXmlException
@@ -93,38 +93,65 @@ MAX_DEPTH = 64  # frab nests six deep
 MAX_ELEMENTS = 5_000_000  # a 50,000-talk schedule has about a million
 
 
-class _BoundedTreeBuilder(TreeBuilder):
+class _ScheduleBuilder(TreeBuilder):
     """ElementTree's tree builder, stopping a document that nests or repeats without
-    end before it is built: 120 MB of unclosed elements took 11 GB and 80 s to refuse."""
+    end before it is built (120 MB of unclosed elements took 11 GB and 80 s to refuse),
+    and reading each event of a schedule's day as soon as it is closed, then letting go of
+    its elements: at 50,000 talks the whole tree was 200 MiB of an import's peak."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._depth = 0
+        self._open: list[Element] = []  # the elements not yet closed, outermost first
         self._elements = 0
+        self.events: list[EventFields] = []
 
     def start(self, tag: Any, attrs: dict[Any, Any], /) -> Element:
-        self._depth += 1
         self._elements += 1
-        if self._depth > MAX_DEPTH:
+        if len(self._open) >= MAX_DEPTH:
             raise ImportProblem(f"elements nested more than {MAX_DEPTH} deep")
         if self._elements > MAX_ELEMENTS:
             raise ImportProblem(f"more than {MAX_ELEMENTS:,} elements")
-        return super().start(tag, attrs)
+        element = super().start(tag, attrs)
+        self._open.append(element)
+        return element
 
     def end(self, tag: Any, /) -> Element:
-        self._depth -= 1
-        return super().end(tag)
+        element = super().end(tag)
+        self._open.pop()
+        if tag == "event" and self._in_a_day():
+            # With the events it holds, in the order `iter` gives (a day's own `iter`
+            # would list them so); it is its parent's last child, being the last opened.
+            self.events.extend(_event(event, self._open[1]) for event in element.iter("event"))
+            del self._open[-1][-1]
+        return element
+
+    def _in_a_day(self) -> bool:
+        """Whether the event just closed is one the schedule lists: within one of its days,
+        and not within another event (which is read with those it holds)."""
+        ancestors = self._open
+        return (
+            len(ancestors) >= 2
+            and ancestors[0].tag == "schedule"
+            and ancestors[1].tag == "day"
+            and all(element.tag != "event" for element in ancestors[2:])
+        )
 
 
-def parse_xml(xml: str | bytes) -> Element:
-    """defusedxml's `fromstring`, building the tree with `_BoundedTreeBuilder`."""
-    parser = DefusedXMLParser(target=_BoundedTreeBuilder())
+class Parsed(NamedTuple):
+    root: Element  # the document, without the events of its days
+    events: tuple[EventFields, ...]  # the events of its days, in order
+
+
+def parse_xml(xml: str | bytes) -> Parsed:
+    """defusedxml's `fromstring`, building the tree with `_ScheduleBuilder`."""
+    builder = _ScheduleBuilder()
+    parser = DefusedXMLParser(target=builder)
     parser.feed(xml)
     root: Element = parser.close()
-    return root
+    return Parsed(root, tuple(builder.events))
 
 
-def _root(xml: str | bytes) -> Element:
+def _parsed(xml: str | bytes) -> Parsed:
     try:
         return parse_xml(xml)
     except DefusedXmlException as error:  # before ValueError: it is one
@@ -139,7 +166,7 @@ def _root(xml: str | bytes) -> Element:
 def read_frab_xml(xml: str | bytes) -> ScheduleFields:
     """`xml` is text when a byte-order mark said how to decode it, else bytes, decoded as
     their XML declaration says."""
-    root = _root(xml)
+    root, events = _parsed(xml)
     if root.tag != "schedule":
         raise ImportProblem(f"root element is <{root.tag}>, not <schedule>")
     conference = root.find("conference")
@@ -157,7 +184,7 @@ def read_frab_xml(xml: str | bytes) -> ScheduleFields:
         url=_field(said, conference, "base_url") or _field(said, conference, "url"),
         version=_field(said, root, "version"),
         day_dates=tuple(d for day in days if (d := clean(day.get("date")))),
-        events=tuple(_event(event, day) for day in days for event in day.iter("event")),
+        events=events,
         subtitle=_field(said, conference, "subtitle"),
         venue=_field(said, conference, "venue"),
         city=_field(said, conference, "city"),

@@ -19,13 +19,14 @@ WEB = ("http://", "https://")  # the links an import keeps
 
 
 def _profile(person_id: str, person: PersonFields) -> dict[str, Any]:
-    return {
-        "id": person_id,
-        "name": person.name,
-        "biography": readable_text(person.biography or "") or None,  # published as HTML
-        "links": web_links(person.links),
-        "aliases": [person.key] if person.key and person.key != person_id else [],
-    }
+    profile: dict[str, Any] = {"id": person_id, "name": person.name}
+    # Published as HTML. None is left unsaid: pydantic keeps the keys a model is given in a
+    # set, which takes 0.7 KiB at five keys and 0.2 at four (70 MiB for 100,000 people).
+    if biography := readable_text(person.biography or ""):
+        profile["biography"] = biography
+    profile["links"] = web_links(person.links)
+    profile["aliases"] = [person.key] if person.key and person.key != person_id else []
+    return profile
 
 
 def web_links(found: Iterable[tuple[str | None, str]]) -> list[dict[str, str]]:
