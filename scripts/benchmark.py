@@ -36,7 +36,7 @@ from benchmark_keys import (  # noqa: E402
     search_answered,
     showing,
 )
-from pty_terminal import Expect, PtyProgram  # noqa: E402
+from pty_terminal import Expect, PtyProgram, TerminalError  # noqa: E402
 
 SIZE = (120, 40)  # columns, rows of the pseudo-terminal
 QUERIES = [  # the smoke run types only the first
@@ -349,6 +349,7 @@ def key_rows(keys: KeyTimings, talks: int) -> list[Row]:
 class Scale:
     """The same measures at the larger program, and how they grew per talk."""
 
+    first_launch: Start  # importing the XML, then keeping a copy
     first_frame: float
     peak_mib: float
     time_per_talk: float  # growth beyond the bare app, per talk, larger over smaller
@@ -432,10 +433,10 @@ def run(sizes: Sizes) -> tuple[list[Row], int]:
             1.5,
         ),
         Row(
-            f"peak memory, {sizes.talks:,} talks",
-            f"{max(s.peak_mib for s in kept):.0f} MiB",
+            f"peak memory, {sizes.talks:,} talks: first launch / from the kept copy",
+            f"{max(s.peak_mib for s in imports):.0f} MiB / {max(s.peak_mib for s in kept):.0f} MiB",
             "< 300 MB",
-            max(s.peak_mib for s in kept) * 1.048576 < 300,
+            max(s.peak_mib for s in [*imports, *kept]) * 1.048576 < 300,
         ),
         *scale_rows(sizes, scale),
     ]
@@ -445,17 +446,21 @@ def run(sizes: Sizes) -> tuple[list[Row], int]:
 def scale_rows(sizes: Sizes, scale: Scale | Refused) -> list[Row]:
     larger = f"{sizes.scaled_talks:,} talks"
     measures = (
+        f"first paint, {larger}, first launch (import frab XML)",
+        f"peak memory, {larger}, first launch",
         f"first paint, {larger}, from the kept copy",
-        f"peak memory, {larger}",
+        f"peak memory, {larger}, from the kept copy",
         f"cost per talk, {larger} over {sizes.talks:,}: first paint / memory",
     )
-    targets = ("< 3 s", "< 400 MB", "≤ 1.1× (linear)")
+    targets = ("reported", "< 400 MB", "< 3 s", "< 400 MB", "≤ 1.1× (linear)")
     if isinstance(scale, Refused):
         return [
             Row(measure, f"not opened: {scale}", target, False)
             for measure, target in zip(measures, targets, strict=True)
         ]
     results = (
+        (f"{scale.first_launch.seconds:.2f} s", None),
+        (f"{scale.first_launch.peak_mib:.0f} MiB", scale.first_launch.peak_mib * 1.048576 < 400),
         (f"{scale.first_frame:.2f} s", scale.first_frame < 3),
         (f"{scale.peak_mib:.0f} MiB", scale.peak_mib * 1.048576 < 400),
         (
@@ -483,9 +488,9 @@ def scaled(
     )
     data = folder / "scaled-data"
     try:
-        keep_program(xml, data)
-    except Refused as refused:
-        return refused
+        first_launch = start(companion_command(str(xml), now), data, APP_FIRST_PAINT)
+    except TerminalError as error:  # it would not open the program: the last line says why
+        return Refused(str(error).strip().splitlines()[-1])
     runs = starts(companion_command("bench-conf", now), data, sizes.repeats)
     first_frame = statistics.median(s.seconds for s in runs)
     peak_mib = max(s.peak_mib for s in runs)
@@ -496,6 +501,7 @@ def scaled(
         return (larger - bare) / (smaller - bare) / factor
 
     return Scale(
+        first_launch,
         first_frame,
         peak_mib,
         per_talk(first_frame, smaller_frame, paired.bare),
