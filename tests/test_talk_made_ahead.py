@@ -1,7 +1,8 @@
-"""A talk's details are made ahead while the schedule's cursor rests on its row: Enter
-then draws them without wrapping them, and whatever changed between the two (a star,
-the time zone, the terminal's size, the theme, the program) is drawn as an app built
-anew draws that talk."""
+"""A talk's details are shown ahead while the schedule's cursor rests on its row, on the
+kept talk screen out of sight, and laid out: Enter then pushes it, neither wrapping nor
+laying out anything, and whatever changed between the two (a star, the time zone, the
+terminal's size, the theme, the program, the note, the mode, an Enter before the rest)
+is drawn as an app built anew draws that talk."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 from rich.segment import Segment
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions
@@ -22,7 +24,16 @@ from companion.ui.hanging import Hanging
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.talk import TalkScreen
 from companion.ui.talks_made_ahead import PREPARE_AFTER
-from tests.driving import AppFactory, load, move_schedule_to, settled, show_talk, until
+from tests.driving import (
+    AppFactory,
+    flat,
+    load,
+    move_schedule_to,
+    screen_lines,
+    settled,
+    show_talk,
+    until,
+)
 from tests.programs import tiny_program
 from tests.test_screens_kept_drawn import screen_segments
 
@@ -52,6 +63,21 @@ def counting(made: list[int], original: RenderStrips) -> RenderStrips:
     return render_strips
 
 
+def layouts_of(screen: Screen[Any]) -> list[object]:
+    """What lays `screen` out from now on, each layout listed as it is done."""
+    done: list[object] = []
+    screen.screen_layout_refresh_signal.subscribe(screen, done.append, immediate=True)
+    return done
+
+
+async def rest_on(pilot: Pilot[None], talk_id: str, kept: Screen[Any]) -> None:
+    """Move to `talk_id`'s row and rest there until `kept` is laid out on it ahead."""
+    layouts = layouts_of(kept)
+    await move_schedule_to(pilot, talk_id)
+    await until(pilot, lambda: bool(layouts))
+    await settled(pilot)
+
+
 async def open_selected(pilot: Pilot[None]) -> list[list[Segment]]:
     await pilot.press("enter")
     await until(pilot, lambda: isinstance(pilot.app.screen, TalkScreen))
@@ -60,7 +86,10 @@ async def open_selected(pilot: Pilot[None]) -> list[list[Segment]]:
     return screen_segments(pilot.app.screen)
 
 
-@pytest.mark.parametrize("change", ["nothing", "star", "zone", "resize", "theme", "program"])
+CHANGES = ["nothing", "star", "zone", "resize", "theme", "program", "note", "mode", "no rest"]
+
+
+@pytest.mark.parametrize("change", CHANGES)
 async def test_a_talk_made_ahead_is_drawn_as_an_app_built_anew_draws_it(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
@@ -72,12 +101,15 @@ async def test_a_talk_made_ahead_is_drawn_as_an_app_built_anew_draws_it(
         await settled(pilot)
         await move_schedule_to(pilot, "alpha")
         await open_selected(pilot)  # the talk screen, built and kept
+        kept = app.screen
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
         made: list[int] = []
         monkeypatch.setattr(Hanging, "render_strips", counting(made, Hanging.render_strips))
-        await move_schedule_to(pilot, "beta")
-        await until(pilot, lambda: len(made) >= 2)  # its facts and abstract, made ahead
+        if change == "no rest":  # Enter before the cursor rested on the row
+            await move_schedule_to(pilot, "beta")
+        else:
+            await rest_on(pilot, "beta", kept)
         made_ahead = len(made)
         if change == "star":
             await pilot.press("s")
@@ -90,8 +122,14 @@ async def test_a_talk_made_ahead_is_drawn_as_an_app_built_anew_draws_it(
         elif change == "program":
             await app.replace_program(after)
             await move_schedule_to(pilot, "beta")
+        elif change == "note":  # saved from another terminal
+            make_app(MORNING, on=before).save_note("beta", "Seen elsewhere.", expected="")
+        elif change == "mode":
+            await pilot.press("2")
+            await pilot.press("1")
+            await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
         await pilot.pause()
-        kept = await open_selected(pilot)
+        kept_drawn = await open_selected(pilot)
         if change == "nothing":
             assert len(made) == made_ahead  # nothing wrapped again as it opened
 
@@ -102,7 +140,52 @@ async def test_a_talk_made_ahead_is_drawn_as_an_app_built_anew_draws_it(
         await settled(pilot)
         await pilot.pause()
         built = screen_segments(fresh.screen)
-    assert kept == built
+    assert kept_drawn == built
+
+
+async def test_a_talk_shown_ahead_is_not_laid_out_again_as_it_opens(
+    make_app: AppFactory,
+) -> None:
+    """Not even for its scrolling: the talk left was scrolled down, the talk shown ahead
+    is drawn from its top."""
+    app = make_app(MORNING, on=program(ABSTRACT * 4))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await move_schedule_to(pilot, "beta")
+        await open_selected(pilot)
+        kept = app.screen
+        await pilot.press("pagedown")
+        await until(pilot, lambda: "Beta" not in flat(screen_lines(kept)))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
+        await rest_on(pilot, "alpha", kept)
+        layouts = layouts_of(kept)
+        await open_selected(pilot)
+        assert app.screen is kept
+        assert "Alpha's own abstract." in flat(screen_lines(kept))
+        assert layouts == []
+
+
+async def test_t_opens_the_last_talk_opened_not_the_one_shown_ahead(
+    make_app: AppFactory,
+) -> None:
+    """Shown ahead, a talk is not opened: `t`, where no talk is selected, opens the last
+    talk the user opened."""
+    app = make_app(MORNING, on=program(ABSTRACT))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        await move_schedule_to(pilot, "alpha")
+        await open_selected(pilot)
+        kept = app.screen
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
+        await rest_on(pilot, "beta", kept)
+        await pilot.press("3")  # nothing starred: no talk selected
+        await until(pilot, lambda: not isinstance(app.screen, ScheduleScreen))
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, TalkScreen))
+        await settled(pilot)
+        assert isinstance(app.screen, TalkScreen) and app.screen.talk_id == "alpha"
 
 
 async def test_an_update_that_drops_the_talk_rested_on_is_no_crash(make_app: AppFactory) -> None:
