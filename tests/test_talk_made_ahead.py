@@ -86,6 +86,19 @@ async def open_selected(pilot: Pilot[None]) -> list[list[Segment]]:
     return screen_segments(pilot.app.screen)
 
 
+async def open_and_leave(pilot: Pilot[None], talk_id: str, *keys: str) -> Screen[Any]:
+    """Open `talk_id` (the mode's talk screen, built and kept), press `keys` on it, and
+    go back to the schedule; the kept screen."""
+    await move_schedule_to(pilot, talk_id)
+    await open_selected(pilot)
+    kept = pilot.app.screen
+    await pilot.press(*keys)
+    await settled(pilot)
+    await pilot.press("escape")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ScheduleScreen))
+    return kept
+
+
 CHANGES = ["nothing", "star", "zone", "resize", "theme", "program", "note", "mode", "no rest"]
 
 
@@ -99,11 +112,7 @@ async def test_a_talk_made_ahead_is_drawn_as_an_app_built_anew_draws_it(
     assert isinstance(app, CompanionApp)
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
-        await move_schedule_to(pilot, "alpha")
-        await open_selected(pilot)  # the talk screen, built and kept
-        kept = app.screen
-        await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
+        kept = await open_and_leave(pilot, "alpha")
         made: list[int] = []
         monkeypatch.setattr(Hanging, "render_strips", counting(made, Hanging.render_strips))
         if change == "no rest":  # Enter before the cursor rested on the row
@@ -151,13 +160,8 @@ async def test_a_talk_shown_ahead_is_not_laid_out_again_as_it_opens(
     app = make_app(MORNING, on=program(ABSTRACT * 4))
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
-        await move_schedule_to(pilot, "beta")
-        await open_selected(pilot)
-        kept = app.screen
-        await pilot.press("pagedown")
-        await until(pilot, lambda: "Beta" not in flat(screen_lines(kept)))
-        await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
+        kept = await open_and_leave(pilot, "beta", "pagedown")
+        assert kept.query_one("#talk-body").scroll_y > 0
         await rest_on(pilot, "alpha", kept)
         layouts = layouts_of(kept)
         await open_selected(pilot)
@@ -174,11 +178,7 @@ async def test_t_opens_the_last_talk_opened_not_the_one_shown_ahead(
     app = make_app(MORNING, on=program(ABSTRACT))
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
-        await move_schedule_to(pilot, "alpha")
-        await open_selected(pilot)
-        kept = app.screen
-        await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
+        kept = await open_and_leave(pilot, "alpha")
         await rest_on(pilot, "beta", kept)
         await pilot.press("3")  # nothing starred: no talk selected
         await until(pilot, lambda: not isinstance(app.screen, ScheduleScreen))
@@ -205,10 +205,7 @@ async def test_an_update_that_drops_the_talk_rested_on_is_no_crash(make_app: App
 
     app.remove_mode = slow_remove_mode  # type: ignore[method-assign,assignment]
     async with app.run_test(size=SIZE) as pilot:
-        await move_schedule_to(pilot, "alpha")
-        await open_selected(pilot)
-        await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
+        await open_and_leave(pilot, "alpha")
         await move_schedule_to(pilot, "beta")
         await app.replace_program(without_beta)
         await until(
