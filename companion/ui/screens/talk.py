@@ -227,8 +227,6 @@ class TalkScreen(StyledScreen[None]):
         a note that could not be saved is pending: it belongs to the talk it was typed on."""
         if not self.is_attached or self in self.app.screen_stack or self._note_text is not None:
             return
-        if talk_id == self._drawn_talk_id and self._facts_drawn_from() == self._drawn_facts:
-            return
         self.talk_id = talk_id
         self._bring_to_talk()
         self._layouts_ahead += 1
