@@ -1,7 +1,8 @@
-"""A talk's details are made ahead while the schedule's cursor rests on its row: Enter
-then draws them without wrapping them, and whatever changed between the two (a star,
-the time zone, the terminal's size, the theme, the program) is drawn as an app built
-anew draws that talk."""
+"""A talk's details are shown ahead while the schedule's cursor rests on its row, on the
+kept talk screen out of sight, and laid out: Enter then pushes it, neither wrapping nor
+laying out anything, and whatever changed between the two (a star, the time zone, the
+terminal's size, the theme, the program, the note, the mode, an Enter before the rest)
+is drawn as an app built anew draws that talk."""
 
 from __future__ import annotations
 
@@ -22,9 +23,19 @@ from companion.ui.hanging import Hanging
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.talk import TalkScreen
 from companion.ui.talks_made_ahead import PREPARE_AFTER
-from tests.driving import AppFactory, load, move_schedule_to, settled, show_talk, until
+from tests.driving import (
+    AppFactory,
+    flat,
+    load,
+    move_schedule_to,
+    screen_lines,
+    settled,
+    show_talk,
+    until,
+)
 from tests.programs import tiny_program
 from tests.test_screens_kept_drawn import screen_segments
+from tests.test_search_keystroke import count_layouts
 
 MORNING = "2030-03-04T08:00"  # the tiny program's day
 SIZE = (100, 30)
@@ -52,6 +63,18 @@ def counting(made: list[int], original: RenderStrips) -> RenderStrips:
     return render_strips
 
 
+async def rest_on(pilot: Pilot[None], talk_id: str, kept: TalkScreen) -> None:
+    """Move to `talk_id`'s row and rest there until `kept` is laid out on it ahead (on a
+    loaded machine, a row passed on the way may be laid out ahead too)."""
+    laid_out: list[str] = []
+    kept.screen_layout_refresh_signal.subscribe(
+        kept, lambda _: laid_out.append(kept.talk_id), immediate=True
+    )
+    await move_schedule_to(pilot, talk_id)
+    await until(pilot, lambda: talk_id in laid_out)
+    await settled(pilot)
+
+
 async def open_selected(pilot: Pilot[None]) -> list[list[Segment]]:
     await pilot.press("enter")
     await until(pilot, lambda: isinstance(pilot.app.screen, TalkScreen))
@@ -60,7 +83,24 @@ async def open_selected(pilot: Pilot[None]) -> list[list[Segment]]:
     return screen_segments(pilot.app.screen)
 
 
-@pytest.mark.parametrize("change", ["nothing", "star", "zone", "resize", "theme", "program"])
+async def open_and_leave(pilot: Pilot[None], talk_id: str, *keys: str) -> TalkScreen:
+    """Open `talk_id` (the mode's talk screen, built and kept), press `keys` on it, and
+    go back to the schedule; the kept screen."""
+    await move_schedule_to(pilot, talk_id)
+    await open_selected(pilot)
+    kept = pilot.app.screen
+    assert isinstance(kept, TalkScreen)
+    await pilot.press(*keys)
+    await settled(pilot)
+    await pilot.press("escape")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ScheduleScreen))
+    return kept
+
+
+CHANGES = ["nothing", "star", "zone", "resize", "theme", "program", "note", "mode", "no rest"]
+
+
+@pytest.mark.parametrize("change", CHANGES)
 async def test_a_talk_made_ahead_is_drawn_as_an_app_built_anew_draws_it(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
@@ -70,14 +110,13 @@ async def test_a_talk_made_ahead_is_drawn_as_an_app_built_anew_draws_it(
     assert isinstance(app, CompanionApp)
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
-        await move_schedule_to(pilot, "alpha")
-        await open_selected(pilot)  # the talk screen, built and kept
-        await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
+        kept = await open_and_leave(pilot, "alpha")
         made: list[int] = []
         monkeypatch.setattr(Hanging, "render_strips", counting(made, Hanging.render_strips))
-        await move_schedule_to(pilot, "beta")
-        await until(pilot, lambda: len(made) >= 2)  # its facts and abstract, made ahead
+        if change == "no rest":  # Enter before the cursor rested on the row
+            await move_schedule_to(pilot, "beta")
+        else:
+            await rest_on(pilot, "beta", kept)
         made_ahead = len(made)
         if change == "star":
             await pilot.press("s")
@@ -90,8 +129,14 @@ async def test_a_talk_made_ahead_is_drawn_as_an_app_built_anew_draws_it(
         elif change == "program":
             await app.replace_program(after)
             await move_schedule_to(pilot, "beta")
+        elif change == "note":  # saved from another terminal
+            make_app(MORNING, on=before).save_note("beta", "Seen elsewhere.", expected="")
+        elif change == "mode":
+            await pilot.press("2")
+            await pilot.press("1")
+            await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
         await pilot.pause()
-        kept = await open_selected(pilot)
+        kept_drawn = await open_selected(pilot)
         if change == "nothing":
             assert len(made) == made_ahead  # nothing wrapped again as it opened
 
@@ -102,7 +147,47 @@ async def test_a_talk_made_ahead_is_drawn_as_an_app_built_anew_draws_it(
         await settled(pilot)
         await pilot.pause()
         built = screen_segments(fresh.screen)
-    assert kept == built
+    assert kept_drawn == built
+
+
+@pytest.mark.parametrize("rested_on", ["alpha", "beta"])
+async def test_a_talk_shown_ahead_is_not_laid_out_again_as_it_opens(
+    make_app: AppFactory, rested_on: str
+) -> None:
+    """Not even for its scrolling: the talk left (beta) was scrolled down, the talk shown
+    ahead, another or the same, is drawn from its top."""
+    app = make_app(MORNING, on=program(ABSTRACT * 4))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        kept = await open_and_leave(pilot, "beta", "pagedown")
+        assert kept.query_one("#talk-body").scroll_y > 0
+        await move_schedule_to(pilot, "alpha" if rested_on == "beta" else "beta")
+        await rest_on(pilot, rested_on, kept)
+        layouts = count_layouts(kept)
+        await open_selected(pilot)
+        assert app.screen is kept
+        assert kept.query_one("#talk-body").scroll_y == 0
+        if rested_on == "alpha":
+            assert "Alpha's own abstract." in flat(screen_lines(kept))
+        assert layouts == []
+
+
+async def test_t_opens_the_last_talk_opened_not_the_one_shown_ahead(
+    make_app: AppFactory,
+) -> None:
+    """Shown ahead, a talk is not opened: `t`, where no talk is selected, opens the last
+    talk the user opened."""
+    app = make_app(MORNING, on=program(ABSTRACT))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        kept = await open_and_leave(pilot, "alpha")
+        await rest_on(pilot, "beta", kept)
+        await pilot.press("3")  # nothing starred: no talk selected
+        await until(pilot, lambda: not isinstance(app.screen, ScheduleScreen))
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, TalkScreen))
+        await settled(pilot)
+        assert isinstance(app.screen, TalkScreen) and app.screen.talk_id == "alpha"
 
 
 async def test_an_update_that_drops_the_talk_rested_on_is_no_crash(make_app: AppFactory) -> None:
@@ -122,10 +207,7 @@ async def test_an_update_that_drops_the_talk_rested_on_is_no_crash(make_app: App
 
     app.remove_mode = slow_remove_mode  # type: ignore[method-assign,assignment]
     async with app.run_test(size=SIZE) as pilot:
-        await move_schedule_to(pilot, "alpha")
-        await open_selected(pilot)
-        await pilot.press("escape")
-        await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
+        await open_and_leave(pilot, "alpha")
         await move_schedule_to(pilot, "beta")
         await app.replace_program(without_beta)
         await until(

@@ -8,6 +8,7 @@ import pytest
 from rich.console import RenderableType
 from textual.widgets import Static
 
+from companion.ui import talks_made_ahead
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.talk import TalkScreen
 from tests.driving import AppFactory, move_schedule_to, show_talk, until
@@ -17,6 +18,9 @@ from tests.test_talk_screen_kept import TALL, talk_drawn
 async def test_a_talk_left_and_starred_on_the_schedule_is_drawn_starred_as_it_opens_again(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The stars come before the cursor rests on the talk: resting, it is shown ahead,
+    # its star with it (test_talk_made_ahead.py).
+    monkeypatch.setattr(talks_made_ahead, "PREPARE_AFTER", 3600.0)
     app = make_app()
     async with app.run_test(size=TALL) as pilot:
         await show_talk(pilot, "magellan")

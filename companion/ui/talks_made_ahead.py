@@ -1,5 +1,5 @@
-"""A talk's details made ahead while the cursor rests on its row, for Enter to find
-them made (`TalkScreen.prepare`)."""
+"""A talk's details shown and laid out ahead, out of sight, while the cursor rests on its
+row, for Enter to find them so and only push the screen (`TalkScreen.show_ahead`)."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ class TalksMadeAhead(Navigation):
 
     def talk_in_sight(self, talk_id: str | None) -> None:
         """The cursor came to `talk_id`'s row: resting there a moment, the talk's details
-        are made ahead on the mode's kept talk screen (`TalkScreen.prepare`), for Enter to
-        find them made. A move on before then drops it."""
+        are shown ahead on the mode's kept talk screen (`TalkScreen.show_ahead`), for Enter
+        to find them shown. A move on before then drops it."""
         if self._preparing is not None:
             self._preparing.stop()
             self._preparing = None
@@ -34,7 +34,7 @@ class TalksMadeAhead(Navigation):
 
     def _make_ahead(self, kept: TalkScreen, talk_id: str) -> None:
         """Only on a talk screen still kept: one let go as the program was replaced (still
-        attached while the modes are built again) would make the talk from the new
+        attached while the modes are built again) would show the talk from the new
         program, which may not have it."""
         if kept in self._talk_screens.values():
-            kept.prepare(talk_id)
+            kept.show_ahead(talk_id)

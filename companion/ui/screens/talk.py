@@ -167,6 +167,7 @@ class TalkScreen(StyledScreen[None]):
         self._drawn_talk_id: str | None = None
         self._drawn_facts: tuple[str, bool, tzinfo] | None = None
         self._texts: TalkTexts | None = None  # the last made, shown or made ahead
+        self._layouts_ahead = 0  # shown ahead, their layout still to come
         self._leave_unsaved = False  # Esc once more leaves a note that could not be saved
 
     @property
@@ -202,35 +203,51 @@ class TalkScreen(StyledScreen[None]):
         `then` runs once the requests for a layout of the widgets shown anew (the texts and
         the authors) have reached this screen (Textual passes each on as its widget next
         goes idle, which is when `call_next` runs): the first frame lays them all out. On
-        the talk it shows, its star and time zone as they were, nothing is laid out anew:
-        `then` runs first, and the frame that shows the screen draws the little that
-        changed."""
+        the talk it shows, its star and time zone as they were, laid out (`show_ahead`),
+        nothing is laid out anew: `then` runs first, and the frame that shows the screen
+        draws the little that changed."""
         if not self._leave_unsaved:
             self.save_edits()
         self._note_text = None
         self._leave_unsaved = False
         self.talk_id = talk_id
-        if self._facts_drawn_from() == self._drawn_facts:  # the talk, star and zone drawn
+        if self._facts_drawn_from() == self._drawn_facts and not self._layouts_ahead:
             then()
             self._show_talk()
         else:
             self._show_talk()
-            self._after_idle([*self.query(KeptText), self.query_one(AuthorList)], then)
+            self._after_idle(self._shown_anew(), then)
 
-    def prepare(self, talk_id: str) -> None:
-        """Make the texts of `talk_id`, and their lines at the width last laid out, while
-        the cursor rests on its row and this screen is out of sight: opened on it, the
-        talk is drawn from them, where nothing they were made from changed meanwhile
-        (the program, the time zone, the width, the styles; else they are made anew).
-        Nothing is drawn or laid out here."""
-        if not self.is_attached or self in self.app.screen_stack:
+    def show_ahead(self, talk_id: str) -> None:
+        """Bring this screen, out of sight, to `talk_id` and lay it out at the app's size,
+        while the cursor rests on the talk's row: Enter then finds it shown and only pushes
+        it (`show`), where nothing it shows changed meanwhile (its star, the time zone, the
+        size, the styles: else it is shown or laid out anew as it opens). Nothing is drawn
+        here, nor is the talk counted as opened (`t` opens the last talk opened). Not while
+        a note that could not be saved is pending: it belongs to the talk it was typed on."""
+        if not self.is_attached or self in self.app.screen_stack or self._note_text is not None:
             return
-        if talk_id == self._drawn_talk_id:
-            return
-        texts = self._talk_texts(talk_id)
-        self.query_one("#talk-title", KeptText).prepare(texts.title)
-        self.query_one("#talk-facts", KeptText).prepare(texts.facts)
-        self.query_one("#talk-about", KeptText).prepare(texts.about)
+        self.talk_id = talk_id
+        self._bring_to_talk()
+        self._layouts_ahead += 1
+        # The body too: scrolled home, it asks for its scrolling to be laid out.
+        widgets = [*self._shown_anew(), self.query_one("#talk-body")]
+        self._after_idle(widgets, lambda: self.call_later(self._lay_out_ahead))
+
+    def _lay_out_ahead(self) -> None:
+        """Lay the screen out as it would be as it is shown, the requests for a layout of
+        the widgets shown anew having reached it. Textual lays out only the screen on top
+        (`_refresh_layout` lays out any, and draws only that one): this one is laid out
+        and not drawn, its requests for a layout and for its scrolling settled, so the
+        push lays out nothing (`show_ahead`)."""
+        self._layouts_ahead -= 1
+        if self.is_attached and self not in self.app.screen_stack:
+            self._refresh_layout(self.app.size)
+            self._layout_required = self._scroll_required = False
+
+    def _shown_anew(self) -> list[Widget]:
+        """The widgets a talk shown anew may ask to lay out again."""
+        return [*self.query(KeptText), self.query_one(AuthorList)]
 
     def _talk_texts(self, talk_id: str) -> TalkTexts:
         """The talk's texts: those last made, when made from what they would be now."""
@@ -292,8 +309,12 @@ class TalkScreen(StyledScreen[None]):
         self._show_facts()
 
     def _show_talk(self) -> None:
+        services(self).show_talk(self.talk_id)
+        self._bring_to_talk()
+
+    def _bring_to_talk(self) -> None:
+        """Everything shown brought to the talk (what changed is drawn again)."""
         talk = self.talk
-        services(self).show_talk(talk.id)
         authors = self.query_one("#talk-authors", AuthorList)
         new_talk = talk.id != self._drawn_talk_id
         if new_talk:

@@ -12,9 +12,6 @@ they are kept, past Textual's styles cache, which built each anew at every frame
 A new content that wraps to as many lines as the one drawn, at the width it was drawn at,
 is drawn in place: it cannot change the widget's size, so it asks for no layout (a
 talk's star, toggled: one line drawn again rather than the whole screen laid out).
-
-A content can be prepared too, its lines made at the width last laid out before it is
-shown (`prepare`): shown at that width, with the same styles, it is drawn from them.
 """
 
 from __future__ import annotations
@@ -57,7 +54,6 @@ class KeptText(Static):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)  # a text given is data
         self._kept: tuple[_LinesKey, list[Strip]] | None = None
-        self._prepared: tuple[_LinesKey, list[Strip]] | None = None
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         """Laid out again only where the new content may change its size (see the module)."""
@@ -75,22 +71,11 @@ class KeptText(Static):
         width = self.styles.width
         return width is None or not width.is_auto
 
-    def prepare(self, content: Visual) -> None:
-        """Make `content`'s lines now, at the width last laid out, for `update` to show it
-        drawn from them (a talk's texts, while the cursor rests on its row)."""
-        width = self.content_size.width
-        if width:
-            self._prepared = self._made(content, width)
-
     def lines(self, width: int) -> list[Strip]:
         """The content's lines at `width` cells, each as Static draws it."""
         key = self._key(self.visual, width)
         if self._kept is None or not self._kept[0].draws_as(key):
-            prepared, self._prepared = self._prepared, None
-            if prepared is not None and prepared[0].draws_as(key):
-                self._kept = prepared
-            else:
-                self._kept = self._made(self.visual, width)
+            self._kept = self._made(self.visual, width)
         return self._kept[1]
 
     def _key(self, visual: Visual, width: int) -> _LinesKey:
@@ -122,5 +107,5 @@ class KeptText(Static):
 
     def notify_style_update(self) -> None:
         """New styles (a theme, a class) may draw the same content differently."""
-        self._kept = self._prepared = None
+        self._kept = None
         super().notify_style_update()
