@@ -345,17 +345,20 @@ class ScheduleTable(ScrollView, can_focus=True):
         the screen takes them (filtered, cut where the scrollbar starts)."""
         if self._view is None or not self._keys:
             return
-        visible = self._visible_lines()
-        first_line = int(self.scroll_y) + (visible if direction > 0 else -visible)
-        first = bisect_right(self._starts, max(0, first_line)) - 1
-        last = bisect_right(self._starts, max(0, first_line + visible)) - 1
+        cursor_row = self._paged_to(direction)
+        top = self._top_with(cursor_row)
+        first = bisect_right(self._starts, top) - 1
+        last = bisect_right(self._starts, top + self._visible_lines()) - 1
         width, palette, padding, _ = self._new_frame()
         rows = range(max(0, first), min(len(self._rows), last + 1))
         drawn = [self._row_strips(row, width, palette, padding, self._cursor) for row in rows]
-        cursor_row = self._paged_to(direction)
         drawn.append(self._row_strips(cursor_row, width, palette, padding, cursor_row))
         finish_ahead(self, (line for lines in drawn for line in lines))
         self._keep_page(cursor_row)
+
+    def _top_with(self, cursor: int) -> int:
+        """The line the table will show at the top once the cursor moves to the row `cursor`."""
+        return int(max(0, min(self._line_showing(cursor), self.max_scroll_y)))
 
     def _keep_page(self, cursor: int) -> None:
         """Make the lines of the frame that a page to the row `cursor` will ask for, as the
@@ -364,7 +367,7 @@ class ScheduleTable(ScrollView, can_focus=True):
         crop = self._last_crop
         if crop is None or not has_plain_styles(self):
             return
-        top = int(max(0, min(self._line_showing(cursor), self.max_scroll_y)))
+        top = self._top_with(cursor)
         frame = self._new_frame()
         lines = plain_lines(self, crop, lambda y: self._line(y, top, cursor, frame))
         self._kept_page = (self._page_key(crop, top, cursor, frame), lines)
