@@ -13,6 +13,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
+import textual.constants
 
 from companion.catalog import open_program
 from companion.clock import fixed_clock, parse_moment
@@ -28,8 +29,13 @@ from tests.programs import opened
 TESTS = Path(__file__).parent
 
 # Scrolls land at once: a test reads what is drawn after a key, not half-way through an
-# animation it would have to wait out (Textual reads this when an app starts).
+# animation it would have to wait out. Textual reads the variable once, when it is first
+# imported, and pytest-textual-snapshot imports it before this file is read: set here, it
+# reached only the processes tests start, and every app in the suite animated its scrolls
+# (frames redrawn every 16 ms for a fifth of a second or so after a key, which the pilot
+# waits out). Each app takes its level from the constant Textual made of it.
 os.environ["TEXTUAL_ANIMATIONS"] = "none"
+pytest.MonkeyPatch().setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -1,9 +1,11 @@
-"""The suite's own set-up: the test modules the main process imports once, so that pytest
-rewrites their asserts before xdist's workers start (tests/conftest.py)."""
+"""The suite's own set-up (tests/conftest.py): the test modules the main process imports once,
+so that pytest rewrites their asserts before xdist's workers start, and apps whose scrolls
+land at once."""
 
 from __future__ import annotations
 
 from tests.conftest import TESTS, named_test_modules
+from tests.driving import AppFactory
 
 PATTERNS = ["test_*.py", "*_test.py"]  # pytest's default `python_files`
 
@@ -29,3 +31,8 @@ def test_a_node_id_names_its_module_alone() -> None:
 def test_what_is_not_a_test_module_of_this_suite_names_nothing() -> None:
     assert named("tests/test_no_such_module.py", "tests/driving.py", "README.md") == []
     assert named("tests/fixtures") == []
+
+
+def test_apps_made_in_the_suite_scroll_without_animating(make_app: AppFactory) -> None:
+    """Set too late (Textual was imported by a plugin first), the variable reached no app."""
+    assert make_app().animation_level == "none"
