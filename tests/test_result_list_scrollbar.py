@@ -18,7 +18,7 @@ class OneList(App[None]):
 
 
 def rows(count: int) -> list[ResultRow]:
-    return [ResultRow(f"talk:{n}", Content(f"Talk {n}"), n) for n in range(count)]
+    return [ResultRow(f"talk:{n}", (Content(f"Talk {n}"),), n) for n in range(count)]
 
 
 async def test_the_scrollbar_is_known_with_the_rows_not_a_layout_later() -> None:

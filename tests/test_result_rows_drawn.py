@@ -49,7 +49,8 @@ async def test_a_row_is_drawn_as_textual_draws_its_content(width: int) -> None:
                     strip.extend_cell_length(width, style.rich_style)
                     for strip in Visual.to_strips(results, content, width, None, style)
                 ]
-                assert segments(draw_row(content, width, style)) == segments(textual)
+                lines = content.split(allow_blank=True)
+                assert segments(draw_row(lines, width, style)) == segments(textual)
 
 
 async def test_rows_that_fill_the_list_are_cut_beside_its_scrollbar() -> None:
@@ -58,7 +59,8 @@ async def test_rows_that_fill_the_list_are_cut_beside_its_scrollbar() -> None:
     app = OneList()
     async with app.run_test(size=(40, 12)) as pilot:
         results = app.query_one(ResultList)
-        results.show([ResultRow(f"talk:{n}", ROWS[1], n) for n in range(6)])
+        row_lines = tuple(ROWS[1].split(allow_blank=True))
+        results.show([ResultRow(f"talk:{n}", row_lines, n) for n in range(6)])
         await pilot.pause()
         lines = drawn_lines(results)
         assert results.show_vertical_scrollbar

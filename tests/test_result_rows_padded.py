@@ -20,12 +20,13 @@ async def test_a_row_padded_as_drawn_is_the_row_then_its_padding(width: int) -> 
     async with app.run_test(size=(100, 12)):
         style = app.query_one(ResultList).get_visual_style("result-list--option")
         for content in ROWS:
+            lines = content.split(allow_blank=True)
             for extra in (0, 1, 2):
                 out_to = Padding(width + extra, UNDER_BAR)
-                padded = draw_row(content, width, style, out_to)
+                padded = draw_row(lines, width, style, out_to)
                 expected = [
                     strip.adjust_cell_length(width + extra, UNDER_BAR)
-                    for strip in draw_row(content, width, style)
+                    for strip in draw_row(lines, width, style)
                 ]
                 assert segments(padded) == segments(expected)
                 assert {strip.cell_length for strip in padded} == {width + extra}

@@ -138,7 +138,7 @@ async def test_a_space_after_a_word_looks_nothing_up_again(make_app: AppFactory)
 
 def rows(count: int, name: str) -> list[ResultRow]:
     return [
-        ResultRow(f"{name}:{i}", Content(f"{name} {i}\n  line two"), (name, i))
+        ResultRow(f"{name}:{i}", (Content(f"{name} {i}"), Content("  line two")), (name, i))
         for i in range(count)
     ]
 

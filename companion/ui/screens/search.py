@@ -46,12 +46,20 @@ def _row_key(hit: Hit, marker: str) -> Hashable:
 def _row(hit: Hit, marker: str, program: Program, zone: tzinfo) -> ResultRow:
     details = [hit.kind.value, *hit_details(program, hit, zone)]
     lines = [f"  {' · '.join(details[:2])}", *(f"  {line}" for line in details[2:])]
-    content = Content.assemble(
-        f"{marker} {hit.label}",
-        ("\n" + lines[0], DETAILS),
-        *(("\n" + line, FOUND_IN) for line in lines[1:]),  # the text it was found in
+    parts = [
+        (f"{marker} {hit.label}", None),
+        (lines[0], DETAILS),
+        *((line, FOUND_IN) for line in lines[1:]),  # the text it was found in
+    ]
+    return ResultRow(
+        f"{hit.kind}:{hit.id}",
+        tuple(_styled(line, style) for text, style in parts for line in text.split("\n")),
+        (marker, hit.label, *lines),
     )
-    return ResultRow(f"{hit.kind}:{hit.id}", content, (marker, hit.label, *lines))
+
+
+def _styled(line: str, style: Style | None) -> Content:
+    return Content(line) if style is None else Content.styled(line, style)
 
 
 class SearchScreen(Dialog[Hit | None]):
