@@ -11,9 +11,9 @@ derived talk times and people lives in `companion.program`, made of the plain re
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import Annotated, Final, Literal
+from typing import Annotated, Final, Literal, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -210,7 +210,23 @@ class TalkEntry(_Strict):
         return self
 
 
-def _outside(talk: TalkEntry, session: SlotEntry) -> bool:
+class TalkPlace(Protocol):
+    """What the program-wide checks read of a talk: a `TalkEntry`, or only these of one
+    (validation in parts keeps only these of each talk, not its model)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def session_id(self) -> str | None: ...
+    @property
+    def start(self) -> datetime | None: ...
+    @property
+    def end(self) -> datetime | None: ...
+    @property
+    def people(self) -> list[str]: ...
+
+
+def _outside(talk: TalkPlace, session: SlotEntry) -> bool:
     """True when a talk's published time does not fit in its session's window."""
     if talk.start is None or talk.end is None:
         return False
@@ -234,55 +250,69 @@ class ProgramFile(_Strict):
 
     @model_validator(mode="after")
     def _check(self) -> ProgramFile:
-        self._check_unique_ids()
-        self._check_people()
-        self._check_slot_dates()
-        sessions = {slot.id: slot for slot in self.slots if slot.kind is SlotKind.SESSION}
-        for index, talk in enumerate(self.talks):
-            place = f"talks[{index}] {talk.id!r}"
-            if talk.session_id is None:
-                continue
-            session = sessions.get(talk.session_id)
-            if session is None:
-                raise ValueError(f"{place}: session {talk.session_id!r} is not a session slot")
-            if _outside(talk, session):
-                raise ValueError(f"{place}: its time lies outside session {session.id!r}")
-        for session in sessions.values():
-            self._check_session_times(session)
+        people = [person.id for person in self.people]
+        check_program(self.conference, self.slots, self.talks, people)
         return self
 
-    def _check_unique_ids(self) -> None:
-        ids = [slot.id for slot in self.slots] + [talk.id for talk in self.talks]
-        repeated = sorted(item for item, count in Counter(ids).items() if count > 1)
-        if repeated:
-            raise ValueError(f"duplicate id(s): {', '.join(repeated)}")
 
-    def _check_people(self) -> None:
-        ids = Counter(person.id for person in self.people)
-        repeated = sorted(item for item, count in ids.items() if count > 1)
-        if repeated:
-            raise ValueError(f"duplicate person id(s): {', '.join(repeated)}")
-        for index, talk in enumerate(self.talks):
-            unknown = [person for person in talk.people if person not in ids]
-            if unknown:
-                raise ValueError(f"talks[{index}] {talk.id!r}: no person with id {unknown[0]!r}")
+def check_program(
+    conference: ConferenceEntry,
+    slots: Sequence[SlotEntry],
+    talks: Sequence[TalkPlace],
+    person_ids: Sequence[str],
+) -> None:
+    """The checks of a program as a whole, each talk and person valid: a ValueError says
+    the first problem found."""
+    _check_unique_ids(slots, talks)
+    _check_people(talks, person_ids)
+    _check_slot_dates(conference, slots)
+    sessions = {slot.id: slot for slot in slots if slot.kind is SlotKind.SESSION}
+    for index, talk in enumerate(talks):
+        place = f"talks[{index}] {talk.id!r}"
+        if talk.session_id is None:
+            continue
+        session = sessions.get(talk.session_id)
+        if session is None:
+            raise ValueError(f"{place}: session {talk.session_id!r} is not a session slot")
+        if _outside(talk, session):
+            raise ValueError(f"{place}: its time lies outside session {session.id!r}")
+    for session in sessions.values():
+        _check_session_times(session, talks)
 
-    def _check_slot_dates(self) -> None:
-        first, last = self.conference.start_date, self.conference.end_date
-        for index, slot in enumerate(self.slots):
-            day = slot.start.astimezone(self.conference.zone).date()
-            if not first <= day <= last:
-                raise ValueError(
-                    f"slots[{index}] {slot.id!r}: starts on {day}, outside the conference dates"
-                )
 
-    def _check_session_times(self, session: SlotEntry) -> None:
-        """A session's talks are all timed or all estimated; estimating needs an end."""
-        talks = [talk for talk in self.talks if talk.session_id == session.id]
-        timed = [talk for talk in talks if talk.start is not None]
-        if timed and len(timed) != len(talks):
-            raise ValueError(f"session {session.id!r}: give times for all of its talks or for none")
-        if talks and not timed and session.end is None:
+def _check_unique_ids(slots: Sequence[SlotEntry], talks: Sequence[TalkPlace]) -> None:
+    ids = [slot.id for slot in slots] + [talk.id for talk in talks]
+    repeated = sorted(item for item, count in Counter(ids).items() if count > 1)
+    if repeated:
+        raise ValueError(f"duplicate id(s): {', '.join(repeated)}")
+
+
+def _check_people(talks: Sequence[TalkPlace], person_ids: Sequence[str]) -> None:
+    ids = Counter(person_ids)
+    repeated = sorted(item for item, count in ids.items() if count > 1)
+    if repeated:
+        raise ValueError(f"duplicate person id(s): {', '.join(repeated)}")
+    for index, talk in enumerate(talks):
+        unknown = [person for person in talk.people if person not in ids]
+        if unknown:
+            raise ValueError(f"talks[{index}] {talk.id!r}: no person with id {unknown[0]!r}")
+
+
+def _check_slot_dates(conference: ConferenceEntry, slots: Sequence[SlotEntry]) -> None:
+    first, last = conference.start_date, conference.end_date
+    for index, slot in enumerate(slots):
+        day = slot.start.astimezone(conference.zone).date()
+        if not first <= day <= last:
             raise ValueError(
-                f"session {session.id!r}: needs an end time to estimate its talks' times"
+                f"slots[{index}] {slot.id!r}: starts on {day}, outside the conference dates"
             )
+
+
+def _check_session_times(session: SlotEntry, all_talks: Sequence[TalkPlace]) -> None:
+    """A session's talks are all timed or all estimated; estimating needs an end."""
+    talks = [talk for talk in all_talks if talk.session_id == session.id]
+    timed = [talk for talk in talks if talk.start is not None]
+    if timed and len(timed) != len(talks):
+        raise ValueError(f"session {session.id!r}: give times for all of its talks or for none")
+    if talks and not timed and session.end is None:
+        raise ValueError(f"session {session.id!r}: needs an end time to estimate its talks' times")
