@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from companion.catalog import open_program
-from companion.importers.c3voc_json import read_c3voc_json
+from companion.importers.c3voc_json import read_c3voc
 from companion.importers.document import Built, build_document
 from companion.importers.fields import Fix, ImportNote, ImportProblem
 from companion.importers.frab_xml import read_frab_xml
@@ -44,7 +44,7 @@ def _event(data: Data, event_id: int) -> Data:
 
 
 def _built_c3voc(data: Data) -> Built:
-    return build_document(read_c3voc_json(json.dumps(data)))
+    return build_document(read_c3voc(data))
 
 
 def _talks(built: Built) -> dict[str, Data]:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from icalendar.timezone import tzp
 
 from companion.catalog import open_program
-from companion.importers.pipeline import SourceFormat, detect, validate_any
+from companion.importers.pipeline import SourceFormat, recognise, validate_any
 from companion.present.import_report import note_line
 from companion.program import Program
 from companion.talk_names import resolve_talk
@@ -135,7 +135,7 @@ async def test_the_schedule_draws_a_talk_of_a_calendar(make_app: AppFactory) -> 
 
 def test_it_is_recognised_by_content_after_a_mark_and_blank_lines() -> None:
     raw = codecs.BOM_UTF8 + b"\r\n  " + _calendar(*_event("a")).replace(b"BEGIN", b"begin", 1)
-    assert detect(raw.removeprefix(codecs.BOM_UTF8)) is SourceFormat.ICALENDAR
+    assert recognise(raw.removeprefix(codecs.BOM_UTF8)).kind is SourceFormat.ICALENDAR
     assert list(Imported(raw).talks) == ["a"]
 
 

@@ -7,7 +7,7 @@ not `xml.etree.ElementTree.ParseError`; the reader must not depend on which one 
 from __future__ import annotations
 
 from pathlib import Path
-from xml.etree.ElementTree import Element
+from typing import NoReturn
 
 import pytest
 
@@ -22,7 +22,7 @@ class ForeignParseError(SyntaxError):
     """A ParseError from another copy of ElementTree, as defusedxml 0.7.0 raises."""
 
 
-def _parse_as_defusedxml_0_7_0(xml: str | bytes) -> Element:
+def _parse_as_defusedxml_0_7_0(xml: str | bytes) -> NoReturn:
     raise ForeignParseError("no element found: line 20, column 0")
 
 

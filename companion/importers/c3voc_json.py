@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -146,14 +145,6 @@ def _events(days: list[dict[str, Any]], found: _Found) -> Iterator[EventFields]:
             continue
         for room, events in rooms.items():
             yield from _room_events(events, f"{name}, room {room!r}", (date, start), room, found)
-
-
-def read_c3voc_json(text: str | bytes) -> ScheduleFields:
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError) as error:
-        raise ImportProblem(f"not readable JSON ({error})") from None
-    return read_c3voc(data)
 
 
 def read_c3voc(data: Any) -> ScheduleFields:

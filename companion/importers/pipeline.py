@@ -63,36 +63,32 @@ def _decode_marked(raw: bytes, source: str) -> str | bytes:
     return raw
 
 
-def detect(document: str | bytes) -> SourceFormat:
-    """The format of a document (see `_decode_marked`), by its content."""
-    return _recognised(document).kind
-
-
-class _Recognised(NamedTuple):
+class Recognised(NamedTuple):
     kind: SourceFormat
     json: Any  # the document parsed, when it is JSON; None when it is not
 
 
-def _recognised(document: str | bytes) -> _Recognised:
-    """The format of a document, and its JSON parsed when it is JSON: a c3voc document is
-    read from that parse, not parsed again (at 50,000 talks, a second parse beside the
-    first was the peak of its import, and a second's work)."""
+def recognise(document: str | bytes) -> Recognised:
+    """The format of a document (see `_decode_marked`), by its content, and its JSON
+    parsed when it is JSON: a c3voc document is read from that parse, not parsed again
+    (at 50,000 talks, a second parse beside the first was the peak of its import, and a
+    second's work)."""
     if isinstance(document, str):
         head = document.lstrip(" \t\r\n")[: len(_CALENDAR)]
     else:
         head = document.lstrip(b" \t\r\n")[: len(_CALENDAR)].decode("latin-1")
     if head.startswith("<"):
-        return _Recognised(SourceFormat.FRAB_XML, None)
+        return Recognised(SourceFormat.FRAB_XML, None)
     if head.upper() == _CALENDAR:
-        return _Recognised(SourceFormat.ICALENDAR, None)
+        return Recognised(SourceFormat.ICALENDAR, None)
     try:
         data = json.loads(document)
     except (ValueError, RecursionError):
         # the native parser says what is wrong with it
-        return _Recognised(SourceFormat.NATIVE, None)
+        return Recognised(SourceFormat.NATIVE, None)
     if isinstance(data, dict) and "schedule" in data and "format" not in data:
-        return _Recognised(SourceFormat.C3VOC_JSON, data)
-    return _Recognised(SourceFormat.NATIVE, data)
+        return Recognised(SourceFormat.C3VOC_JSON, data)
+    return Recognised(SourceFormat.NATIVE, data)
 
 
 def _starts_like_json(document: str | bytes) -> bool:
@@ -114,7 +110,7 @@ def validate_any(read: Callable[[], bytes], source: str) -> Validated:
     the bytes, the reader's fields, the document built from them (see `canonical_document`);
     at 50,000 talks, held to the end, they were 200 MiB of the peak."""
     document = _decode_marked(read(), source)
-    kind, parsed = _recognised(document)
+    kind, parsed = recognise(document)
     if kind is SourceFormat.NATIVE:
         del parsed  # validated from its text, by pydantic's own parser
         if not _starts_like_json(document):
