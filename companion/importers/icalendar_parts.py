@@ -4,9 +4,9 @@ own properties, its time zones' ids and its events' properties, in one flat pass
 The lines are unfolded here, one at a time, and the `icalendar` library splits each
 into its name, parameters and value; its component tree is not built. That tree is
 walked recursively, and parsing it evaluates the rules of every custom VTIMEZONE into a
-cache shared by the whole process; reading only the calendar's top-level events, with a list for the
-open components, keeps a hostile file's nesting and zones costing no more than its
-length.
+cache shared by the whole process; reading only the calendar's top-level events, with a
+list for the open components, keeps a hostile file's nesting and zones costing no more
+than its length.
 """
 
 from __future__ import annotations
