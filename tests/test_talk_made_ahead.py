@@ -22,7 +22,7 @@ from companion.ui.app import CompanionApp
 from companion.ui.hanging import Hanging
 from companion.ui.screens.schedule import ScheduleScreen
 from companion.ui.screens.talk import TalkScreen
-from companion.ui.talks_made_ahead import PREPARE_AFTER
+from companion.ui.talks_made_ahead import SHOW_AHEAD_AFTER
 from tests.driving import (
     AppFactory,
     flat,
@@ -202,7 +202,7 @@ async def test_an_update_that_drops_the_talk_rested_on_is_no_crash(make_app: App
     remove_mode = app.remove_mode
 
     async def slow_remove_mode(mode: str) -> Any:
-        await asyncio.sleep(PREPARE_AFTER)  # stands for a rebuild as slow as a big program's
+        await asyncio.sleep(SHOW_AHEAD_AFTER)  # stands for a rebuild as slow as a big program's
         return await remove_mode(mode)
 
     app.remove_mode = slow_remove_mode  # type: ignore[method-assign,assignment]

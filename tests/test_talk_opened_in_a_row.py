@@ -186,7 +186,7 @@ async def test_another_talk_is_laid_out_once(
     asked Textual for a second layout after the first frame, which laid out the same.
     Opened at once, not shown ahead on a row the cursor rests on (on a loaded machine, a
     row passed on the way): `test_talk_made_ahead.py` counts the layouts of those."""
-    monkeypatch.setattr(talks_made_ahead, "PREPARE_AFTER", 3600.0)
+    monkeypatch.setattr(talks_made_ahead, "SHOW_AHEAD_AFTER", 3600.0)
     long, *_ = (talk for talk in varied.talks if len(talk.abstract or "") > 500)
     short = next(talk for talk in varied.talks if talk.abstract == SHORT)
     none = next(talk for talk in varied.talks if not talk.abstract)

@@ -20,7 +20,7 @@ async def test_a_talk_left_and_starred_on_the_schedule_is_drawn_starred_as_it_op
 ) -> None:
     # The stars come before the cursor rests on the talk: resting, it is shown ahead,
     # its star with it (test_talk_made_ahead.py).
-    monkeypatch.setattr(talks_made_ahead, "PREPARE_AFTER", 3600.0)
+    monkeypatch.setattr(talks_made_ahead, "SHOW_AHEAD_AFTER", 3600.0)
     app = make_app()
     async with app.run_test(size=TALL) as pilot:
         await show_talk(pilot, "magellan")
