@@ -64,6 +64,32 @@ def test_frab_xml_multi_day_multi_room_with_parallel_talks() -> None:
     assert "markus-bock" in {person.id for person in program.people}
 
 
+def test_frab_events_outside_any_day_are_loaded_from_their_own_date(tmp_path: Path) -> None:
+    """frab lists events in a day's rooms; a file made by hand may list some beside the
+    days. Each is read with its own <date>, one without a date is skipped and said so."""
+    outside = (
+        '<event guid="outside"><date>2030-02-02T18:00:00+01:00</date><start>18:00</start>'
+        "<duration>00:30</duration><room>Hall</room><title>Beside the days</title></event>"
+        '<room name="Yard"><event guid="in-a-room"><date>2030-02-03T09:00:00+01:00</date>'
+        "<start>09:00</start><duration>00:20</duration><title>In a room of no day</title>"
+        "</event></room>"
+        '<event guid="undated"><start>12:00</start><duration>00:30</duration>'
+        "<title>No date at all</title></event>"
+    )
+    path = tmp_path / "schedule.xml"
+    path.write_text(FRAB.read_text().replace("</schedule>", f"{outside}</schedule>"))
+    opened = open_program(str(path))
+    program = opened.program
+    assert program.talk("outside").title == "Beside the days"
+    assert program.talk("outside").start.isoformat() == "2030-02-02T18:00:00+01:00"
+    assert program.talk("in-a-room").start.isoformat() == "2030-02-03T09:00:00+01:00"
+    assert program.talk("in-a-room").room == "Yard"
+    assert len(program.talks) == len(parse(FRAB).talks) + 2
+    assert [note.event for note in opened.import_notes or ()] == [
+        "event undated ('No date at all')"
+    ]
+
+
 def test_c3voc_json_in_another_time_zone_crossing_midnight() -> None:
     program = parse(C3VOC)
     assert program.conference.timezone == "America/New_York"

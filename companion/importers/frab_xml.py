@@ -69,7 +69,9 @@ def _people(element: Element) -> tuple[PersonFields, ...]:
     return tuple(person for p in element.iterfind("persons/person") if (person := _person(p)))
 
 
-def _event(event: Element, day: Element) -> EventFields:
+def _event(event: Element, day: Element | None, room: str | None) -> EventFields:
+    """An event of `day` (None for one listed outside the days), in the room of that name
+    (the <room> element it is listed in, for an event that names none itself)."""
     guid, event_id = clean(event.get("guid")), clean(event.get("id"))
     label = event_label(event_id, guid)
     lenient = Lenient()
@@ -79,11 +81,11 @@ def _event(event: Element, day: Element) -> EventFields:
         guid=guid,
         event_id=event_id,
         **{field: _field(lenient, event, tag) for field, tag in FRAB_TEXT_FIELDS.items()},
-        day_date=clean(day.get("date")),
-        day_start=clean(day.get("start")),
+        day_date=None if day is None else clean(day.get("date")),
+        day_start=None if day is None else clean(day.get("start")),
         persons=tuple(person.name for person in persons),
         person_keys=tuple(person.key for person in persons),
-        room=_field(lenient, event, "room") or clean(event.get("room")),
+        room=_field(lenient, event, "room") or clean(event.get("room")) or room,
         links=lenient.read("links", partial(_links, event), ()),
         unreadable=tuple(lenient.unreadable),
     )
@@ -96,7 +98,7 @@ MAX_ELEMENTS = 5_000_000  # a 50,000-talk schedule has about a million
 class _ScheduleBuilder(TreeBuilder):
     """ElementTree's tree builder, stopping a document that nests or repeats without
     end before it is built (120 MB of unclosed elements took 11 GB and 80 s to refuse),
-    and reading each event of a schedule's day as soon as it is closed, then letting go of
+    and reading each event of the schedule as soon as it is closed, then letting go of
     its elements: at 50,000 talks the whole tree was 200 MiB of an import's peak."""
 
     def __init__(self) -> None:
@@ -118,28 +120,35 @@ class _ScheduleBuilder(TreeBuilder):
     def end(self, tag: Any, /) -> Element:
         element = super().end(tag)
         self._open.pop()
-        if tag == "event" and self._in_a_day():
+        if tag == "event" and self._listed():
             # With the events it holds, in the order `iter` gives (a day's own `iter`
             # would list them so); it is its parent's last child, being the last opened.
-            self.events.extend(_event(event, self._open[1]) for event in element.iter("event"))
+            day, room = self._within("day"), self._within("room")
+            room_name = None if room is None else clean(room.get("name"))
+            self.events.extend(_event(event, day, room_name) for event in element.iter("event"))
             del self._open[-1][-1]
         return element
 
-    def _in_a_day(self) -> bool:
-        """Whether the event just closed is one the schedule lists: within one of its days,
-        and not within another event (which is read with those it holds)."""
+    def _listed(self) -> bool:
+        """Whether the event just closed is one the schedule lists: within it, and not
+        within another event (which is read with those it holds). frab lists events in
+        a day's rooms; one outside any day is read too, its times from its own <date>,
+        so that a file made by hand loses no talk (one without a date is noted)."""
         ancestors = self._open
         return (
-            len(ancestors) >= 2
+            len(ancestors) >= 1
             and ancestors[0].tag == "schedule"
-            and ancestors[1].tag == "day"
-            and all(element.tag != "event" for element in ancestors[2:])
+            and all(element.tag != "event" for element in ancestors[1:])
         )
+
+    def _within(self, tag: str) -> Element | None:
+        """The innermost element named `tag` the event just closed is listed in, if any."""
+        return next((element for element in reversed(self._open) if element.tag == tag), None)
 
 
 class Parsed(NamedTuple):
-    root: Element  # the document, without the events of its days
-    events: tuple[EventFields, ...]  # the events of its days, in order
+    root: Element  # the document, without its events
+    events: tuple[EventFields, ...]  # its events, in order
 
 
 def parse_xml(xml: str | bytes) -> Parsed:
