@@ -163,6 +163,8 @@ def parse_xml(xml: str | bytes) -> Parsed:
 def _parsed(xml: str | bytes) -> Parsed:
     try:
         return parse_xml(xml)
+    except ImportProblem as problem:  # a limit of `_ScheduleBuilder`; before ValueError
+        raise ImportProblem(f"refused XML ({problem})") from None
     except DefusedXmlException as error:  # before ValueError: it is one
         raise ImportProblem(f"refused unsafe XML ({type(error).__name__})") from None
     except SyntaxError as error:
