@@ -82,6 +82,17 @@ def named_test_modules(
                 yield f"{TESTS.name}.{file.stem}"
 
 
+#: The tests that run far longer than any other (the benchmark's smoke run drives processes
+#: for about 24 s of wall time): first in the order, so a worker starts them at once rather
+#: than carrying them alone after every other test has run.
+STARTED_FIRST = ("tests/test_benchmark_smoke.py::",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every process collects the same order (xdist checks it): the long ones first."""
+    items.sort(key=lambda item: not item.nodeid.startswith(STARTED_FIRST))
+
+
 #: Collections of the youngest generation come after this many new objects, not 700.
 YOUNG_COLLECTION_THRESHOLD = 10_000
 
