@@ -397,7 +397,13 @@ class SearchIndex:
         typed = self._typed(words, last)
         within = self._narrowed(typed, last)
         order = list(range(len(typed)))
-        if len(typed) > 1:  # the most selective word first: later ones look at its entries
+        if within is not None and len(typed) == 2:
+            # Within the entries left, the words scored first, then those kept: those are
+            # looked up in the fewer entries the others leave. The order of two scores does
+            # not change their sum (a + b is b + a in floating point; but (a + b) + c is not
+            # always (a + c) + b, so three words or more go in the order below).
+            order.sort(key=lambda position: typed[position].scores is not None)
+        elif len(typed) > 1:  # the most selective word first: later ones look at its entries
             for position, word in enumerate(typed):
                 if word.postings is None:
                     postings = self._postings_found(word.word, word.found)
