@@ -19,7 +19,8 @@ the query comes first, then one that starts with it; then program order.
 The answers to the shortest queries, a word of two letters, are the costliest to rank
 (each matches thousands of entries) and the first a person sees as they type; the app
 ranks them once, ahead (`rank_ahead`), so the keystroke that first fills its results
-costs a look-up.
+costs a look-up. A query typed on from the last (a word more, or a letter more after words
+kept) can only narrow its matches: a search box looks it up among them (`TypedSearch`).
 """
 
 from __future__ import annotations
