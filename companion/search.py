@@ -19,7 +19,8 @@ the query comes first, then one that starts with it; then program order.
 The answers to the shortest queries, a word of two letters, are the costliest to rank
 (each matches thousands of entries) and the first a person sees as they type; the app
 ranks them once, ahead (`rank_ahead`), so the keystroke that first fills its results
-costs a look-up.
+costs a look-up. A query typed on from the last (a word more, or a letter more after words
+kept) can only narrow its matches: a search box looks it up among them (`TypedSearch`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
+import operator
 import re
 from array import array
 from collections import defaultdict
@@ -184,6 +186,28 @@ class _Ranked(NamedTuple):
     total: int
 
 
+@dataclass(frozen=True, slots=True)
+class _WordMatch:
+    """A query word's matches: the index words it matches, with how well; how many postings
+    they have (see `SearchIndex._postings_found`); and, once scored, its score in each entry
+    (in at least every entry the query matched: see `SearchIndex._matched`). Not a tuple:
+    freed tuples stay in Python's free lists."""
+
+    word: str
+    found: dict[str, float]
+    postings: int | None = None  # counted only for a query of several words
+    scores: dict[int, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Matched:
+    """Every entry a query matched, with its total, and its words' matches: kept by a
+    `TypedSearch` for the query typed on from it."""
+
+    words: tuple[_WordMatch, ...]
+    totals: dict[int, float]
+
+
 class SearchIndex:
     """Built once per program; `search` is cheap enough to run on every keystroke."""
 
@@ -303,7 +327,7 @@ class SearchIndex:
         ranked = {}
         for prefix in prefixes:
             if len(prefix) == MIN_QUERY_LETTERS:
-                best, total, _ = self._best_of((prefix,), RANKED_AHEAD, None)
+                best, total, _, _ = self._best_of((prefix,), RANKED_AHEAD, None)
                 entries, totals, in_text = zip(*best, strict=True) if best else ((), (), ())
                 ranked[prefix] = _Ranked(
                     array("I", entries), array("d", totals), bytes(in_text), total
@@ -317,9 +341,16 @@ class SearchIndex:
     ) -> SearchResults:
         """The best `limit` entries (all of them for None) that match every word of
         `query`, best first, and how many matched; only entries of `kind` when one is given."""
+        return self._search(query, limit, kind, None)[0]
+
+    def _search(
+        self, query: str, limit: int | None, kind: HitKind | None, last: _Matched | None
+    ) -> tuple[SearchResults, _Matched | None]:
+        """`search`, perhaps within what the `last` query matched (see `_matched`), and what
+        this one matched when it was looked up (not too short, not ranked ahead)."""
         words = query_words(query)
         if too_short(query):
-            return SearchResults()
+            return SearchResults(), None
         if kind is None and limit is not None and limit <= RANKED_AHEAD and len(words) == 1:
             ahead = self._ranked_ahead.get(words[0])
             if ahead is not None:  # the best `limit` are the first of the best 50: one order
@@ -327,35 +358,108 @@ class SearchIndex:
                 # The words a two-letter word matches: those it starts (it is too short to
                 # be looked for inside words, and it starts one, so no typo is tried).
                 matched = frozenset(self._starting_with(words[0]))
-                return self._results(kept, words, matched, ahead.total)
-        best, total, highlight = self._best_of(words, limit, kind)
-        return self._results(best, words, highlight, total)
+                return self._results(kept, words, matched, ahead.total), None
+        best, total, highlight, found = self._best_of(words, limit, kind, last)
+        return self._results(best, words, highlight, total), found
 
     def _best_of(
-        self, words: tuple[str, ...], limit: int | None, kind: HitKind | None
-    ) -> tuple[list[tuple[int, float, bool]], int, frozenset[str]]:
+        self,
+        words: tuple[str, ...],
+        limit: int | None,
+        kind: HitKind | None,
+        last: _Matched | None = None,
+    ) -> tuple[list[tuple[int, float, bool]], int, frozenset[str], _Matched]:
         """The best `limit` entries matching every word, each with its total and whether it
-        was found only in its text; how many matched; and the index words they matched."""
-        matched = [(word, self._matching_words(word)) for word in words]
-        if len(matched) > 1:  # the most selective word first: later ones look at its entries
-            matched.sort(key=lambda pair: self._postings_found(*pair))
-        totals: dict[int, float] | None = None
-        per_word: list[dict[int, float]] = []  # each word's best score in each entry
-        for word, found in matched:
-            scores = self._scores(word, found, totals)
-            if totals is None and kind is not None:
-                scores = {i: s for i, s in scores.items() if self._hits[i][0] is kind}
-            per_word.append(scores)
-            totals = scores if totals is None else {i: totals[i] + s for i, s in scores.items()}
-            if not totals:
-                return [], 0, frozenset()
-        assert totals is not None
+        was found only in its text; how many matched; the index words they matched; and
+        what matched, for the query typed on from this one (see `_matched`)."""
+        matched = self._matched(words, kind, last)
+        totals = matched.totals
+        if not totals:
+            return [], 0, frozenset(), matched
+        # Each word is scored, as each matched: none is left out.
+        per_word = [word.scores for word in matched.words if word.scores is not None]
         best = [
             (index, total, all(scores[index] <= TEXT for scores in per_word))
             for index, total in self._best(totals, words, limit)
         ]
-        highlight = frozenset(itertools.chain.from_iterable(found for _, found in matched))
-        return best, len(totals), highlight
+        highlight = frozenset(itertools.chain.from_iterable(w.found for w in matched.words))
+        return best, len(totals), highlight, matched
+
+    def _matched(
+        self, words: tuple[str, ...], kind: HitKind | None, last: _Matched | None
+    ) -> _Matched:
+        """Every entry that matches every word, with its total, and each word's matches.
+
+        When the `last` query's words start this one's and each matches none but index words
+        its word there matched (a word typed on, or kept, then perhaps more words), an entry
+        this query matches was matched by the last: only those are looked at, and a kept
+        word's scores are the last query's. The words are scored, and each entry's total
+        summed, in the same order as over the whole index, so the totals are the same."""
+        typed = self._typed(words, last)
+        within = self._narrowed(typed, last)
+        order = list(range(len(typed)))
+        if within is not None and len(typed) == 2:
+            # Within the entries left, the words scored first, then those kept: those are
+            # looked up in the fewer entries the others leave. The order of two scores does
+            # not change their sum (a + b is b + a in floating point; but (a + b) + c is not
+            # always (a + c) + b, so three words or more go in the order below).
+            order.sort(key=lambda position: typed[position].scores is not None)
+        elif len(typed) > 1:  # the most selective word first: later ones look at its entries
+            for position, word in enumerate(typed):
+                if word.postings is None:
+                    postings = self._postings_found(word.word, word.found)
+                    typed[position] = _WordMatch(word.word, word.found, postings, word.scores)
+            order.sort(key=lambda position: typed[position].postings or 0)
+        totals = within  # the entries left: those the last query matched, or (None) all
+        for rank, position in enumerate(order):
+            word = typed[position]
+            if word.scores is None or totals is None or within is None:
+                scores = self._scores(word.word, word.found, totals)
+                if totals is None and kind is not None:
+                    scores = {i: s for i, s in scores.items() if self._hits[i][0] is kind}
+                typed[position] = _WordMatch(word.word, word.found, word.postings, scores)
+                if rank == 0 or totals is None:
+                    totals = scores
+                else:  # scored in the entries left alone
+                    totals = {i: totals[i] + s for i, s in scores.items()}
+            else:  # kept: scored in at least every entry left, all of which it matches
+                kept = map(word.scores.__getitem__, totals)
+                if rank > 0:
+                    totals = dict(
+                        zip(totals, map(operator.add, totals.values(), kept), strict=True)
+                    )
+                elif len(word.scores) > len(totals):
+                    totals = dict(zip(totals, kept, strict=True))
+                else:  # scored in these entries alone: its scores are their totals
+                    totals = word.scores
+            if not totals:
+                break
+        return _Matched(tuple(typed), totals or {})
+
+    def _typed(self, words: tuple[str, ...], last: _Matched | None) -> list[_WordMatch]:
+        """Each word's matches: those of the `last` query's word in the same place when it
+        is the same word, scores and all."""
+        before = () if last is None else last.words
+        return [
+            before[position]
+            if position < len(before) and before[position].word == word
+            else _WordMatch(word, self._matching_words(word))
+            for position, word in enumerate(words)
+        ]
+
+    @staticmethod
+    def _narrowed(typed: list[_WordMatch], last: _Matched | None) -> dict[int, float] | None:
+        """The entries the `last` query matched, when this one can match no others (see
+        `_matched`); None when it can."""
+        if last is None or len(last.words) > len(typed):
+            return None
+        kept = False
+        for before, now in zip(last.words, typed, strict=False):
+            if now is before:
+                kept = True
+            elif not now.found.keys() <= before.found.keys():
+                return None
+        return last.totals if kept else None
 
     def _results(
         self,
@@ -537,3 +641,23 @@ class SearchIndex:
         ranks = dict.fromkeys(by_label[exact:end], 1)
         ranks.update(dict.fromkeys(by_label[first:exact], 2))
         return ranks
+
+
+class TypedSearch:
+    """One search box's queries, as they are typed. Each is mostly the last with a letter or
+    a word more, which can only match entries the last one matched: those are kept, and such
+    a query is looked for among them alone, its kept words' scores reused (see
+    `SearchIndex._matched`), not over the whole index. The answers are the same."""
+
+    def __init__(
+        self, index: SearchIndex, limit: int | None = 50, kind: HitKind | None = None
+    ) -> None:
+        self.index = index
+        self._limit, self._kind = limit, kind
+        self._last: _Matched | None = None  # what the last query looked up matched
+
+    def search(self, query: str) -> SearchResults:
+        results, matched = self.index._search(query, self._limit, self._kind, self._last)
+        if matched is not None:
+            self._last = matched
+        return results

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.dom import DOMNode
@@ -14,7 +15,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Static
 
-from companion.search import HitKind
+from companion.search import SearchResults, TypedSearch
 from companion.ui.widgets.result_list import ResultList, ResultRow
 from companion.ui.widgets.typing import TypingInput
 from tests.driving import (
@@ -111,29 +112,27 @@ async def test_the_first_letters_of_a_new_search_restyle_nothing(make_app: AppFa
             await pilot.pause()
 
 
-async def test_a_space_after_a_word_looks_nothing_up_again(make_app: AppFactory) -> None:
+async def test_a_space_after_a_word_looks_nothing_up_again(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A query finds what its words find: the space or a comma typed after a word keeps
     the results, and the next letter is looked up."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         found = await search(pilot, "magellan")
-        index = app.search_index
         looked_up: list[str] = []
-        search_index = index.search
+        search_typed = TypedSearch.search
 
-        def counted(query: str, limit: int | None = 50, kind: HitKind | None = None) -> Any:
+        def counted(box: TypedSearch, query: str) -> SearchResults:
             looked_up.append(query)
-            return search_index(query, limit, kind)
+            return search_typed(box, query)
 
-        index.search = counted  # type: ignore[method-assign]
-        try:
-            assert "magellan, " in await typed_into(pilot, ", ", "magellan, ")
-            assert result_ids(app) == found
-            assert looked_up == []
-            await typed_into(pilot, "c", "magellan, c")
-            assert looked_up == ["magellan, c"]
-        finally:
-            index.search = search_index  # type: ignore[method-assign]
+        monkeypatch.setattr(TypedSearch, "search", counted)
+        assert "magellan, " in await typed_into(pilot, ", ", "magellan, ")
+        assert result_ids(app) == found
+        assert looked_up == []
+        await typed_into(pilot, "c", "magellan, c")
+        assert looked_up == ["magellan, c"]
 
 
 def rows(count: int, name: str) -> list[ResultRow]:

@@ -17,7 +17,15 @@ from textual.widgets import Input, Static
 
 from companion.present.search import capped, hit_details, no_result
 from companion.program import Program
-from companion.search import Hit, HitKind, SearchIndex, SearchResults, query_words, too_short
+from companion.search import (
+    Hit,
+    HitKind,
+    SearchIndex,
+    SearchResults,
+    TypedSearch,
+    query_words,
+    too_short,
+)
 from companion.ui.plain_text import show_line
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
@@ -84,6 +92,7 @@ class SearchScreen(Dialog[Hit | None]):
         super().__init__()
         self._hits = SearchResults()
         self._searched: tuple[SearchIndex, tuple[str, ...]] | None = None  # what found them
+        self._typed: TypedSearch | None = None  # the queries typed, in the index searched
         # Each result's row, built once: typing on within a word mostly finds the same hits.
         self._rows: LRUCache[Hashable, ResultRow] = LRUCache(KEPT_ROWS)
         self._rows_for: tuple[Program, tzinfo] | None = None  # what the kept rows show
@@ -126,7 +135,9 @@ class SearchScreen(Dialog[Hit | None]):
         # searched for the same again (2-3 ms of CPU for "room " at 10,000 talks).
         searched = (index, query_words(query))
         if searched != self._searched:
-            self._hits = index.search(query, RESULT_LIMIT)
+            if self._typed is None or self._typed.index is not index:
+                self._typed = TypedSearch(index, RESULT_LIMIT)
+            self._hits = self._typed.search(query)
             self._searched = searched
         self._show_hits()
         short = bool(query.strip()) and too_short(query)
