@@ -93,11 +93,51 @@ class ThreadClocks:
         return sum(self._nanoseconds.values()) / 1e9
 
 
-def peak_resident_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise TerminalError(f"no VmHWM for process {pid}")
+def _status_kib(pid: int | str, field: str) -> int | None:
+    """A memory line of /proc/PID/status, in KiB; None once the process has ended."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    return next((int(line.split()[1]) for line in lines if line.startswith(f"{field}:")), None)
+
+
+class TreeMemory:
+    """The peak resident memory of a process together with the children it starts (the app
+    imports a program file in a forked child: `companion.catalog._import_apart`). A child's
+    peak (VmHWM) is gone once it has ended, so each `sample` adds the peak so far of every
+    living child to the process's resident memory now, and the largest sum is kept; the
+    parent waits, its memory flat, while its child imports. Pages a child still shares with
+    its parent count twice: if anything, the sum is above the truth."""
+
+    def __init__(self, pid: int) -> None:
+        self._pid = pid
+        self._peak_kib = 0
+
+    def sample(self) -> None:
+        children = [
+            child
+            for task in Path(f"/proc/{self._pid}/task").glob("*/children")
+            for child in _read_or_empty(task).split()
+        ]
+        peaks = [_status_kib(child, "VmHWM") or 0 for child in children]
+        if any(peaks):
+            self._peak_kib = max(
+                self._peak_kib, (_status_kib(self._pid, "VmRSS") or 0) + sum(peaks)
+            )
+
+    def peak_mib(self) -> float:
+        own = _status_kib(self._pid, "VmHWM")
+        if own is None:
+            raise TerminalError(f"no VmHWM for process {self._pid}")
+        return max(own, self._peak_kib) / 1024
+
+
+def _read_or_empty(path: Path) -> str:
+    try:
+        return path.read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return ""
 
 
 def _held_back(data: bytes, marker: bytes) -> int:
@@ -165,6 +205,7 @@ class PtyProgram:
         self._master = master
         self.pid = self._process.pid
         self._cpu = ThreadClocks(self.pid)
+        self._memory = TreeMemory(self.pid)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -197,6 +238,7 @@ class PtyProgram:
                 chunks.append(chunk)
                 cpu, last_activity = chunk.cpu, now
                 continue
+            self._memory.sample()  # every 10 ms without output: while a start-up imports
             current = self._cpu.seconds()
             if current - cpu > CPU_NOISE_SECONDS:
                 cpu, last_activity = current, now
@@ -277,7 +319,8 @@ class PtyProgram:
         )
 
     def peak_mib(self) -> float:
-        return peak_resident_mib(self.pid)
+        """The peak resident memory of the program and any child it started (`TreeMemory`)."""
+        return self._memory.peak_mib()
 
     def hang_up(self) -> None:
         """Close the terminal, as a terminal emulator that dies does, sending no signal."""
