@@ -93,22 +93,26 @@ class ThreadClocks:
         return sum(self._nanoseconds.values()) / 1e9
 
 
-def _status_kib(pid: int | str, field: str) -> int | None:
-    """A memory line of /proc/PID/status, in KiB; None once the process has ended."""
+def _memory_kib(pid: int | str, fields: tuple[str, ...], file: str = "status") -> int | None:
+    """The sum of memory lines of /proc/PID/FILE, in KiB; None once the process has ended
+    (a process that has ended but not been waited for has no memory lines)."""
     try:
-        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        lines = Path(f"/proc/{pid}/{file}").read_text().splitlines()
     except (FileNotFoundError, ProcessLookupError):
         return None
-    return next((int(line.split()[1]) for line in lines if line.startswith(f"{field}:")), None)
+    found = [int(line.split()[1]) for line in lines if line.split(":")[0] in fields]
+    return sum(found) if found else None
 
 
 class TreeMemory:
     """The peak resident memory of a process together with the children it starts (the app
-    imports a program file in a forked child: `companion.catalog._import_apart`). A child's
-    peak (VmHWM) is gone once it has ended, so each `sample` adds the peak so far of every
-    living child to the process's resident memory now, and the largest sum is kept; the
-    parent waits, its memory flat, while its child imports. Pages a child still shares with
-    its parent count twice: if anything, the sum is above the truth."""
+    imports a large program file in a forked child: `companion.catalog._import_apart`).
+
+    A child's peak (VmHWM) is gone once it has ended, so each `sample` (every 10 ms) adds
+    the peak so far of every living child to the memory the process has alone now (its
+    private pages: those it shares with a forked child are in the child's peak already),
+    and the largest sum is kept. The process waits, its memory flat, while its child
+    imports; the sum is its memory and its child's together at the child's peak."""
 
     def __init__(self, pid: int) -> None:
         self._pid = pid
@@ -120,14 +124,14 @@ class TreeMemory:
             for task in Path(f"/proc/{self._pid}/task").glob("*/children")
             for child in _read_or_empty(task).split()
         ]
-        peaks = [_status_kib(child, "VmHWM") or 0 for child in children]
-        if any(peaks):
-            self._peak_kib = max(
-                self._peak_kib, (_status_kib(self._pid, "VmRSS") or 0) + sum(peaks)
-            )
+        peaks = sum(_memory_kib(child, ("VmHWM",)) or 0 for child in children)
+        if peaks:
+            private = ("Private_Clean", "Private_Dirty")
+            alone = _memory_kib(self._pid, private, "smaps_rollup") or 0
+            self._peak_kib = max(self._peak_kib, alone + peaks)
 
     def peak_mib(self) -> float:
-        own = _status_kib(self._pid, "VmHWM")
+        own = _memory_kib(self._pid, ("VmHWM",))
         if own is None:
             raise TerminalError(f"no VmHWM for process {self._pid}")
         return max(own, self._peak_kib) / 1024
