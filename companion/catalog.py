@@ -161,28 +161,42 @@ def _import_apart(importing: Callable[[], tuple[Opened, Document]], location: st
     more memory than one import did, on that rare path alone."""
     import signal  # only imports need it
 
-    reading, writing = os.pipe()
-    child = os.fork()
+    # Ctrl+C waits while the child is made: one that came then interrupted Python's own
+    # work after the fork in the child, which printed a traceback.
+    unmasked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        reading, writing = os.pipe()
+        try:
+            child = os.fork()
+        except OSError:
+            os.close(reading)
+            os.close(writing)
+            raise
+    except OSError:  # no pipe or process to be had: imported here, as where there is no fork
+        signal.pthread_sigmask(signal.SIG_SETMASK, unmasked)
+        return importing()[0]
     if child == 0:  # pragma: no cover - the child's coverage is not collected
         status = 1
         try:
             if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
                 signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends it there and then
+            signal.pthread_sigmask(signal.SIG_SETMASK, unmasked)
             os.close(reading)
-            with open(writing, "wb") as pipe:
-                _send_import(importing, pipe)
+            with open(writing, "wb") as out:
+                _send_import(importing, out)
             status = 0
         finally:
             os._exit(status)  # nothing of the parent's (its buffers, atexit) runs twice
     os.close(writing)
-    try:
-        with open(reading, "rb") as pipe:
+    with open(reading, "rb") as pipe:
+        try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, unmasked)
             sent = _receive_import(pipe, location)
-    except BaseException:  # Ctrl+C here alone (the terminal's reaches both): the child stops too
-        with suppress(ProcessLookupError):
-            os.kill(child, signal.SIGINT)
-        os.waitpid(child, 0)
-        raise
+        except BaseException:  # Ctrl+C here alone (the terminal's reaches both): the child too
+            with suppress(ProcessLookupError):
+                os.kill(child, signal.SIGINT)
+            os.waitpid(child, 0)
+            raise
     status = os.waitpid(child, 0)[1]
     if os.WIFSIGNALED(status):
         stopped_by = signal.Signals(os.WTERMSIG(status))
