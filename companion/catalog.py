@@ -225,6 +225,7 @@ def _send_import(importing: Callable[[], tuple[Opened, Document]], pipe: BinaryI
         pipe.writelines(kept_lines.encode(document))
 
 
+@collector_paused()  # a program sent whole is read as a kept copy is: see `read_kept`
 def _receive_import(pipe: BinaryIO, location: str) -> Exception | tuple[Path | Program, Any]:
     """In the parent: what `_send_import` sent, with the program where it was sent too."""
     import pickle
