@@ -90,7 +90,9 @@ SMOKE = Sizes(  # each step once, at sizes that still page, scale and search
 @dataclass(frozen=True)
 class Start:
     seconds: float  # launch to the end of the first frame that shows the main screen
-    peak_mib: float  # once idle after it (the search index is built by then)
+    # Peak resident memory once idle after it (the search index is built by then), with
+    # that of a child the app forked to import a program (`pty_terminal.TreeMemory`).
+    peak_mib: float
 
 
 def companion_command(program: str | None, now: str) -> list[str]:

@@ -93,11 +93,55 @@ class ThreadClocks:
         return sum(self._nanoseconds.values()) / 1e9
 
 
-def peak_resident_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    raise TerminalError(f"no VmHWM for process {pid}")
+def _memory_kib(pid: int | str, fields: tuple[str, ...], file: str = "status") -> int | None:
+    """The sum of memory lines of /proc/PID/FILE, in KiB; None once the process has ended
+    (a process that has ended but not been waited for has no memory lines)."""
+    try:
+        lines = Path(f"/proc/{pid}/{file}").read_text().splitlines()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    found = [int(line.split()[1]) for line in lines if line.split(":")[0] in fields]
+    return sum(found) if found else None
+
+
+class TreeMemory:
+    """The peak resident memory of a process together with the children it starts (the app
+    imports a large program file in a forked child: `companion.catalog._import_apart`).
+
+    A child's peak (VmHWM) is gone once it has ended, so each `sample` (every 10 ms) adds
+    the peak so far of every living child to the memory the process has alone now (its
+    private pages: those it shares with a forked child are in the child's peak already),
+    and the largest sum is kept. The process waits, its memory flat, while its child
+    imports; the sum is its memory and its child's together at the child's peak."""
+
+    def __init__(self, pid: int) -> None:
+        self._pid = pid
+        self._peak_kib = 0
+
+    def sample(self) -> None:
+        children = [
+            child
+            for task in Path(f"/proc/{self._pid}/task").glob("*/children")
+            for child in _read_or_empty(task).split()
+        ]
+        peaks = sum(_memory_kib(child, ("VmHWM",)) or 0 for child in children)
+        if peaks:
+            private = ("Private_Clean", "Private_Dirty")
+            alone = _memory_kib(self._pid, private, "smaps_rollup") or 0
+            self._peak_kib = max(self._peak_kib, alone + peaks)
+
+    def peak_mib(self) -> float:
+        own = _memory_kib(self._pid, ("VmHWM",))
+        if own is None:
+            raise TerminalError(f"no VmHWM for process {self._pid}")
+        return max(own, self._peak_kib) / 1024
+
+
+def _read_or_empty(path: Path) -> str:
+    try:
+        return path.read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return ""
 
 
 def _held_back(data: bytes, marker: bytes) -> int:
@@ -165,6 +209,7 @@ class PtyProgram:
         self._master = master
         self.pid = self._process.pid
         self._cpu = ThreadClocks(self.pid)
+        self._memory = TreeMemory(self.pid)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -197,6 +242,7 @@ class PtyProgram:
                 chunks.append(chunk)
                 cpu, last_activity = chunk.cpu, now
                 continue
+            self._memory.sample()  # every 10 ms without output: while a start-up imports
             current = self._cpu.seconds()
             if current - cpu > CPU_NOISE_SECONDS:
                 cpu, last_activity = current, now
@@ -277,7 +323,8 @@ class PtyProgram:
         )
 
     def peak_mib(self) -> float:
-        return peak_resident_mib(self.pid)
+        """The peak resident memory of the program and any child it started (`TreeMemory`)."""
+        return self._memory.peak_mib()
 
     def hang_up(self) -> None:
         """Close the terminal, as a terminal emulator that dies does, sending no signal."""

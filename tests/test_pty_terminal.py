@@ -64,3 +64,32 @@ def test_a_key_typed_into_a_bare_textual_input_shows_in_a_synchronized_frame() -
     assert response.cpu_to_frame > 0
     assert "Type here" not in "\n".join(response.screen)
     assert bare.synchronized_frames > 0  # Textual took the harness's answer to its query
+
+
+# A process that forks a child holding 64 MiB until a line is typed, then waits for it and
+# says so; it holds little itself.
+FORKS_A_CHILD = """
+import os, sys
+if os.fork() == 0:
+    held = bytearray(64 << 20)
+    held[::4096] = b"x" * len(held[::4096])  # each page touched: resident
+    print("child holds 64 MiB", flush=True)
+    sys.stdin.readline()
+    os._exit(0)
+os.wait()
+print("child done", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_the_peak_memory_counts_a_forked_childs_with_its_parents() -> None:
+    """As the app's first launch imports a large program in a child."""
+    forking = PtyProgram([sys.executable, "-c", FORKS_A_CHILD], size=(80, 24), environment={})
+    try:
+        forking.first_frame(lambda screen: "child holds" in "\n".join(screen))
+        forking.settle()
+        forking.press(b"\r", lambda screen: "child done" in "\n".join(screen))
+        peak = forking.peak_mib()
+    finally:
+        forking.close()
+    assert peak >= 64

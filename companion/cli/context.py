@@ -40,23 +40,26 @@ def warn(message: str) -> None:
     print(f"companion: {safe_line(message)}", file=sys.stderr)
 
 
+def load_notice(import_notes: Sequence[ImportNote] | None, program: str) -> str | None:
+    """What loading `program` adjusted or skipped, in one line (None: nothing, or no file
+    was read)."""
+    if import_notes is None:
+        return None
+    from companion.present.import_report import import_summary  # only after an import
+
+    return import_summary(import_notes, program)
+
+
 @dataclass
 class Context:
     args: argparse.Namespace
     program: Program
     clock: Clock
-    # What loading the program's file adjusted or skipped; None when no file was read.
+    # What loading the program's file adjusted or skipped, for `check` to list; None when
+    # no file was read, and for other commands.
     import_notes: Sequence[ImportNote] | None = None
     updated: Updated | None = None  # what refreshing `--program URL` found, if it did
-
-    @property
-    def load_notice(self) -> str | None:
-        """What loading `--program` adjusted or skipped, in one line (None: nothing)."""
-        if self.import_notes is None:
-            return None
-        from companion.present.import_report import import_summary  # only after an import
-
-        return import_summary(self.import_notes, self.args.program)
+    load_notice: str | None = None  # what loading `--program` adjusted or skipped, in one line
 
     @cached_property
     def talk_names(self) -> dict[str, str]:
