@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from collections.abc import Callable
 from contextlib import suppress
 from datetime import date, datetime
@@ -140,8 +141,14 @@ def _open_read(
 ) -> Opened:
     """`open_document`, of the bytes `read` gives (`size` of them, None: unknown): imported
     in a child process where there is `os.fork` (see `_import_apart`), unless they are too
-    few for it to pay (then, and elsewhere, in this process)."""
-    if not hasattr(os, "fork") or (size is not None and size < IMPORT_APART_BYTES):
+    few for it to pay or other threads run (then, and elsewhere, in this process)."""
+    if (
+        not hasattr(os, "fork")
+        or (size is not None and size < IMPORT_APART_BYTES)
+        # The child would have this thread alone, and any lock another thread held (the
+        # app's update of a subscribed program runs on a worker) held for ever.
+        or threading.active_count() > 1
+    ):
         return _import(read, source, as_id, same_as)[0]
     return _import_apart(partial(_import, read, source, as_id, same_as), source.location)
 

@@ -146,3 +146,23 @@ def test_ctrl_c_during_an_import_apart_ends_both_quietly(tmp_path: Path, whom: s
     assert (started.returncode, stdout, stderr) == (130, "", "")
     assert not Path(f"/proc/{child}").exists()  # reaped: not even a zombie left
     assert not programs_dir().exists()
+
+
+def test_no_import_is_forked_while_other_threads_run(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An update in the running app imports on a worker thread: a child forked there would
+    hold for ever any lock another thread held. Such an import runs in its own process."""
+    from companion.catalog import open_program
+
+    forks: list[int] = []
+
+    def no_fork() -> int:
+        forks.append(1)
+        raise OSError("not here")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    with fifo_sending(tmp_path / "schedule.xml", FOSDEMISH) as fifo:  # its writer is a thread
+        opened = open_program(str(fifo))
+    assert opened.program.conference.id == "devconf-2030"
+    assert forks == []
