@@ -239,11 +239,18 @@ class TalkScreen(StyledScreen[None]):
         the widgets shown anew having reached it. Textual lays out only the screen on top
         (`_refresh_layout` lays out any, and draws only that one): this one is laid out
         and not drawn, its requests for a layout and for its scrolling settled, so the
-        push lays out nothing (`show_ahead`)."""
+        push lays out nothing (`show_ahead`).
+
+        Then it is drawn ahead, the frame thrown away: each widget keeps the lines it
+        drew (the authors' options, the labels, the footer with the talk's keys, as
+        Textual keeps them until a widget changes), and each line the terminal's text it
+        was written as, so the frame that shows the screen mostly picks up kept lines
+        (its authors and footer were a third of that frame's drawing)."""
         self._layouts_ahead -= 1
         if self.is_attached and self not in self.app.screen_stack:
             self._refresh_layout(self.app.size)
             self._layout_required = self._scroll_required = False
+            self._compositor.render_full_update().render_segments(self.app.console)
 
     def _shown_anew(self) -> list[Widget]:
         """The widgets a talk shown anew may ask to lay out again."""
