@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import inspect
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple, Self
 
 from textual import events, on
+from textual._compositor import Compositor
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
@@ -122,6 +124,25 @@ class AuthorList(PageList, inherit_bindings=False):
         self.vertical_scrollbar.display = False
 
 
+class SeenCompositor(Compositor):
+    """Draws, for a part of the screen drawn again, only the widgets seen in that part.
+    Textual's draws every widget whose container overlaps it (for a widget in the
+    scrolling details, any part of them), whole: a star on a talk, one line, drew the
+    header, the footer and every widget of the details again, to keep one line."""
+
+    def _get_renders(
+        self, crop: Region | None = None
+    ) -> Iterator[tuple[Region, Region, list[Strip]]]:
+        for widget, (region, clip) in self.visible_widgets.items():
+            seen = region.intersection(clip)
+            if crop is not None and not crop.overlaps(seen):
+                continue
+            x, y, width, height = seen
+            if width and height:
+                part = Region(x - region.x, y - region.y, width, height)
+                yield region, clip, widget.render_lines(part)
+
+
 class TalkScreen(StyledScreen[None]):
     COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "talk.tcss"  # read when the screen is first shown, not at start-up
@@ -158,6 +179,7 @@ class TalkScreen(StyledScreen[None]):
 
     def __init__(self, talk_id: str) -> None:
         super().__init__()
+        self._compositor = SeenCompositor()
         self.talk_id = talk_id
         self._save_timer: Timer | None = None
         self._note_text: str | None = None  # what to save; None when nothing is pending
@@ -167,6 +189,7 @@ class TalkScreen(StyledScreen[None]):
         self._drawn_talk_id: str | None = None
         self._drawn_facts: tuple[str, bool, tzinfo] | None = None
         self._texts: TalkTexts | None = None  # the last made, shown or made ahead
+        self._star_lines: dict[bool, Hanging] = {}
         self._layouts_ahead = 0  # shown ahead, their layout still to come
         self._leave_unsaved = False  # Esc once more leaves a note that could not be saved
 
@@ -362,16 +385,24 @@ class TalkScreen(StyledScreen[None]):
         self._drawn_facts = drawn_from
         if (drawn_talk, drawn_zone) != (talk_id, zone):
             self.query_one("#talk-facts", KeptText).update(self._talk_texts(talk_id).facts)
-        if drawn_star != starred:  # the star's line is the same for every talk
-            star = starred_fact(starred)
-            if not starred:
-                star = star._replace(text=f"{star.text} (s to star)")
-            self.query_one("#talk-star", KeptText).update(stacked(facts_lines([star], LABEL_WIDTH)))
+        if drawn_star != starred:
+            self.query_one("#talk-star", KeptText).update(self._star_line(starred))
         if drawn_talk != talk_id:
             about = self.query_one("#talk-about", KeptText)
             texts = self._talk_texts(talk_id)
             about.display = texts.has_sections  # else a blank line under the star
             about.update(texts.about)
+
+    def _star_line(self, starred: bool) -> Hanging:
+        """The star's line, the same for every talk: made once for each state, so a star
+        toggled back finds the lines kept for it (`KeptText`)."""
+        line = self._star_lines.get(starred)
+        if line is None:
+            star = starred_fact(starred)
+            if not starred:
+                star = star._replace(text=f"{star.text} (s to star)")
+            line = self._star_lines[starred] = stacked(facts_lines([star], LABEL_WIDTH))
+        return line
 
     @on(OptionList.OptionSelected, "#talk-authors")
     def _open_author(self, event: OptionList.OptionSelected) -> None:
