@@ -191,6 +191,7 @@ class TalkScreen(StyledScreen[None]):
         self._texts: TalkTexts | None = None  # the last made, shown or made ahead
         self._star_lines: dict[bool, Hanging] = {}
         self._layouts_ahead = 0  # shown ahead, their layout still to come
+        self._drawn_ahead: str | None = None  # the talk shown, laid out and drawn ahead
         self._leave_unsaved = False  # Esc once more leaves a note that could not be saved
 
     @property
@@ -228,7 +229,10 @@ class TalkScreen(StyledScreen[None]):
         goes idle, which is when `call_next` runs): the first frame lays them all out. On
         the talk it shows, its star and time zone as they were, laid out (`show_ahead`),
         nothing is laid out anew: `then` runs first, and the frame that shows the screen
-        draws the little that changed."""
+        draws the little that changed. Drawn ahead on it, only its note is read again (it
+        may have been saved in another terminal meanwhile): the rest was brought to the
+        talk ahead, and out of sight nothing moved it."""
+        drawn_ahead, self._drawn_ahead = self._drawn_ahead, None
         if not self._leave_unsaved:
             self.save_edits()
         self._note_text = None
@@ -236,7 +240,11 @@ class TalkScreen(StyledScreen[None]):
         self.talk_id = talk_id
         if self._facts_drawn_from() == self._drawn_facts and not self._layouts_ahead:
             then()
-            self._show_talk()
+            if drawn_ahead == talk_id:
+                services(self).show_talk(talk_id)
+                self._show_note()
+            else:
+                self._show_talk()
         else:
             self._show_talk()
             self._after_idle(self._shown_anew(), then)
@@ -251,6 +259,7 @@ class TalkScreen(StyledScreen[None]):
         if not self.is_attached or self in self.app.screen_stack or self._note_text is not None:
             return
         self.talk_id = talk_id
+        self._drawn_ahead = None
         self._bring_to_talk()
         self._layouts_ahead += 1
         # The body too: scrolled home, it asks for its scrolling to be laid out.
@@ -274,6 +283,7 @@ class TalkScreen(StyledScreen[None]):
             self._refresh_layout(self.app.size)
             self._layout_required = self._scroll_required = False
             self._compositor.render_full_update().render_segments(self.app.console)
+            self._drawn_ahead = self.talk_id
 
     def _shown_anew(self) -> list[Widget]:
         """The widgets a talk shown anew may ask to lay out again."""
@@ -356,8 +366,16 @@ class TalkScreen(StyledScreen[None]):
         authors.highlighted = 0
         if new_talk:
             authors.judge_scrollbar_as_laid_out()
+        self._show_note()
+        self._show_facts()
+        if self.focused is not authors:  # kept as it was left: focusing again draws it again
+            authors.focus(scroll_visible=False)
+        self.query_one("#talk-body", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()  # the first and last talks have no previous or next
+
+    def _show_note(self) -> None:
         note = self.query_one("#talk-note", TextArea)
-        self._note_base = services(self).note(talk.id)
+        self._note_base = services(self).note(self.talk_id)
         if note.text != self._note_base:
             with note.prevent(TextArea.Changed):
                 note.load_text(self._note_base)
@@ -366,11 +384,6 @@ class TalkScreen(StyledScreen[None]):
         end = note.document.end
         if note.selection != Selection.cursor(end):  # each move draws the box again
             note.move_cursor(end)  # `e` goes on writing, not in front of it
-        self._show_facts()
-        if self.focused is not authors:  # kept as it was left: focusing again draws it again
-            authors.focus(scroll_visible=False)
-        self.query_one("#talk-body", VerticalScroll).scroll_home(animate=False)
-        self.refresh_bindings()  # the first and last talks have no previous or next
 
     def _facts_drawn_from(self) -> tuple[str, bool, tzinfo]:
         app = services(self)
