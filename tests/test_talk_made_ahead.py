@@ -15,7 +15,8 @@ from rich.segment import Segment
 from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions
+from textual.visual import RenderOptions, Visual
+from textual.widget import Widget
 
 from companion.program import Program
 from companion.ui.app import CompanionApp
@@ -170,6 +171,57 @@ async def test_a_talk_shown_ahead_is_not_laid_out_again_as_it_opens(
         if rested_on == "alpha":
             assert "Alpha's own abstract." in flat(screen_lines(kept))
         assert layouts == []
+
+
+async def test_a_talk_shown_ahead_is_drawn_ahead(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Drawn out of sight too: as it opens, no widget makes its lines anew (its authors'
+    options were, every open). Talks with a previous and a next talk both: the footer
+    shows the same keys for each."""
+    app = make_app(MORNING, on=program(ABSTRACT))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        kept = await open_and_leave(pilot, "beta")
+        await rest_on(pilot, "gamma", kept)
+        made: list[str | None] = []
+        to_strips = Visual.to_strips
+
+        def counted(widget: Widget, *args: Any, **kwargs: Any) -> list[Strip]:
+            made.append(widget.id)
+            return to_strips(widget, *args, **kwargs)
+
+        monkeypatch.setattr(Visual, "to_strips", staticmethod(counted))
+        await open_selected(pilot)
+        assert app.screen is kept
+        assert "Gamma" in flat(screen_lines(kept))
+        assert made == []
+
+
+async def test_a_talk_drawn_ahead_opens_without_being_brought_to_it_again(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It was, out of sight, and nothing moved it there: as it opens it is not scrolled
+    home again (nor its keys asked, its authors focused...): only its note is read again
+    (the comparison with a new app covers a note saved elsewhere meanwhile)."""
+    app = make_app(MORNING, on=program(ABSTRACT))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        kept = await open_and_leave(pilot, "beta")
+        await rest_on(pilot, "gamma", kept)
+        asked: list[str] = []
+        body = kept.query_one("#talk-body")
+        scroll_home = body.scroll_home
+
+        def scrolled_home(**options: Any) -> None:
+            asked.append("scroll home")
+            scroll_home(**options)
+
+        monkeypatch.setattr(body, "scroll_home", scrolled_home)
+        await open_selected(pilot)
+        assert app.screen is kept
+        assert "Gamma" in flat(screen_lines(kept))
+        assert asked == []
 
 
 async def test_t_opens_the_last_talk_opened_not_the_one_shown_ahead(

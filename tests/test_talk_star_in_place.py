@@ -6,12 +6,18 @@ shows what it shows when the talk is opened anew."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.strip import Strip
+from textual.visual import Visual
+from textual.widget import Widget
+from textual.widgets import OptionList, TextArea
 
 from companion.program import Program
+from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.kept_text import KeptText
 from companion.ui.widgets.key_footer import KeyFooter
 from tests.driving import AppFactory, drawn_lines, flat, until
@@ -74,27 +80,61 @@ async def test_a_star_whose_line_wraps_anew_lays_the_screen_out(
     assert drawn == await opened_anew(make_app, program, size)
 
 
-async def test_a_star_on_the_talk_screen_is_drawn_in_one_frame(
+def counting(draws: list[Region], widget: Widget, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each time the screen asks `widget` for its lines, the part asked for, in `draws`."""
+    render_lines = widget.render_lines
+
+    def counted(crop: Region) -> list[Strip]:
+        draws.append(crop)
+        return render_lines(crop)
+
+    monkeypatch.setattr(widget, "render_lines", counted)
+
+
+async def test_a_star_on_the_talk_screen_draws_its_line_alone_in_one_frame(
     make_app: AppFactory, program: Program, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Not a frame for the star and another of the whole screen, for the starred row the
     schedule under it drew (Textual hands the screen on top every region drawn under it,
-    then the whole screen). Textual draws every widget in each frame, from what it kept
-    of it: the frames are counted at the footer."""
+    then the whole screen). Nor are the widgets around the star's line drawn again in its
+    frame: Textual drew every widget whose container the line is in (all the details),
+    and the header and footer, whole."""
     talk = program.talks[0]
     app = make_app(talk.start.isoformat())
     async with app.run_test(size=(100, 30)) as pilot:
         await open_from_schedule(pilot, talk)
-        footer = app.screen.query_one(KeyFooter)
-        frames: list[Region] = []
-        render_lines = footer.render_lines
-
-        def counted(crop: Region) -> list[Strip]:
-            frames.append(crop)
-            return render_lines(crop)
-
-        monkeypatch.setattr(footer, "render_lines", counted)
+        frames: list[Region] = []  # the details' box is in each frame drawn: it holds the line
+        others: list[Region] = []
+        counting(frames, app.screen.query_one("#talk-body"), monkeypatch)
+        for widget in (KeyFooter, AppHeader, OptionList, TextArea):
+            counting(others, app.screen.query_one(widget), monkeypatch)
         await star_shown(pilot, "★ yes")
         await star_shown(pilot, "(s to star)")
         await pilot.pause()
         assert len(frames) == 2
+        assert others == []
+
+
+async def test_a_star_toggled_back_is_drawn_from_its_kept_line(
+    make_app: AppFactory, program: Program, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The star's line reads the same for every talk: each of its two is made into lines
+    once, and a star toggled back draws the line kept for it."""
+    talk = program.talks[0]
+    app = make_app(talk.start.isoformat())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_from_schedule(pilot, talk)
+        await star_shown(pilot, "★ yes")
+        await star_shown(pilot, "(s to star)")
+        made: list[Visual] = []
+        to_strips = Visual.to_strips
+
+        def counted(widget: Widget, visual: Visual, *args: Any, **kwargs: Any) -> list[Strip]:
+            made.append(visual)
+            return to_strips(widget, visual, *args, **kwargs)
+
+        monkeypatch.setattr(Visual, "to_strips", staticmethod(counted))
+        await star_shown(pilot, "★ yes")
+        await star_shown(pilot, "(s to star)")
+        await pilot.pause()
+        assert made == []

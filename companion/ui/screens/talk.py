@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import inspect
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple, Self
 
 from textual import events, on
+from textual._compositor import Compositor
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
@@ -122,6 +124,25 @@ class AuthorList(PageList, inherit_bindings=False):
         self.vertical_scrollbar.display = False
 
 
+class SeenCompositor(Compositor):
+    """Draws, for a part of the screen drawn again, only the widgets seen in that part.
+    Textual's draws every widget whose container overlaps it (for a widget in the
+    scrolling details, any part of them), whole: a star on a talk, one line, drew the
+    header, the footer and every widget of the details again, to keep one line."""
+
+    def _get_renders(
+        self, crop: Region | None = None
+    ) -> Iterator[tuple[Region, Region, list[Strip]]]:
+        for widget, (region, clip) in self.visible_widgets.items():
+            seen = region.intersection(clip)
+            if crop is not None and not crop.overlaps(seen):
+                continue
+            x, y, width, height = seen
+            if width and height:
+                part = Region(x - region.x, y - region.y, width, height)
+                yield region, clip, widget.render_lines(part)
+
+
 class TalkScreen(StyledScreen[None]):
     COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "talk.tcss"  # read when the screen is first shown, not at start-up
@@ -158,6 +179,7 @@ class TalkScreen(StyledScreen[None]):
 
     def __init__(self, talk_id: str) -> None:
         super().__init__()
+        self._compositor = SeenCompositor()
         self.talk_id = talk_id
         self._save_timer: Timer | None = None
         self._note_text: str | None = None  # what to save; None when nothing is pending
@@ -167,7 +189,9 @@ class TalkScreen(StyledScreen[None]):
         self._drawn_talk_id: str | None = None
         self._drawn_facts: tuple[str, bool, tzinfo] | None = None
         self._texts: TalkTexts | None = None  # the last made, shown or made ahead
+        self._star_lines: dict[bool, Hanging] = {}
         self._layouts_ahead = 0  # shown ahead, their layout still to come
+        self._drawn_ahead: str | None = None  # the talk shown, laid out and drawn ahead
         self._leave_unsaved = False  # Esc once more leaves a note that could not be saved
 
     @property
@@ -205,7 +229,10 @@ class TalkScreen(StyledScreen[None]):
         goes idle, which is when `call_next` runs): the first frame lays them all out. On
         the talk it shows, its star and time zone as they were, laid out (`show_ahead`),
         nothing is laid out anew: `then` runs first, and the frame that shows the screen
-        draws the little that changed."""
+        draws the little that changed. Drawn ahead on it, only its note is read again (it
+        may have been saved in another terminal meanwhile): the rest was brought to the
+        talk ahead, and out of sight nothing moved it."""
+        drawn_ahead, self._drawn_ahead = self._drawn_ahead, None
         if not self._leave_unsaved:
             self.save_edits()
         self._note_text = None
@@ -213,7 +240,11 @@ class TalkScreen(StyledScreen[None]):
         self.talk_id = talk_id
         if self._facts_drawn_from() == self._drawn_facts and not self._layouts_ahead:
             then()
-            self._show_talk()
+            if drawn_ahead == talk_id:
+                services(self).show_talk(talk_id)
+                self._show_note()
+            else:
+                self._show_talk()
         else:
             self._show_talk()
             self._after_idle(self._shown_anew(), then)
@@ -228,6 +259,7 @@ class TalkScreen(StyledScreen[None]):
         if not self.is_attached or self in self.app.screen_stack or self._note_text is not None:
             return
         self.talk_id = talk_id
+        self._drawn_ahead = None
         self._bring_to_talk()
         self._layouts_ahead += 1
         # The body too: scrolled home, it asks for its scrolling to be laid out.
@@ -239,11 +271,19 @@ class TalkScreen(StyledScreen[None]):
         the widgets shown anew having reached it. Textual lays out only the screen on top
         (`_refresh_layout` lays out any, and draws only that one): this one is laid out
         and not drawn, its requests for a layout and for its scrolling settled, so the
-        push lays out nothing (`show_ahead`)."""
+        push lays out nothing (`show_ahead`).
+
+        Then it is drawn ahead, the frame thrown away: each widget keeps the lines it
+        drew (the authors' options, the labels, the footer with the talk's keys, as
+        Textual keeps them until a widget changes), and each line the terminal's text it
+        was written as, so the frame that shows the screen mostly picks up kept lines
+        (its authors and footer were a third of that frame's drawing)."""
         self._layouts_ahead -= 1
         if self.is_attached and self not in self.app.screen_stack:
             self._refresh_layout(self.app.size)
             self._layout_required = self._scroll_required = False
+            self._compositor.render_full_update().render_segments(self.app.console)
+            self._drawn_ahead = self.talk_id
 
     def _shown_anew(self) -> list[Widget]:
         """The widgets a talk shown anew may ask to lay out again."""
@@ -326,8 +366,16 @@ class TalkScreen(StyledScreen[None]):
         authors.highlighted = 0
         if new_talk:
             authors.judge_scrollbar_as_laid_out()
+        self._show_note()
+        self._show_facts()
+        if self.focused is not authors:  # kept as it was left: focusing again draws it again
+            authors.focus(scroll_visible=False)
+        self.query_one("#talk-body", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()  # the first and last talks have no previous or next
+
+    def _show_note(self) -> None:
         note = self.query_one("#talk-note", TextArea)
-        self._note_base = services(self).note(talk.id)
+        self._note_base = services(self).note(self.talk_id)
         if note.text != self._note_base:
             with note.prevent(TextArea.Changed):
                 note.load_text(self._note_base)
@@ -336,11 +384,6 @@ class TalkScreen(StyledScreen[None]):
         end = note.document.end
         if note.selection != Selection.cursor(end):  # each move draws the box again
             note.move_cursor(end)  # `e` goes on writing, not in front of it
-        self._show_facts()
-        if self.focused is not authors:  # kept as it was left: focusing again draws it again
-            authors.focus(scroll_visible=False)
-        self.query_one("#talk-body", VerticalScroll).scroll_home(animate=False)
-        self.refresh_bindings()  # the first and last talks have no previous or next
 
     def _facts_drawn_from(self) -> tuple[str, bool, tzinfo]:
         app = services(self)
@@ -355,16 +398,24 @@ class TalkScreen(StyledScreen[None]):
         self._drawn_facts = drawn_from
         if (drawn_talk, drawn_zone) != (talk_id, zone):
             self.query_one("#talk-facts", KeptText).update(self._talk_texts(talk_id).facts)
-        if drawn_star != starred:  # the star's line is the same for every talk
-            star = starred_fact(starred)
-            if not starred:
-                star = star._replace(text=f"{star.text} (s to star)")
-            self.query_one("#talk-star", KeptText).update(stacked(facts_lines([star], LABEL_WIDTH)))
+        if drawn_star != starred:
+            self.query_one("#talk-star", KeptText).update(self._star_line(starred))
         if drawn_talk != talk_id:
             about = self.query_one("#talk-about", KeptText)
             texts = self._talk_texts(talk_id)
             about.display = texts.has_sections  # else a blank line under the star
             about.update(texts.about)
+
+    def _star_line(self, starred: bool) -> Hanging:
+        """The star's line, the same for every talk: made once for each state, so a star
+        toggled back finds the lines kept for it (`KeptText`)."""
+        line = self._star_lines.get(starred)
+        if line is None:
+            star = starred_fact(starred)
+            if not starred:
+                star = star._replace(text=f"{star.text} (s to star)")
+            line = self._star_lines[starred] = stacked(facts_lines([star], LABEL_WIDTH))
+        return line
 
     @on(OptionList.OptionSelected, "#talk-authors")
     def _open_author(self, event: OptionList.OptionSelected) -> None:

@@ -12,6 +12,9 @@ they are kept, past Textual's styles cache, which built each anew at every frame
 A new content that wraps to as many lines as the one drawn, at the width it was drawn at,
 is drawn in place: it cannot change the widget's size, so it asks for no layout (a
 talk's star, toggled: one line drawn again rather than the whole screen laid out).
+
+The lines of the content shown before are kept too: a content shown again (the very
+object: a talk's star, toggled back) is drawn from them, not made again.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from textual.visual import Visual, VisualType
 from textual.widgets import Static
 
 from companion.ui.widgets.plain_lines import has_plain_styles, padding_of, plain_lines
+
+KEPT = 2  # the contents whose lines are kept: the one shown and the one before
 
 
 class _LinesKey(NamedTuple):
@@ -53,12 +58,12 @@ class KeptText(Static):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, markup=False)  # a text given is data
-        self._kept: tuple[_LinesKey, list[Strip]] | None = None
+        self._kept: list[tuple[_LinesKey, list[Strip]]] = []  # the last drawn first
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         """Laid out again only where the new content may change its size (see the module)."""
         width = self.content_size.width
-        kept = self._kept
+        kept = self._kept[0] if self._kept else None
         drawn = len(kept[1]) if width and kept is not None and kept[0].width == width else None
         super().update(content, layout=False)
         if layout and (
@@ -74,9 +79,14 @@ class KeptText(Static):
     def lines(self, width: int) -> list[Strip]:
         """The content's lines at `width` cells, each as Static draws it."""
         key = self._key(self.visual, width)
-        if self._kept is None or not self._kept[0].draws_as(key):
-            self._kept = self._made(self.visual, width)
-        return self._kept[1]
+        for index, (kept_key, lines) in enumerate(self._kept):
+            if kept_key.draws_as(key):
+                if index:
+                    self._kept.insert(0, self._kept.pop(index))
+                return lines
+        made = self._made(self.visual, width)
+        self._kept = [made, *self._kept[: KEPT - 1]]
+        return made[1]
 
     def _key(self, visual: Visual, width: int) -> _LinesKey:
         return _LinesKey(visual, width, self.text_selection, self.highlight_link_id)
@@ -107,5 +117,5 @@ class KeptText(Static):
 
     def notify_style_update(self) -> None:
         """New styles (a theme, a class) may draw the same content differently."""
-        self._kept = None
+        self._kept = []
         super().notify_style_update()
