@@ -75,6 +75,9 @@ def test_frab_events_outside_any_day_are_loaded_from_their_own_date(tmp_path: Pa
         "</event></room>"
         '<event guid="undated"><start>12:00</start><duration>00:30</duration>'
         "<title>No date at all</title></event>"
+        # A list apart may repeat the days' events: not read.
+        '<events><event guid="listed-apart"><date>2030-02-02T19:00:00+01:00</date>'
+        "<start>19:00</start><duration>00:30</duration><title>Again</title></event></events>"
     )
     path = tmp_path / "schedule.xml"
     path.write_text(FRAB.read_text().replace("</schedule>", f"{outside}</schedule>"))

@@ -130,16 +130,17 @@ class _ScheduleBuilder(TreeBuilder):
         return element
 
     def _listed(self) -> bool:
-        """Whether the event just closed is one the schedule lists: within it, and not
-        within another event (which is read with those it holds). frab lists events in
-        a day's rooms; one outside any day is read too, its times from its own <date>,
-        so that a file made by hand loses no talk (one without a date is noted)."""
+        """Whether the event just closed is one the schedule lists: within one of its days
+        and not within another event (which is read with those it holds), or, as a file
+        made by hand may list one, beside the days: in the schedule itself or in one of
+        its rooms (its times then come from its own <date>; one without is noted). Events
+        further away (in a list of their own, say) may repeat those of the days."""
         ancestors = self._open
-        return (
-            len(ancestors) >= 1
-            and ancestors[0].tag == "schedule"
-            and all(element.tag != "event" for element in ancestors[1:])
-        )
+        if not ancestors or ancestors[0].tag != "schedule":
+            return False
+        if len(ancestors) >= 2 and ancestors[1].tag == "day":
+            return all(element.tag != "event" for element in ancestors[2:])
+        return len(ancestors) == 1 or (len(ancestors) == 2 and ancestors[1].tag == "room")
 
     def _within(self, tag: str) -> Element | None:
         """The innermost element named `tag` the event just closed is listed in, if any."""
