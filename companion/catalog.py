@@ -57,6 +57,8 @@ class ProgramEntry(NamedTuple):
 # while one of 10,000 (19 MB) stays far below it, and would take 0.16 s more to read back.
 IMPORT_APART_BYTES = 32 * 1024 * 1024
 
+PR_SET_PDEATHSIG = 1  # Linux's prctl option: a signal for the child when its parent ends
+
 # The id of a loaded program that gives the bundled program's.
 LOADED_BUNDLED_ID = f"{BUNDLED_ID}-loaded"
 
@@ -171,6 +173,7 @@ def _import_apart(importing: Callable[[], tuple[Opened, Document]], location: st
     # Ctrl+C waits while the child is made: one that came then interrupted Python's own
     # work after the fork in the child, which printed a traceback.
     unmasked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    parent = os.getpid()
     try:
         reading, writing = os.pipe()
         try:
@@ -185,6 +188,7 @@ def _import_apart(importing: Callable[[], tuple[Opened, Document]], location: st
     if child == 0:  # pragma: no cover - the child's coverage is not collected
         status = 1
         try:
+            _end_with(parent)
             if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
                 signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends it there and then
             signal.pthread_sigmask(signal.SIG_SETMASK, unmasked)
@@ -206,14 +210,37 @@ def _import_apart(importing: Callable[[], tuple[Opened, Document]], location: st
             raise
     status = os.waitpid(child, 0)[1]
     if os.WIFSIGNALED(status):
-        stopped_by = signal.Signals(os.WTERMSIG(status))
-        hint = " (out of memory?)" if stopped_by == signal.SIGKILL else ""
-        raise ProgramError(f"{location}: the import was stopped by {stopped_by.name}{hint}")
+        number = os.WTERMSIG(status)
+        hint = " (out of memory?)" if number == signal.SIGKILL else ""
+        raise ProgramError(f"{location}: the import was stopped by {_signal_name(number)}{hint}")
     if isinstance(sent, Exception):
         raise sent
     program, rest = sent
     # Read once the child is gone, its memory with it.
     return Opened(read_kept(program) if isinstance(program, Path) else program, *rest)
+
+
+def _end_with(parent: int) -> None:
+    """In the child: ended with the process that forked it, however that one ends (a kill
+    of the command, not only Ctrl+C, which reaches both), where Linux can say so; an import
+    left running would keep a program after the command was stopped."""
+    import ctypes
+    import signal
+
+    with suppress(OSError, AttributeError):  # not Linux: it finishes the import alone
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # it ended before that took hold
+        os._exit(1)
+
+
+def _signal_name(number: int) -> str:
+    """SIGKILL, or "signal 40" for one Python has no name for (a real-time signal)."""
+    import signal
+
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 def _send_import(importing: Callable[[], tuple[Opened, Document]], pipe: BinaryIO) -> None:

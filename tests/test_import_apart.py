@@ -121,16 +121,25 @@ def import_started(tmp_path: Path) -> tuple[subprocess.Popen[str], int]:
     raise AssertionError(f"no child imported: {started.communicate()}")
 
 
-def test_an_import_stopped_by_a_signal_is_one_line_and_keeps_nothing(tmp_path: Path) -> None:
+STOPPING = {
+    signal.SIGKILL: "SIGKILL (out of memory?)",
+    signal.SIGRTMIN + 6: f"signal {signal.SIGRTMIN + 6}",  # one Python has no name for
+}
+
+
+@pytest.mark.parametrize("stopping", STOPPING, ids=STOPPING.values())
+def test_an_import_stopped_by_a_signal_is_one_line_and_keeps_nothing(
+    tmp_path: Path, stopping: int
+) -> None:
     """As the out-of-memory killer stops a child: nothing kept, the copy kept before as it
     was."""
     assert run_cli("--program", str(FIXTURES / "fosdemish.xml"), "about").returncode == 0
     before = {path.name: path.read_bytes() for path in programs_dir().iterdir()}
     started, child = import_started(tmp_path)
-    os.kill(child, signal.SIGKILL)
+    os.kill(child, stopping)
     stdout, stderr = started.communicate(timeout=WAIT_SECONDS)
     result = subprocess.CompletedProcess(started.args, started.returncode, stdout, stderr)
-    assert_clean_error(result, "the import was stopped by SIGKILL (out of memory?)")
+    assert_clean_error(result, f"the import was stopped by {STOPPING[stopping]}")
     assert stdout == ""
     assert {path.name: path.read_bytes() for path in programs_dir().iterdir()} == before
 
@@ -146,6 +155,36 @@ def test_ctrl_c_during_an_import_apart_ends_both_quietly(tmp_path: Path, whom: s
     assert (started.returncode, stdout, stderr) == (130, "", "")
     assert not Path(f"/proc/{child}").exists()  # reaped: not even a zombie left
     assert not programs_dir().exists()
+
+
+def test_an_import_apart_ends_with_the_command(tmp_path: Path) -> None:
+    """A command killed (not by Ctrl+C, which reaches both) takes its import with it: the
+    rest of the program, sent after, is kept by no one."""
+    started, child = import_started(tmp_path)
+    sent = FOSDEMISH.encode()
+    fifo = os.open(tmp_path / "schedule.xml", os.O_WRONLY)  # once the child reads it
+    try:
+        os.write(fifo, sent[: len(sent) // 2])
+        os.kill(started.pid, signal.SIGTERM)
+        assert started.wait(timeout=WAIT_SECONDS) == -signal.SIGTERM
+        with suppress(BrokenPipeError):  # read by no one
+            os.write(fifo, sent[len(sent) // 2 :])
+    finally:
+        os.close(fifo)
+    deadline = time.monotonic() + WAIT_SECONDS
+    while running(child) and time.monotonic() < deadline:
+        time.sleep(0.01)  # polling for the child's end, not a wait for anything to happen
+    assert not running(child)
+    assert not programs_dir().exists()
+
+
+def running(pid: int) -> bool:
+    """Whether the process runs still (not gone, nor ended and waiting to be reaped)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
 
 
 def test_no_import_is_forked_while_other_threads_run(
