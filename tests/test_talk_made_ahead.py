@@ -224,6 +224,33 @@ async def test_a_talk_drawn_ahead_opens_without_being_brought_to_it_again(
         assert asked == []
 
 
+async def test_a_layout_ahead_that_lands_late_does_not_keep_the_talk_as_left(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a loaded machine the layout ahead can come after the talk was opened, scrolled
+    and left: the next open of that talk starts at its top all the same."""
+    app = make_app(MORNING, on=program(ABSTRACT * 6))
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        kept = await open_and_leave(pilot, "alpha")
+        held: list[Callable[[], object]] = []  # what the kept screen would do later
+        monkeypatch.setattr(kept, "call_later", lambda callback: held.append(callback))
+        await move_schedule_to(pilot, "beta")
+        await until(pilot, lambda: bool(held))  # shown ahead; its layout held back
+        monkeypatch.undo()
+        await open_selected(pilot)
+        assert app.screen is kept
+        await pilot.press("pagedown", "pagedown")
+        await until(pilot, lambda: "Beta" not in flat(screen_lines(kept)))  # scrolled
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ScheduleScreen))
+        for callback in held:
+            callback()
+        await open_selected(pilot)
+        assert app.screen is kept
+        assert "Beta" in flat(screen_lines(kept))  # at its top, the title shown
+
+
 async def test_t_opens_the_last_talk_opened_not_the_one_shown_ahead(
     make_app: AppFactory,
 ) -> None:

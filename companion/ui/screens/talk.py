@@ -192,6 +192,7 @@ class TalkScreen(StyledScreen[None]):
         self._star_lines: dict[bool, Hanging] = {}
         self._layouts_ahead = 0  # shown ahead, their layout still to come
         self._drawn_ahead: str | None = None  # the talk shown, laid out and drawn ahead
+        self._opened_since_ahead = False  # shown on top since it was last shown ahead
         self._leave_unsaved = False  # Esc once more leaves a note that could not be saved
 
     @property
@@ -233,6 +234,7 @@ class TalkScreen(StyledScreen[None]):
         may have been saved in another terminal meanwhile): the rest was brought to the
         talk ahead, and out of sight nothing moved it."""
         drawn_ahead, self._drawn_ahead = self._drawn_ahead, None
+        self._opened_since_ahead = True
         if not self._leave_unsaved:
             self.save_edits()
         self._note_text = None
@@ -254,12 +256,14 @@ class TalkScreen(StyledScreen[None]):
         while the cursor rests on the talk's row: Enter then finds it shown and only pushes
         it (`show`), where nothing it shows changed meanwhile (its star, the time zone, the
         size, the styles: else it is shown or laid out anew as it opens). Nothing is drawn
-        here, nor is the talk counted as opened (`t` opens the last talk opened). Not while
+        on the terminal, nor is the talk counted as opened (`t` opens the last talk
+        opened). Not while
         a note that could not be saved is pending: it belongs to the talk it was typed on."""
         if not self.is_attached or self in self.app.screen_stack or self._note_text is not None:
             return
         self.talk_id = talk_id
         self._drawn_ahead = None
+        self._opened_since_ahead = False
         self._bring_to_talk()
         self._layouts_ahead += 1
         # The body too: scrolled home, it asks for its scrolling to be laid out.
@@ -269,21 +273,25 @@ class TalkScreen(StyledScreen[None]):
     def _lay_out_ahead(self) -> None:
         """Lay the screen out as it would be as it is shown, the requests for a layout of
         the widgets shown anew having reached it. Textual lays out only the screen on top
-        (`_refresh_layout` lays out any, and draws only that one): this one is laid out
-        and not drawn, its requests for a layout and for its scrolling settled, so the
-        push lays out nothing (`show_ahead`).
+        (`_refresh_layout` lays out any, and draws only that one): this one is laid out,
+        its requests for a layout and for its scrolling settled, so the push lays out
+        nothing (`show_ahead`).
 
-        Then it is drawn ahead, the frame thrown away: each widget keeps the lines it
-        drew (the authors' options, the labels, the footer with the talk's keys, as
-        Textual keeps them until a widget changes), and each line the terminal's text it
-        was written as, so the frame that shows the screen mostly picks up kept lines
-        (its authors and footer were a third of that frame's drawing)."""
+        Then it is drawn ahead, the frame thrown away, never written: each widget keeps
+        the lines it drew (the authors' options, the labels, as Textual keeps them until
+        a widget changes; the footer's keys are read again as the screen is shown), and
+        each line the terminal's text it was written as, so the frame that shows the
+        screen mostly picks up kept lines (its authors were a third of that frame's
+        drawing)."""
         self._layouts_ahead -= 1
         if self.is_attached and self not in self.app.screen_stack:
             self._refresh_layout(self.app.size)
             self._layout_required = self._scroll_required = False
             self._compositor.render_full_update().render_segments(self.app.console)
-            self._drawn_ahead = self.talk_id
+            # Not where it was opened since (a loaded machine can delay this): it is as
+            # the user left it (scrolled, a note focused), no longer as shown ahead.
+            if not self._opened_since_ahead:
+                self._drawn_ahead = self.talk_id
 
     def _shown_anew(self) -> list[Widget]:
         """The widgets a talk shown anew may ask to lay out again."""
