@@ -173,6 +173,23 @@ async def test_a_talk_shown_ahead_is_not_laid_out_again_as_it_opens(
         assert layouts == []
 
 
+async def drawn_ahead_on_gamma(pilot: Pilot[None]) -> TalkScreen:
+    """The kept talk screen, once opened on Beta and left, drawn ahead on Gamma, whose row
+    the cursor rests on; Beta and Gamma both have a previous and a next talk, so the
+    footer shows the same keys for each."""
+    await settled(pilot)
+    kept = await open_and_leave(pilot, "beta")
+    await rest_on(pilot, "gamma", kept)
+    return kept
+
+
+async def open_drawn_ahead(pilot: Pilot[None], kept: TalkScreen) -> None:
+    """Open the talk the cursor rests on, Gamma, drawn ahead on `kept`."""
+    await open_selected(pilot)
+    assert pilot.app.screen is kept
+    assert "Gamma" in flat(screen_lines(kept))
+
+
 async def test_a_talk_shown_ahead_is_drawn_ahead(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -181,9 +198,7 @@ async def test_a_talk_shown_ahead_is_drawn_ahead(
     shows the same keys for each."""
     app = make_app(MORNING, on=program(ABSTRACT))
     async with app.run_test(size=SIZE) as pilot:
-        await settled(pilot)
-        kept = await open_and_leave(pilot, "beta")
-        await rest_on(pilot, "gamma", kept)
+        kept = await drawn_ahead_on_gamma(pilot)
         made: list[str | None] = []
         to_strips = Visual.to_strips
 
@@ -192,9 +207,7 @@ async def test_a_talk_shown_ahead_is_drawn_ahead(
             return to_strips(widget, *args, **kwargs)
 
         monkeypatch.setattr(Visual, "to_strips", staticmethod(counted))
-        await open_selected(pilot)
-        assert app.screen is kept
-        assert "Gamma" in flat(screen_lines(kept))
+        await open_drawn_ahead(pilot, kept)
         assert made == []
 
 
@@ -206,9 +219,7 @@ async def test_a_talk_drawn_ahead_opens_without_being_brought_to_it_again(
     (the comparison with a new app covers a note saved elsewhere meanwhile)."""
     app = make_app(MORNING, on=program(ABSTRACT))
     async with app.run_test(size=SIZE) as pilot:
-        await settled(pilot)
-        kept = await open_and_leave(pilot, "beta")
-        await rest_on(pilot, "gamma", kept)
+        kept = await drawn_ahead_on_gamma(pilot)
         asked: list[str] = []
         body = kept.query_one("#talk-body")
         scroll_home = body.scroll_home
@@ -218,9 +229,7 @@ async def test_a_talk_drawn_ahead_opens_without_being_brought_to_it_again(
             scroll_home(**options)
 
         monkeypatch.setattr(body, "scroll_home", scrolled_home)
-        await open_selected(pilot)
-        assert app.screen is kept
-        assert "Gamma" in flat(screen_lines(kept))
+        await open_drawn_ahead(pilot, kept)
         assert asked == []
 
 
