@@ -96,10 +96,7 @@ class ThreadClocks:
 def _memory_kib(pid: int | str, fields: tuple[str, ...], file: str = "status") -> int | None:
     """The sum of memory lines of /proc/PID/FILE, in KiB; None once the process has ended
     (a process that has ended but not been waited for has no memory lines)."""
-    try:
-        lines = Path(f"/proc/{pid}/{file}").read_text().splitlines()
-    except (FileNotFoundError, ProcessLookupError):
-        return None
+    lines = _read_or_empty(Path(f"/proc/{pid}/{file}")).splitlines()
     found = [int(line.split()[1]) for line in lines if line.split(":")[0] in fields]
     return sum(found) if found else None
 
@@ -138,6 +135,7 @@ class TreeMemory:
 
 
 def _read_or_empty(path: Path) -> str:
+    """The file's text; "" once its process has ended."""
     try:
         return path.read_text()
     except (FileNotFoundError, ProcessLookupError):
