@@ -165,14 +165,15 @@ _NO_POSTINGS = _Postings()
 
 
 class _Letter(NamedTuple):
-    """What a single letter matches (see `SearchIndex._text_tiers`): the entries with a word
-    it starts in a listed field, by the best such field's weight (an entry under one weight
-    only: four bytes an entry, where a weight beside each took twelve); the entries with
-    such a word only in their text; and how many postings those words have (see
-    `SearchIndex._postings_found`)."""
+    """What a single letter matches as a word being typed (see `SearchIndex._letter`): the
+    index words it starts, as a query word's matches and as the words to highlight; each
+    entry's score, a byte an entry (0 where it matches nothing) that indexes `scores`; and
+    how many postings its words have (see `SearchIndex._postings_found`)."""
 
-    listed: dict[float, array[int]]
-    text: array[int]
+    words: dict[str, float]
+    highlight: frozenset[str]
+    codes: bytes
+    scores: tuple[float, ...]
     postings: int
 
 
@@ -238,7 +239,7 @@ class SearchIndex:
         # The entries in the order of their titles and names, so that those that are or start
         # with a query are found by bisection, not by looking at every entry found.
         self._by_label = array("I", sorted(range(len(self._hits)), key=self._labels.__getitem__))
-        # What a single letter matches, gathered once per letter: see `_text_tiers`.
+        # What a single letter matches, gathered once per letter: see `_letter`.
         self._by_letter: dict[str, _Letter] = {}
         # The best hits for each two-letter word, ranked ahead (see the module's docstring).
         self._ranked_ahead: dict[str, _Ranked] = {}
@@ -278,11 +279,16 @@ class SearchIndex:
         return self._letter(query_word).postings
 
     def _matching_words(self, query_word: str) -> dict[str, float]:
-        """Index words the query word matches, with how well.
+        """Index words the query word matches, with how well (a single letter's: kept).
 
         A single letter is searched only beside other words (`too_short`), where
         it narrows as a prefix: "markus b" while "markus bock" is being typed.
         """
+        if len(query_word) == 1:
+            return self._letter(query_word).words
+        return self._words_matching(query_word)
+
+    def _words_matching(self, query_word: str) -> dict[str, float]:
         matches = dict.fromkeys(self._starting_with(query_word), 0.8)  # a prefix
         if query_word in matches:
             matches[query_word] = 1.0  # the word itself
@@ -382,8 +388,16 @@ class SearchIndex:
             (index, total, all(scores[index] <= TEXT for scores in per_word))
             for index, total in self._best(totals, words, limit)
         ]
-        highlight = frozenset(itertools.chain.from_iterable(w.found for w in matched.words))
-        return best, len(totals), highlight, matched
+        return best, len(totals), self._highlight(matched.words), matched
+
+    def _highlight(self, words: tuple[_WordMatch, ...]) -> frozenset[str]:
+        """The index words the query's words matched: a single letter's thousands are a set
+        kept, copied (in C, hashes and all), not gathered again."""
+        letters = [self._letter(word.word).highlight for word in words if len(word.word) == 1]
+        others = [word.found for word in words if len(word.word) > 1]
+        if not letters:
+            return frozenset(itertools.chain.from_iterable(others))
+        return letters[0].union(*letters[1:], *others)
 
     def _matched(
         self, words: tuple[str, ...], kind: HitKind | None, last: _Matched | None
@@ -486,14 +500,29 @@ class SearchIndex:
     ) -> dict[int, float]:
         """Each entry's best score for one query word, which matched the `found` index
         words; only entries `within` the ones the other words found, when given."""
+        if len(query_word) == 1:  # `found` is every word it starts: scored once (`_letter`)
+            return self._letter_scores(
+                query_word, range(len(self._hits)) if within is None else within
+            )
         scores: dict[int, float] = {}
-        if len(query_word) == 1:  # each entry once, under its best weight: set, not compared
-            for weight, listed in self._letter(query_word).listed.items():
-                kept: Iterable[int] = listed
-                if within is not None:
-                    kept = itertools.compress(listed, map(within.__contains__, listed))
-                scores.update(zip(kept, itertools.repeat(0.8 * weight)))
-        for postings, quality in self._listed_tiers(query_word, found):
+        postings = ((self._postings.get(word, _NO_POSTINGS), q) for word, q in found.items())
+        self._score_listed(scores, postings, within)
+        in_text: defaultdict[float, list[array[int]]] = defaultdict(list)
+        for word, quality in found.items():
+            if word in self._text_postings:
+                in_text[quality].append(self._text_postings[word])
+        self._score_text(scores, in_text, within)
+        return scores
+
+    @staticmethod
+    def _score_listed(
+        scores: dict[int, float],
+        tiers: Iterable[tuple[_Postings, float]],
+        within: dict[int, float] | None,
+    ) -> None:
+        """Score the entries of each word's postings in listed fields, with the quality of its
+        match: an entry keeps its best score."""
+        for postings, quality in tiers:
             pairs: Iterator[tuple[int, float]] = zip(
                 postings.entries, postings.weights, strict=True
             )
@@ -503,44 +532,39 @@ class SearchIndex:
                 score = quality * weight
                 if scores.get(index, 0.0) < score:
                     scores[index] = score
-        # Entries with the words only in their text, best quality first, a set at a time:
-        # a long abstract's words are many, and any listed field outweighs the text.
-        in_text = self._text_tiers(query_word, found)
+
+    @staticmethod
+    def _score_text(
+        scores: dict[int, float],
+        in_text: dict[float, list[array[int]]],
+        within: dict[int, float] | None,
+    ) -> None:
+        """Score the entries that have the words only in their text, by the quality of the
+        match, best first, a set at a time: a long abstract's words are many, and any listed
+        field outweighs the text."""
         for quality in sorted(in_text, reverse=True):
             if within is None:
                 entries = set().union(*in_text[quality]) - scores.keys()
+            elif sum(map(len, in_text[quality])) < len(within):  # from the smaller side
+                found = itertools.chain.from_iterable(in_text[quality])
+                entries = set(filter(within.__contains__, found)) - scores.keys()
             else:  # looked up in the few entries left, not gathered from the many listed
                 candidates = within.keys() - scores.keys()
                 entries = candidates.intersection(itertools.chain.from_iterable(in_text[quality]))
             scores.update(dict.fromkeys(entries, quality * TEXT))
-        return scores
 
-    def _listed_tiers(
-        self, query_word: str, found: dict[str, float]
-    ) -> Iterable[tuple[_Postings, float]]:
-        """The postings of the `found` words in listed fields, with the quality of the match;
-        for a single letter, only those of the letter as a word: the words it starts are
-        looked up as one (see `_scores` and `_text_tiers`)."""
-        if len(query_word) == 1:
-            return [(self._postings.get(query_word, _NO_POSTINGS), 1.0)]
-        return ((self._postings.get(word, _NO_POSTINGS), q) for word, q in found.items())
-
-    def _text_tiers(
-        self, query_word: str, found: dict[str, float]
-    ) -> dict[float, list[array[int]]]:
-        """The entries that have the `found` words only in their text, by the quality of
-        the match. A single letter matches every word it starts: those are looked up as one
-        list, gathered once, not as the thousands of lists of the words ("v" in "ngan v")."""
-        if len(query_word) == 1:  # `found` is every word that starts with it (see above)
-            tiers = {0.8: [self._letter(query_word).text]}  # the letter's own: below
-            if query_word in self._text_postings:
-                tiers[1.0] = [self._text_postings[query_word]]
-            return tiers
-        in_text: defaultdict[float, list[array[int]]] = defaultdict(list)
-        for word, quality in found.items():
-            if word in self._text_postings:
-                in_text[quality].append(self._text_postings[word])
-        return in_text
+    def _letter_scores(self, letter: str, entries: Iterable[int]) -> dict[int, float]:
+        """The score of `letter` as a query word in each of these `entries` it matches: each
+        looked up, in C (a letter matches thousands; the entries left are often fewer)."""
+        gathered = self._letter(letter)
+        codes = list(map(gathered.codes.__getitem__, entries))
+        return dict(
+            zip(
+                itertools.compress(entries, codes),
+                map(gathered.scores.__getitem__, filter(None, codes)),
+                strict=True,
+            )
+        )
 
     def _starting_with(self, prefix: str) -> list[str]:
         """The index words that start with `prefix`, in order: one slice, found by bisection
@@ -550,8 +574,11 @@ class SearchIndex:
 
     def _letter(self, letter: str) -> _Letter:
         """What `letter` matches as a word being typed, gathered from the postings of every
-        word it starts, and kept: by `rank_ahead` for every letter, at a quiet moment (0.16 s
-        and 1.6 MiB at 10,000 talks); otherwise the first time it is searched.
+        word it starts, and kept: by `rank_ahead` for every letter, at a quiet moment (0.2 s
+        and 3 MiB at 10,000 talks); otherwise the first time it is searched. Each entry's
+        score is kept as a byte, so the letter typed after words is scored in the entries
+        they left by looking each up ("room 1": 10,000 talks), not by picking those out of
+        the thousands the letter matches; and its words are not gathered again.
 
         The words' postings are laid end to end and each entry's best weight picked out in
         C, the best weight last: an entry at a time in Python, "1" (7,000 words at 10,000
@@ -576,15 +603,23 @@ class SearchIndex:
                         itertools.repeat(weight),
                     )
                 )
-            listed = {  # each entry under its best weight
-                weight: array(
-                    "I", sorted(itertools.compress(best, map(weight.__eq__, best.values())))
-                )
-                for weight in set(best.values())
-            }
+            # Each entry under its best weight as a prefix; then the letter as a word, which
+            # may weigh more; then the text, the letter as a word first.
+            scores = dict(zip(best, map((0.8).__mul__, best.values()), strict=True))
+            self._score_listed(scores, [(self._postings.get(letter, _NO_POSTINGS), 1.0)], None)
+            in_text = {0.8: texts}
+            if letter in self._text_postings:
+                in_text[1.0] = [self._text_postings[letter]]
+            self._score_text(scores, in_text, None)
+            values = (0.0, *sorted(set(scores.values())))  # a few: 0 is no match
+            code = {value: position for position, value in enumerate(values)}
+            everyone = map(scores.get, range(len(self._hits)), itertools.repeat(0.0))
+            words = self._words_matching(letter)
             gathered = self._by_letter[letter] = _Letter(
-                listed,
-                array("I", sorted(set().union(*texts))),
+                words,
+                frozenset(words),
+                bytes(map(code.__getitem__, everyone)),
+                values,
                 len(entries) + sum(map(len, texts)),
             )
         return gathered
@@ -605,11 +640,27 @@ class SearchIndex:
             return []
         if limit is None or len(totals) <= limit:
             return sorted(totals.items(), key=rank)[:limit]
-        cutoff = heapq.nlargest(limit, totals.values())[-1]
-        # Entries picked out by their totals in C: a short query matches thousands.
-        above = sorted(
-            itertools.compress(totals.items(), map(cutoff.__lt__, totals.values())), key=rank
-        )
+        largest = heapq.nlargest(limit, totals.values())
+        cutoff = largest[-1]
+        at_cutoff: Iterable[int] = totals  # all, when all tie ("roo": every talk, by its room)
+        above: list[tuple[int, float]] = []
+        if largest[0] == cutoff and min(totals.values()) != cutoff:  # none above it
+            equal = map(operator.eq, totals.values(), itertools.repeat(cutoff))
+            at_cutoff = itertools.compress(totals, equal)
+        elif largest[0] != cutoff:
+            # Picked out in one pass in C (a short query matches thousands); then those
+            # above the cutoff, fewer than `limit`, and those at it.
+            at_least = list(
+                itertools.compress(
+                    totals, map(operator.ge, totals.values(), itertools.repeat(cutoff))
+                )
+            )
+            values = list(map(totals.__getitem__, at_least))
+            higher = map(operator.gt, values, itertools.repeat(cutoff))
+            above = sorted(itertools.compress(zip(at_least, values, strict=True), higher), key=rank)
+            at_cutoff = itertools.compress(
+                at_least, map(operator.eq, values, itertools.repeat(cutoff))
+            )
         wanted = limit - len(above)
         # Of the entries tied at the cutoff, those with the query as title or name first.
         ranked_totals = map(totals.get, label_ranks, itertools.repeat(-1.0))
@@ -618,16 +669,10 @@ class SearchIndex:
             key=lambda item: (-item[1], item[0]),
         )[:wanted]
         tied = [index for index, _ in ranked]
-        if not above and min(totals.values()) == cutoff:
-            # All tie ("roo": every talk, by its room): the first in program order, sorted
-            # in C (mostly in order already), where heapq went through them all in Python.
-            unranked = itertools.filterfalse(label_ranks.__contains__, sorted(totals))
-            tied += itertools.islice(unranked, wanted - len(tied))
-        else:
-            at_cutoff = itertools.compress(totals.keys(), map(cutoff.__eq__, totals.values()))
-            tied += heapq.nsmallest(
-                wanted - len(tied), itertools.filterfalse(label_ranks.__contains__, at_cutoff)
-            )
+        # Then the first in program order: sorted in C (mostly in order already, and a few
+        # letters of a short word tie thousands), where heapq went through them in Python.
+        unranked = itertools.filterfalse(label_ranks.__contains__, sorted(at_cutoff))
+        tied += itertools.islice(unranked, wanted - len(tied))
         return above + [(index, cutoff) for index in tied]
 
     def _label_ranks(self, words: tuple[str, ...]) -> dict[int, int]:
