@@ -140,16 +140,19 @@ class SearchScreen(Dialog[Hit | None]):
             self._hits = self._typed.search(query)
             self._searched = searched
         self._show_hits()
-        short = bool(query.strip()) and too_short(query)
-        show_line(self.query_one("#search-help", Static), KEEP_TYPING if short else HELP)
         # The status can hold the query: shown as typed, never markup.
         show_line(self.query_one("#search-status", Static), self._status(query))
 
     def _status(self, query: str) -> str:
-        """What the list does not show by itself: that nothing matched, or that not all did."""
+        """What the list does not show by itself: that nothing matched, or that not all did,
+        or that the query is too short to search with. The hint is said here, not on the
+        help line: this line changes anyway as the results come, and the help line then
+        never changes (drawing it again was a twentieth of the first results' keystroke)."""
         if self._hits.capped:
             return capped(len(self._hits), self._hits.total)
-        return "" if self._hits or too_short(query) else no_result(query)
+        if too_short(query):
+            return KEEP_TYPING if query.strip() else ""
+        return "" if self._hits else no_result(query)
 
     def _show_hits(self) -> None:
         app = services(self)
