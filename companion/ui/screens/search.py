@@ -29,6 +29,7 @@ from companion.search import (
 from companion.ui.plain_text import show_line
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
+from companion.ui.widgets.front_compositor import FrontCompositor
 from companion.ui.widgets.result_list import ResultList, ResultListInset, ResultRow
 from companion.ui.widgets.typing import TypingInput
 
@@ -90,6 +91,8 @@ class SearchScreen(Dialog[Hit | None]):
 
     def __init__(self) -> None:
         super().__init__()
+        # A keystroke's new results draw the list, not the dialog and screen behind it.
+        self._compositor = FrontCompositor()
         self._hits = SearchResults()
         self._searched: tuple[SearchIndex, tuple[str, ...]] | None = None  # what found them
         self._typed: TypedSearch | None = None  # the queries typed, in the index searched
