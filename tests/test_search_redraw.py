@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 from companion.present.search import capped, no_result
 from companion.program import Program
 from companion.ui.app import CompanionApp
+from companion.ui.screens.search import KEEP_TYPING
 from tests.driving import SIZE, AppFactory, drawn_lines, flat, screen_lines
 from tests.test_search import program_with
 from tests.test_search_fast_paths import assert_shows
@@ -22,6 +23,8 @@ def expected_status(app: CompanionApp, query: str) -> str | None:
     found = app.search_index.search(query, 30)
     if found.capped:
         return capped(len(found), found.total)
+    if len(query.strip()) == 1:
+        return KEEP_TYPING
     return no_result(query) if not found and len(query.strip()) >= 2 else None
 
 

@@ -154,7 +154,7 @@ async def test_search_updates_on_every_keystroke_and_stars(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         assert await search(pilot, "a") == []  # one letter: keep typing
-        assert "two letters" in text_of(app, "#search-help")
+        assert "two letters" in text_of(app, "#search-status")
         await pilot.press("backspace", "x", "t")
         await pilot.pause()
         assert result_ids(app)[0] == "talk:xtc"

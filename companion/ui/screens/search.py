@@ -29,6 +29,7 @@ from companion.search import (
 from companion.ui.plain_text import show_line
 from companion.ui.screens.dialog import Dialog
 from companion.ui.services import services
+from companion.ui.widgets.front_compositor import FrontCompositor
 from companion.ui.widgets.result_list import ResultList, ResultListInset, ResultRow
 from companion.ui.widgets.typing import TypingInput
 
@@ -90,6 +91,8 @@ class SearchScreen(Dialog[Hit | None]):
 
     def __init__(self) -> None:
         super().__init__()
+        # A keystroke's new results draw the list, not the dialog and screen behind it.
+        self._compositor = FrontCompositor()
         self._hits = SearchResults()
         self._searched: tuple[SearchIndex, tuple[str, ...]] | None = None  # what found them
         self._typed: TypedSearch | None = None  # the queries typed, in the index searched
@@ -140,16 +143,19 @@ class SearchScreen(Dialog[Hit | None]):
             self._hits = self._typed.search(query)
             self._searched = searched
         self._show_hits()
-        short = bool(query.strip()) and too_short(query)
-        show_line(self.query_one("#search-help", Static), KEEP_TYPING if short else HELP)
         # The status can hold the query: shown as typed, never markup.
         show_line(self.query_one("#search-status", Static), self._status(query))
 
     def _status(self, query: str) -> str:
-        """What the list does not show by itself: that nothing matched, or that not all did."""
+        """What the list does not show by itself: that nothing matched, or that not all did,
+        or that the query is too short to search with. The hint is said here, not on the
+        help line: this line changes anyway as the results come, and the help line then
+        never changes (drawing it again was a twentieth of the first results' keystroke)."""
         if self._hits.capped:
             return capped(len(self._hits), self._hits.total)
-        return "" if self._hits or too_short(query) else no_result(query)
+        if too_short(query):
+            return KEEP_TYPING if query.strip() else ""
+        return "" if self._hits else no_result(query)
 
     def _show_hits(self) -> None:
         app = services(self)
