@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from datetime import date, datetime
 from functools import partial
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 from companion import kept_lines
 from companion.collector import collector_paused
 from companion.files import WriteError
-from companion.kept_copy import find_kept, keep, kept_ids, kept_path, read_kept
+from companion.kept_copy import find_kept, keep, kept_ids, kept_path, kept_talk_ids, read_kept
 from companion.loading import (
     BUNDLED_ID,
     ProgramError,
@@ -290,7 +290,7 @@ def _import(
     document, import_notes = validate_any(read, source.location)
     notes = tuple(import_notes)
     program = Program(document)
-    if same_as is not None and _unrelated(program, same_as):
+    if same_as is not None and _unrelated(program, (talk.id for talk in same_as.talks)):
         raise ProgramError(
             f"{source.location}: now serves another program ({program.conference.title}); "
             "not updated, and your copy and its stars are kept"
@@ -341,16 +341,18 @@ def _another_program(program_id: str, program: Program) -> bool:
     if kept is None:
         return False
     try:
-        earlier = read_kept(kept)
+        earlier = kept_talk_ids(kept)
     except ProgramError:
         return False  # unreadable: replacing it loses nothing that can be read
     return _unrelated(program, earlier)
 
 
-def _unrelated(program: Program, other: Program) -> bool:
-    """Two programs with talks, none in common: two conferences, not two versions."""
+def _unrelated(program: Program, other: Iterable[str]) -> bool:
+    """Two programs with talks (`other`: the other's talk ids), none in common: two
+    conferences, not two versions."""
     ids = {talk.id for talk in program.talks}
-    return bool(ids) and bool(other.talks) and ids.isdisjoint(t.id for t in other.talks)
+    other_ids = set(other)
+    return bool(ids) and bool(other_ids) and ids.isdisjoint(other_ids)
 
 
 def list_programs() -> tuple[list[ProgramEntry], list[str]]:

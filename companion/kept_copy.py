@@ -191,6 +191,16 @@ def read_kept(kept: Path) -> Program:
         return _read_kept(kept)
 
 
+def kept_talk_ids(kept: Path) -> set[str]:
+    """The ids of a kept program's talks (see `kept_lines.talk_ids`), without the program
+    itself where the copy is in today's layout. Raises ProgramError when it does not read."""
+    handle = kept_lines.open_lines(kept)
+    if handle is None:
+        return {talk.id for talk in read_kept(kept).talks}
+    with handle:
+        return kept_lines.talk_ids(handle, str(kept))
+
+
 def _read_kept(kept: Path) -> Program:
     handle = kept_lines.open_lines(kept)
     if handle is None:

@@ -352,6 +352,7 @@ class Scale:
     """The same measures at the larger program, and how they grew per talk."""
 
     first_launch: Start  # importing the XML, then keeping a copy
+    opened_again: Start  # the same file again: imported again, beside the copy kept of it
     first_frame: float
     peak_mib: float
     time_per_talk: float  # growth beyond the bare app, per talk, larger over smaller
@@ -450,11 +451,12 @@ def scale_rows(sizes: Sizes, scale: Scale | Refused) -> list[Row]:
     measures = (
         f"first paint, {larger}, first launch (import frab XML)",
         f"peak memory, {larger}, first launch",
+        f"first paint / peak memory, {larger}, its file opened again",
         f"first paint, {larger}, from the kept copy",
         f"peak memory, {larger}, from the kept copy",
         f"cost per talk, {larger} over {sizes.talks:,}: first paint / memory",
     )
-    targets = ("reported", "< 400 MB", "< 3 s", "< 400 MB", "≤ 1.1× (linear)")
+    targets = ("reported", "< 400 MB", "< 400 MB", "< 3 s", "< 400 MB", "≤ 1.1× (linear)")
     if isinstance(scale, Refused):
         return [
             Row(measure, f"not opened: {scale}", target, False)
@@ -463,6 +465,10 @@ def scale_rows(sizes: Sizes, scale: Scale | Refused) -> list[Row]:
     results = (
         (f"{scale.first_launch.seconds:.2f} s", None),
         (f"{scale.first_launch.peak_mib:.0f} MiB", scale.first_launch.peak_mib * 1.048576 < 400),
+        (
+            f"{scale.opened_again.seconds:.2f} s / {scale.opened_again.peak_mib:.0f} MiB",
+            scale.opened_again.peak_mib * 1.048576 < 400,
+        ),
         (f"{scale.first_frame:.2f} s", scale.first_frame < 3),
         (f"{scale.peak_mib:.0f} MiB", scale.peak_mib * 1.048576 < 400),
         (
@@ -491,6 +497,7 @@ def scaled(
     data = folder / "scaled-data"
     try:
         first_launch = start(companion_command(str(xml), now), data, APP_FIRST_PAINT)
+        opened_again = start(companion_command(str(xml), now), data, APP_FIRST_PAINT)
     except TerminalError as error:  # it would not open the program: the last line says why
         return Refused(str(error).strip().splitlines()[-1])
     runs = starts(companion_command("bench-conf", now), data, sizes.repeats)
@@ -504,6 +511,7 @@ def scaled(
 
     return Scale(
         first_launch,
+        opened_again,
         first_frame,
         peak_mib,
         per_talk(first_frame, smaller_frame, paired.bare),
