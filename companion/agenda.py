@@ -61,7 +61,7 @@ class AgendaDay(NamedTuple):
 def agenda(program: Program, starred: AbstractSet[str]) -> list[AgendaDay]:
     """The starred talks that are in the program, per day, with gaps and clashes; days
     without a starred talk are left out. Ids no longer in the program are ignored."""
-    chosen = [talk for talk in program.talks if talk.id in starred]  # program.talks: by start
+    chosen = program.talks_among(starred)  # in program order: by start
     clashes = _clashes(chosen)
     finder = _finder(program)
     days: dict[date, list[AgendaEntry]] = {}

@@ -156,6 +156,14 @@ def test_the_talk_after_another_follows_program_order_and_stops_at_both_ends() -
     assert program.talk_after(ids[-1], 0) == program.talk(ids[-1])
 
 
+def test_the_talks_among_some_ids_come_in_program_order_without_unknown_ids() -> None:
+    program = load(tiny_program())
+    ids = [talk.id for talk in program.talks]
+    among = program.talks_among({ids[-1], "no-such-talk", ids[0]})
+    assert among == [program.talk(ids[0]), program.talk(ids[-1])]
+    assert program.talks_among(set()) == []
+
+
 def test_people_are_derived_once_each_with_roles_and_talks() -> None:
     program = load(tiny_program())
     ann = program.person("ann-able")

@@ -172,7 +172,7 @@ class StarredScreen(Unstarring):
         zone = app.display_zone
         # Built from these alone: a visit that finds them as they were lists nothing anew.
         listed = (statuses, zone, dict(self._moves), app.now, self.hide_past, notes)
-        if listed != self._listed or not listing.option_count:
+        if listed != self._listed:
             rows = starred_rows(
                 app.program,
                 statuses,
@@ -183,7 +183,7 @@ class StarredScreen(Unstarring):
                 notes=notes,
             )
             self._listed = listed
-            if rows != self._rows or not listing.option_count:
+            if rows != self._rows:
                 self._rows = rows
                 listing.replace(self._options(rows))
         moved = sum(s.record.talk_id in self._moves for s in statuses)
