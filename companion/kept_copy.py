@@ -193,12 +193,16 @@ def read_kept(kept: Path) -> Program:
 
 def kept_talk_ids(kept: Path) -> set[str]:
     """The ids of a kept program's talks (see `kept_lines.talk_ids`), without the program
-    itself where the copy is in today's layout. Raises ProgramError when it does not read."""
+    itself where the copy is provably the one validated, in today's layout; any other copy
+    is read as `read_kept` reads it. Raises ProgramError when it does not read."""
     handle = kept_lines.open_lines(kept)
-    if handle is None:
-        return {talk.id for talk in read_kept(kept).talks}
-    with handle:
-        return kept_lines.talk_ids(handle, str(kept))
+    if handle is not None:
+        with handle:
+            found = kept_lines.talk_ids(handle, str(kept))
+        checked = _recorded_checksum(kept) == _checksum_line(found.digest, kept)
+        if checked and found.clean and found.whole:
+            return found.ids
+    return {talk.id for talk in read_kept(kept).talks}
 
 
 def _read_kept(kept: Path) -> Program:

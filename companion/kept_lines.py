@@ -119,11 +119,27 @@ def read_lines(handle: BinaryIO, source: str) -> LinesCopy:
     return LinesCopy(document, hasher.hexdigest(), clean, counted)
 
 
-def talk_ids(handle: BinaryIO, source: str) -> set[str]:
+class TalkIds(NamedTuple):
+    """The ids of the talks in a copy, and what tells whether it is the copy validated (see
+    `LinesCopy`)."""
+
+    ids: set[str]
+    digest: str
+    clean: bool
+    whole: bool
+
+
+def talk_ids(handle: BinaryIO, source: str) -> TalkIds:
     """The ids of the talks in an open file in this layout, a block of records at a time:
     read whole, a 50,000-talk copy beside the program being imported under its id (to tell
     whether the two are one conference) took the import's peak from 369 to 484 MiB."""
-    counts = _counts(_parse(handle.readline(), source, 1), source)
+    import hashlib
+
+    hasher = hashlib.sha256()
+    header_line = handle.readline()
+    hasher.update(header_line)
+    counts = _counts(_parse(header_line, source, 1), source)
+    clean = not holds_control(header_line)
     first = 0
     for key, count in counts.items():
         if key == "talks":
@@ -132,13 +148,14 @@ def talk_ids(handle: BinaryIO, source: str) -> set[str]:
     end = first + counts.get("talks", 0)
     ids: set[str] = set()
     seen = 0  # records read before this block
-    for lines, first_line, ended in _line_blocks(handle, None):
+    for lines, first_line, ended in _line_blocks(handle, hasher.update):
+        clean = clean and not holds_control(lines)
         records = _records(lines, source, first_line, ended)
         for record in records[max(first - seen, 0) : max(end - seen, 0)]:
             if isinstance(record, dict) and isinstance(record.get("id"), str):
                 ids.add(record["id"])
         seen += len(records)
-    return ids
+    return TalkIds(ids, hasher.hexdigest(), clean, seen == sum(counts.values()))
 
 
 def _line_blocks(

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from companion.catalog import open_program
 from companion.kept_copy import kept_talk_ids
 from companion.loading import ProgramError
 from companion.program import Program
-from tests.kept_copies import as_earlier_name, forge, kept_document
+from tests.kept_copies import FIXTURES, KEPT_ID, as_earlier_name, forge, kept_document
+
+ANOTHER_PROGRAM = FIXTURES / "pretalx-schedule.ics"  # says it is devconf-2030 too
 
 
 def test_the_talk_ids_of_a_kept_copy_are_its_programs(kept: Path, frab_program: Program) -> None:
@@ -48,3 +51,17 @@ def test_a_copy_cut_short_does_not_read(kept: Path) -> None:
     forge(kept, text[: len(text) - 20])
     with pytest.raises(ProgramError, match="cut short"):
         kept_talk_ids(kept)
+
+
+def test_a_copy_edited_by_hand_that_no_longer_reads_is_replaced_as_before(kept: Path) -> None:
+    """Only a copy proven to be the one validated is read for its ids alone: one edited
+    since (its checksum no longer matches) is read as any kept copy is, and one that does
+    not read is replaced by another program under its id, as an unreadable copy always
+    was, not kept beside it as if it were another conference."""
+    lines = kept.read_bytes().splitlines(keepends=True)
+    first_talk = 1 + json.loads(lines[0])["lists"]["slots"]
+    lines[first_talk] = b"[1,2]\n"  # a talk that is not a record: the copy does not validate
+    kept.write_bytes(b"".join(lines))
+    opened = open_program(str(ANOTHER_PROGRAM))
+    assert opened.program.conference.id == KEPT_ID
+    assert opened.renamed_because is None

@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 
 from companion.present.search import capped, no_result
 from companion.program import Program
+from companion.search import too_short
 from companion.ui.app import CompanionApp
 from companion.ui.screens.search import KEEP_TYPING
 from tests.driving import SIZE, AppFactory, drawn_lines, flat, screen_lines
@@ -23,9 +24,9 @@ def expected_status(app: CompanionApp, query: str) -> str | None:
     found = app.search_index.search(query, 30)
     if found.capped:
         return capped(len(found), found.total)
-    if len(query.strip()) == 1:
-        return KEEP_TYPING
-    return no_result(query) if not found and len(query.strip()) >= 2 else None
+    if too_short(query):  # a letter, or only punctuation ("!!")
+        return KEEP_TYPING if query.strip() else None
+    return None if found else no_result(query)
 
 
 async def test_the_status_says_what_each_query_typed_or_backspaced_finds(
