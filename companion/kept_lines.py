@@ -18,7 +18,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
-from typing import Any, BinaryIO, NamedTuple, cast
+from typing import BinaryIO, NamedTuple
 
 from companion.loading import MAX_PROGRAM_BYTES, OPEN_FLAGS, ProgramError
 from companion.records import Document
@@ -138,7 +138,7 @@ def talk_ids(handle: BinaryIO, source: str) -> TalkIds:
     hasher = hashlib.sha256()
     header_line = handle.readline()
     hasher.update(header_line)
-    counts = _counts(_parse(header_line, source, 1), source)
+    counts, _ = _header(_parse(header_line, source, 1), source)
     clean = not holds_control(header_line)
     first = 0
     for key, count in counts.items():
@@ -159,15 +159,14 @@ def talk_ids(handle: BinaryIO, source: str) -> TalkIds:
 
 
 def _line_blocks(
-    handle: BinaryIO, read: Callable[[bytes], object] | None
+    handle: BinaryIO, read: Callable[[bytes], object]
 ) -> Iterator[tuple[bytes, int, bool]]:
     """The lines after the header, a block of whole lines at a time, each with the number of
     its first line and whether it ended with a line break (the last line may not); `read`
     is given every byte read, in order."""
     line_number, rest = 2, b""
     while block := handle.read(_BLOCK_BYTES):
-        if read is not None:
-            read(block)
+        read(block)
         whole, _, rest = (rest + block).rpartition(b"\n")
         if whole:
             yield whole, line_number, True
@@ -217,8 +216,7 @@ def _assemble(header: object, records: list[object], source: str) -> tuple[Docum
     """The document the header and records make, and whether they fit; a ProgramError if
     the header is not one. Records that do not fit the counts (edited by hand) go to each
     list in turn as counted, the last taking whatever is left."""
-    counts = _counts(header, source)
-    document = cast(dict[str, Any], header)["document"]
+    counts, document = _header(header, source)
     sizes = list(counts.values())
     start = 0
     for number, (key, count) in enumerate(counts.items(), 1):
@@ -228,13 +226,14 @@ def _assemble(header: object, records: list[object], source: str) -> tuple[Docum
     return document, sum(sizes) == len(records)
 
 
-def _counts(header: object, source: str) -> dict[str, int]:
-    """How many records each list has, as the header says; a ProgramError if it is not one."""
+def _header(header: object, source: str) -> tuple[dict[str, int], Document]:
+    """How many records each list has, as the header says, and the rest of the document; a
+    ProgramError if it is not a header."""
     match header:
-        case {"layout": str(), "lists": dict(counts), "document": dict()}:
+        case {"layout": str(), "lists": dict(counts), "document": dict(document)}:
             pass
         case _:
             raise ProgramError(f"{source}: line 1 is not a kept program's header")
     if not all(isinstance(size, int) and size >= 0 for size in counts.values()):
         raise ProgramError(f"{source}: line 1 does not say how many records follow")
-    return counts
+    return counts, document
