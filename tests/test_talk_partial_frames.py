@@ -1,6 +1,6 @@
-"""The talk screen draws a change in place through its own compositor (`SeenCompositor`,
-which draws only the widgets seen in the part redrawn): what the terminal then shows is
-what drawing the whole screen shows.
+"""The talk screen draws a change in place through its own compositor (`FrontCompositor`,
+which draws only the widgets in front in the part redrawn): what the terminal then shows
+is what drawing the whole screen shows.
 
 Both sides are read from a real terminal. The whole screen is drawn as the talk screen
 comes back from the help screen on top: every widget is seen in the whole screen, so the

@@ -80,13 +80,14 @@ async def test_a_star_whose_line_wraps_anew_lays_the_screen_out(
     assert drawn == await opened_anew(make_app, program, size)
 
 
-def counting(draws: list[Region], widget: Widget, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each time the screen asks `widget` for its lines, the part asked for, in `draws`."""
+def counting(draws: list[str], widget: Widget, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each time the screen asks `widget` for its lines, the text drawn, in `draws`."""
     render_lines = widget.render_lines
 
     def counted(crop: Region) -> list[Strip]:
-        draws.append(crop)
-        return render_lines(crop)
+        lines = render_lines(crop)
+        draws.append(flat(strip.text for strip in lines))
+        return lines
 
     monkeypatch.setattr(widget, "render_lines", counted)
 
@@ -97,21 +98,33 @@ async def test_a_star_on_the_talk_screen_draws_its_line_alone_in_one_frame(
     """Not a frame for the star and another of the whole screen, for the starred row the
     schedule under it drew (Textual hands the screen on top every region drawn under it,
     then the whole screen). Nor are the widgets around the star's line drawn again in its
-    frame: Textual drew every widget whose container the line is in (all the details),
-    and the header and footer, whole."""
+    frame: Textual drew every widget whose container the line is in (the details' box and
+    all it holds), and the header and footer, whole."""
     talk = program.talks[0]
     app = make_app(talk.start.isoformat())
     async with app.run_test(size=(100, 30)) as pilot:
         await open_from_schedule(pilot, talk)
-        frames: list[Region] = []  # the details' box is in each frame drawn: it holds the line
-        others: list[Region] = []
-        counting(frames, app.screen.query_one("#talk-body"), monkeypatch)
+        frames: list[str] = []  # the star's text is in each frame drawn: it holds the line
+        others: list[str] = []
+        texts = app.screen.query(KeptText)
+        star = next(text for text in texts if "Starred" in flat(drawn_lines(text)))
+        counting(frames, star, monkeypatch)
         for widget in (KeyFooter, AppHeader, OptionList, TextArea):
             counting(others, app.screen.query_one(widget), monkeypatch)
-        await star_shown(pilot, "★ yes")
-        await star_shown(pilot, "(s to star)")
+        counting(others, app.screen.query_one("#talk-body"), monkeypatch)
+
+        async def star_drawn() -> None:
+            """`s` pressed, until a frame draws the star's text (read from the frames:
+            reading the text itself would count as one)."""
+            drawn = len(frames)
+            await pilot.press("s")
+            await until(pilot, lambda: len(frames) > drawn)
+
+        await star_drawn()
+        await star_drawn()
         await pilot.pause()
         assert len(frames) == 2
+        assert "★ yes" in frames[0] and "(s to star)" in frames[1]
         assert others == []
 
 

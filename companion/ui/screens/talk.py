@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import inspect
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any, NamedTuple, Self
 
 from textual import events, on
-from textual._compositor import Compositor
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
-from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
@@ -34,6 +32,7 @@ from companion.ui.screens.styled import StyledScreen
 from companion.ui.services import services
 from companion.ui.widgets.app_header import AppHeader
 from companion.ui.widgets.edge_list import PageList
+from companion.ui.widgets.front_compositor import FrontCompositor
 from companion.ui.widgets.kept_text import KeptText
 from companion.ui.widgets.key_footer import KeyFooter
 from companion.ui.widgets.plain_scroll import PlainScroll
@@ -124,25 +123,6 @@ class AuthorList(PageList, inherit_bindings=False):
         self.vertical_scrollbar.display = False
 
 
-class SeenCompositor(Compositor):
-    """Draws, for a part of the screen drawn again, only the widgets seen in that part.
-    Textual's draws every widget whose container overlaps it (for a widget in the
-    scrolling details, any part of them), whole: a star on a talk, one line, drew the
-    header, the footer and every widget of the details again, to keep one line."""
-
-    def _get_renders(
-        self, crop: Region | None = None
-    ) -> Iterator[tuple[Region, Region, list[Strip]]]:
-        for widget, (region, clip) in self.visible_widgets.items():
-            seen = region.intersection(clip)
-            if crop is not None and not crop.overlaps(seen):
-                continue
-            x, y, width, height = seen
-            if width and height:
-                part = Region(x - region.x, y - region.y, width, height)
-                yield region, clip, widget.render_lines(part)
-
-
 class TalkScreen(StyledScreen[None]):
     COMMANDS = {ScreenCommands}  # its keys in the palette too
     CSS_PATH = "talk.tcss"  # read when the screen is first shown, not at start-up
@@ -179,7 +159,9 @@ class TalkScreen(StyledScreen[None]):
 
     def __init__(self, talk_id: str) -> None:
         super().__init__()
-        self._compositor = SeenCompositor()
+        # Draws only the widgets in front in a part drawn again: a star on a talk, one
+        # line, drew the header, the footer and every widget of the details again.
+        self._compositor = FrontCompositor()
         self.talk_id = talk_id
         self._save_timer: Timer | None = None
         self._note_text: str | None = None  # what to save; None when nothing is pending

@@ -9,10 +9,12 @@ front of all the others there, draws that widget alone; the widgets drawn are dr
 Textual draws them, in its order, so the pieces kept are the same (a test compares what
 the two send to the terminal). Whole updates are Textual's own.
 
+The talk screen draws through it too: a star on a talk, one line, drew the header, the
+footer and the details' box with all it holds again.
+
 Textual has no public way to give a screen another compositor: the screen keeps it in the
-private `_compositor` (as the talk screen's `SeenCompositor`), and this one reads the
-parts to draw from the compositor's private `_dirty_regions` and draws through its
-`_get_renders`.
+private `_compositor`, and this one reads the parts to draw from the compositor's private
+`_dirty_regions` and draws through its `_get_renders`.
 """
 
 from __future__ import annotations
