@@ -47,6 +47,7 @@ LABEL, PEOPLE, PLACE, TEXT = 1.0, 0.9, 0.6, 0.2  # weights of the fields (see ab
 # A title or name that is the query, or starts with it, scores at least this a word.
 LABEL_RANKED = LABEL * 0.8
 RANKED_AHEAD = 50  # hits kept for each query answered ahead: `search`'s default limit
+NEAR_MISS = 0.4  # the quality of a typo's match
 
 Fields = list[tuple[str | None, float]]  # an entry's texts, by descending weight
 
@@ -278,14 +279,32 @@ class SearchIndex:
             return sum(self._entries_with(word) for word in found)
         return self._letter(query_word).postings
 
-    def _matching_words(self, query_word: str) -> dict[str, float]:
+    def _matching_words(self, query_word: str, before: _WordMatch | None) -> dict[str, float]:
         """Index words the query word matches, with how well (a single letter's: kept).
 
         A single letter is searched only beside other words (`too_short`), where
         it narrows as a prefix: "markus b" while "markus bock" is being typed.
+
+        A word typed on from the word `before` it, of three letters or more, that matched
+        words as they are (no typo), is found among those: every index word that has the
+        longer word in it has the shorter, so it is one of them (not a search of the whole
+        vocabulary on every letter typed). The same words, with the same qualities.
         """
         if len(query_word) == 1:
             return self._letter(query_word).words
+        if (
+            before is not None
+            and len(before.word) >= 3
+            and query_word.startswith(before.word)
+            and before.found
+            and NEAR_MISS not in before.found.values()
+        ):
+            matches = {
+                word: 1.0 if word == query_word else 0.8 if word.startswith(query_word) else 0.5
+                for word in before.found
+                if query_word in word
+            }
+            return matches or self._near_misses(query_word)
         return self._words_matching(query_word)
 
     def _words_matching(self, query_word: str) -> dict[str, float]:
@@ -321,7 +340,7 @@ class SearchIndex:
                     continue
                 head = word[: len(query_word) + budget]
                 if within_distance(query_word, head, budget):
-                    matches[word] = 0.4
+                    matches[word] = NEAR_MISS
         return matches
 
     def rank_ahead(self) -> None:
@@ -452,14 +471,26 @@ class SearchIndex:
 
     def _typed(self, words: tuple[str, ...], last: _Matched | None) -> list[_WordMatch]:
         """Each word's matches: those of the `last` query's word in the same place when it
-        is the same word, scores and all."""
+        is the same word, scores and all; its scores too when the word is another of two
+        letters or more that matches the same index words as well ("comp" typed on to
+        "compi": a word's scores are those of the index words it matches, and how well)."""
         before = () if last is None else last.words
-        return [
-            before[position]
-            if position < len(before) and before[position].word == word
-            else _WordMatch(word, self._matching_words(word))
-            for position, word in enumerate(words)
-        ]
+        typed = []
+        for position, word in enumerate(words):
+            previous = before[position] if position < len(before) else None
+            if previous is not None and previous.word == word:
+                typed.append(previous)
+                continue
+            found = self._matching_words(word, previous)
+            if (
+                previous is not None
+                and min(len(word), len(previous.word)) > 1
+                and found == previous.found
+            ):  # the same matches, kept: `_narrowed` looks it up among the last's entries
+                typed.append(_WordMatch(word, previous.found, previous.postings, previous.scores))
+            else:
+                typed.append(_WordMatch(word, found))
+        return typed
 
     @staticmethod
     def _narrowed(typed: list[_WordMatch], last: _Matched | None) -> dict[int, float] | None:
@@ -469,7 +500,7 @@ class SearchIndex:
             return None
         kept = False
         for before, now in zip(last.words, typed, strict=False):
-            if now is before:
+            if now.found is before.found:  # the same word, or one matching the same (`_typed`)
                 kept = True
             elif not now.found.keys() <= before.found.keys():
                 return None
