@@ -47,7 +47,6 @@ LABEL, PEOPLE, PLACE, TEXT = 1.0, 0.9, 0.6, 0.2  # weights of the fields (see ab
 # A title or name that is the query, or starts with it, scores at least this a word.
 LABEL_RANKED = LABEL * 0.8
 RANKED_AHEAD = 50  # hits kept for each query answered ahead: `search`'s default limit
-NEAR_MISS = 0.4  # the quality of a typo's match
 
 Fields = list[tuple[str | None, float]]  # an entry's texts, by descending weight
 
@@ -285,19 +284,17 @@ class SearchIndex:
         A single letter is searched only beside other words (`too_short`), where
         it narrows as a prefix: "markus b" while "markus bock" is being typed.
 
-        A word typed on from the word `before` it, of three letters or more, that matched
-        words as they are (no typo), is found among those: every index word that has the
-        longer word in it has the shorter, so it is one of them (not a search of the whole
-        vocabulary on every letter typed). The same words, with the same qualities.
-        """
+        A word typed on from the word `before` it, of three letters or more, is found among
+        the words that one matched: every index word that has the longer word in it has the
+        shorter, so it is one of them (not a search of the whole vocabulary on every letter
+        typed). When none has it, nor has any index word: the word is looked up as a typo.
+        The same words, with the same qualities."""
         if len(query_word) == 1:
             return self._letter(query_word).words
         if (
             before is not None
             and len(before.word) >= 3
             and query_word.startswith(before.word)
-            and before.found
-            and NEAR_MISS not in before.found.values()
         ):
             matches = {
                 word: 1.0 if word == query_word else 0.8 if word.startswith(query_word) else 0.5
@@ -340,7 +337,7 @@ class SearchIndex:
                     continue
                 head = word[: len(query_word) + budget]
                 if within_distance(query_word, head, budget):
-                    matches[word] = NEAR_MISS
+                    matches[word] = 0.4
         return matches
 
     def rank_ahead(self) -> None:
