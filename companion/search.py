@@ -291,11 +291,7 @@ class SearchIndex:
         The same words, with the same qualities."""
         if len(query_word) == 1:
             return self._letter(query_word).words
-        if (
-            before is not None
-            and len(before.word) >= 3
-            and query_word.startswith(before.word)
-        ):
+        if before is not None and len(before.word) >= 3 and query_word.startswith(before.word):
             matches = {
                 word: 1.0 if word == query_word else 0.8 if word.startswith(query_word) else 0.5
                 for word in before.found
