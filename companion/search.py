@@ -554,13 +554,19 @@ class SearchIndex:
         within: dict[int, float] | None,
     ) -> None:
         """Score the entries of each word's postings in listed fields, with the quality of its
-        match: an entry keeps its best score."""
+        match: an entry keeps its best score. The first postings all in one field score their
+        entries alike, in C ("roo": every talk, by its room); others an entry at a time."""
         for postings, quality in tiers:
-            pairs: Iterator[tuple[int, float]] = zip(
-                postings.entries, postings.weights, strict=True
-            )
-            if within is not None:  # picked out in C: a short word is in thousands of titles
-                pairs = itertools.compress(pairs, map(within.__contains__, postings.entries))
+            entries, weights = postings.entries, postings.weights
+            inside = None if within is None else map(within.__contains__, entries)
+            # All of one weight: compared as bytes, not as thousands of floats made to compare.
+            if not scores and weights and weights.tobytes() == weights[:1].tobytes() * len(weights):
+                chosen = entries if inside is None else itertools.compress(entries, inside)
+                scores.update(dict.fromkeys(chosen, quality * weights[0]))
+                continue
+            pairs: Iterator[tuple[int, float]] = zip(entries, weights, strict=True)
+            if inside is not None:  # picked out in C: a short word is in thousands of titles
+                pairs = itertools.compress(pairs, inside)
             for index, weight in pairs:
                 score = quality * weight
                 if scores.get(index, 0.0) < score:
