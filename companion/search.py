@@ -701,13 +701,12 @@ class SearchIndex:
                 at_least, map(operator.eq, values, itertools.repeat(cutoff))
             )
         wanted = limit - len(above)
-        # Of the entries tied at the cutoff, those with the query as title or name first.
+        # Of the entries tied at the cutoff, those with the query as title or name first, in
+        # program order: sorted in C, by entry then (stable) by rank, where a key in Python
+        # took a tenth of a millisecond ("spa": 400 titles start with "sparse").
         ranked_totals = map(totals.get, label_ranks, itertools.repeat(-1.0))
-        ranked = sorted(
-            itertools.compress(label_ranks.items(), map(cutoff.__eq__, ranked_totals)),
-            key=lambda item: (-item[1], item[0]),
-        )[:wanted]
-        tied = [index for index, _ in ranked]
+        ranked = sorted(itertools.compress(label_ranks, map(cutoff.__eq__, ranked_totals)))
+        tied = sorted(ranked, key=label_ranks.__getitem__, reverse=True)[:wanted]
         # Then the first in program order: sorted in C (mostly in order already, and a few
         # letters of a short word tie thousands), where heapq went through them in Python.
         unranked = itertools.filterfalse(label_ranks.__contains__, sorted(at_cutoff))
