@@ -7,6 +7,7 @@ before. Two words at most, whose score sums do not depend on the order they are 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 import pytest
 
@@ -60,7 +61,7 @@ class Reading:
     def any_entry_has(self, query_word: str) -> bool:
         return bool(self.matched([query_word]))
 
-    def matched(self, words: list[str]) -> set[str]:
+    def matched(self, words: Sequence[str]) -> set[str]:
         """Every word of every entry that some query word matches."""
         for word in words:
             if word not in self.matches:
