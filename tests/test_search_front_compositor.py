@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 import pytest
 from textual._compositor import Compositor
+from textual._context import visible_screen_stack
 from textual.geometry import Region
 from textual.widget import Widget
 
@@ -46,11 +47,14 @@ async def test_a_keystroke_draws_the_results_not_what_is_behind_them(
 
 
 def sent(compositor: Compositor, app: CompanionApp, widgets: Iterable[Widget]) -> str:
-    """What `compositor` sends to the terminal when `widgets` are drawn again."""
+    """What `compositor` sends to the terminal when `widgets` are drawn again: the screens
+    under the dialog given to it as Textual gives them (its screen's background draws
+    the one under it, taken from that list, so each side has a list of its own)."""
     compositor.reflow(app.screen, app.screen.size)
     for drawn in widgets:
         drawn.refresh()
     compositor.update_widgets(set(widgets))
+    visible_screen_stack.set(app.screen_stack[:-1])
     update = compositor.render_partial_update()
     assert update is not None
     return update.render_segments(app.console)
