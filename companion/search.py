@@ -543,7 +543,7 @@ class SearchIndex:
             if word in self._text_postings:
                 in_text[quality].append(self._text_postings[word])
         scores: dict[int, float] = {}
-        self._score_listed(scores, ((tier, q) for q, tier in listed.items()), within)
+        self._score_listed(scores, ((joined, q) for q, joined in listed.items()), within)
         self._score_text(scores, in_text, within)
         return scores
 
@@ -553,9 +553,10 @@ class SearchIndex:
         tiers: Iterable[tuple[_Postings, float]],
         within: dict[int, float] | None,
     ) -> None:
-        """Score the entries of each word's postings in listed fields, with the quality of its
-        match: an entry keeps its best score. The first postings all in one field score their
-        entries alike, in C ("roo": every talk, by its room); others an entry at a time."""
+        """Score the entries of postings in listed fields (a word's, or the words' of one
+        quality of match laid end to end), with that quality: an entry keeps its best score.
+        The first postings all in one field score their entries alike, in C ("roo": every
+        talk, by its room); others an entry at a time."""
         for postings, quality in tiers:
             entries, weights = postings.entries, postings.weights
             inside = None if within is None else map(within.__contains__, entries)
@@ -624,16 +625,16 @@ class SearchIndex:
         talks, numbers in the names of a generated program) took 30 ms, under "room 1"."""
         gathered = self._by_letter.get(letter)
         if gathered is None:
-            entries, weights = _entry_array(), array("d")
+            joined = _Postings()
             texts: list[array[int]] = []
             for word in self._starting_with(letter):
                 postings = self._postings.get(word)
                 if postings is not None:
-                    entries.extend(postings.entries)
-                    weights.extend(postings.weights)
+                    joined.extend(postings)
                 text = self._text_postings.get(word)
                 if text is not None:
                     texts.append(text)
+            entries, weights = joined.entries, joined.weights
             best: dict[int, float] = {}
             for weight in sorted(set(weights)):  # a few fields' weights, each a pass in C
                 best.update(
