@@ -44,8 +44,9 @@ WORD = re.compile(r"[a-z0-9]+")  # a word of folded text, as the index splits it
 AFTER_WORDS = "{"  # sorts after every character of folded words and the space between
 MIN_QUERY_LETTERS = 2  # one letter matches half a big program and tells nobody anything
 LABEL, PEOPLE, PLACE, TEXT = 1.0, 0.9, 0.6, 0.2  # weights of the fields (see above)
+WHOLE, PREFIX, INSIDE, NEAR = 1.0, 0.8, 0.5, 0.4  # how well a word matches (see above)
 # A title or name that is the query, or starts with it, scores at least this a word.
-LABEL_RANKED = LABEL * 0.8
+LABEL_RANKED = LABEL * PREFIX
 RANKED_AHEAD = 50  # hits kept for each query answered ahead: `search`'s default limit
 
 Fields = list[tuple[str | None, float]]  # an entry's texts, by descending weight
@@ -296,21 +297,21 @@ class SearchIndex:
         if len(query_word) == 1:
             return self._letter(query_word).words
         if before is not None and len(before.word) >= 3 and query_word.startswith(before.word):
-            matches = {
-                word: 1.0 if word == query_word else 0.8 if word.startswith(query_word) else 0.5
-                for word in before.found
-                if query_word in word
-            }
+            inside = [word for word in before.found if query_word in word]
+            matches = dict.fromkeys(inside, INSIDE)
+            for word in inside:
+                if word.startswith(query_word):
+                    matches[word] = WHOLE if word == query_word else PREFIX
             return matches or self._near_misses(query_word)
         return self._words_matching(query_word)
 
     def _words_matching(self, query_word: str) -> dict[str, float]:
-        matches = dict.fromkeys(self._starting_with(query_word), 0.8)  # a prefix
+        matches = dict.fromkeys(self._starting_with(query_word), PREFIX)
         if query_word in matches:
-            matches[query_word] = 1.0  # the word itself
+            matches[query_word] = WHOLE
         if len(query_word) >= 3:
             for word in self._words_containing(query_word):
-                matches.setdefault(word, 0.5)
+                matches.setdefault(word, INSIDE)
         return matches or self._near_misses(query_word)
 
     def _words_containing(self, query_word: str) -> Iterator[str]:
@@ -337,7 +338,7 @@ class SearchIndex:
                     continue
                 head = word[: len(query_word) + budget]
                 if within_distance(query_word, head, budget):
-                    matches[word] = 0.4
+                    matches[word] = NEAR
         return matches
 
     def rank_ahead(self) -> None:
@@ -645,11 +646,11 @@ class SearchIndex:
                 )
             # Each entry under its best weight as a prefix; then the letter as a word, which
             # may weigh more; then the text, the letter as a word first.
-            scores = dict(zip(best, map((0.8).__mul__, best.values()), strict=True))
-            self._score_listed(scores, [(self._postings.get(letter, _NO_POSTINGS), 1.0)], None)
-            in_text = {0.8: texts}
+            scores = dict(zip(best, map(PREFIX.__mul__, best.values()), strict=True))
+            self._score_listed(scores, [(self._postings.get(letter, _NO_POSTINGS), WHOLE)], None)
+            in_text = {PREFIX: texts}
             if letter in self._text_postings:
-                in_text[1.0] = [self._text_postings[letter]]
+                in_text[WHOLE] = [self._text_postings[letter]]
             self._score_text(scores, in_text, None)
             values = (0.0, *sorted(set(scores.values())))  # a few: 0 is no match
             code = {value: position for position, value in enumerate(values)}
