@@ -107,10 +107,7 @@ def read_lines(handle: BinaryIO, source: str) -> LinesCopy:
     import hashlib  # only kept copies need it, not the bundled program
 
     hasher = hashlib.sha256()
-    header_line = handle.readline()
-    hasher.update(header_line)
-    header = _parse(header_line, source, 1)
-    clean = not holds_control(header_line)
+    header, clean = _header_line(handle, source, hasher.update)
     records: list[object] = []
     for lines, first_line, ended in _line_blocks(handle, hasher.update):
         clean = clean and not holds_control(lines)
@@ -133,13 +130,11 @@ def talk_ids(handle: BinaryIO, source: str) -> TalkIds:
     """The ids of the talks in an open file in this layout, a block of records at a time:
     read whole, a 50,000-talk copy beside the program being imported under its id (to tell
     whether the two are one conference) took the import's peak from 369 to 484 MiB."""
-    import hashlib
+    import hashlib  # as in `read_lines`
 
     hasher = hashlib.sha256()
-    header_line = handle.readline()
-    hasher.update(header_line)
-    counts, _ = _header(_parse(header_line, source, 1), source)
-    clean = not holds_control(header_line)
+    header, clean = _header_line(handle, source, hasher.update)
+    counts, _ = _header(header, source)
     first = 0
     for key, count in counts.items():
         if key == "talks":
@@ -156,6 +151,16 @@ def talk_ids(handle: BinaryIO, source: str) -> TalkIds:
                 ids.add(record["id"])
         seen += len(records)
     return TalkIds(ids, hasher.hexdigest(), clean, seen == sum(counts.values()))
+
+
+def _header_line(
+    handle: BinaryIO, source: str, read: Callable[[bytes], object]
+) -> tuple[object, bool]:
+    """The first line, parsed, and whether it holds no control characters; `read` is given
+    its bytes (see `_line_blocks`)."""
+    line = handle.readline()
+    read(line)
+    return _parse(line, source, 1), not holds_control(line)
 
 
 def _line_blocks(
