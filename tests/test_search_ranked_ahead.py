@@ -10,7 +10,7 @@ import tracemalloc
 import pytest
 
 from companion.program import Program
-from companion.search import HitKind, SearchIndex
+from companion.search import HitKind, SearchIndex, person_fields, query_words, talk_fields
 
 # Two letters as a person types them: accented or not, any case, with punctuation, as two
 # words; and what is not two letters of one word (nothing, one letter, longer words).
@@ -70,6 +70,28 @@ def test_every_two_letters_finds_the_same_in_the_same_order(
 ) -> None:
     for pair in (bundled_pair, generated_pair):
         assert_same_answers(pair, every_two_letters(), [30, 50])
+
+
+def every_three_letters_in(program: Program) -> list[str]:
+    """Every three letters in a word of the program's talks and people (first, last and
+    between), and three that are in none."""
+    texts = [text for talk in program.talks for text, _ in talk_fields(talk) if text]
+    texts += [text for person in program.people for text, _ in person_fields(person) if text]
+    words = {word for text in texts for word in query_words(text)}
+    found = {word[start : start + 3] for word in words for start in range(len(word) - 2)}
+    return [*sorted(found), "qxq"]
+
+
+def test_three_letters_find_the_same_words_once_ranked_ahead(
+    bundled_pair: tuple[SearchIndex, SearchIndex],
+    generated_pair: tuple[SearchIndex, SearchIndex],
+    program: Program,
+    generated: Program,
+) -> None:
+    """Three letters are looked for inside the index words through a table gathered ahead,
+    not a search of every word: the same words, so the same hits and highlights."""
+    for pair, source in ((bundled_pair, program), (generated_pair, generated)):
+        assert_same_answers(pair, every_three_letters_in(source), [None])
 
 
 def test_accents_and_case_do_not_matter_to_an_answer_ranked_ahead(
