@@ -211,9 +211,9 @@ def _distance(a: str, b: str) -> int:
 
 
 def test_within_distance_agrees_with_the_whole_table_for_every_short_pair() -> None:
-    # One edit is checked past the common start, not by the table: every pair of words of up
-    # to four letters of three (changed, added, dropped, swapped, at the start, the end,
-    # twice) must get the answer the table gives, for one edit and for two.
+    # One edit is checked past the common start, two in the table's band along its diagonal,
+    # not by the whole table: every pair of words of up to four letters of three (changed,
+    # added, dropped, swapped, at the start, the end, twice) must get the whole table's answer.
     words = ["".join(letters) for n in range(5) for letters in itertools.product("abc", repeat=n)]
     for a, b in itertools.product(words, repeat=2):
         distance = _distance(a, b)
